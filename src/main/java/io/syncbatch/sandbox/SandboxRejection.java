@@ -1,0 +1,40 @@
+package io.syncbatch.sandbox;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request the sandbox refuses, carried up to the HTTP layer so that it is rendered in
+ * BigCommerce's error shape ({@code status}, {@code title}, {@code type}, {@code errors}).
+ */
+final class SandboxRejection extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final Map<String, String> errors;
+
+    SandboxRejection(int status, String title, Map<String, String> errors) {
+        super(title);
+        this.status = status;
+        // Insertion order is kept so that errors read in request order.
+        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    }
+
+    static SandboxRejection badRequest(String title) {
+        return new SandboxRejection(400, title, Map.of());
+    }
+
+    int status() {
+        return status;
+    }
+
+    String title() {
+        return getMessage();
+    }
+
+    Map<String, String> errors() {
+        return errors;
+    }
+}
