@@ -1,0 +1,55 @@
+package io.syncbatch.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator configures, under {@code syncbatch.*}.
+ *
+ * @param definitions where the entity definitions are read from (a Spring resource pattern)
+ * @param stores      the store connections by name; jobs take the store as a parameter
+ * @param erp         the ERP database
+ */
+@ConfigurationProperties("syncbatch")
+public record SyncbatchProperties(
+        @DefaultValue("classpath:jobs/*.yml") String definitions,
+        Map<String, Store> stores,
+        @DefaultValue Erp erp) {
+
+    public SyncbatchProperties {
+        stores = stores == null ? Map.of() : new TreeMap<>(stores);
+    }
+
+    /**
+     * One store connection.
+     *
+     * @param sandbox  serve the store from an in-process sandbox (embedded default) instead of {@code apiUrl}
+     * @param dataFile where the sandbox keeps its customers between runs
+     */
+    public record Store(
+            @DefaultValue("bigcommerce") String platform,
+            @DefaultValue("https://api.bigcommerce.com") URI apiUrl,
+            String storeHash,
+            String accessToken,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("false") boolean sandbox,
+            String dataFile) {
+
+        /** The token is a credential: it must never reach a log line through toString. */
+        @Override
+        public String toString() {
+            return "Store[platform=" + platform + ", apiUrl=" + apiUrl + ", storeHash=" + storeHash
+                    + ", accessToken=" + (accessToken == null ? "<none>" : "<redacted>") + ", sandbox=" + sandbox
+                    + "]";
+        }
+    }
+
+    /** @param demoData load {@code sql/erp-schema.sql} and {@code sql/erp-demo-data.sql} into an empty ERP */
+    public record Erp(@DefaultValue("false") boolean demoData) {
+    }
+}

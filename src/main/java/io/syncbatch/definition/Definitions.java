@@ -1,0 +1,167 @@
+package io.syncbatch.definition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.config.SyncbatchProperties;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The entity definitions of {@code jobs/}, read and checked once at startup so that a broken file stops the
+ * engine with a message naming the file and the field, before any job writes anything.
+ */
+@Component
+public class Definitions {
+
+    private static final Pattern ENTITY_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
+    private final Map<String, EntityDefinition> byEntity = new TreeMap<>();
+
+    public Definitions(SyncbatchProperties properties, ResourcePatternResolver resources) {
+        YAMLMapper yaml = YAMLMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        for (Resource resource : find(resources, properties.definitions())) {
+            EntityDefinition definition = read(yaml, resource);
+            EntityDefinition previous = byEntity.put(definition.entity(), definition);
+            if (previous != null) {
+                throw new DefinitionException(definition.origin() + ": entity '" + definition.entity()
+                        + "' is already defined by " + previous.origin());
+            }
+        }
+    }
+
+    public Collection<EntityDefinition> all() {
+        return byEntity.values();
+    }
+
+    public EntityDefinition entity(String entity) {
+        EntityDefinition definition = byEntity.get(entity);
+        if (definition == null) {
+            throw new IllegalArgumentException("unknown entity '" + entity + "'; defined entities: " + byEntity.keySet());
+        }
+        return definition;
+    }
+
+    /** The definition behind a job name such as {@code customer-export}, or null. */
+    public EntityDefinition forJob(String jobName) {
+        return byEntity.values().stream().filter(d -> d.exportJobName().equals(jobName)).findFirst().orElse(null);
+    }
+
+    public Set<String> jobNames() {
+        Set<String> names = new TreeSet<>();
+        byEntity.values().forEach(definition -> names.add(definition.exportJobName()));
+        return names;
+    }
+
+    private static Resource[] find(ResourcePatternResolver resources, String pattern) {
+        try {
+            return resources.getResources(pattern);
+        }
+        catch (IOException e) {
+            throw new DefinitionException("cannot list the entity definitions at " + pattern, e);
+        }
+    }
+
+    private static EntityDefinition read(YAMLMapper yaml, Resource resource) {
+        String origin = "jobs/" + resource.getFilename();
+        EntityDefinition definition;
+        try (InputStream in = resource.getInputStream()) {
+            definition = yaml.readValue(in, EntityDefinition.class);
+        }
+        catch (JacksonException e) {
+            throw new DefinitionException(origin + ": " + e.getOriginalMessage() + " at " + e.getPathReference()
+                    + locate(e), e);
+        }
+        catch (IOException e) {
+            throw new DefinitionException(origin + ": cannot be read", e);
+        }
+        if (definition == null) {
+            throw new DefinitionException(origin + ": is empty");
+        }
+        definition = definition.withOrigin(origin);
+        List<String> problems = problems(definition, resource.getFilename());
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(origin + ": " + String.join("; ", problems));
+        }
+        return definition;
+    }
+
+    private static String locate(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    /** What a definition must say to be runnable; checked without touching the ERP. */
+    static List<String> problems(EntityDefinition definition, String fileName) {
+        List<String> problems = new ArrayList<>();
+        String entity = definition.entity();
+        if (entity == null || !ENTITY_NAME.matcher(entity).matches()) {
+            problems.add("entity must be a lower-case name such as 'customer', got '" + entity + "'");
+        }
+        else if (fileName != null && !fileName.equals(entity + ".yml")) {
+            problems.add("entity '" + entity + "' must be defined in " + entity + ".yml");
+        }
+        SourceQuery source = definition.source();
+        if (source == null) {
+            problems.add("source is required");
+        }
+        else {
+            require(problems, "source.query", source.query());
+            require(problems, "source.key", source.key());
+            require(problems, "source.change-column", source.changeColumn());
+        }
+        for (int i = 0; i < definition.exportFilter().size(); i++) {
+            FilterCondition condition = definition.exportFilter().get(i);
+            String at = "export-filter[" + i + "]";
+            require(problems, at + ".field", condition.field());
+            if (condition.condition() == null) {
+                problems.add(at + ".condition is required");
+            }
+            else {
+                if (condition.condition().takesValue()) {
+                    require(problems, at + ".value", condition.value());
+                }
+                if (condition.condition() == Condition.BETWEEN) {
+                    require(problems, at + ".value2", condition.value2());
+                }
+            }
+        }
+        if (definition.target() == null) {
+            problems.add("target is required");
+        }
+        else {
+            require(problems, "target.resource", definition.target().resource());
+            require(problems, "target.natural-key", definition.target().naturalKey());
+        }
+        if (definition.chunkSize() < 1 || definition.chunkSize() > 10_000) {
+            problems.add("chunk-size must be between 1 and 10000, got " + definition.chunkSize());
+        }
+        if (definition.maxAttempts() < 1) {
+            problems.add("max-attempts must be at least 1, got " + definition.maxAttempts());
+        }
+        return problems;
+    }
+
+    private static void require(List<String> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + " is required");
+        }
+    }
+}

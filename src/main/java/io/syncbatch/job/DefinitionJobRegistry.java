@@ -1,0 +1,49 @@
+package io.syncbatch.job;
+
+import java.util.Collection;
+
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.definition.Definitions;
+import io.syncbatch.definition.EntityDefinition;
+
+/**
+ * The job registry Spring Batch's operator uses to start and restart jobs by name. Jobs come from the
+ * definitions, and every lookup builds a fresh job, so the readers and writers of one execution are never
+ * the drained leftovers of another (a long-lived service runs the same job many times).
+ */
+@Component
+public class DefinitionJobRegistry implements JobRegistry {
+
+    private final Definitions definitions;
+    private final ExportJobFactory factory;
+
+    public DefinitionJobRegistry(Definitions definitions, ExportJobFactory factory) {
+        this.definitions = definitions;
+        this.factory = factory;
+    }
+
+    @Override
+    public Job getJob(String name) {
+        EntityDefinition definition = definitions.forJob(name);
+        return definition == null ? null : factory.exportJob(definition);
+    }
+
+    @Override
+    public Collection<String> getJobNames() {
+        return definitions.jobNames();
+    }
+
+    @Override
+    public void register(Job job) {
+        throw new UnsupportedOperationException("jobs are built from the definitions in jobs/, not registered: "
+                + job.getName());
+    }
+
+    @Override
+    public void unregister(String name) {
+        throw new UnsupportedOperationException("jobs are built from the definitions in jobs/: " + name);
+    }
+}

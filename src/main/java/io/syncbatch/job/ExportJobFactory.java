@@ -1,0 +1,107 @@
+package io.syncbatch.job;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.prepare.AdvanceWatermark;
+import io.syncbatch.prepare.PrepareReader;
+import io.syncbatch.prepare.PrepareWriter;
+import io.syncbatch.process.ExportDecision;
+import io.syncbatch.process.ExportItem;
+import io.syncbatch.process.ExportProcessor;
+import io.syncbatch.process.ExportWriter;
+import io.syncbatch.process.PreparedRecordReader;
+import io.syncbatch.source.ErpRow;
+import io.syncbatch.source.ErpSource;
+import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.state.WatermarkRepository;
+import io.syncbatch.target.StoreConnectors;
+
+/**
+ * Builds an entity's export job from its definition: prepare (ERP → PREPARED sync records), process
+ * (PREPARED → store → sync history) and the watermark step. No entity has a job class of its own.
+ *
+ * <p>Each call builds new readers and writers, so two executions never share item state (see
+ * {@link DefinitionJobRegistry}).
+ */
+@Component
+public class ExportJobFactory {
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactions;
+    private final ErpSource erp;
+    private final SyncRecordRepository records;
+    private final WatermarkRepository watermarks;
+    private final StoreConnectors stores;
+    private final ExportParametersValidator parametersValidator;
+    private final Clock clock;
+    private final Duration watermarkOverlap;
+
+    public ExportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
+            SyncRecordRepository records, WatermarkRepository watermarks, StoreConnectors stores,
+            ExportParametersValidator parametersValidator, Clock clock,
+            @Value("${syncbatch.prepare.watermark-overlap:PT1M}") Duration watermarkOverlap) {
+        this.jobRepository = jobRepository;
+        this.transactions = transactions;
+        this.erp = erp;
+        this.records = records;
+        this.watermarks = watermarks;
+        this.stores = stores;
+        this.parametersValidator = parametersValidator;
+        this.clock = clock;
+        this.watermarkOverlap = watermarkOverlap;
+    }
+
+    public Job exportJob(EntityDefinition definition) {
+        return new JobBuilder(definition.exportJobName(), jobRepository)
+                .validator(parametersValidator.forDefinition(definition))
+                .listener(new FailureReason())
+                .start(prepareStep(definition))
+                .next(processStep(definition))
+                .next(new StepBuilder(definition.entity() + "-advance-watermark", jobRepository)
+                        .tasklet(new AdvanceWatermark(definition, watermarks, clock), transactions)
+                        .build())
+                .build();
+    }
+
+    private Step prepareStep(EntityDefinition definition) {
+        PrepareReader reader = new PrepareReader(definition, erp, watermarks, watermarkOverlap);
+        PrepareWriter writer = new PrepareWriter(definition, records, clock);
+        ExecutionContextPromotionListener promoteWatermark = new ExecutionContextPromotionListener();
+        promoteWatermark.setKeys(new String[] { PrepareWriter.MAX_CHANGED_AT });
+        return new StepBuilder(definition.entity() + "-prepare", jobRepository)
+                .<ErpRow, ErpRow>chunk(definition.chunkSize())
+                .transactionManager(transactions)
+                .reader(reader)
+                .writer(writer)
+                .listener(reader)
+                .listener(writer)
+                .listener(promoteWatermark)
+                .build();
+    }
+
+    private Step processStep(EntityDefinition definition) {
+        PreparedRecordReader reader = new PreparedRecordReader(definition, records, erp);
+        ExportWriter writer = new ExportWriter(definition, stores, records, clock);
+        return new StepBuilder(definition.entity() + "-process", jobRepository)
+                .<ExportItem, ExportDecision>chunk(definition.chunkSize())
+                .transactionManager(transactions)
+                .reader(reader)
+                .processor(new ExportProcessor(definition))
+                .writer(writer)
+                .listener(reader)
+                .listener(writer)
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package io.syncbatch.job;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.run.PrepareMode;
+import io.syncbatch.run.SyncRun;
+import io.syncbatch.target.StoreConnectors;
+
+/**
+ * Refuses a launch whose parameters the job would misread: an unknown name (a typo would otherwise be
+ * silently ignored), an unknown store or prepare mode. Runs before the job repository records anything.
+ */
+@Component
+public class ExportParametersValidator {
+
+    private final StoreConnectors stores;
+
+    public ExportParametersValidator(StoreConnectors stores) {
+        this.stores = stores;
+    }
+
+    public JobParametersValidator forDefinition(EntityDefinition definition) {
+        return parameters -> validate(definition, parameters);
+    }
+
+    public Set<String> accepted(EntityDefinition definition) {
+        Set<String> names = new TreeSet<>(Set.of(SyncRun.STORE, SyncRun.MODE, SyncRun.LAUNCHED_AT));
+        names.addAll(definition.source().parameters().keySet());
+        return names;
+    }
+
+    private void validate(EntityDefinition definition, JobParameters parameters)
+            throws InvalidJobParametersException {
+        Set<String> accepted = accepted(definition);
+        for (var parameter : parameters) {
+            if (!accepted.contains(parameter.name())) {
+                throw new InvalidJobParametersException("job " + definition.exportJobName() + ": unknown parameter '"
+                        + parameter.name() + "'; accepted: " + accepted);
+            }
+        }
+        String store = parameters.getString(SyncRun.STORE);
+        if (store == null || !stores.names().contains(store)) {
+            throw new InvalidJobParametersException("job " + definition.exportJobName() + ": parameter 'store' must"
+                    + " name a configured store " + stores.names() + ", got '" + store + "'");
+        }
+        String mode = parameters.getString(SyncRun.MODE);
+        if (mode != null) {
+            try {
+                PrepareMode.parse(mode);
+            }
+            catch (IllegalArgumentException e) {
+                throw new InvalidJobParametersException("job " + definition.exportJobName() + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.syncbatch.job;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+import io.syncbatch.prepare.PrepareWriter;
+import io.syncbatch.run.CommittedCounts;
+import io.syncbatch.run.SyncRun;
+import io.syncbatch.state.LastOperation;
+import io.syncbatch.state.SyncStatus;
+
+/** The counts an operator wants after a run, read from the job repository. */
+public record RunSummary(String jobName, long executionId, String status, String exitDescription, Duration took,
+        String store, String mode, long read, long prepared, long inserted, long updated, long filtered,
+        long failed, long deleted) {
+
+    public static RunSummary of(JobExecution execution) {
+        long read = 0;
+        long prepared = 0;
+        long inserted = 0;
+        long updated = 0;
+        long filtered = 0;
+        long failed = 0;
+        long deleted = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().endsWith("-prepare")) {
+                read += step.getReadCount();
+                prepared += CommittedCounts.read(step, PrepareWriter.PREPARED);
+            }
+            inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name());
+            updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name());
+            filtered += CommittedCounts.read(step, SyncStatus.FILTERED.name());
+            failed += CommittedCounts.read(step, SyncStatus.FAILED.name());
+            deleted += CommittedCounts.read(step, SyncStatus.DELETED.name());
+        }
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        var parameters = execution.getJobParameters();
+        return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(),
+                execution.getStatus().name(), execution.getExitStatus().getExitDescription(), took,
+                parameters.getString(SyncRun.STORE), parameters.getString(SyncRun.MODE, "incremental"), read,
+                prepared, inserted, updated, filtered, failed, deleted);
+    }
+
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+
+    public long processed() {
+        return inserted + updated;
+    }
+
+    /** What the CLI prints, one fact per line so schedulers' logs stay greppable. */
+    public String render() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%s execution %d %s in %.1f s (store %s, mode %s)%n", jobName,
+                executionId, status, took.toMillis() / 1000.0, store, mode));
+        text.append(String.format(Locale.ROOT, "  read       %d ERP rows%n", read));
+        text.append(String.format(Locale.ROOT, "  prepared   %d%n", prepared));
+        text.append(String.format(Locale.ROOT, "  processed  %d (inserted %d, updated %d)%n", processed(), inserted,
+                updated));
+        text.append(String.format(Locale.ROOT, "  filtered   %d%n", filtered));
+        text.append(String.format(Locale.ROOT, "  failed     %d%n", failed));
+        if (deleted > 0) {
+            text.append(String.format(Locale.ROOT, "  deleted    %d%n", deleted));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.syncbatch.ops;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code syncbatch <command> [argument…] [--option=value…]}. Options are also Spring Boot properties, so
+ * {@code --spring.profiles.active=mysql} works beside the command's own options.
+ */
+public record CliCommand(String name, List<String> arguments, Map<String, String> options) {
+
+    public static final String USAGE = """
+            usage: java -jar syncbatch.jar <command>
+              run <job> [name=value ...]          run a job, e.g. run customer-export mode=full
+              restart <executionId>               resume a failed execution from its last committed chunk
+              history <entity> [--status=STATUS] [--store=NAME]
+                                                  print the sync history of an entity
+              jobs                                list the jobs the definitions in jobs/ provide
+              serve                               run as a service (Actuator health and metrics)
+            """;
+
+    public static CliCommand parse(String[] args) {
+        String name = null;
+        List<String> arguments = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                int equals = arg.indexOf('=');
+                options.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+                        equals < 0 ? "true" : arg.substring(equals + 1));
+            }
+            else if (name == null) {
+                name = arg;
+            }
+            else {
+                arguments.add(arg);
+            }
+        }
+        return new CliCommand(name, List.copyOf(arguments), Map.copyOf(options));
+    }
+
+    public boolean isServe() {
+        return "serve".equals(name);
+    }
+}

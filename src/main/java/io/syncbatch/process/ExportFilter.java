@@ -1,0 +1,108 @@
+package io.syncbatch.process;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.syncbatch.definition.FilterCondition;
+import io.syncbatch.source.ErpRow;
+
+/**
+ * The export filtering conditions of an entity, all of which must hold for a record to be sent. Text compares
+ * ignoring case, as the ERP's database collation does.
+ */
+public final class ExportFilter {
+
+    private final List<FilterCondition> conditions;
+
+    public ExportFilter(List<FilterCondition> conditions) {
+        this.conditions = conditions.stream().filter(FilterCondition::isActive).toList();
+    }
+
+    /** The first active condition the row does not meet, if any. */
+    public Optional<FilterCondition> firstUnmet(ErpRow row) {
+        return conditions.stream().filter(condition -> !holds(condition, row)).findFirst();
+    }
+
+    static boolean holds(FilterCondition condition, ErpRow row) {
+        String text = row.text(condition.field());
+        Object raw = row.value(condition.field());
+        String value = condition.value();
+        return switch (condition.condition()) {
+            case IS_EMPTY -> text == null;
+            case IS_NOT_EMPTY -> text != null;
+            case EQUALS -> text != null && compare(raw, text, value) == 0;
+            case NOT_EQUALS -> text == null || compare(raw, text, value) != 0;
+            case IN -> text != null && Arrays.stream(value.split(","))
+                    .anyMatch(candidate -> compare(raw, text, candidate.trim()) == 0);
+            case CONTAINS -> text != null && lower(text).contains(lower(value));
+            case STARTS_WITH -> text != null && lower(text).startsWith(lower(value));
+            case GREATER_THAN -> text != null && compare(raw, text, value) > 0;
+            case LESS_THAN -> text != null && compare(raw, text, value) < 0;
+            case BETWEEN -> text != null && compare(raw, text, value) >= 0
+                    && compare(raw, text, condition.value2()) <= 0;
+        };
+    }
+
+    /** Numbers compare as numbers and dates as dates, so "9" is less than "10" and dates are not strings. */
+    private static int compare(Object raw, String text, String value) {
+        if (raw instanceof Number) {
+            BigDecimal number = decimal(value);
+            if (number != null) {
+                return new BigDecimal(text).compareTo(number);
+            }
+        }
+        LocalDateTime when = dateTime(raw);
+        if (when != null) {
+            LocalDateTime other = parseDateTime(value);
+            if (other != null) {
+                return when.compareTo(other);
+            }
+        }
+        return text.compareToIgnoreCase(value);
+    }
+
+    private static LocalDateTime dateTime(Object raw) {
+        if (raw instanceof LocalDateTime dateTime) {
+            return dateTime;
+        }
+        if (raw instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
+        if (raw instanceof LocalDate date) {
+            return date.atStartOfDay();
+        }
+        if (raw instanceof java.sql.Date date) {
+            return date.toLocalDate().atStartOfDay();
+        }
+        return null;
+    }
+
+    private static LocalDateTime parseDateTime(String value) {
+        try {
+            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value);
+        }
+        catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(String value) {
+        try {
+            return new BigDecimal(value.trim());
+        }
+        catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

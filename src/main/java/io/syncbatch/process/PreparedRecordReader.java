@@ -1,0 +1,65 @@
+package io.syncbatch.process;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemReader;
+
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.run.SyncRun;
+import io.syncbatch.source.ErpRow;
+import io.syncbatch.source.ErpSource;
+import io.syncbatch.state.SyncRecord;
+import io.syncbatch.state.SyncRecordRepository;
+
+/**
+ * Reads the backlog page by page in ERP id order and joins each page with the current ERP rows. It saves no
+ * position: the sync records' statuses are the checkpoint, so a restart simply reads what is still waiting.
+ * Within a run the key only moves forward, so a record that fails is not read again by the same run.
+ */
+public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecutionListener {
+
+    private final EntityDefinition definition;
+    private final SyncRecordRepository records;
+    private final ErpSource erp;
+    private final Deque<ExportItem> page = new ArrayDeque<>();
+    private SyncRun run;
+    private String lastErpId;
+    private boolean exhausted;
+
+    public PreparedRecordReader(EntityDefinition definition, SyncRecordRepository records, ErpSource erp) {
+        this.definition = definition;
+        this.records = records;
+        this.erp = erp;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        run = SyncRun.of(definition, stepExecution);
+    }
+
+    @Override
+    public ExportItem read() {
+        if (page.isEmpty() && !exhausted) {
+            fill();
+        }
+        return page.poll();
+    }
+
+    private void fill() {
+        List<SyncRecord> backlog = records.backlog(run.store(), run.entity(), lastErpId, definition.chunkSize(),
+                definition.maxAttempts());
+        if (backlog.isEmpty()) {
+            exhausted = true;
+            return;
+        }
+        Map<String, ErpRow> rows = erp.rowsByKey(definition, backlog.stream().map(SyncRecord::erpId).toList(),
+                run.queryParameters());
+        backlog.forEach(record -> page.add(new ExportItem(record, rows.get(record.erpId()))));
+        lastErpId = backlog.get(backlog.size() - 1).erpId();
+    }
+}

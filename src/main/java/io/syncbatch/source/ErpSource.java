@@ -1,0 +1,114 @@
+package io.syncbatch.source;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.PagingQueryProvider;
+import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.SourceQuery;
+
+/**
+ * Reads an entity's generic inquiry from the ERP database. The definition's query is used as a derived table
+ * ({@code SELECT * FROM (query) gi WHERE ...}) so that the watermark, keyset paging and key lookups are added as
+ * bind parameters around it without parsing or editing the operator's SQL.
+ */
+@Component
+public class ErpSource {
+
+    private static final String SINCE = "_syncbatch_since";
+    private static final String KEYS = "_syncbatch_keys";
+
+    private final DataSource erp;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public ErpSource(@Qualifier("erpDataSource") DataSource erp) {
+        this.erp = erp;
+        this.jdbc = new NamedParameterJdbcTemplate(erp);
+    }
+
+    /**
+     * A restartable reader of the rows changed since {@code since} (all rows when null), in key order. Keyset
+     * paging keeps the last key read in the step's execution context, so a restart resumes after it.
+     */
+    public JdbcPagingItemReader<ErpRow> changedRows(EntityDefinition definition, LocalDateTime since,
+            Map<String, Object> parameters) {
+        SourceQuery source = definition.source();
+        Map<String, Object> values = new HashMap<>(parameters);
+        String where = null;
+        if (since != null) {
+            where = "gi." + source.changeColumn() + " >= :" + SINCE;
+            values.put(SINCE, since);
+        }
+        JdbcPagingItemReader<ErpRow> reader = new JdbcPagingItemReader<>(erp,
+                pagingQuery(derivedTable(source), where, source.key()));
+        reader.setName(definition.entity() + "-erp");
+        reader.setRowMapper(new ErpRowMapper(source));
+        reader.setParameterValues(values);
+        reader.setPageSize(definition.chunkSize());
+        return reader;
+    }
+
+    /** The current rows of the given keys; a key missing from the result is no longer selected by the query. */
+    public Map<String, ErpRow> rowsByKey(EntityDefinition definition, Collection<String> keys,
+            Map<String, Object> parameters) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        SourceQuery source = definition.source();
+        Map<String, Object> values = new HashMap<>(parameters);
+        values.put(KEYS, keys);
+        String sql = "SELECT * FROM " + derivedTable(source) + " WHERE gi." + source.key() + " IN (:" + KEYS + ")";
+        Map<String, ErpRow> rows = new LinkedHashMap<>();
+        jdbc.query(sql, values, new ErpRowMapper(source)::mapRow)
+                .forEach(row -> rows.put(row.key(), row));
+        return rows;
+    }
+
+    /** The query's column labels, to check a definition against the real ERP schema before anything runs. */
+    public Set<String> columns(EntityDefinition definition, Map<String, Object> parameters) {
+        String sql = "SELECT * FROM " + derivedTable(definition.source()) + " WHERE 1 = 0";
+        Set<String> labels = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        jdbc.query(sql, parameters, rs -> {
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                labels.add(meta.getColumnLabel(i));
+            }
+            return null;
+        });
+        return labels;
+    }
+
+    private static String derivedTable(SourceQuery source) {
+        return "(" + source.query().strip() + ") gi";
+    }
+
+    private PagingQueryProvider pagingQuery(String from, String where, String sortKey) {
+        SqlPagingQueryProviderFactoryBean factory = new SqlPagingQueryProviderFactoryBean();
+        factory.setDataSource(erp);
+        factory.setSelectClause("SELECT *");
+        factory.setFromClause(from);
+        if (where != null) {
+            factory.setWhereClause(where);
+        }
+        factory.setSortKey(sortKey);
+        try {
+            return factory.getObject();
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("cannot build the paging query over " + from, e);
+        }
+    }
+}

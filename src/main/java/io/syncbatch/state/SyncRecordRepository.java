@@ -1,0 +1,174 @@
+package io.syncbatch.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.syncbatch.source.ErpRow;
+
+/**
+ * The sync history table. Every write here runs inside the caller's chunk transaction, so a record's status
+ * moves together with the step's checkpoint: a killed process leaves either both or neither.
+ */
+@Repository
+public class SyncRecordRepository {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public SyncRecordRepository(DataSource syncDataSource) {
+        this.jdbc = new JdbcTemplate(syncDataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** The fingerprints last prepared for these ERP ids; ids never seen before are absent. */
+    public Map<String, String> hashesOf(String store, String entity, Collection<String> erpIds) {
+        Map<String, String> hashes = new HashMap<>();
+        if (erpIds.isEmpty()) {
+            return hashes;
+        }
+        named.query("SELECT erp_id, source_hash FROM sync_record"
+                + " WHERE store = :store AND entity = :entity AND erp_id IN (:ids)",
+                new MapSqlParameterSource("store", store).addValue("entity", entity).addValue("ids", erpIds),
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
+        return hashes;
+    }
+
+    public void insertPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId) {
+        Timestamp at = timestamp(now);
+        jdbc.batchUpdate("INSERT INTO sync_record (store, entity, erp_id, erp_description, status, source_hash,"
+                + " attempts, prepared_at, job_execution_id) VALUES (?, ?, ?, ?, 'PREPARED', ?, 0, ?, ?)", rows,
+                rows.size(), (ps, row) -> {
+                    ps.setString(1, store);
+                    ps.setString(2, entity);
+                    ps.setString(3, row.key());
+                    ps.setString(4, truncate(row.description(), 255));
+                    ps.setString(5, row.hash());
+                    ps.setTimestamp(6, at);
+                    ps.setLong(7, executionId);
+                });
+    }
+
+    /** A changed record starts over: PREPARED with a fresh attempt count, whatever its status was. */
+    public void markPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId) {
+        Timestamp at = timestamp(now);
+        jdbc.batchUpdate("UPDATE sync_record SET status = 'PREPARED', source_hash = ?, erp_description = ?,"
+                + " attempts = 0, last_error = NULL, prepared_at = ?, job_execution_id = ?"
+                + " WHERE store = ? AND entity = ? AND erp_id = ?", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row.hash());
+                    ps.setString(2, truncate(row.description(), 255));
+                    ps.setTimestamp(3, at);
+                    ps.setLong(4, executionId);
+                    ps.setString(5, store);
+                    ps.setString(6, entity);
+                    ps.setString(7, row.key());
+                });
+    }
+
+    /**
+     * The next page of work for the process step: PREPARED records, and FAILED ones that have attempts left, in
+     * ERP id order after {@code afterErpId}.
+     */
+    public List<SyncRecord> backlog(String store, String entity, String afterErpId, int limit, int maxAttempts) {
+        MapSqlParameterSource params = new MapSqlParameterSource("store", store).addValue("entity", entity)
+                .addValue("after", afterErpId == null ? "" : afterErpId).addValue("max", maxAttempts);
+        // A UNION of two index range scans instead of one OR, so each part walks sync_record_backlog in order.
+        String sql = "SELECT * FROM (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'PREPARED' AND erp_id > :after"
+                + " UNION ALL SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'FAILED' AND attempts < :max AND erp_id > :after) backlog"
+                + " ORDER BY erp_id LIMIT " + Math.max(1, limit);
+        return named.query(sql, params, SyncRecordRepository::map);
+    }
+
+    /**
+     * Writes the outcome of one process attempt. A failure that uses up the last allowed attempt becomes
+     * ABORTED, which the process step leaves alone until an operator retries it.
+     */
+    public void saveOutcomes(String store, String entity, List<SyncOutcome> outcomes, int maxAttempts, Instant now,
+            long executionId) {
+        Timestamp at = timestamp(now);
+        // status is assigned before attempts: MySQL evaluates SET left to right with already-updated values.
+        jdbc.batchUpdate("UPDATE sync_record SET"
+                + " status = CASE WHEN ? = 'FAILED' AND attempts + 1 >= ? THEN 'ABORTED' ELSE ? END,"
+                + " attempts = CASE WHEN ? = 'FAILED' THEN attempts + 1 ELSE 0 END,"
+                + " external_id = COALESCE(?, external_id), last_operation = COALESCE(?, last_operation),"
+                + " source_hash = ?, erp_description = COALESCE(?, erp_description), last_error = ?,"
+                + " last_attempt_at = ?, job_execution_id = ?"
+                + " WHERE store = ? AND entity = ? AND erp_id = ?", outcomes, outcomes.size(), (ps, outcome) -> {
+                    String status = outcome.status().name();
+                    ps.setString(1, status);
+                    ps.setInt(2, maxAttempts);
+                    ps.setString(3, status);
+                    ps.setString(4, status);
+                    ps.setString(5, outcome.externalId());
+                    ps.setString(6, outcome.lastOperation() == null ? null : outcome.lastOperation().name());
+                    ps.setString(7, outcome.sourceHash());
+                    ps.setString(8, truncate(outcome.erpDescription(), 255));
+                    ps.setString(9, truncate(outcome.reason(), 2000));
+                    ps.setTimestamp(10, at);
+                    ps.setLong(11, executionId);
+                    ps.setString(12, store);
+                    ps.setString(13, entity);
+                    ps.setString(14, outcome.erpId());
+                });
+    }
+
+    public List<SyncRecord> history(String store, String entity, SyncStatus status) {
+        MapSqlParameterSource params = new MapSqlParameterSource("store", store).addValue("entity", entity);
+        String sql = "SELECT * FROM sync_record WHERE store = :store AND entity = :entity";
+        if (status != null) {
+            sql += " AND status = :status";
+            params.addValue("status", status.name());
+        }
+        return named.query(sql + " ORDER BY erp_id", params, SyncRecordRepository::map);
+    }
+
+    public Map<SyncStatus, Long> countByStatus(String store, String entity) {
+        Map<SyncStatus, Long> counts = new HashMap<>();
+        jdbc.query("SELECT status, COUNT(*) FROM sync_record WHERE store = ? AND entity = ? GROUP BY status",
+                rs -> {
+                    counts.put(SyncStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }, store, entity);
+        return counts;
+    }
+
+    private static SyncRecord map(ResultSet rs, int rowNum) throws SQLException {
+        String operation = rs.getString("last_operation");
+        return new SyncRecord(rs.getString("store"), rs.getString("entity"), rs.getString("erp_id"),
+                rs.getString("erp_description"), rs.getString("external_id"),
+                SyncStatus.valueOf(rs.getString("status")),
+                operation == null ? null : LastOperation.valueOf(operation), rs.getString("source_hash"),
+                rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getTimestamp("prepared_at")),
+                instant(rs.getTimestamp("last_attempt_at")),
+                rs.getObject("job_execution_id", Long.class));
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
