@@ -1,0 +1,325 @@
+package io.syncbatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.syncbatch.job.DefinitionJobRegistry;
+import io.syncbatch.job.RunSummary;
+import io.syncbatch.job.SyncJobs;
+import io.syncbatch.state.LastOperation;
+import io.syncbatch.state.SyncRecord;
+import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.state.SyncStatus;
+import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.ErpDatabase;
+import io.syncbatch.testsupport.SyncState;
+
+/**
+ * The seed walkthrough "Synchronizing Customers" (SweetLife exports its COMMERCEBB customers to the
+ * BigCommerce store), run against a real sync database and ERP database and a contract-checked store.
+ * Subclasses choose the databases.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBatchTest
+abstract class CustomerExportWalkthrough {
+
+    @Autowired
+    SyncJobs jobs;
+    @Autowired
+    SyncRecordRepository records;
+    @Autowired
+    DefinitionJobRegistry registry;
+    @Autowired
+    JobOperatorTestUtils jobOperatorTestUtils;
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+    @Autowired
+    DataSource syncDataSource;
+    @Autowired
+    Environment environment;
+
+    ErpDatabase erp;
+    SyncState state;
+
+    /** The test class's store; each subclass holds its own in a static {@code @RegisterExtension} field. */
+    abstract ContractValidatedStore store();
+
+    abstract String storeName();
+
+    static void pointStoreAt(ContractValidatedStore store, String storeName, DynamicPropertyRegistry registry) {
+        String prefix = "syncbatch.stores." + storeName + ".";
+        registry.add(prefix + "platform", () -> "bigcommerce");
+        registry.add(prefix + "sandbox", () -> "false");
+        registry.add(prefix + "api-url", () -> store.wireMock().baseUrl());
+        registry.add(prefix + "store-hash", store::storeHash);
+        registry.add(prefix + "access-token", store::accessToken);
+        registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
+        registry.add("syncbatch.retry.max-delay-ms", () -> "5");
+    }
+
+    @BeforeEach
+    void givenTheDemoCompanyAndAnEmptyStore() {
+        erp = new ErpDatabase(environment);
+        erp.reset();
+        state = new SyncState(syncDataSource, jobRepositoryTestUtils);
+        state.clear();
+    }
+
+    @Test
+    void exportsTheCommerceCustomersThatHaveAnEmail() throws Exception {
+        RunSummary run = launch(Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.prepared()).as("first run prepares every customer").isEqualTo(8);
+        assertThat(run.inserted()).isEqualTo(3);
+        assertThat(run.filtered()).isEqualTo(4);
+        assertThat(run.failed()).isEqualTo(1);
+
+        Map<String, Map<String, Object>> inStore = storeCustomersByEmail();
+        assertThat(inStore).containsOnlyKeys("info@fruitico.example", "orders@jamifique.example",
+                "hello@marmalado.example");
+        assertThat(inStore.get("info@fruitico.example"))
+                .as("no primary contact name: the account name split into first word / rest")
+                .containsEntry("first_name", "Fruitico")
+                .containsEntry("last_name", "Coffee and Cakes")
+                .containsEntry("phone", "+1 212 555 0148")
+                .containsEntry("company", "Fruitico Coffee and Cakes");
+        assertThat(inStore.get("orders@jamifique.example"))
+                .as("the primary contact's name, but the account's email and phone")
+                .containsEntry("first_name", "Colleen")
+                .containsEntry("last_name", "Plunkett")
+                .containsEntry("phone", "+1 646 555 0192");
+        assertThat(inStore.get("hello@marmalado.example"))
+                .as("a one-word account name still gives a last name")
+                .containsEntry("first_name", "Marmalado")
+                .containsEntry("last_name", "Marmalado");
+    }
+
+    @Test
+    void theSyncHistoryExplainsEveryRecord() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        launch(Map.of());
+        Instant after = Instant.now().plusSeconds(1);
+
+        Map<String, SyncRecord> history = history();
+        Map<String, Map<String, Object>> inStore = storeCustomersByEmail();
+        assertThat(history).hasSize(8);
+        for (var exported : Map.of("FRUITICO", "info@fruitico.example", "JAMIFIQUE", "orders@jamifique.example",
+                "MARMALADO", "hello@marmalado.example").entrySet()) {
+            SyncRecord record = history.get(exported.getKey());
+            assertThat(record.status()).isEqualTo(SyncStatus.PROCESSED);
+            assertThat(record.lastOperation()).isEqualTo(LastOperation.INSERTED_EXTERNALLY);
+            assertThat(record.externalId()).isEqualTo(String.valueOf(inStore.get(exported.getValue()).get("id")));
+            assertThat(record.lastAttemptAt()).isBetween(before, after);
+            assertThat(record.lastError()).isNull();
+        }
+        assertThat(history.get("JAMIFIQUE").erpDescription()).isEqualTo("Jamifique factory");
+        assertThat(history.get("ORCHARDCO").status()).isEqualTo(SyncStatus.FILTERED);
+        assertThat(history.get("ORCHARDCO").lastError()).contains("Email IsNotEmpty");
+        for (String otherClass : List.of("ABCSTUDIOS", "MAPLELEAF", "EC00003")) {
+            assertThat(history.get(otherClass).status()).isEqualTo(SyncStatus.FILTERED);
+            assertThat(history.get(otherClass).lastError()).contains("CustomerClassID Equals COMMERCEBB");
+        }
+        SyncRecord berryBar = history.get("BERRYBAR");
+        assertThat(berryBar.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(berryBar.externalId()).isNull();
+        assertThat(berryBar.attempts()).isEqualTo(1);
+        assertThat(berryBar.lastError()).contains("BERRYBAR", "email", "'sales at berrybar'",
+                "not a valid email address");
+    }
+
+    @Test
+    void aSecondRunPreparesNothingAndWritesNothingToTheStore() throws Exception {
+        launch(Map.of());
+        int writesAfterFirstRun = storeWrites();
+
+        RunSummary second = launch(Map.of());
+        assertThat(second.status()).isEqualTo("COMPLETED");
+        assertThat(second.prepared()).isZero();
+        assertThat(second.processed()).isZero();
+
+        RunSummary full = launch(Map.of("mode", "full"));
+        assertThat(full.read()).as("full mode reads every ERP row").isEqualTo(8);
+        assertThat(full.prepared()).as("but prepares only changed ones").isZero();
+
+        assertThat(storeWrites()).isEqualTo(writesAfterFirstRun);
+        assertThat(store().customers()).hasSize(3);
+    }
+
+    @Test
+    void anEditedCustomerIsUpdatedInTheStoreNotInsertedTwice() throws Exception {
+        launch(Map.of());
+        String jamifiqueId = history().get("JAMIFIQUE").externalId();
+        store().wireMock().resetRequests();
+
+        erp.editCustomer("JAMIFIQUE", "Phone1", "+1 646 555 0000", LocalDateTime.of(2026, 11, 2, 9, 30));
+        RunSummary run = launch(Map.of());
+
+        assertThat(run.prepared()).isEqualTo(1);
+        assertThat(run.updated()).isEqualTo(1);
+        assertThat(run.inserted()).isZero();
+        store().wireMock().verify(0, postRequestedFor(anyUrl()));
+        store().wireMock().verify(1, putRequestedFor(urlPathMatching(".*/customers")));
+        assertThat(store().customers()).hasSize(3);
+        assertThat(storeCustomersByEmail().get("orders@jamifique.example"))
+                .containsEntry("phone", "+1 646 555 0000")
+                .containsEntry("id", Integer.valueOf(jamifiqueId));
+        SyncRecord jamifique = history().get("JAMIFIQUE");
+        assertThat(jamifique.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
+        assertThat(jamifique.externalId()).isEqualTo(jamifiqueId);
+    }
+
+    @Test
+    void aCustomerTheStoreAlreadyHasIsLinkedByEmailNotCreatedTwice() throws Exception {
+        // As if a run had been killed after the store accepted JAMIFIQUE but before its id was committed.
+        int existingId = createInStore("orders@jamifique.example", "Colleen", "Plunkett");
+
+        RunSummary run = launch(Map.of());
+
+        assertThat(run.inserted()).isEqualTo(2);
+        assertThat(run.updated()).isEqualTo(1);
+        assertThat(store().customers()).hasSize(3);
+        SyncRecord jamifique = history().get("JAMIFIQUE");
+        assertThat(jamifique.externalId()).isEqualTo(String.valueOf(existingId));
+        assertThat(jamifique.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
+    }
+
+    @Test
+    void theStoreRefusingOneCustomerDoesNotHoldBackTheOthers() throws Exception {
+        // MARMALADO's email already belongs to another store customer: the store refuses the update of it alone.
+        launch(Map.of());
+        createInStore("taken@marmalado.example", "Someone", "Else");
+        erp.editCustomer("MARMALADO", "Email", "taken@marmalado.example", LocalDateTime.of(2026, 11, 2, 9, 0));
+        erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0000", LocalDateTime.of(2026, 11, 2, 9, 1));
+
+        RunSummary run = launch(Map.of());
+
+        assertThat(run.updated()).isEqualTo(1);
+        assertThat(run.failed()).as("MARMALADO, and BERRYBAR retried").isEqualTo(2);
+        Map<String, SyncRecord> history = history();
+        assertThat(history.get("FRUITICO").lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
+        assertThat(history.get("MARMALADO").status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(history.get("MARMALADO").lastError()).contains("the store refused it").contains("email");
+        assertThat(storeCustomersByEmail().get("info@fruitico.example")).containsEntry("phone", "+1 212 555 0000");
+    }
+
+    @Test
+    void prepareAloneMarksChangedRecordsPreparedAndSendsNothing() throws Exception {
+        jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
+        var parameters = new JobParametersBuilder().addString("store", storeName())
+                .addString("launched.at", Instant.now().toString()).toJobParameters();
+
+        JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
+
+        StepExecution prepare = execution.getStepExecutions().iterator().next();
+        assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(prepare.getReadCount()).isEqualTo(8);
+        assertThat(history().values()).extracting(SyncRecord::status).containsOnly(SyncStatus.PREPARED);
+        store().wireMock().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void badParametersAreRefusedBeforeAnythingIsWritten() {
+        assertThatThrownBy(() -> launch(Map.of("modee", "full")))
+                .hasMessageContaining("unknown parameter 'modee'");
+        assertThatThrownBy(() -> launch(Map.of("mode", "sometimes")))
+                .hasMessageContaining("parameter 'mode'").hasMessageContaining("'sometimes'");
+        assertThatThrownBy(() -> launch(Map.of("store", "nowhere")))
+                .hasMessageContaining("parameter 'store'").hasMessageContaining("'nowhere'");
+        assertThatThrownBy(() -> jobs.launch("vendor-export", Map.of()))
+                .hasMessageContaining("unknown job 'vendor-export'");
+
+        assertThat(state.jobExecutionCount()).isZero();
+        assertThat(history()).isEmpty();
+    }
+
+    @Test
+    void aStoreOutageFailsTheRunAndItsRestartCatchesUpWithNothingLost() throws Exception {
+        var outage = store().wireMock().stubFor(post(urlPathMatching(".*/customers"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\"}")));
+
+        JobExecution failed = jobs.launch("customer-export", Map.of());
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getExitStatus().getExitDescription())
+                .as("the reason an operator reads").contains("POST /customers", "503");
+        assertThat(store().customers()).isEmpty();
+        assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PREPARED);
+
+        store().wireMock().removeStub(outage);
+        RunSummary restarted = RunSummary.of(jobs.restart(failed.getId()));
+
+        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.inserted()).isEqualTo(3);
+        assertThat(store().customers()).hasSize(3);
+        assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
+    }
+
+    private RunSummary launch(Map<String, String> parameters) throws Exception {
+        return RunSummary.of(jobs.launch("customer-export", parameters));
+    }
+
+    private Map<String, SyncRecord> history() {
+        return records.history(storeName(), "customer", null).stream()
+                .collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
+    }
+
+    private Map<String, Map<String, Object>> storeCustomersByEmail() {
+        return store().customers().stream()
+                .collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
+    }
+
+    private int storeWrites() {
+        var wireMock = store().wireMock();
+        return wireMock.findAll(postRequestedFor(anyUrl())).size() + wireMock.findAll(putRequestedFor(anyUrl())).size();
+    }
+
+    /** A customer created in the store directly, through the same contract-checked HTTP endpoint. */
+    private int createInStore(String email, String firstName, String lastName) throws Exception {
+        String body = "[{\"email\":\"" + email + "\",\"first_name\":\"" + firstName + "\",\"last_name\":\""
+                + lastName + "\"}]";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(store().baseUri() + "/customers"))
+                .header("X-Auth-Token", store().accessToken())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return store().customers().stream().filter(customer -> email.equals(customer.get("email")))
+                .map(customer -> (Integer) customer.get("id")).findFirst().orElseThrow();
+    }
+}

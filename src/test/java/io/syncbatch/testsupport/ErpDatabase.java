@@ -1,0 +1,54 @@
+package io.syncbatch.testsupport;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * The ERP as a test sees it: the tables of {@code sql/} with the demo company, written through a connection of
+ * its own because the engine's ERP pool is read-only.
+ */
+public final class ErpDatabase {
+
+    private final JdbcTemplate jdbc;
+
+    public ErpDatabase(Environment environment) {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                environment.getRequiredProperty("syncbatch.erp.datasource.url"));
+        // An empty user would override the one in the URL (MariaDB's root@127.0.0.1).
+        String user = environment.getProperty("syncbatch.erp.datasource.username");
+        if (user != null && !user.isEmpty()) {
+            dataSource.setUsername(user);
+            dataSource.setPassword(environment.getProperty("syncbatch.erp.datasource.password", ""));
+        }
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Back to the demo company of {@code sql/erp-demo-data.sql}. */
+    public void reset() {
+        new ResourceDatabasePopulator(new ClassPathResource("sql/erp-schema.sql"))
+                .execute(jdbc.getDataSource());
+        for (String table : new String[] { "Customer", "Contact", "CustomerClass", "NumberingSequence" }) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        new ResourceDatabasePopulator(new ClassPathResource("sql/erp-demo-data.sql")).execute(jdbc.getDataSource());
+    }
+
+    /** Edits a customer as the Customers form would: the change is stamped with a new LastModifiedDateTime. */
+    public void editCustomer(String customerId, String column, Object value, LocalDateTime modifiedAt) {
+        int updated = jdbc.update("UPDATE Customer SET " + column + " = ?, LastModifiedDateTime = ?"
+                + " WHERE CompanyID = 2 AND CustomerID = ?", value, Timestamp.valueOf(modifiedAt), customerId);
+        if (updated != 1) {
+            throw new IllegalArgumentException("no demo customer " + customerId);
+        }
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+}

@@ -1,0 +1,79 @@
+package io.syncbatch.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Finds a published contract under shared/contracts and works out the base path it declares.
+ *
+ * <p>Contracts are only ever read from the shared directory, never from this repository, so that tests
+ * check the connector against what the vendor publishes rather than against our own reading of it.
+ */
+record PublishedContract(Path file, String basePath, List<String> credentialHeaders) {
+
+    static final String CONTRACTS_ENV = "SYNCBATCH_CONTRACTS";
+    static final String FALLBACK_DIR = "../shared/contracts";
+
+    // The store hash appears as a server variable, e.g. {$$.env.store_hash}.
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]*}");
+
+    static PublishedContract locate(String relativeName, String storeHash) {
+        String configured = System.getenv(CONTRACTS_ENV);
+        Path dir = configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Path.of(System.getProperty("user.dir")).resolve(FALLBACK_DIR);
+        Path file = dir.resolve(relativeName).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Published contract " + relativeName + " not found at " + file
+                    + (configured != null && !configured.isBlank()
+                            ? " (from " + CONTRACTS_ENV + "=" + configured + ")"
+                            : " (" + CONTRACTS_ENV + " is not set, so " + FALLBACK_DIR
+                                    + " relative to the working directory was used)")
+                    + ". Point " + CONTRACTS_ENV + " at the shared/contracts directory.");
+        }
+        JsonNode root = YAMLMapper.builder().build().readTree(file);
+        String basePath = PATH_VARIABLE.matcher(declaredBasePath(file, root)).replaceAll(Matcher.quoteReplacement(storeHash));
+        return new PublishedContract(file, basePath, headerApiKeys(root));
+    }
+
+    /** Header names of the apiKey security schemes the contract actually defines (OpenAPI 3 or Swagger 2). */
+    private static List<String> headerApiKeys(JsonNode root) {
+        JsonNode schemes = root.path("components").path("securitySchemes");
+        if (schemes.isMissingNode()) {
+            schemes = root.path("securityDefinitions");
+        }
+        List<String> headers = new ArrayList<>();
+        for (JsonNode scheme : schemes) {
+            if ("apiKey".equals(scheme.path("type").asString("")) && "header".equals(scheme.path("in").asString(""))
+                    && !scheme.path("name").asString("").isEmpty()) {
+                headers.add(scheme.get("name").asString());
+            }
+        }
+        return List.copyOf(headers);
+    }
+
+    private static String declaredBasePath(Path file, JsonNode root) {
+        String serverUrl = root.path("servers").path(0).path("url").asString("");
+        if (!serverUrl.isEmpty()) {
+            int scheme = serverUrl.indexOf("://");
+            int pathStart = scheme < 0 ? 0 : serverUrl.indexOf('/', scheme + 3);
+            return pathStart < 0 ? "" : stripTrailingSlash(serverUrl.substring(pathStart));
+        }
+        String swagger2BasePath = root.path("basePath").asString("");
+        if (!swagger2BasePath.isEmpty()) {
+            return stripTrailingSlash(swagger2BasePath);
+        }
+        throw new IllegalStateException("Contract " + file + " declares neither servers[0].url nor basePath");
+    }
+
+    private static String stripTrailingSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
