@@ -11,7 +11,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 /**
  * Batch records a failed execution's exit description as the outermost exception's stack trace ("Unable to
  * process chunk"). Operators need the reason underneath ("POST /customers answered 503"), so the exit
- * description starts with the root causes; it is what the CLI prints and the job repository keeps.
+ * description is the reason itself; it is what the CLI prints and the job repository keeps.
  */
 class FailureReason implements JobExecutionListener {
 
@@ -21,18 +21,20 @@ class FailureReason implements JobExecutionListener {
             return;
         }
         Set<String> reasons = new LinkedHashSet<>();
-        execution.getAllFailureExceptions().forEach(failure -> reasons.add(rootMessage(failure)));
+        execution.getAllFailureExceptions().forEach(failure -> reasons.add(reason(failure)));
         if (!reasons.isEmpty()) {
             execution.setExitStatus(new ExitStatus(execution.getExitStatus().getExitCode(),
                     String.join("; ", reasons)));
         }
     }
 
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** Our own exceptions carry the sentence an operator needs; below them are transport details. */
+    private static String reason(Throwable failure) {
+        Throwable reason = failure;
+        while (!reason.getClass().getPackageName().startsWith("io.syncbatch") && reason.getCause() != null
+                && reason.getCause() != reason) {
+            reason = reason.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
     }
 }

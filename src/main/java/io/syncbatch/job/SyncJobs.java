@@ -1,8 +1,6 @@
 package io.syncbatch.job;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,11 +11,10 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
-import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.run.SyncRun;
-import io.syncbatch.source.ErpSource;
+import io.syncbatch.source.QueryCheck;
 import io.syncbatch.target.StoreConnectors;
 
 /** Launching and restarting sync jobs, as the CLI and schedulers do it. */
@@ -29,17 +26,17 @@ public class SyncJobs {
     private final JobOperator operator;
     private final JobRepository repository;
     private final StoreConnectors stores;
-    private final ErpSource erp;
+    private final QueryCheck queryCheck;
     private final Clock clock;
 
     public SyncJobs(Definitions definitions, DefinitionJobRegistry registry, JobOperator operator,
-            JobRepository repository, StoreConnectors stores, ErpSource erp, Clock clock) {
+            JobRepository repository, StoreConnectors stores, QueryCheck queryCheck, Clock clock) {
         this.definitions = definitions;
         this.registry = registry;
         this.operator = operator;
         this.repository = repository;
         this.stores = stores;
-        this.erp = erp;
+        this.queryCheck = queryCheck;
         this.clock = clock;
     }
 
@@ -65,7 +62,7 @@ public class SyncJobs {
         var jobParameters = builder.toJobParameters();
         Job job = registry.getJob(jobName);
         job.getJobParametersValidator().validate(jobParameters);
-        checkAgainstErp(definition, SyncRun.queryParameters(definition, parameters::get));
+        queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
         return operator.start(job, jobParameters);
     }
 
@@ -76,48 +73,5 @@ public class SyncJobs {
             throw new IllegalArgumentException("no job execution " + executionId);
         }
         return operator.restart(failed);
-    }
-
-    public JobExecution execution(long executionId) {
-        return repository.getJobExecution(executionId);
-    }
-
-    /**
-     * Runs the definition's query once with no rows wanted, so a broken query or a misspelt column stops the
-     * launch with the file and field named, before the job repository records anything.
-     */
-    private void checkAgainstErp(EntityDefinition definition, Map<String, Object> queryParameters) {
-        Set<String> columns;
-        try {
-            columns = erp.columns(definition, queryParameters);
-        }
-        catch (RuntimeException e) {
-            throw new DefinitionException(definition.origin() + ": source.query fails on the ERP database: "
-                    + FailureReason.rootMessage(e), e);
-        }
-        Map<String, String> used = new LinkedHashMap<>();
-        used.put("source.key", definition.source().key());
-        used.put("source.change-column", definition.source().changeColumn());
-        if (definition.source().description() != null) {
-            used.put("source.description", definition.source().description());
-        }
-        for (int i = 0; i < definition.exportFilter().size(); i++) {
-            used.put("export-filter[" + i + "].field", definition.exportFilter().get(i).field());
-        }
-        for (int i = 0; i < definition.mapping().size(); i++) {
-            int rule = i;
-            definition.mapping().get(i).sourceColumns().forEach(column -> used.put(
-                    "mapping[" + rule + "] column " + column, column));
-        }
-        Set<String> problems = new LinkedHashSet<>();
-        used.forEach((field, column) -> {
-            if (!columns.contains(column)) {
-                problems.add(field + " '" + column + "' is not a column of source.query");
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new DefinitionException(definition.origin() + ": " + String.join("; ", problems)
-                    + " (its columns: " + columns + ")");
-        }
     }
 }

@@ -1,0 +1,72 @@
+package io.syncbatch.source;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.EntityDefinition;
+
+/**
+ * Runs a definition's query once with no rows wanted, so a broken query or a misspelt column stops a launch
+ * with the file and field named, before the job repository records anything.
+ */
+@Component
+public class QueryCheck {
+
+    private final ErpSource erp;
+
+    public QueryCheck(ErpSource erp) {
+        this.erp = erp;
+    }
+
+    public void check(EntityDefinition definition, Map<String, Object> queryParameters) {
+        Set<String> columns;
+        try {
+            columns = erp.columns(definition, queryParameters);
+        }
+        catch (RuntimeException e) {
+            throw new DefinitionException(definition.origin() + ": source.query fails on the ERP database: "
+                    + rootMessage(e), e);
+        }
+        Set<String> problems = new LinkedHashSet<>();
+        columnsUsed(definition).forEach((field, column) -> {
+            if (!columns.contains(column)) {
+                problems.add(field + " '" + column + "' is not a column of source.query");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(definition.origin() + ": " + String.join("; ", problems)
+                    + " (its columns: " + columns + ")");
+        }
+    }
+
+    private static Map<String, String> columnsUsed(EntityDefinition definition) {
+        Map<String, String> used = new LinkedHashMap<>();
+        used.put("source.key", definition.source().key());
+        used.put("source.change-column", definition.source().changeColumn());
+        if (definition.source().description() != null) {
+            used.put("source.description", definition.source().description());
+        }
+        for (int i = 0; i < definition.exportFilter().size(); i++) {
+            used.put("export-filter[" + i + "].field", definition.exportFilter().get(i).field());
+        }
+        for (int i = 0; i < definition.mapping().size(); i++) {
+            for (String column : definition.mapping().get(i).sourceColumns()) {
+                used.put("mapping[" + i + "] column", column);
+            }
+        }
+        return used;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,64 @@
+package io.syncbatch.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.syncbatch.testsupport.ProjectDefinitions;
+
+/** A broken {@code jobs/*.yml} stops start-up with the file and the field named. */
+class DefinitionsTest {
+
+    @TempDir
+    Path jobs;
+
+    @Test
+    void theShippedCustomerDefinitionReadsAsTheSeedConfiguresIt() {
+        EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
+
+        assertThat(customer.exportJobName()).isEqualTo("customer-export");
+        assertThat(customer.origin()).isEqualTo("jobs/customer.yml");
+        assertThat(customer.source().parameters()).containsEntry("companyId", 2);
+        assertThat(customer.exportFilter()).extracting(FilterCondition::describe)
+                .containsExactly("CustomerClassID Equals COMMERCEBB", "Email IsNotEmpty");
+        assertThat(customer.target().naturalKey()).isEqualTo("email");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an unknown field       | chunk-size: 50                 | chunk-sise: 50           | Unrecognized property \"chunk-sise\"",
+            "an unknown condition   | condition: Equals              | condition: Equalz        | unknown condition 'Equalz'; expected one of Equals",
+            "a rule setting missing | from: Email                    | ''                       | rule 'email' needs from",
+            "a missing key          | 'key: CustomerID'              | ''                       | source.key is required",
+            "a value missing        | value: COMMERCEBB              | ''                       | export-filter[0].value is required",
+            "an unknown rule        | rule: copy                     | rule: uppercase          | uppercase",
+            "a bad chunk size       | chunk-size: 50                 | chunk-size: 0            | chunk-size must be between 1 and 10000" })
+    void aBrokenDefinitionNamesTheFileAndTheField(String problem, String good, String broken, String message)
+            throws IOException {
+        String shipped = Files.readString(Path.of("jobs/customer.yml"));
+        assertThat(shipped).contains(good);
+        Files.writeString(jobs.resolve("customer.yml"), shipped.replaceFirst(java.util.regex.Pattern.quote(good),
+                broken));
+
+        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageStartingWith("jobs/customer.yml: ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void anEntityMustLiveInTheFileOfItsName() throws IOException {
+        Files.copy(Path.of("jobs/customer.yml"), jobs.resolve("clients.yml"));
+
+        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+                .hasMessage("jobs/clients.yml: entity 'customer' must be defined in customer.yml");
+    }
+}

@@ -1,0 +1,63 @@
+package io.syncbatch.source;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.SourceQuery;
+import io.syncbatch.testsupport.ProjectDefinitions;
+
+/** A definition whose SQL or columns do not fit the ERP is refused at launch, naming the file and field. */
+class QueryCheckTest {
+
+    private final DriverManagerDataSource erp = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+            + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+    private final QueryCheck check;
+    private final EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
+
+    QueryCheckTest() {
+        new ResourceDatabasePopulator(new ClassPathResource("sql/erp-schema.sql")).execute(erp);
+        check = new QueryCheck(new ErpSource(erp));
+    }
+
+    @Test
+    void theShippedDefinitionFitsTheErpSchema() {
+        assertThatCode(() -> check.check(customer, customer.source().parameters())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void sqlThatFailsIsReportedWithTheDatabasesMessage() {
+        EntityDefinition broken = withQuery("SELECT CustomerID, LastModifiedDateTime FROM Customers");
+
+        assertThatThrownBy(() -> check.check(broken, Map.of()))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageStartingWith("jobs/customer.yml: source.query fails on the ERP database: ")
+                .hasMessageContaining("customers");
+    }
+
+    @Test
+    void aMisspeltColumnIsNamedWithTheFieldThatUsesIt() {
+        EntityDefinition broken = withQuery(customer.source().query().replace("c.Email,", "c.Email AS EMail2,"));
+
+        assertThatThrownBy(() -> check.check(broken, customer.source().parameters()))
+                .hasMessageContaining("export-filter[1].field 'Email' is not a column of source.query")
+                .hasMessageContaining("mapping[0] column 'Email' is not a column of source.query");
+    }
+
+    private EntityDefinition withQuery(String query) {
+        SourceQuery source = customer.source();
+        return new EntityDefinition(customer.entity(), customer.description(), new SourceQuery(query,
+                source.parameters(), source.key(), source.description(), source.changeColumn()),
+                customer.exportFilter(), customer.mapping(), customer.target(), customer.chunkSize(),
+                customer.maxAttempts(), customer.origin());
+    }
+}
