@@ -1,0 +1,158 @@
+package io.syncbatch.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as an operator or a scheduler uses it, on the embedded default with no configuration: a
+ * fresh working directory, {@code java -jar target/syncbatch.jar ...}, exit codes and printed output.
+ */
+class CommandLineIT {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void theQuickStartRunsTheWalkthroughAndTheHistoryShowsIt() throws Exception {
+        Result run = syncbatch("run", "customer-export");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("customer-export execution 1 COMPLETED", "prepared   8",
+                "processed  3 (inserted 3, updated 0)", "filtered   4", "failed     1");
+
+        Result failed = syncbatch("history", "customer", "--status=FAILED");
+        assertThat(failed.exitCode()).as(failed.toString()).isZero();
+        assertThat(failed.out()).contains("ERP ID", "EXTERNAL ID", "LAST OPERATION", "LAST ATTEMPT", "REASON",
+                "BERRYBAR", "'sales at berrybar' in Email is not a valid email address", "1 record(s) of customer");
+        assertThat(failed.out()).doesNotContain("FRUITICO");
+
+        Result all = syncbatch("history", "customer");
+        assertThat(all.out()).containsPattern("JAMIFIQUE +Jamifique factory +2 +PROCESSED +INSERTED_EXTERNALLY");
+
+        Result again = syncbatch("run", "customer-export");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("execution 2 COMPLETED", "prepared   0");
+    }
+
+    @Test
+    void wrongCommandsExitWithTwoAndSayWhy() throws Exception {
+        Result badMode = syncbatch("run", "customer-export", "mode=sometimes");
+        assertThat(badMode.exitCode()).isEqualTo(Cli.BAD_COMMAND);
+        assertThat(badMode.err()).contains("parameter 'mode': 'sometimes' is not a prepare mode");
+
+        Result unknownJob = syncbatch("run", "vendor-export");
+        assertThat(unknownJob.exitCode()).isEqualTo(Cli.BAD_COMMAND);
+        assertThat(unknownJob.err()).contains("unknown job 'vendor-export'; jobs: [customer-export]");
+
+        Result badStatus = syncbatch("history", "customer", "--status=LOST");
+        assertThat(badStatus.exitCode()).isEqualTo(Cli.BAD_COMMAND);
+        assertThat(badStatus.err()).contains("'LOST' is not a sync status");
+    }
+
+    @Test
+    void aRunThatCannotReachTheStoreExitsOneAndItsRestartCatchesUp() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Result outage = syncbatch("run", "customer-export", "--syncbatch.stores.sandbox.sandbox=false",
+                "--syncbatch.stores.sandbox.api-url=http://127.0.0.1:" + closedPort,
+                "--syncbatch.retry.max-retries=1");
+
+        assertThat(outage.exitCode()).as(outage.toString()).isEqualTo(Cli.JOB_FAILED);
+        assertThat(outage.out()).contains("execution 1 FAILED", "prepared   8", "processed  0");
+        assertThat(outage.err()).contains("on store sandbox failed: ConnectException", "resume it with: restart 1");
+
+        Result restart = syncbatch("restart", "1");
+
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertThat(restart.out()).contains("execution 2 COMPLETED", "processed  3 (inserted 3, updated 0)");
+    }
+
+    @Test
+    void serveRunsAsAServiceWithActuatorHealthAndPrometheus() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process service = start("serve", "--server.port=" + port);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String health = awaitOk(http, "http://127.0.0.1:" + port + "/actuator/health", service);
+            assertThat(health).contains("\"status\":\"UP\"");
+            String metrics = awaitOk(http, "http://127.0.0.1:" + port + "/actuator/prometheus", service);
+            assertThat(metrics).contains("jvm_memory_used_bytes");
+        }
+        finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private String awaitOk(HttpClient http, String url, Process service) throws Exception {
+        Instant deadline = Instant.now().plus(COMMAND_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(service.isAlive()).as("the service exited: " + Files.readString(workDir.resolve("err.txt")))
+                    .isTrue();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return response.body();
+                }
+            }
+            catch (IOException notListeningYet) {
+                // the service is still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no 200 from " + url + " within " + COMMAND_TIMEOUT);
+    }
+
+    private Result syncbatch(String... arguments) throws Exception {
+        Process process = start(arguments);
+        if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("syncbatch " + String.join(" ", arguments) + " did not finish");
+        }
+        return new Result(process.exitValue(), Files.readString(workDir.resolve("out.txt")),
+                Files.readString(workDir.resolve("err.txt")));
+    }
+
+    private Process start(String... arguments) throws IOException {
+        String jar = System.getProperty("syncbatch.jar", "target/syncbatch.jar");
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", Path.of(jar).toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(workDir.resolve("out.txt").toFile())
+                .redirectError(workDir.resolve("err.txt").toFile())
+                .start();
+    }
+
+    private record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+}
