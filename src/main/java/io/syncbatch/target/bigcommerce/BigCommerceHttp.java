@@ -1,0 +1,106 @@
+package io.syncbatch.target.bigcommerce;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.resilience.annotation.Retryable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import io.syncbatch.target.StoreEndpoint;
+import io.syncbatch.target.StoreRejectedException;
+import io.syncbatch.target.TransientTargetException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One HTTP exchange with a BigCommerce API, sorted into what is worth retrying (the store could not answer
+ * now) and what is not (the store refused the content). Retries use Spring Framework's own retry support.
+ */
+@Component
+public class BigCommerceHttp {
+
+    private final RestClient.Builder builder;
+    private final JsonMapper json;
+    private final Map<StoreEndpoint, RestClient> clients = new ConcurrentHashMap<>();
+
+    public BigCommerceHttp(RestClient.Builder builder, JsonMapper json) {
+        this.builder = builder;
+        this.json = json;
+    }
+
+    /**
+     * Sends one request and returns the response body.
+     *
+     * @param query URI template variables already in {@code pathAndQuery}, e.g. {@code /customers?email:in={emails}}
+     */
+    @Retryable(includes = TransientTargetException.class,
+            maxRetriesString = "${syncbatch.retry.max-retries:4}",
+            delayString = "${syncbatch.retry.initial-delay-ms:200}",
+            multiplierString = "${syncbatch.retry.multiplier:2}",
+            maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
+    public JsonNode send(StoreEndpoint endpoint, HttpMethod method, String pathAndQuery, Map<String, ?> query,
+            Object body) {
+        RestClient client = clients.computeIfAbsent(endpoint, this::client);
+        try {
+            RestClient.RequestBodySpec request = client.method(method).uri(pathAndQuery, query);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return request.exchange((req, response) -> {
+                int status = response.getStatusCode().value();
+                String text = StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8);
+                if (status == 429 || status >= 500) {
+                    throw new TransientTargetException(describe(method, pathAndQuery, endpoint) + " answered " + status
+                            + ": " + abbreviate(text), null);
+                }
+                if (status >= 400) {
+                    throw new StoreRejectedException(status, BigCommerceErrors.message(json, status, text));
+                }
+                return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+            });
+        }
+        catch (ResourceAccessException e) {
+            throw new TransientTargetException(describe(method, pathAndQuery, endpoint) + " failed: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private RestClient client(StoreEndpoint endpoint) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(endpoint.timeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(endpoint.timeout());
+        return builder.clone()
+                .baseUrl(endpoint.baseUri().toString())
+                .requestFactory(factory)
+                .defaultHeader("X-Auth-Token", endpoint.accessToken())
+                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
+                .build();
+    }
+
+    private static String describe(HttpMethod method, String path, StoreEndpoint endpoint) {
+        return method + " " + path.replaceFirst("\\?.*", "") + " on store " + endpoint.name();
+    }
+
+    /** The first I/O failure in the chain says what happened (ConnectException, HttpTimeoutException…). */
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}
