@@ -31,9 +31,11 @@ public class SyncbatchApplication {
         }
         SpringApplication application = new SpringApplication(SyncbatchApplication.class);
         if (!command.isServe()) {
-            // A command prints its result, not the engine's start-up chatter; --logging.level.root=info brings it back.
+            // A command prints its result and, on failure, its reason; not the engine's chatter. A failed step's
+            // stack trace is kept in the job repository (its exit message); --logging.level.root=info shows all.
             application.setWebApplicationType(WebApplicationType.NONE);
-            application.setDefaultProperties(Map.of("logging.level.root", "warn", "spring.main.banner-mode", "off"));
+            application.setDefaultProperties(Map.of("logging.level.root", "warn",
+                    "logging.level.org.springframework.batch.core.step", "off", "spring.main.banner-mode", "off"));
         }
         ConfigurableApplicationContext context = application.run(args);
         if (command.isServe()) {
