@@ -30,7 +30,7 @@ public class ExportParametersValidator {
         return parameters -> validate(definition, parameters);
     }
 
-    public Set<String> accepted(EntityDefinition definition) {
+    private static Set<String> accepted(EntityDefinition definition) {
         Set<String> names = new TreeSet<>(Set.of(SyncRun.STORE, SyncRun.MODE, SyncRun.LAUNCHED_AT));
         names.addAll(definition.source().parameters().keySet());
         return names;

@@ -47,7 +47,8 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
     @Override
     public void open(ExecutionContext context) {
         if (!context.containsKey(SINCE)) {
-            context.putString(SINCE, since() == null ? "" : since().toString());
+            LocalDateTime since = since();
+            context.putString(SINCE, since == null ? "" : since.toString());
         }
         String since = context.getString(SINCE);
         rows = erp.changedRows(definition, since.isEmpty() ? null : LocalDateTime.parse(since),

@@ -19,7 +19,6 @@ import io.syncbatch.state.SyncOutcome;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.SyncStatus;
 import io.syncbatch.target.StoreConnectors;
-import io.syncbatch.target.TargetRecord;
 import io.syncbatch.target.WriteResult;
 
 /**
@@ -79,15 +78,14 @@ public class ExportWriter implements ItemWriter<ExportDecision>, StepExecutionLi
 
     private static SyncOutcome outcome(ExportDecision decision, WriteResult result) {
         var row = decision.item().row();
-        TargetRecord sent = decision.toTargetRecord();
         if (result == null) {
-            return SyncOutcome.failed(sent.erpId(), row.description(), row.hash(),
+            return SyncOutcome.failed(row.key(), row.description(), row.hash(),
                     "the store connector returned no result for this record");
         }
         return result.succeeded()
-                ? SyncOutcome.processed(sent.erpId(), row.description(), row.hash(), result.externalId(),
+                ? SyncOutcome.processed(row.key(), row.description(), row.hash(), result.externalId(),
                         result.operation())
-                : SyncOutcome.failed(sent.erpId(), row.description(), row.hash(), result.error());
+                : SyncOutcome.failed(row.key(), row.description(), row.hash(), result.error());
     }
 
     private void countOnCommit(List<SyncOutcome> outcomes) {

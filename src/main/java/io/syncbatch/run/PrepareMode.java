@@ -1,7 +1,6 @@
 package io.syncbatch.run;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** As Acumatica's Prepare Data form: what prepare reads from the ERP. */
 public enum PrepareMode {
@@ -16,9 +15,5 @@ public enum PrepareMode {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "parameter 'mode': '" + text + "' is not a prepare mode; expected incremental or full"));
-    }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

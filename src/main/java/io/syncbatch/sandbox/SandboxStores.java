@@ -33,10 +33,6 @@ public class SandboxStores implements DisposableBean {
         }).baseUri();
     }
 
-    public SandboxStore get(String name) {
-        return running.get(name);
-    }
-
     @Override
     public void destroy() {
         running.values().forEach(SandboxStore::stop);

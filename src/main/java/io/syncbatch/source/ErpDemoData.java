@@ -31,7 +31,7 @@ public class ErpDemoData {
         }
     }
 
-    static void load(DataSource erp, ResourceLoader resources) {
+    private static void load(DataSource erp, ResourceLoader resources) {
         // The pool is read-only for the engine; loading the demo needs a plain connection.
         ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
                 resources.getResource("classpath:sql/erp-schema.sql"),

@@ -140,15 +140,6 @@ public class SyncRecordRepository {
         return named.query(sql + " ORDER BY erp_id", params, SyncRecordRepository::map);
     }
 
-    public Map<SyncStatus, Long> countByStatus(String store, String entity) {
-        Map<SyncStatus, Long> counts = new HashMap<>();
-        jdbc.query("SELECT status, COUNT(*) FROM sync_record WHERE store = ? AND entity = ? GROUP BY status",
-                rs -> {
-                    counts.put(SyncStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }, store, entity);
-        return counts;
-    }
-
     private static SyncRecord map(ResultSet rs, int rowNum) throws SQLException {
         String operation = rs.getString("last_operation");
         return new SyncRecord(rs.getString("store"), rs.getString("entity"), rs.getString("erp_id"),

@@ -63,7 +63,7 @@ public class BigCommerceHttp {
                             + ": " + abbreviate(text), null);
                 }
                 if (status >= 400) {
-                    throw new StoreRejectedException(status, BigCommerceErrors.message(json, status, text));
+                    throw new StoreRejectedException(BigCommerceErrors.message(json, status, text));
                 }
                 return text.isBlank() ? json.createObjectNode() : json.readTree(text);
             });
