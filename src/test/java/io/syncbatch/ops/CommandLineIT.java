@@ -69,10 +69,8 @@ class CommandLineIT {
 
     @Test
     void aRunThatCannotReachTheStoreExitsOneAndItsRestartCatchesUp() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        // Not a freed ephemeral port: the jar's own H2 AUTO_SERVER listens on one and once took exactly that port.
+        int closedPort = 9;
 
         Result outage = syncbatch("run", "customer-export", "--syncbatch.stores.sandbox.sandbox=false",
                 "--syncbatch.stores.sandbox.api-url=http://127.0.0.1:" + closedPort,
