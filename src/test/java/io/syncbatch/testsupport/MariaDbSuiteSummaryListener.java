@@ -42,7 +42,7 @@ public final class MariaDbSuiteSummaryListener implements TestExecutionListener 
 
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
-        // Tests disabled for other reasons (@Disabled...) say nothing about whether MariaDB was there.
+        // Tests disabled for other reasons (JUnit's Disabled annotation) say nothing about whether MariaDB was there.
         if (!tagged(identifier) || reason == null || !reason.startsWith(MariaDbCondition.SKIPPED_PREFIX)) {
             return;
         }
