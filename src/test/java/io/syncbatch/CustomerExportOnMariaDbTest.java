@@ -8,12 +8,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.testsupport.CleanSchemaOnStart;
 import io.syncbatch.testsupport.ContractValidatedStore;
-import io.syncbatch.testsupport.MariaDbCondition;
 import io.syncbatch.testsupport.MariaDbSuite;
 
 /**
- * The walkthrough on the real MariaDB server through Connector/J, with the production profile: the ERP tables
- * and the sync database (job repository included) live in the test database.
+ * {@link CustomerExportWalkthrough} on the real MariaDB server with the production profile: the ERP tables and the sync database
+ * (job repository included) live in its test database.
  */
 @MariaDbSuite
 @ActiveProfiles("mysql")
@@ -25,14 +24,7 @@ class CustomerExportOnMariaDbTest extends CustomerExportWalkthrough {
 
     @DynamicPropertySource
     static void databasesAndStore(DynamicPropertyRegistry registry) {
-        String url = MariaDbCondition.jdbcUrl();
-        registry.add("syncbatch.erp.datasource.url", () -> url);
-        registry.add("syncbatch.erp.datasource.username", () -> "");
-        registry.add("syncbatch.erp.datasource.password", () -> "");
-        registry.add("spring.datasource.url", () -> url + "&rewriteBatchedStatements=true");
-        registry.add("spring.datasource.username", () -> "");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.clean-disabled", () -> "false");
+        mariaDbDatabases(registry);
         pointStoreAt(STORE, "main", registry);
     }
 

@@ -10,94 +10,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
-import io.syncbatch.job.DefinitionJobRegistry;
 import io.syncbatch.job.RunSummary;
-import io.syncbatch.job.SyncJobs;
 import io.syncbatch.state.LastOperation;
 import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.SyncStatus;
-import io.syncbatch.testsupport.ContractValidatedStore;
-import io.syncbatch.testsupport.ErpDatabase;
-import io.syncbatch.testsupport.SyncState;
 
 /**
  * The seed walkthrough "Synchronizing Customers" (SweetLife exports its COMMERCEBB customers to the
  * BigCommerce store), run against a real sync database and ERP database and a contract-checked store.
  * Subclasses choose the databases.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@SpringBatchTest
-abstract class CustomerExportWalkthrough {
-
-    @Autowired
-    SyncJobs jobs;
-    @Autowired
-    SyncRecordRepository records;
-    @Autowired
-    DefinitionJobRegistry registry;
-    @Autowired
-    JobOperatorTestUtils jobOperatorTestUtils;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    DataSource syncDataSource;
-    @Autowired
-    Environment environment;
-
-    ErpDatabase erp;
-    SyncState state;
-
-    /** The test class's store; each subclass holds its own in a static {@code @RegisterExtension} field. */
-    abstract ContractValidatedStore store();
-
-    abstract String storeName();
-
-    static void pointStoreAt(ContractValidatedStore store, String storeName, DynamicPropertyRegistry registry) {
-        String prefix = "syncbatch.stores." + storeName + ".";
-        registry.add(prefix + "platform", () -> "bigcommerce");
-        registry.add(prefix + "sandbox", () -> "false");
-        registry.add(prefix + "api-url", () -> store.wireMock().baseUrl());
-        registry.add(prefix + "store-hash", store::storeHash);
-        registry.add(prefix + "access-token", store::accessToken);
-        registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
-        registry.add("syncbatch.retry.max-delay-ms", () -> "5");
-    }
-
-    @BeforeEach
-    void givenTheDemoCompanyAndAnEmptyStore() {
-        erp = new ErpDatabase(environment);
-        erp.reset();
-        state = new SyncState(syncDataSource, jobRepositoryTestUtils);
-        state.clear();
-    }
+abstract class CustomerExportWalkthrough extends SyncScenario {
 
     @Test
     void exportsTheCommerceCustomersThatHaveAnEmail() throws Exception {
@@ -287,39 +221,5 @@ abstract class CustomerExportWalkthrough {
         assertThat(restarted.inserted()).isEqualTo(3);
         assertThat(store().customers()).hasSize(3);
         assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
-    }
-
-    private RunSummary launch(Map<String, String> parameters) throws Exception {
-        return RunSummary.of(jobs.launch("customer-export", parameters));
-    }
-
-    private Map<String, SyncRecord> history() {
-        return records.history(storeName(), "customer", null).stream()
-                .collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
-    }
-
-    private Map<String, Map<String, Object>> storeCustomersByEmail() {
-        return store().customers().stream()
-                .collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
-    }
-
-    private int storeWrites() {
-        var wireMock = store().wireMock();
-        return wireMock.findAll(postRequestedFor(anyUrl())).size() + wireMock.findAll(putRequestedFor(anyUrl())).size();
-    }
-
-    /** A customer created in the store directly, through the same contract-checked HTTP endpoint. */
-    private int createInStore(String email, String firstName, String lastName) throws Exception {
-        String body = "[{\"email\":\"" + email + "\",\"first_name\":\"" + firstName + "\",\"last_name\":\""
-                + lastName + "\"}]";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create(store().baseUri() + "/customers"))
-                .header("X-Auth-Token", store().accessToken())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return store().customers().stream().filter(customer -> email.equals(customer.get("email")))
-                .map(customer -> (Integer) customer.get("id")).findFirst().orElseThrow();
     }
 }

@@ -26,7 +26,7 @@ import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.ErpSource;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.WatermarkRepository;
-import io.syncbatch.target.StoreConnectors;
+import io.syncbatch.target.StoreWrites;
 
 /**
  * Builds an entity's export job from its definition: prepare (ERP → PREPARED sync records), process
@@ -43,13 +43,13 @@ public class ExportJobFactory {
     private final ErpSource erp;
     private final SyncRecordRepository records;
     private final WatermarkRepository watermarks;
-    private final StoreConnectors stores;
+    private final StoreWrites stores;
     private final ExportParametersValidator parametersValidator;
     private final Clock clock;
     private final Duration watermarkOverlap;
 
     public ExportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
-            SyncRecordRepository records, WatermarkRepository watermarks, StoreConnectors stores,
+            SyncRecordRepository records, WatermarkRepository watermarks, StoreWrites stores,
             ExportParametersValidator parametersValidator, Clock clock,
             @Value("${syncbatch.prepare.watermark-overlap:PT1M}") Duration watermarkOverlap) {
         this.jobRepository = jobRepository;

@@ -18,7 +18,7 @@ import io.syncbatch.run.SyncRun;
 import io.syncbatch.state.SyncOutcome;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.SyncStatus;
-import io.syncbatch.target.StoreConnectors;
+import io.syncbatch.target.StoreWrites;
 import io.syncbatch.target.WriteResult;
 
 /**
@@ -30,13 +30,13 @@ import io.syncbatch.target.WriteResult;
 public class ExportWriter implements ItemWriter<ExportDecision>, StepExecutionListener {
 
     private final EntityDefinition definition;
-    private final StoreConnectors stores;
+    private final StoreWrites stores;
     private final SyncRecordRepository records;
     private final Clock clock;
     private SyncRun run;
     private CommittedCounts counts;
 
-    public ExportWriter(EntityDefinition definition, StoreConnectors stores,
+    public ExportWriter(EntityDefinition definition, StoreWrites stores,
             SyncRecordRepository records, Clock clock) {
         this.definition = definition;
         this.stores = stores;
@@ -63,7 +63,7 @@ public class ExportWriter implements ItemWriter<ExportDecision>, StepExecutionLi
             }
         }
         if (!toSend.isEmpty()) {
-            List<WriteResult> results = stores.connector(run.store()).upsert(definition.target(),
+            List<WriteResult> results = stores.upsert(run.store(), definition.target(),
                     toSend.stream().map(ExportDecision::toTargetRecord).toList());
             Map<String, WriteResult> byErpId = results.stream()
                     .collect(Collectors.toMap(WriteResult::erpId, Function.identity()));

@@ -3,18 +3,21 @@ package io.syncbatch.target.bigcommerce;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.resilience.annotation.Retryable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.syncbatch.target.RateLimitGate;
 import io.syncbatch.target.StoreEndpoint;
 import io.syncbatch.target.StoreRejectedException;
 import io.syncbatch.target.TransientTargetException;
@@ -23,33 +26,37 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One HTTP exchange with a BigCommerce API, sorted into what is worth retrying (the store could not answer
- * now) and what is not (the store refused the content). Retries use Spring Framework's own retry support.
+ * now) and what is not (the store refused the content). Requests to a store wait while its rate limit says so.
  */
 @Component
 public class BigCommerceHttp {
 
     private final RestClient.Builder builder;
     private final JsonMapper json;
+    private final Clock clock;
+    private final Duration longestWait;
     private final Map<StoreEndpoint, RestClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, RateLimitGate> gates = new ConcurrentHashMap<>();
 
-    public BigCommerceHttp(RestClient.Builder builder, JsonMapper json) {
+    public BigCommerceHttp(RestClient.Builder builder, JsonMapper json, Clock clock,
+            @Value("${syncbatch.retry.longest-rate-limit-wait:PT5M}") Duration longestWait) {
         this.builder = builder;
         this.json = json;
+        this.clock = clock;
+        this.longestWait = longestWait;
     }
 
     /**
-     * Sends one request and returns the response body.
+     * Sends one request and returns the response body. Retrying is the caller's decision ({@link
+     * io.syncbatch.target.StoreWrites}): only it knows whether a request is safe to repeat.
      *
      * @param query URI template variables already in {@code pathAndQuery}, e.g. {@code /customers?email:in={emails}}
      */
-    @Retryable(includes = TransientTargetException.class,
-            maxRetriesString = "${syncbatch.retry.max-retries:4}",
-            delayString = "${syncbatch.retry.initial-delay-ms:200}",
-            multiplierString = "${syncbatch.retry.multiplier:2}",
-            maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
     public JsonNode send(StoreEndpoint endpoint, HttpMethod method, String pathAndQuery, Map<String, ?> query,
             Object body) {
         RestClient client = clients.computeIfAbsent(endpoint, this::client);
+        RateLimitGate gate = gates.computeIfAbsent(endpoint.name(), name -> new RateLimitGate(clock, longestWait));
+        gate.awaitOpen();
         try {
             RestClient.RequestBodySpec request = client.method(method).uri(pathAndQuery, query);
             if (body != null) {
@@ -58,6 +65,7 @@ public class BigCommerceHttp {
             return request.exchange((req, response) -> {
                 int status = response.getStatusCode().value();
                 String text = StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8);
+                RateLimitHeaders.pauseRequested(status, response.getHeaders()).ifPresent(gate::closeFor);
                 if (status == 429 || status >= 500) {
                     throw new TransientTargetException(describe(method, pathAndQuery, endpoint) + " answered " + status
                             + ": " + abbreviate(text), null);

@@ -1,0 +1,50 @@
+package io.syncbatch.target;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One store's request quota, shared by every thread that talks to it (and, on the store's side, by every app
+ * installed there). When the store says to wait, everyone waits until it reopens instead of spending retries
+ * on requests that are bound to be refused.
+ */
+public final class RateLimitGate {
+
+    private final Clock clock;
+    private final Duration longestWait;
+    private Instant closedUntil = Instant.MIN;
+
+    public RateLimitGate(Clock clock, Duration longestWait) {
+        this.clock = clock;
+        this.longestWait = longestWait;
+    }
+
+    /** The store asked for a pause (a 429, or a quota used up); never shortens a pause already in force. */
+    public synchronized void closeFor(Duration wait) {
+        Duration bounded = wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        Instant until = clock.instant().plus(bounded);
+        if (until.isAfter(closedUntil)) {
+            closedUntil = until;
+        }
+    }
+
+    /** Blocks until the store may be asked again. */
+    public void awaitOpen() {
+        Duration wait;
+        while (!(wait = remaining()).isZero()) {
+            try {
+                Thread.sleep(wait.toMillis() + 1);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransientTargetException("interrupted while waiting for the store's rate limit", e);
+            }
+        }
+    }
+
+    synchronized Duration remaining() {
+        Duration left = Duration.between(clock.instant(), closedUntil);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+}

@@ -1,0 +1,143 @@
+package io.syncbatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.syncbatch.job.DefinitionJobRegistry;
+import io.syncbatch.job.RunSummary;
+import io.syncbatch.job.SyncJobs;
+import io.syncbatch.state.SyncRecord;
+import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.ErpDatabase;
+import io.syncbatch.testsupport.MariaDbCondition;
+import io.syncbatch.testsupport.SyncState;
+
+/**
+ * Given the demo company in a real ERP database, an empty sync database and a contract-checked store: the
+ * plumbing every customer-export scenario shares. Concrete classes choose the databases.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBatchTest
+abstract class SyncScenario {
+
+    @Autowired
+    SyncJobs jobs;
+    @Autowired
+    SyncRecordRepository records;
+    @Autowired
+    DefinitionJobRegistry registry;
+    @Autowired
+    JobOperatorTestUtils jobOperatorTestUtils;
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+    @Autowired
+    DataSource syncDataSource;
+    @Autowired
+    Environment environment;
+
+    ErpDatabase erp;
+    SyncState state;
+
+    /** The test class's store; each subclass holds its own in a static {@code @RegisterExtension} field. */
+    abstract ContractValidatedStore store();
+
+    abstract String storeName();
+
+    static void pointStoreAt(ContractValidatedStore store, String storeName, DynamicPropertyRegistry registry) {
+        String prefix = "syncbatch.stores." + storeName + ".";
+        registry.add(prefix + "platform", () -> "bigcommerce");
+        registry.add(prefix + "sandbox", () -> "false");
+        registry.add(prefix + "api-url", () -> store.wireMock().baseUrl());
+        registry.add(prefix + "store-hash", store::storeHash);
+        registry.add(prefix + "access-token", store::accessToken);
+        registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
+        registry.add("syncbatch.retry.max-delay-ms", () -> "5");
+        // Short enough for the timeout scenarios, long enough for a loaded CI machine.
+        registry.add(prefix + "timeout", () -> "2s");
+    }
+
+    /** The embedded default's databases: H2 in MySQL mode, fresh per test context. */
+    static void embeddedDatabases(DynamicPropertyRegistry registry) {
+        String name = UUID.randomUUID().toString();
+        registry.add("syncbatch.erp.datasource.url", () -> "jdbc:h2:mem:erp-" + name
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sync-" + name + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+    }
+
+    /** The real MariaDB server through Connector/J, ERP tables and sync database in its test database. */
+    static void mariaDbDatabases(DynamicPropertyRegistry registry) {
+        String url = MariaDbCondition.jdbcUrl();
+        registry.add("syncbatch.erp.datasource.url", () -> url);
+        registry.add("syncbatch.erp.datasource.username", () -> "");
+        registry.add("syncbatch.erp.datasource.password", () -> "");
+        registry.add("spring.datasource.url", () -> url + "&rewriteBatchedStatements=true");
+        registry.add("spring.datasource.username", () -> "");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.clean-disabled", () -> "false");
+    }
+
+    @BeforeEach
+    void givenTheDemoCompanyAndAnEmptyStore() {
+        erp = new ErpDatabase(environment);
+        erp.reset();
+        state = new SyncState(syncDataSource, jobRepositoryTestUtils);
+        state.clear();
+    }
+
+    RunSummary launch(Map<String, String> parameters) throws Exception {
+        return RunSummary.of(jobs.launch("customer-export", parameters));
+    }
+
+    Map<String, SyncRecord> history() {
+        return records.history(storeName(), "customer", null).stream()
+                .collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
+    }
+
+    Map<String, Map<String, Object>> storeCustomersByEmail() {
+        return store().customers().stream()
+                .collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
+    }
+
+    int storeWrites() {
+        var wireMock = store().wireMock();
+        return wireMock.findAll(postRequestedFor(anyUrl())).size() + wireMock.findAll(putRequestedFor(anyUrl())).size();
+    }
+
+    /** A customer created in the store directly, through the same contract-checked HTTP endpoint. */
+    int createInStore(String email, String firstName, String lastName) throws Exception {
+        String body = "[{\"email\":\"" + email + "\",\"first_name\":\"" + firstName + "\",\"last_name\":\""
+                + lastName + "\"}]";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(store().baseUri() + "/customers"))
+                .header("X-Auth-Token", store().accessToken())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return store().customers().stream().filter(customer -> email.equals(customer.get("email")))
+                .map(customer -> (Integer) customer.get("id")).findFirst().orElseThrow();
+    }
+}
