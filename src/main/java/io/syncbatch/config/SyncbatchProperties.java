@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SyncbatchProperties(
         @DefaultValue("classpath:jobs/*.yml") String definitions,
         Map<String, Store> stores,
-        @DefaultValue Erp erp) {
+        @DefaultValue Erp erp,
+        @DefaultValue Api api) {
 
     public SyncbatchProperties {
         stores = stores == null ? Map.of() : new TreeMap<>(stores);
@@ -46,6 +47,20 @@ public record SyncbatchProperties(
             return "Store[platform=" + platform + ", apiUrl=" + apiUrl + ", storeHash=" + storeHash
                     + ", accessToken=" + (accessToken == null ? "<none>" : "<redacted>") + ", sandbox=" + sandbox
                     + "]";
+        }
+    }
+
+    /**
+     * The operator of the REST API (HTTP Basic). Without a password every {@code /api} request is refused.
+     *
+     * @param password {@code {bcrypt}…} (recommended) or {@code {noop}…}; a value without a prefix is taken as
+     *                 plain text
+     */
+    public record Api(@DefaultValue("operator") String username, String password) {
+
+        @Override
+        public String toString() {
+            return "Api[username=" + username + ", password=" + (password == null ? "<none>" : "<redacted>") + "]";
         }
     }
 

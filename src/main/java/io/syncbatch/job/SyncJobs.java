@@ -1,14 +1,20 @@
 package io.syncbatch.job;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import io.syncbatch.definition.Definitions;
@@ -24,16 +30,19 @@ public class SyncJobs {
     private final Definitions definitions;
     private final DefinitionJobRegistry registry;
     private final JobOperator operator;
+    private final JobOperator background;
     private final JobRepository repository;
     private final StoreConnectors stores;
     private final QueryCheck queryCheck;
     private final Clock clock;
 
     public SyncJobs(Definitions definitions, DefinitionJobRegistry registry, JobOperator operator,
-            JobRepository repository, StoreConnectors stores, QueryCheck queryCheck, Clock clock) {
+            @Qualifier("async") JobOperator background, JobRepository repository, StoreConnectors stores,
+            QueryCheck queryCheck, Clock clock) {
         this.definitions = definitions;
         this.registry = registry;
         this.operator = operator;
+        this.background = background;
         this.repository = repository;
         this.stores = stores;
         this.queryCheck = queryCheck;
@@ -49,6 +58,16 @@ public class SyncJobs {
      * parameters). Every launch is a new job instance; a failed one is resumed with {@link #restart(long)}.
      */
     public JobExecution launch(String jobName, Map<String, String> parameters) throws Exception {
+        return launch(jobName, parameters, operator);
+    }
+
+    /** As {@link #launch}, but returns once the execution is recorded; the job runs on its own thread. */
+    public JobExecution launchInBackground(String jobName, Map<String, String> parameters) throws Exception {
+        return launch(jobName, parameters, background);
+    }
+
+    private JobExecution launch(String jobName, Map<String, String> parameters, JobOperator using)
+            throws Exception {
         EntityDefinition definition = definitions.forJob(jobName);
         if (definition == null) {
             throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
@@ -63,15 +82,64 @@ public class SyncJobs {
         Job job = registry.getJob(jobName);
         job.getJobParametersValidator().validate(jobParameters);
         queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
-        return operator.start(job, jobParameters);
+        return using.start(job, jobParameters);
     }
 
     /** Resumes a failed or stopped execution from its last committed chunk. */
     public JobExecution restart(long executionId) throws Exception {
-        JobExecution failed = repository.getJobExecution(executionId);
-        if (failed == null) {
+        return operator.restart(execution(executionId));
+    }
+
+    public JobExecution restartInBackground(long executionId) throws Exception {
+        return background.restart(execution(executionId));
+    }
+
+    /**
+     * Asks a running execution to stop after its current chunk; it ends STOPPED and can be restarted. Only the
+     * job execution is marked STOPPING: the running step reads that from the job repository at its next commit,
+     * so this works from another process too. (Batch 6.0's own stop also rewrites the running step's row and
+     * its end time, which makes the live step fail on an optimistic lock, "in an unknown state".)
+     */
+    public JobExecution stop(long executionId) {
+        JobExecution execution = execution(executionId);
+        if (!execution.isRunning()) {
+            throw new IllegalArgumentException("execution " + executionId + " is " + execution.getStatus()
+                    + ", not running");
+        }
+        execution.setStatus(BatchStatus.STOPPING);
+        repository.update(execution);
+        return execution;
+    }
+
+    /**
+     * Marks an execution whose process died (still STARTED in the job repository, nothing running it) as
+     * FAILED, so that it can be restarted. Only for executions known to be dead: a live one would be
+     * restarted twice.
+     */
+    public JobExecution recover(long executionId) {
+        return operator.recover(execution(executionId));
+    }
+
+    /** The newest executions first, of one job or of all. */
+    public List<ExecutionView> executions(String jobName, int limit) {
+        if (jobName != null && definitions.forJob(jobName) == null) {
+            throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
+        }
+        List<ExecutionView> executions = new ArrayList<>();
+        for (String name : jobName == null ? jobNames() : Set.of(jobName)) {
+            for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
+                repository.getJobExecutions(instance).forEach(execution -> executions.add(ExecutionView.of(execution)));
+            }
+        }
+        executions.sort(Comparator.comparingLong(ExecutionView::id).reversed());
+        return executions.subList(0, Math.min(limit, executions.size()));
+    }
+
+    public JobExecution execution(long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
             throw new IllegalArgumentException("no job execution " + executionId);
         }
-        return operator.restart(failed);
+        return execution;
     }
 }

@@ -1,6 +1,7 @@
 package io.syncbatch.ops;
 
 import java.io.PrintStream;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.state.SyncRecord;
@@ -38,12 +40,15 @@ public class Cli {
     private final Definitions definitions;
     private final SyncRecordRepository records;
     private final StoreConnectors stores;
+    private final SyncRefresh refresh;
 
-    public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores) {
+    public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
+            SyncRefresh refresh) {
         this.jobs = jobs;
         this.definitions = definitions;
         this.records = records;
         this.stores = stores;
+        this.refresh = refresh;
     }
 
     public int execute(CliCommand command, PrintStream out, PrintStream err) {
@@ -52,6 +57,30 @@ public class Cli {
                 case "run" -> run(command, out, err);
                 case "restart" -> restart(command, out, err);
                 case "history" -> history(command, out);
+                case "executions" -> executions(command, out);
+                case "stop" -> {
+                    var stopping = jobs.stop(executionId(command));
+                    out.printf("execution %d is %s: it stops after its current chunk%n", stopping.getId(),
+                            stopping.getStatus());
+                    yield OK;
+                }
+                case "recover" -> {
+                    var recovered = jobs.recover(executionId(command));
+                    out.printf("execution %d is %s; resume it with: restart %d%n", recovered.getId(),
+                            recovered.getStatus(), recovered.getId());
+                    yield OK;
+                }
+                case "retry" -> {
+                    int count = refresh.retry(entity(command), command.options().get("store"), erpIds(command),
+                            command.options().containsKey("all-failed"));
+                    out.printf("%d record(s) prepared again; the next run processes them%n", count);
+                    yield OK;
+                }
+                case "abort" -> {
+                    int count = refresh.abort(entity(command), command.options().get("store"), erpIds(command));
+                    out.printf("%d record(s) aborted; runs leave them alone until they are retried%n", count);
+                    yield OK;
+                }
                 case "jobs" -> {
                     jobs.jobNames().forEach(out::println);
                     yield OK;
@@ -81,25 +110,55 @@ public class Cli {
     }
 
     private int restart(CliCommand command, PrintStream out, PrintStream err) throws Exception {
+        return report(jobs.restart(executionId(command)), out, err);
+    }
+
+    private int executions(CliCommand command, PrintStream out) {
+        int limit = (int) number("--limit", command.options().getOrDefault("limit", "20"));
+        List<ExecutionView> executions = jobs.executions(command.options().get("job"), limit);
+        out.print(TextTable.render(List.of("ID", "JOB", "STORE", "STATUS", "START", "END", "READ", "WRITTEN",
+                "SKIPPED", "EXIT MESSAGE"), executions.stream().map(execution -> List.of(
+                        String.valueOf(execution.id()), execution.job(), blank(execution.store()), execution.status(),
+                        when(execution.start()), when(execution.end()), String.valueOf(execution.read()),
+                        String.valueOf(execution.written()), String.valueOf(execution.skipped()),
+                        firstLine(execution.exitMessage()))).toList()));
+        return OK;
+    }
+
+    private static long executionId(CliCommand command) {
         if (command.arguments().size() != 1) {
-            return usage(err, "restart needs one execution id");
+            throw new UsageException(command.name() + " needs one execution id");
         }
-        long executionId;
+        return number("execution id", command.arguments().get(0));
+    }
+
+    private static String entity(CliCommand command) {
+        if (command.arguments().isEmpty()) {
+            throw new UsageException(command.name() + " needs an entity, e.g. " + command.name() + " customer ...");
+        }
+        return command.arguments().get(0);
+    }
+
+    private static List<String> erpIds(CliCommand command) {
+        return command.arguments().subList(1, command.arguments().size());
+    }
+
+    private static long number(String what, String text) {
         try {
-            executionId = Long.parseLong(command.arguments().get(0));
+            return Long.parseLong(text.trim());
         }
         catch (NumberFormatException e) {
-            throw new UsageException("execution id '" + command.arguments().get(0) + "' is not a number");
+            throw new UsageException(what + " '" + text + "' is not a number");
         }
-        return report(jobs.restart(executionId), out, err);
     }
 
     private int report(JobExecution execution, PrintStream out, PrintStream err) {
         RunSummary summary = RunSummary.of(execution);
         out.print(summary.render());
         if (!summary.completed()) {
+            String reason = firstLine(summary.exitDescription());
             err.println("syncbatch: " + summary.jobName() + " execution " + summary.executionId() + " "
-                    + summary.status() + ": " + firstLine(summary.exitDescription())
+                    + summary.status() + ": " + (reason.isEmpty() ? "(no exit message)" : reason)
                     + System.lineSeparator() + "  resume it with: restart " + summary.executionId());
             return JOB_FAILED;
         }
@@ -118,7 +177,12 @@ public class Cli {
         }
         String status = command.options().get("status");
         List<SyncRecord> history = records.history(store, entity, status == null ? null : parseStatus(status));
-        out.print(HistoryTable.render(history, WHEN));
+        out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "LAST OPERATION",
+                "LAST ATTEMPT", "REASON"), history.stream().map(record -> List.of(record.erpId(),
+                        blank(record.erpDescription()), blank(record.externalId()), record.status().name(),
+                        record.lastOperation() == null ? "" : record.lastOperation().name(),
+                        record.lastAttemptAt() == null ? "" : WHEN.format(record.lastAttemptAt()),
+                        blank(record.lastError()))).toList()));
         out.printf("%d record(s) of %s on store %s%n", history.size(), entity, store);
         return OK;
     }
@@ -141,9 +205,18 @@ public class Cli {
 
     private static String firstLine(String text) {
         if (text == null || text.isBlank()) {
-            return "(no exit message)";
+            return "";
         }
         return text.lines().findFirst().orElse(text);
+    }
+
+    private static String blank(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** Job repository times are the server's local time, as Spring Batch records them. */
+    private static String when(LocalDateTime time) {
+        return time == null ? "" : time.withNano(0).toString().replace('T', ' ');
     }
 
     /** A command the operator wrote wrongly. */

@@ -17,6 +17,13 @@ public record CliCommand(String name, List<String> arguments, Map<String, String
               restart <executionId>               resume a failed execution from its last committed chunk
               history <entity> [--status=STATUS] [--store=NAME]
                                                   print the sync history of an entity
+              executions [--job=NAME] [--limit=N] list executions, newest first, with counts and exit message
+              stop <executionId>                  stop a running execution after its current chunk
+              recover <executionId>               mark an execution whose process died as FAILED, to restart it
+              retry <entity> <erpId ...> | --all-failed [--store=NAME]
+                                                  prepare records again for the next run (sync refresh)
+              abort <entity> <erpId ...> [--store=NAME]
+                                                  leave records alone until they are retried
               jobs                                list the jobs the definitions in jobs/ provide
               serve                               run as a service (Actuator health and metrics)
             """;

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -128,6 +129,40 @@ public class SyncRecordRepository {
                     ps.setString(13, entity);
                     ps.setString(14, outcome.erpId());
                 });
+    }
+
+    /**
+     * Sync refresh: the records are PREPARED again with a fresh attempt count and processed by the next run,
+     * whatever their status. Returns the ERP ids that have no sync record, which the caller reports.
+     */
+    public List<String> prepareAgain(String store, String entity, Collection<String> erpIds, Instant now) {
+        return setStatus(store, entity, erpIds, SyncStatus.PREPARED, null, now);
+    }
+
+    /** Every FAILED or ABORTED record of the entity, PREPARED again; returns how many. */
+    public int prepareAgainAllFailed(String store, String entity, Instant now) {
+        return jdbc.update("UPDATE sync_record SET status = 'PREPARED', attempts = 0, last_error = NULL,"
+                + " prepared_at = ? WHERE store = ? AND entity = ? AND status IN ('FAILED', 'ABORTED')",
+                timestamp(now), store, entity);
+    }
+
+    /** The operator's abort: left alone by every run until it is retried. Returns the unknown ERP ids. */
+    public List<String> abort(String store, String entity, Collection<String> erpIds, String reason, Instant now) {
+        return setStatus(store, entity, erpIds, SyncStatus.ABORTED, reason, now);
+    }
+
+    private List<String> setStatus(String store, String entity, Collection<String> erpIds, SyncStatus status,
+            String reason, Instant now) {
+        List<String> unknown = new ArrayList<>();
+        for (String erpId : erpIds) {
+            int updated = jdbc.update("UPDATE sync_record SET status = ?, attempts = 0, last_error = ?,"
+                    + " prepared_at = ? WHERE store = ? AND entity = ? AND erp_id = ?", status.name(), reason,
+                    timestamp(now), store, entity, erpId);
+            if (updated == 0) {
+                unknown.add(erpId);
+            }
+        }
+        return unknown;
     }
 
     public List<SyncRecord> history(String store, String entity, SyncStatus status) {

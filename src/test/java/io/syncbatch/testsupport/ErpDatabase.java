@@ -48,6 +48,18 @@ public final class ErpDatabase {
         }
     }
 
+    /** More COMMERCEBB customers with emails, so a run has several chunks to commit. */
+    public void addCommerceCustomers(int count) {
+        for (int i = 1; i <= count; i++) {
+            String id = String.format("BULK%04d", i);
+            jdbc.update("INSERT INTO Customer (CompanyID, CustomerID, AcctName, CustomerClassID, Email, Phone1,"
+                    + " PrimaryContactID, CountryID, Status, CreatedDateTime, LastModifiedDateTime)"
+                    + " VALUES (2, ?, ?, 'COMMERCEBB', ?, NULL, NULL, 'US', 'A', ?, ?)", id, "Bulk Buyer " + i,
+                    id.toLowerCase() + "@bulk.example", Timestamp.valueOf(LocalDateTime.of(2026, 9, 1, 8, 0)),
+                    Timestamp.valueOf(LocalDateTime.of(2026, 10, 1, 8, 0).plusMinutes(i)));
+        }
+    }
+
     public JdbcTemplate jdbc() {
         return jdbc;
     }

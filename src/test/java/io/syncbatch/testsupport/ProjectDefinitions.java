@@ -18,7 +18,8 @@ public final class ProjectDefinitions {
     }
 
     public static Definitions load(String pattern) {
-        return new Definitions(new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false)),
+        return new Definitions(new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
+                new SyncbatchProperties.Api("operator", null)),
                 new PathMatchingResourcePatternResolver());
     }
 }

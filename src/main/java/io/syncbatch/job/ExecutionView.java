@@ -1,0 +1,28 @@
+package io.syncbatch.job;
+
+import java.time.LocalDateTime;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+import io.syncbatch.run.SyncRun;
+
+/** One job execution as an operator lists it. */
+public record ExecutionView(long id, String job, String store, String status, LocalDateTime start,
+        LocalDateTime end, long read, long written, long skipped, String exitMessage) {
+
+    public static ExecutionView of(JobExecution execution) {
+        long read = 0;
+        long written = 0;
+        long skipped = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            read += step.getReadCount();
+            written += step.getWriteCount();
+            skipped += step.getSkipCount();
+        }
+        return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(),
+                execution.getJobParameters().getString(SyncRun.STORE), execution.getStatus().name(),
+                execution.getStartTime(), execution.getEndTime(), read, written, skipped,
+                execution.getExitStatus().getExitDescription());
+    }
+}

@@ -1,0 +1,145 @@
+package io.syncbatch.ops;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.Definitions;
+import io.syncbatch.job.ExecutionView;
+import io.syncbatch.job.SyncJobs;
+import io.syncbatch.state.SyncRecord;
+import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.state.SyncStatus;
+import io.syncbatch.target.StoreConnectors;
+
+/** The operator's REST API: what the command line does, for dashboards and schedulers over HTTP. */
+@RestController
+@RequestMapping("/api")
+class OperatorApi {
+
+    private final SyncJobs jobs;
+    private final Definitions definitions;
+    private final SyncRecordRepository records;
+    private final StoreConnectors stores;
+    private final SyncRefresh refresh;
+
+    OperatorApi(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
+            SyncRefresh refresh) {
+        this.jobs = jobs;
+        this.definitions = definitions;
+        this.records = records;
+        this.stores = stores;
+        this.refresh = refresh;
+    }
+
+    @GetMapping("/jobs")
+    Set<String> jobs() {
+        return jobs.jobNames();
+    }
+
+    /** Starts the job and answers 202 at once; follow it at the Location given. */
+    @PostMapping("/jobs/{job}/executions")
+    ResponseEntity<ExecutionView> launch(@PathVariable String job,
+            @RequestBody(required = false) Map<String, String> parameters) throws Exception {
+        return accepted(jobs.launchInBackground(job, parameters == null ? Map.of() : parameters));
+    }
+
+    @GetMapping("/executions")
+    List<ExecutionView> executions(@RequestParam(required = false) String job,
+            @RequestParam(defaultValue = "20") int limit) {
+        return jobs.executions(job, limit);
+    }
+
+    @GetMapping("/executions/{id}")
+    ExecutionView execution(@PathVariable long id) {
+        return ExecutionView.of(jobs.execution(id));
+    }
+
+    @PostMapping("/executions/{id}/restart")
+    ResponseEntity<ExecutionView> restart(@PathVariable long id) throws Exception {
+        return accepted(jobs.restartInBackground(id));
+    }
+
+    @PostMapping("/executions/{id}/stop")
+    ExecutionView stop(@PathVariable long id) {
+        return ExecutionView.of(jobs.stop(id));
+    }
+
+    @PostMapping("/executions/{id}/recover")
+    ExecutionView recover(@PathVariable long id) {
+        return ExecutionView.of(jobs.recover(id));
+    }
+
+    @GetMapping("/history/{entity}")
+    List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String store) {
+        SyncStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = SyncStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            }
+            catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("status '" + status + "' is not a sync status; expected one of "
+                        + List.of(SyncStatus.values()));
+            }
+        }
+        return records.history(store == null ? stores.defaultStore() : store,
+                definitions.entity(entity).entity(), wanted);
+    }
+
+    /** Body: {@code {"erpIds": ["FRUITICO"]}} or {@code {"allFailed": true}}, optionally {@code "store"}. */
+    @PostMapping("/history/{entity}/retry")
+    Map<String, Integer> retry(@PathVariable String entity, @RequestBody RefreshRequest request) {
+        return Map.of("prepared", refresh.retry(entity, request.store(), request.erpIds(),
+                Boolean.TRUE.equals(request.allFailed())));
+    }
+
+    @PostMapping("/history/{entity}/abort")
+    Map<String, Integer> abort(@PathVariable String entity, @RequestBody RefreshRequest request) {
+        return Map.of("aborted", refresh.abort(entity, request.store(), request.erpIds()));
+    }
+
+    record RefreshRequest(List<String> erpIds, Boolean allFailed, String store) {
+
+        RefreshRequest {
+            erpIds = erpIds == null ? List.of() : erpIds;
+        }
+    }
+
+    @ExceptionHandler({ IllegalArgumentException.class, InvalidJobParametersException.class,
+            DefinitionException.class, JobRestartException.class, JobInstanceAlreadyCompleteException.class })
+    ProblemDetail refused(Exception e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request body is not what this endpoint takes: " + e.getMostSpecificCause().getMessage());
+    }
+
+    private static ResponseEntity<ExecutionView> accepted(JobExecution execution) {
+        return ResponseEntity.accepted().location(URI.create("/api/executions/" + execution.getId()))
+                .body(ExecutionView.of(execution));
+    }
+}

@@ -1,0 +1,32 @@
+package io.syncbatch;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.syncbatch.testsupport.ContractValidatedStore;
+
+/** {@link OperatorScenarios} on the embedded default: H2 in MySQL mode for both the ERP and the sync database. */
+@ActiveProfiles("embedded")
+class OperatorsOnEmbeddedDatabaseTest extends OperatorScenarios {
+
+    @RegisterExtension
+    static final ContractValidatedStore STORE = ContractValidatedStore.start();
+
+    @DynamicPropertySource
+    static void databasesAndStore(DynamicPropertyRegistry registry) {
+        embeddedDatabases(registry);
+        pointStoreAt(STORE, "sandbox", registry);
+    }
+
+    @Override
+    ContractValidatedStore store() {
+        return STORE;
+    }
+
+    @Override
+    String storeName() {
+        return "sandbox";
+    }
+}
