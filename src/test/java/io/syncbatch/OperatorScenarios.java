@@ -1,8 +1,8 @@
 package io.syncbatch;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -20,12 +27,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.ops.SyncRefresh;
+import io.syncbatch.state.RunRefusedException;
 import io.syncbatch.state.SyncRecord;
 import io.syncbatch.state.SyncStatus;
 
 /**
  * What operators do between runs: sync refresh (retry one record, several, or every failed one), abort, the
- * attempt limit, and stopping a running execution gracefully then restarting it.
+ * attempt limit, stopping a running execution gracefully then restarting it, and the guarantee that one
+ * store/entity is never synced by two runs at once.
  */
 abstract class OperatorScenarios extends SyncScenario {
 
@@ -98,11 +107,10 @@ abstract class OperatorScenarios extends SyncScenario {
     void aStoppedExecutionEndsAfterItsChunkAndTheRestartFinishesTheRest() throws Exception {
         erp.addCommerceCustomers(120);
         // Each POST takes a while, so the stop request arrives while the first chunk is being written.
-        store().wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(sandboxOrigin()).withFixedDelay(300)));
+        slowStore();
 
         JobExecution running = jobs.launchInBackground("customer-export", Map.of());
-        awaitFirstPost();
+        awaitFirstStoreRequest();
         jobs.stop(running.getId());
         assertThat(awaitEnd(running.getId())).isEqualTo(BatchStatus.STOPPED);
         long waiting = history().values().stream().filter(r -> r.status() == SyncStatus.PREPARED).count();
@@ -114,10 +122,71 @@ abstract class OperatorScenarios extends SyncScenario {
         assertThat(store().customers()).as("every customer once").hasSize(123);
     }
 
-    private void awaitFirstPost() throws InterruptedException {
+    @Test
+    void ofSimultaneousLaunchesExactlyOneRunsAndTheOthersAreRefused() throws Exception {
+        slowStore();
+        List<Callable<Long>> launches = Collections.nCopies(4,
+                () -> jobs.launchInBackground("customer-export", Map.of()).getId());
+        List<Future<Long>> results = Executors.newFixedThreadPool(4).invokeAll(launches);
+
+        List<Long> started = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        for (Future<Long> result : results) {
+            try {
+                started.add(result.get());
+            }
+            catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(RunRefusedException.class);
+                refusals.add(e.getCause().getMessage());
+            }
+        }
+        assertThat(started).hasSize(1);
+        assertThat(refusals).hasSize(3).allSatisfy(reason -> assertThat(reason)
+                .startsWith("customer on store " + storeName() + " is already being synced by"));
+
+        assertThat(awaitEnd(started.get(0))).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(launch(Map.of()).status()).as("free again once the run ended").isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aRunningSyncRefusesALaunchAndARestartWithTheReason() throws Exception {
+        launch(Map.of());
+        erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0101", LocalDateTime.of(2026, 11, 4, 8, 0));
+        slowStore();
+        store().wireMock().resetRequests();
+        JobExecution running = jobs.launchInBackground("customer-export", Map.of());
+        awaitFirstStoreRequest();
+
+        assertThatThrownBy(() -> jobs.launch("customer-export", Map.of("mode", "full")))
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessage("customer on store " + storeName() + " is already being synced by execution "
+                        + running.getId() + " (STARTED); this launch was refused; if its process died, run: recover "
+                        + running.getId());
+        assertThat(awaitEnd(running.getId())).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    void aCrashedRunKeepsItsLockUntilAnOperatorRecoversIt() throws Exception {
+        long crashed = jobs.launch("customer-export", Map.of()).getId();
+        state.crashed(crashed, storeName(), "customer");
+
+        assertThatThrownBy(() -> launch(Map.of())).isInstanceOf(RunRefusedException.class)
+                .hasMessageEndingWith("if its process died, run: recover " + crashed);
+
+        assertThat(jobs.recover(crashed).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(launch(Map.of()).status()).isEqualTo("COMPLETED");
+    }
+
+    private void slowStore() {
+        store().wireMock().stubFor(any(urlPathMatching(".*/customers")).atPriority(10)
+                .willReturn(aResponse().proxiedFrom(sandboxOrigin()).withFixedDelay(300)));
+    }
+
+    /** Call after resetting WireMock's requests: the next request seen is the running job's. */
+    private void awaitFirstStoreRequest() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (store().wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty()) {
-            assertThat(Instant.now()).as("a POST reached the store").isBefore(deadline);
+        while (store().wireMock().findAll(anyRequestedFor(urlPathMatching(".*/customers"))).isEmpty()) {
+            assertThat(Instant.now()).as("a request reached the store").isBefore(deadline);
             Thread.sleep(20);
         }
     }

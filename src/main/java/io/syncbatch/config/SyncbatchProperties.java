@@ -2,6 +2,7 @@ package io.syncbatch.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,16 +15,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param definitions where the entity definitions are read from (a Spring resource pattern)
  * @param stores      the store connections by name; jobs take the store as a parameter
  * @param erp         the ERP database
+ * @param schedules   jobs that {@code serve} launches on a cron
  */
 @ConfigurationProperties("syncbatch")
 public record SyncbatchProperties(
         @DefaultValue("classpath:jobs/*.yml") String definitions,
         Map<String, Store> stores,
         @DefaultValue Erp erp,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        List<Schedule> schedules) {
 
     public SyncbatchProperties {
         stores = stores == null ? Map.of() : new TreeMap<>(stores);
+        schedules = schedules == null ? List.of() : List.copyOf(schedules);
+    }
+
+    /**
+     * A job launched by {@code serve} on a cron (Spring's six fields, seconds first), with its parameters.
+     *
+     * @param zone the cron's time zone (default: the server's)
+     */
+    public record Schedule(String job, String cron, Map<String, String> parameters, String zone) {
+
+        public Schedule {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import io.syncbatch.process.ExportWriter;
 import io.syncbatch.process.PreparedRecordReader;
 import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.ErpSource;
+import io.syncbatch.state.RunLocks;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.WatermarkRepository;
 import io.syncbatch.target.StoreWrites;
@@ -45,12 +46,13 @@ public class ExportJobFactory {
     private final WatermarkRepository watermarks;
     private final StoreWrites stores;
     private final ExportParametersValidator parametersValidator;
+    private final RunLocks locks;
     private final Clock clock;
     private final Duration watermarkOverlap;
 
     public ExportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
             SyncRecordRepository records, WatermarkRepository watermarks, StoreWrites stores,
-            ExportParametersValidator parametersValidator, Clock clock,
+            ExportParametersValidator parametersValidator, RunLocks locks, Clock clock,
             @Value("${syncbatch.prepare.watermark-overlap:PT1M}") Duration watermarkOverlap) {
         this.jobRepository = jobRepository;
         this.transactions = transactions;
@@ -59,6 +61,7 @@ public class ExportJobFactory {
         this.watermarks = watermarks;
         this.stores = stores;
         this.parametersValidator = parametersValidator;
+        this.locks = locks;
         this.clock = clock;
         this.watermarkOverlap = watermarkOverlap;
     }
@@ -67,6 +70,7 @@ public class ExportJobFactory {
         return new JobBuilder(definition.exportJobName(), jobRepository)
                 .validator(parametersValidator.forDefinition(definition))
                 .listener(new FailureReason())
+                .listener(new RunLockListener(definition, locks))
                 .start(prepareStep(definition))
                 .next(processStep(definition))
                 .next(new StepBuilder(definition.entity() + "-advance-watermark", jobRepository)

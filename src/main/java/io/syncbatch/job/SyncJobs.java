@@ -21,6 +21,7 @@ import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.source.QueryCheck;
+import io.syncbatch.state.RunLocks;
 import io.syncbatch.target.StoreConnectors;
 
 /** Launching and restarting sync jobs, as the CLI and schedulers do it. */
@@ -34,11 +35,12 @@ public class SyncJobs {
     private final JobRepository repository;
     private final StoreConnectors stores;
     private final QueryCheck queryCheck;
+    private final RunLocks locks;
     private final Clock clock;
 
     public SyncJobs(Definitions definitions, DefinitionJobRegistry registry, JobOperator operator,
             @Qualifier("async") JobOperator background, JobRepository repository, StoreConnectors stores,
-            QueryCheck queryCheck, Clock clock) {
+            QueryCheck queryCheck, RunLocks locks, Clock clock) {
         this.definitions = definitions;
         this.registry = registry;
         this.operator = operator;
@@ -46,6 +48,7 @@ public class SyncJobs {
         this.repository = repository;
         this.stores = stores;
         this.queryCheck = queryCheck;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -82,16 +85,41 @@ public class SyncJobs {
         Job job = registry.getJob(jobName);
         job.getJobParametersValidator().validate(jobParameters);
         queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
-        return using.start(job, jobParameters);
+        String lock = locks.acquire(jobParameters.getString(SyncRun.STORE), definition.entity(), clock.instant());
+        try {
+            return using.start(job, jobParameters);
+        }
+        catch (Exception | Error e) {
+            locks.releaseUnbound(lock);
+            throw e;
+        }
     }
 
     /** Resumes a failed or stopped execution from its last committed chunk. */
     public JobExecution restart(long executionId) throws Exception {
-        return operator.restart(execution(executionId));
+        return restart(executionId, operator);
     }
 
     public JobExecution restartInBackground(long executionId) throws Exception {
-        return background.restart(execution(executionId));
+        return restart(executionId, background);
+    }
+
+    private JobExecution restart(long executionId, JobOperator using) throws Exception {
+        JobExecution previous = execution(executionId);
+        EntityDefinition definition = definitions.forJob(previous.getJobInstance().getJobName());
+        if (definition == null) {
+            throw new IllegalArgumentException("execution " + executionId + " is of job '"
+                    + previous.getJobInstance().getJobName() + "', which no definition in jobs/ provides any more");
+        }
+        String lock = locks.acquire(previous.getJobParameters().getString(SyncRun.STORE), definition.entity(),
+                clock.instant());
+        try {
+            return using.restart(previous);
+        }
+        catch (Exception | Error e) {
+            locks.releaseUnbound(lock);
+            throw e;
+        }
     }
 
     /**

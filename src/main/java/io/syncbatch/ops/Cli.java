@@ -18,13 +18,15 @@ import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.state.SyncRecord;
+import io.syncbatch.state.RunRefusedException;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.SyncStatus;
 import io.syncbatch.target.StoreConnectors;
 
 /**
  * The operator's command line. Exit codes: 0 success, 1 the job ran and failed, 2 the command itself was
- * wrong (unknown job, bad parameter, broken definition); the reason goes to stderr.
+ * wrong (unknown job, bad parameter, broken definition), 3 refused because the same store/entity is already
+ * being synced; the reason goes to stderr.
  */
 @Component
 public class Cli {
@@ -32,6 +34,7 @@ public class Cli {
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;
     public static final int BAD_COMMAND = 2;
+    public static final int REFUSED = 3;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -87,6 +90,10 @@ public class Cli {
                 }
                 default -> usage(err, "unknown command '" + command.name() + "'");
             };
+        }
+        catch (RunRefusedException e) {
+            err.println("syncbatch: " + e.getMessage());
+            return REFUSED;
         }
         catch (Exception e) {
             err.println("syncbatch: " + e.getMessage());

@@ -27,6 +27,7 @@ import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.SyncJobs;
+import io.syncbatch.state.RunRefusedException;
 import io.syncbatch.state.SyncRecord;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.SyncStatus;
@@ -130,6 +131,11 @@ class OperatorApi {
             DefinitionException.class, JobRestartException.class, JobInstanceAlreadyCompleteException.class })
     ProblemDetail refused(Exception e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(RunRefusedException.class)
+    ProblemDetail alreadyRunning(RunRefusedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

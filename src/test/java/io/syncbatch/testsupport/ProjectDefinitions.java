@@ -1,5 +1,6 @@
 package io.syncbatch.testsupport;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -19,7 +20,7 @@ public final class ProjectDefinitions {
 
     public static Definitions load(String pattern) {
         return new Definitions(new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
-                new SyncbatchProperties.Api("operator", null)),
+                new SyncbatchProperties.Api("operator", null), List.of()),
                 new PathMatchingResourcePatternResolver());
     }
 }

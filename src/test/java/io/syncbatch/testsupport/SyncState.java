@@ -20,6 +20,15 @@ public final class SyncState {
         jobRepository.removeJobExecutions();
         jdbc.update("DELETE FROM sync_record");
         jdbc.update("DELETE FROM sync_watermark");
+        jdbc.update("DELETE FROM sync_run_lock");
+    }
+
+    /** As if the process running this execution had been killed: the job repository still says STARTED. */
+    public void crashed(long jobExecutionId, String store, String entity) {
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?",
+                jobExecutionId);
+        jdbc.update("INSERT INTO sync_run_lock (store, entity, owner, job_execution_id, acquired_at)"
+                + " VALUES (?, ?, 'killed-process', ?, CURRENT_TIMESTAMP)", store, entity, jobExecutionId);
     }
 
     public long jobExecutionCount() {

@@ -1,0 +1,34 @@
+package io.syncbatch.job;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.run.SyncRun;
+import io.syncbatch.state.RunLocks;
+
+/** Binds the store/entity lock taken at launch to the execution, and frees it when the job ends. */
+class RunLockListener implements JobExecutionListener {
+
+    private final EntityDefinition definition;
+    private final RunLocks locks;
+
+    RunLockListener(EntityDefinition definition, RunLocks locks) {
+        this.definition = definition;
+        this.locks = locks;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        locks.bind(store(execution), definition.entity(), execution.getId());
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        locks.release(store(execution), definition.entity(), execution.getId());
+    }
+
+    private static String store(JobExecution execution) {
+        return execution.getJobParameters().getString(SyncRun.STORE);
+    }
+}
