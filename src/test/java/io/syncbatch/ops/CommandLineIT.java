@@ -10,22 +10,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.syncbatch.testsupport.SyncbatchProcess;
+import io.syncbatch.testsupport.SyncbatchProcess.Result;
 
 /**
  * The packaged jar as an operator or a scheduler uses it, on the embedded default with no configuration: a
  * fresh working directory, {@code java -jar target/syncbatch.jar ...}, exit codes and printed output.
  */
 class CommandLineIT {
-
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
     @TempDir
     Path workDir;
@@ -107,7 +106,7 @@ class CommandLineIT {
     }
 
     private String awaitOk(HttpClient http, String url, Process service) throws Exception {
-        Instant deadline = Instant.now().plus(COMMAND_TIMEOUT);
+        Instant deadline = Instant.now().plus(SyncbatchProcess.COMMAND_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             assertThat(service.isAlive()).as("the service exited: " + Files.readString(workDir.resolve("err.txt")))
                     .isTrue();
@@ -123,34 +122,14 @@ class CommandLineIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no 200 from " + url + " within " + COMMAND_TIMEOUT);
+        throw new AssertionError("no 200 from " + url + " within " + SyncbatchProcess.COMMAND_TIMEOUT);
     }
 
     private Result syncbatch(String... arguments) throws Exception {
-        Process process = start(arguments);
-        if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("syncbatch " + String.join(" ", arguments) + " did not finish");
-        }
-        return new Result(process.exitValue(), Files.readString(workDir.resolve("out.txt")),
-                Files.readString(workDir.resolve("err.txt")));
+        return new SyncbatchProcess(workDir, Map.of()).run(arguments);
     }
 
     private Process start(String... arguments) throws IOException {
-        String jar = System.getProperty("syncbatch.jar", "target/syncbatch.jar");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", Path.of(jar).toAbsolutePath().toString()));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(workDir.resolve("out.txt").toFile())
-                .redirectError(workDir.resolve("err.txt").toFile())
-                .start();
-    }
-
-    private record Result(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
+        return new SyncbatchProcess(workDir, Map.of()).start(arguments);
     }
 }
