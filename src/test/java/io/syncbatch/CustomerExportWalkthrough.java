@@ -194,6 +194,8 @@ abstract class CustomerExportWalkthrough extends SyncScenario {
                 .hasMessageContaining("parameter 'mode'").hasMessageContaining("'sometimes'");
         assertThatThrownBy(() -> launch(Map.of("store", "nowhere")))
                 .hasMessageContaining("parameter 'store'").hasMessageContaining("'nowhere'");
+        assertThatThrownBy(() -> launch(Map.of("companyId", "2 OR 1=1")))
+                .hasMessageContaining("parameter 'companyId': '2 OR 1=1' is not a whole number");
         assertThatThrownBy(() -> jobs.launch("vendor-export", Map.of()))
                 .hasMessageContaining("unknown job 'vendor-export'");
 

@@ -50,14 +50,15 @@ public class ExportParametersValidator {
             throw new InvalidJobParametersException("job " + definition.exportJobName() + ": parameter 'store' must"
                     + " name a configured store " + stores.names() + ", got '" + store + "'");
         }
-        String mode = parameters.getString(SyncRun.MODE);
-        if (mode != null) {
-            try {
+        try {
+            String mode = parameters.getString(SyncRun.MODE);
+            if (mode != null) {
                 PrepareMode.parse(mode);
             }
-            catch (IllegalArgumentException e) {
-                throw new InvalidJobParametersException("job " + definition.exportJobName() + ": " + e.getMessage());
-            }
+            SyncRun.queryParameters(definition, parameters::getString);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidJobParametersException("job " + definition.exportJobName() + ": " + e.getMessage());
         }
     }
 }

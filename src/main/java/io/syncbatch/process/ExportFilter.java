@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.sql.Types;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,36 @@ public final class ExportFilter {
             case BETWEEN -> text != null && compare(raw, text, value) >= 0
                     && compare(raw, text, condition.value2()) <= 0;
         };
+    }
+
+    /**
+     * Why a condition's value cannot be compared with a column of this JDBC type, if it cannot: checked at
+     * launch, because at run time a mistyped value would silently compare as text.
+     */
+    public static Optional<String> valueProblem(FilterCondition condition, int jdbcType) {
+        List<String> values = switch (condition.condition()) {
+            case EQUALS, NOT_EQUALS, GREATER_THAN, LESS_THAN -> List.of(condition.value());
+            case BETWEEN -> List.of(condition.value(), condition.value2());
+            case IN -> Arrays.stream(condition.value().split(",")).map(String::trim).toList();
+            default -> List.of();
+        };
+        boolean numeric = switch (jdbcType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
+                    Types.REAL, Types.FLOAT, Types.DOUBLE -> true;
+            default -> false;
+        };
+        boolean temporal = jdbcType == Types.DATE || jdbcType == Types.TIMESTAMP
+                || jdbcType == Types.TIMESTAMP_WITH_TIMEZONE;
+        for (String value : values) {
+            if (numeric && decimal(value) == null) {
+                return Optional.of("'" + value + "' is not a number, but " + condition.field() + " is numeric");
+            }
+            if (temporal && parseDateTime(value) == null) {
+                return Optional.of("'" + value + "' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm), but "
+                        + condition.field() + " is a date");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Numbers compare as numbers and dates as dates, so "9" is less than "10" and dates are not strings. */

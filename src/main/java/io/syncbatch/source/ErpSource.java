@@ -5,8 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -77,18 +76,21 @@ public class ErpSource {
         return rows;
     }
 
-    /** The query's column labels, to check a definition against the real ERP schema before anything runs. */
-    public Set<String> columns(EntityDefinition definition, Map<String, Object> parameters) {
+    /**
+     * The query's columns and their JDBC types ({@link java.sql.Types}), looked up ignoring case, to check a
+     * definition against the real ERP schema before anything runs.
+     */
+    public Map<String, Integer> columnTypes(EntityDefinition definition, Map<String, Object> parameters) {
         String sql = "SELECT * FROM " + derivedTable(definition.source()) + " WHERE 1 = 0";
-        Set<String> labels = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, Integer> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         jdbc.query(sql, parameters, rs -> {
             var meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                labels.add(meta.getColumnLabel(i));
+                types.put(meta.getColumnLabel(i), meta.getColumnType(i));
             }
             return null;
         });
-        return labels;
+        return types;
     }
 
     private static String derivedTable(SourceQuery source) {

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.FilterCondition;
+import io.syncbatch.process.ExportFilter;
 
 /**
  * Runs a definition's query once with no rows wanted, so a broken query or a misspelt column stops a launch
@@ -24,9 +26,9 @@ public class QueryCheck {
     }
 
     public void check(EntityDefinition definition, Map<String, Object> queryParameters) {
-        Set<String> columns;
+        Map<String, Integer> columns;
         try {
-            columns = erp.columns(definition, queryParameters);
+            columns = erp.columnTypes(definition, queryParameters);
         }
         catch (RuntimeException e) {
             throw new DefinitionException(definition.origin() + ": source.query fails on the ERP database: "
@@ -34,13 +36,22 @@ public class QueryCheck {
         }
         Set<String> problems = new LinkedHashSet<>();
         columnsUsed(definition).forEach((field, column) -> {
-            if (!columns.contains(column)) {
+            if (!columns.containsKey(column)) {
                 problems.add(field + " '" + column + "' is not a column of source.query");
             }
         });
         if (!problems.isEmpty()) {
             throw new DefinitionException(definition.origin() + ": " + String.join("; ", problems)
-                    + " (its columns: " + columns + ")");
+                    + " (its columns: " + columns.keySet() + ")");
+        }
+        for (int i = 0; i < definition.exportFilter().size(); i++) {
+            FilterCondition condition = definition.exportFilter().get(i);
+            int at = i;
+            ExportFilter.valueProblem(condition, columns.get(condition.field()))
+                    .ifPresent(problem -> problems.add("export-filter[" + at + "]: " + problem));
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(definition.origin() + ": " + String.join("; ", problems));
         }
     }
 

@@ -3,6 +3,7 @@ package io.syncbatch.source;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +12,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import io.syncbatch.definition.Condition;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.FilterCondition;
 import io.syncbatch.definition.SourceQuery;
 import io.syncbatch.testsupport.ProjectDefinitions;
 
@@ -51,6 +54,19 @@ class QueryCheckTest {
         assertThatThrownBy(() -> check.check(broken, customer.source().parameters()))
                 .hasMessageContaining("export-filter[1].field 'Email' is not a column of source.query")
                 .hasMessageContaining("mapping[0] column 'Email' is not a column of source.query");
+    }
+
+    @Test
+    void aFilterValueThatCannotCompareWithItsColumnIsRefused() {
+        EntityDefinition broken = new EntityDefinition(customer.entity(), customer.description(), customer.source(),
+                List.of(customer.exportFilter().get(0),
+                        new FilterCondition(true, "LastModifiedDateTime", Condition.GREATER_THAN, "last week", null)),
+                customer.mapping(), customer.target(), customer.chunkSize(), customer.maxAttempts(),
+                customer.origin());
+
+        assertThatThrownBy(() -> check.check(broken, customer.source().parameters()))
+                .hasMessage("jobs/customer.yml: export-filter[1]: 'last week' is not a date (yyyy-MM-dd or"
+                        + " yyyy-MM-ddTHH:mm), but LastModifiedDateTime is a date");
     }
 
     private EntityDefinition withQuery(String query) {
