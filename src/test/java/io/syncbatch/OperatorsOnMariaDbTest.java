@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.testsupport.CleanSchemaOnStart;
 import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.TestBackends;
 import io.syncbatch.testsupport.MariaDbSuite;
 
 /**
@@ -24,8 +25,8 @@ class OperatorsOnMariaDbTest extends OperatorScenarios {
 
     @DynamicPropertySource
     static void databasesAndStore(DynamicPropertyRegistry registry) {
-        mariaDbDatabases(registry);
-        pointStoreAt(STORE, "main", registry);
+        TestBackends.mariaDbDatabases(registry);
+        TestBackends.pointStoreAt(STORE, "main", registry);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.TestBackends;
 
 /** {@link StoreFaultScenarios} on the embedded default: H2 in MySQL mode for both the ERP and the sync database. */
 @ActiveProfiles("embedded")
@@ -16,8 +17,8 @@ class StoreFaultsOnEmbeddedDatabaseTest extends StoreFaultScenarios {
 
     @DynamicPropertySource
     static void databasesAndStore(DynamicPropertyRegistry registry) {
-        embeddedDatabases(registry);
-        pointStoreAt(STORE, "sandbox", registry);
+        TestBackends.embeddedDatabases(registry);
+        TestBackends.pointStoreAt(STORE, "sandbox", registry);
     }
 
     @Override

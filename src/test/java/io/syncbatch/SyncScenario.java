@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +22,6 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.syncbatch.job.DefinitionJobRegistry;
 import io.syncbatch.job.RunSummary;
@@ -32,7 +30,6 @@ import io.syncbatch.state.SyncRecord;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.ErpDatabase;
-import io.syncbatch.testsupport.MariaDbCondition;
 import io.syncbatch.testsupport.SyncState;
 
 /**
@@ -65,39 +62,6 @@ abstract class SyncScenario {
     abstract ContractValidatedStore store();
 
     abstract String storeName();
-
-    static void pointStoreAt(ContractValidatedStore store, String storeName, DynamicPropertyRegistry registry) {
-        String prefix = "syncbatch.stores." + storeName + ".";
-        registry.add(prefix + "platform", () -> "bigcommerce");
-        registry.add(prefix + "sandbox", () -> "false");
-        registry.add(prefix + "api-url", () -> store.wireMock().baseUrl());
-        registry.add(prefix + "store-hash", store::storeHash);
-        registry.add(prefix + "access-token", store::accessToken);
-        registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
-        registry.add("syncbatch.retry.max-delay-ms", () -> "5");
-        // Short enough for the timeout scenarios, long enough for a loaded CI machine.
-        registry.add(prefix + "timeout", () -> "2s");
-    }
-
-    /** The embedded default's databases: H2 in MySQL mode, fresh per test context. */
-    static void embeddedDatabases(DynamicPropertyRegistry registry) {
-        String name = UUID.randomUUID().toString();
-        registry.add("syncbatch.erp.datasource.url", () -> "jdbc:h2:mem:erp-" + name
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sync-" + name + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    }
-
-    /** The real MariaDB server through Connector/J, ERP tables and sync database in its test database. */
-    static void mariaDbDatabases(DynamicPropertyRegistry registry) {
-        String url = MariaDbCondition.jdbcUrl();
-        registry.add("syncbatch.erp.datasource.url", () -> url);
-        registry.add("syncbatch.erp.datasource.username", () -> "");
-        registry.add("syncbatch.erp.datasource.password", () -> "");
-        registry.add("spring.datasource.url", () -> url + "&rewriteBatchedStatements=true");
-        registry.add("spring.datasource.username", () -> "");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.clean-disabled", () -> "false");
-    }
 
     @BeforeEach
     void givenTheDemoCompanyAndAnEmptyStore() {

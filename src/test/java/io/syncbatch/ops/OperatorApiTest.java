@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.TestBackends;
 import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.SyncState;
 
@@ -47,14 +48,8 @@ class OperatorApiTest {
 
     @DynamicPropertySource
     static void configuration(DynamicPropertyRegistry registry) {
-        String name = UUID.randomUUID().toString();
-        registry.add("syncbatch.erp.datasource.url", () -> "jdbc:h2:mem:erp-" + name
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sync-" + name + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-        registry.add("syncbatch.stores.sandbox.sandbox", () -> "false");
-        registry.add("syncbatch.stores.sandbox.api-url", () -> STORE.wireMock().baseUrl());
-        registry.add("syncbatch.stores.sandbox.store-hash", STORE::storeHash);
-        registry.add("syncbatch.stores.sandbox.access-token", STORE::accessToken);
+        TestBackends.embeddedDatabases(registry);
+        TestBackends.pointStoreAt(STORE, "sandbox", registry);
         registry.add("syncbatch.api.username", () -> "ops");
         registry.add("syncbatch.api.password", () -> PASSWORD);
     }

@@ -25,6 +25,7 @@ import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.TestBackends;
 
 /** {@code serve} launches the configured schedules with their parameters, one run at a time. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,14 +39,8 @@ class SchedulesTest {
 
     @DynamicPropertySource
     static void everySecondInFullMode(DynamicPropertyRegistry registry) {
-        String name = UUID.randomUUID().toString();
-        registry.add("syncbatch.erp.datasource.url", () -> "jdbc:h2:mem:erp-" + name
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sync-" + name + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-        registry.add("syncbatch.stores.sandbox.sandbox", () -> "false");
-        registry.add("syncbatch.stores.sandbox.api-url", () -> STORE.wireMock().baseUrl());
-        registry.add("syncbatch.stores.sandbox.store-hash", STORE::storeHash);
-        registry.add("syncbatch.stores.sandbox.access-token", STORE::accessToken);
+        TestBackends.embeddedDatabases(registry);
+        TestBackends.pointStoreAt(STORE, "sandbox", registry);
         registry.add("syncbatch.schedules[0].job", () -> "customer-export");
         registry.add("syncbatch.schedules[0].cron", () -> "* * * * * *");
         registry.add("syncbatch.schedules[0].parameters.mode", () -> "full");
