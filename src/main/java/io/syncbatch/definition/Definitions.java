@@ -29,6 +29,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class Definitions {
 
     private static final Pattern ENTITY_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    /** Column and parameter names are written into SQL around the query, so they must be plain identifiers. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> RESERVED_PARAMETERS = Set.of("store", "mode", "launched.at", BatchFilter.IDS);
 
     private final Map<String, EntityDefinition> byEntity = new TreeMap<>();
 
@@ -126,6 +129,22 @@ public class Definitions {
             require(problems, "source.query", source.query());
             require(problems, "source.key", source.key());
             require(problems, "source.change-column", source.changeColumn());
+            identifier(problems, "source.key", source.key());
+            identifier(problems, "source.change-column", source.changeColumn());
+        }
+        Set<String> parameters = new TreeSet<>(source == null ? Set.of() : source.parameters().keySet());
+        for (int i = 0; i < definition.batchFilters().size(); i++) {
+            BatchFilter filter = definition.batchFilters().get(i);
+            String at = "batch-filters[" + i + "]";
+            identifier(problems, at + ".parameter", filter.parameter());
+            identifier(problems, at + ".column", filter.column());
+            if (filter.match() == null) {
+                problems.add(at + ".match is required (from, to or in)");
+            }
+            if (filter.parameter() != null && (RESERVED_PARAMETERS.contains(filter.parameter())
+                    || !parameters.add(filter.parameter()))) {
+                problems.add(at + ".parameter '" + filter.parameter() + "' is already a job parameter");
+            }
         }
         for (int i = 0; i < definition.exportFilter().size(); i++) {
             FilterCondition condition = definition.exportFilter().get(i);
@@ -157,6 +176,12 @@ public class Definitions {
             problems.add("max-attempts must be at least 1, got " + definition.maxAttempts());
         }
         return problems;
+    }
+
+    private static void identifier(List<String> problems, String field, String value) {
+        if (value == null || !IDENTIFIER.matcher(value).matches()) {
+            problems.add(field + " must be a plain column or parameter name, got '" + value + "'");
+        }
     }
 
     private static void require(List<String> problems, String field, String value) {

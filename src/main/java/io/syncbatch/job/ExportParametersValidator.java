@@ -33,6 +33,7 @@ public class ExportParametersValidator {
     private static Set<String> accepted(EntityDefinition definition) {
         Set<String> names = new TreeSet<>(Set.of(SyncRun.STORE, SyncRun.MODE, SyncRun.LAUNCHED_AT));
         names.addAll(definition.source().parameters().keySet());
+        definition.allBatchFilters().forEach(filter -> names.add(filter.parameter()));
         return names;
     }
 
@@ -56,6 +57,7 @@ public class ExportParametersValidator {
                 PrepareMode.parse(mode);
             }
             SyncRun.queryParameters(definition, parameters::getString);
+            SyncRun.filters(definition, parameters::getString);
         }
         catch (IllegalArgumentException e) {
             throw new InvalidJobParametersException("job " + definition.exportJobName() + ": " + e.getMessage());

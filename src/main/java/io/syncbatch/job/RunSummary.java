@@ -2,8 +2,11 @@ package io.syncbatch.job;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
 import io.syncbatch.prepare.PrepareWriter;
@@ -14,7 +17,7 @@ import io.syncbatch.state.SyncStatus;
 
 /** The counts an operator wants after a run, read from the job repository. */
 public record RunSummary(String jobName, long executionId, String status, String exitDescription, Duration took,
-        String store, String mode, long read, long prepared, long inserted, long updated, long filtered,
+        String store, String selection, long read, long prepared, long inserted, long updated, long filtered,
         long failed, long deleted) {
 
     public static RunSummary of(JobExecution execution) {
@@ -41,8 +44,17 @@ public record RunSummary(String jobName, long executionId, String status, String
         var parameters = execution.getJobParameters();
         return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(),
                 execution.getStatus().name(), execution.getExitStatus().getExitDescription(), took,
-                parameters.getString(SyncRun.STORE), parameters.getString(SyncRun.MODE, "incremental"), read,
+                parameters.getString(SyncRun.STORE), selection(parameters), read,
                 prepared, inserted, updated, filtered, failed, deleted);
+    }
+
+    /** "mode incremental", or the batch filters and query parameters a run was launched with. */
+    private static String selection(JobParameters parameters) {
+        String chosen = parameters.parameters().stream()
+                .filter(p -> !Set.of(SyncRun.STORE, SyncRun.MODE, SyncRun.LAUNCHED_AT).contains(p.name()))
+                .map(p -> p.name() + "=" + p.value()).sorted().collect(Collectors.joining(" "));
+        String mode = "mode " + parameters.getString(SyncRun.MODE, "incremental");
+        return chosen.isEmpty() ? mode : chosen;
     }
 
     public boolean completed() {
@@ -56,8 +68,8 @@ public record RunSummary(String jobName, long executionId, String status, String
     /** What the CLI prints, one fact per line so schedulers' logs stay greppable. */
     public String render() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%s execution %d %s in %.1f s (store %s, mode %s)%n", jobName,
-                executionId, status, took.toMillis() / 1000.0, store, mode));
+        text.append(String.format(Locale.ROOT, "%s execution %d %s in %.1f s (store %s, %s)%n", jobName,
+                executionId, status, took.toMillis() / 1000.0, store, selection));
         text.append(String.format(Locale.ROOT, "  read       %d ERP rows%n", read));
         text.append(String.format(Locale.ROOT, "  prepared   %d%n", prepared));
         text.append(String.format(Locale.ROOT, "  processed  %d (inserted %d, updated %d)%n", processed(), inserted,

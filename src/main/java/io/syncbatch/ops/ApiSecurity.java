@@ -31,13 +31,16 @@ class ApiSecurity {
     @Bean
     UserDetailsService operators(SyncbatchProperties properties) {
         SyncbatchProperties.Api api = properties.api();
-        if (api.password() == null || api.password().isBlank()) {
-            log.warn("No operator password is configured (syncbatch.api.password): every /api request is refused");
+        if (!hasPassword(api)) {
             return new InMemoryUserDetailsManager();
         }
         String password = api.password().startsWith("{") ? api.password() : "{noop}" + api.password();
         return new InMemoryUserDetailsManager(
                 User.withUsername(api.username()).password(password).roles(OPERATOR).build());
+    }
+
+    private static boolean hasPassword(SyncbatchProperties.Api api) {
+        return api.password() != null && !api.password().isBlank();
     }
 
     @Bean
@@ -47,7 +50,10 @@ class ApiSecurity {
 
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SyncbatchProperties properties) throws Exception {
+        if (!hasPassword(properties.api())) {
+            log.warn("No operator password is configured (syncbatch.api.password): every /api request is refused");
+        }
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",

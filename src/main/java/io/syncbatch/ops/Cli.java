@@ -44,14 +44,16 @@ public class Cli {
     private final SyncRecordRepository records;
     private final StoreConnectors stores;
     private final SyncRefresh refresh;
+    private final BatchProcesses batch;
 
     public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-            SyncRefresh refresh) {
+            SyncRefresh refresh, BatchProcesses batch) {
         this.jobs = jobs;
         this.definitions = definitions;
         this.records = records;
         this.stores = stores;
         this.refresh = refresh;
+        this.batch = batch;
     }
 
     public int execute(CliCommand command, PrintStream out, PrintStream err) {
@@ -61,6 +63,11 @@ public class Cli {
                 case "restart" -> restart(command, out, err);
                 case "history" -> history(command, out);
                 case "executions" -> executions(command, out);
+                case "load" -> load(command, out);
+                case "process" -> report(batch.process(entity(command), command.options().get("store"),
+                        erpIds(command), true), out, err);
+                case "process-all" -> report(batch.processAll(entity(command), command.options().get("store"),
+                        nameValues(command.arguments().subList(1, command.arguments().size())), true), out, err);
                 case "stop" -> {
                     var stopping = jobs.stop(executionId(command));
                     out.printf("execution %d is %s: it stops after its current chunk%n", stopping.getId(),
@@ -105,15 +112,33 @@ public class Cli {
         if (command.arguments().isEmpty()) {
             return usage(err, "run needs a job name; jobs: " + jobs.jobNames());
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String argument : command.arguments().subList(1, command.arguments().size())) {
+        return report(jobs.launch(command.arguments().get(0),
+                nameValues(command.arguments().subList(1, command.arguments().size()))), out, err);
+    }
+
+    private static Map<String, String> nameValues(List<String> arguments) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String argument : arguments) {
             int equals = argument.indexOf('=');
             if (equals <= 0) {
-                throw new UsageException("job parameter '" + argument + "' must be written name=value");
+                throw new UsageException("parameter '" + argument + "' must be written name=value");
             }
-            parameters.put(argument.substring(0, equals), argument.substring(equals + 1));
+            values.put(argument.substring(0, equals), argument.substring(equals + 1));
         }
-        return report(jobs.launch(command.arguments().get(0), parameters), out, err);
+        return values;
+    }
+
+    private int load(CliCommand command, PrintStream out) {
+        int limit = (int) number("--limit", command.options().getOrDefault("limit", "100"));
+        List<BatchProcesses.LoadedRecord> loaded = batch.load(entity(command), command.options().get("store"),
+                nameValues(command.arguments().subList(1, command.arguments().size())), limit);
+        out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "CHANGED", "SYNC STATUS", "EXTERNAL ID",
+                "LAST ATTEMPT"), loaded.stream().map(record -> List.of(record.erpId(), blank(record.description()),
+                        when(record.changedAt()), record.status() == null ? "not synced" : record.status(),
+                        blank(record.externalId()),
+                        record.lastAttempt() == null ? "" : WHEN.format(record.lastAttempt()))).toList()));
+        out.printf("%d record(s) selected%s%n", loaded.size(), loaded.size() == limit ? " (--limit reached)" : "");
+        return OK;
     }
 
     private int restart(CliCommand command, PrintStream out, PrintStream err) throws Exception {

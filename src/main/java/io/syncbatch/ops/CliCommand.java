@@ -24,6 +24,11 @@ public record CliCommand(String name, List<String> arguments, Map<String, String
                                                   prepare records again for the next run (sync refresh)
               abort <entity> <erpId ...> [--store=NAME]
                                                   leave records alone until they are retried
+              load <entity> [filter=value ...] [--limit=N]
+                                                  list what the filters select, with sync status; syncs nothing
+              process <entity> <erpId ...>        sync these records now, changed or not
+              process-all <entity> filter=value ...
+                                                  sync everything the filters select
               jobs                                list the jobs the definitions in jobs/ provide
               serve                               run as a service (Actuator health and metrics)
             """;

@@ -1,6 +1,7 @@
 package io.syncbatch.ops;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,14 +44,16 @@ class OperatorApi {
     private final SyncRecordRepository records;
     private final StoreConnectors stores;
     private final SyncRefresh refresh;
+    private final BatchProcesses batch;
 
     OperatorApi(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-            SyncRefresh refresh) {
+            SyncRefresh refresh, BatchProcesses batch) {
         this.jobs = jobs;
         this.definitions = definitions;
         this.records = records;
         this.stores = stores;
         this.refresh = refresh;
+        this.batch = batch;
     }
 
     @GetMapping("/jobs")
@@ -106,6 +109,33 @@ class OperatorApi {
         }
         return records.history(store == null ? stores.defaultStore() : store,
                 definitions.entity(entity).entity(), wanted);
+    }
+
+    /** Load: what the filters (query parameters) select, with sync status; syncs nothing. */
+    @GetMapping("/entities/{entity}/records")
+    List<BatchProcesses.LoadedRecord> load(@PathVariable String entity,
+            @RequestParam Map<String, String> filters) {
+        Map<String, String> only = new HashMap<>(filters);
+        String store = only.remove("store");
+        int limit = Integer.parseInt(only.getOrDefault("limit", "100"));
+        only.remove("limit");
+        return batch.load(entity, store, only, limit);
+    }
+
+    /** Process: body {@code {"erpIds": ["FRUITICO"]}}; answers 202 like a launch. */
+    @PostMapping("/entities/{entity}/process")
+    ResponseEntity<ExecutionView> process(@PathVariable String entity, @RequestBody RefreshRequest request)
+            throws Exception {
+        return accepted(batch.process(entity, request.store(), request.erpIds(), false));
+    }
+
+    /** Process All: body {@code {"customerClasses": "COMMERCEBB"}}; answers 202 like a launch. */
+    @PostMapping("/entities/{entity}/process-all")
+    ResponseEntity<ExecutionView> processAll(@PathVariable String entity,
+            @RequestBody Map<String, String> filters) throws Exception {
+        Map<String, String> only = new HashMap<>(filters);
+        String store = only.remove("store");
+        return accepted(batch.processAll(entity, store, only, false));
     }
 
     /** Body: {@code {"erpIds": ["FRUITICO"]}} or {@code {"allFailed": true}}, optionally {@code "store"}. */

@@ -14,7 +14,8 @@ import io.syncbatch.state.WatermarkRepository;
 
 /**
  * The job's last step: only a run that got this far moves the watermark, so changes made in the ERP while a
- * run was failing are read again by its restart or by the next run.
+ * run was failing are read again by its restart or by the next run. A selective run saw only part of the ERP,
+ * so it never moves it.
  */
 public class AdvanceWatermark implements Tasklet {
 
@@ -32,8 +33,8 @@ public class AdvanceWatermark implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = chunkContext.getStepContext().getStepExecution();
         var jobContext = step.getJobExecution().getExecutionContext();
-        if (jobContext.containsKey(PrepareWriter.MAX_CHANGED_AT)) {
-            SyncRun run = SyncRun.of(definition, step);
+        SyncRun run = SyncRun.of(definition, step);
+        if (jobContext.containsKey(PrepareWriter.MAX_CHANGED_AT) && !run.selective()) {
             watermarks.advance(run.store(), run.entity(),
                     LocalDateTime.parse(jobContext.getString(PrepareWriter.MAX_CHANGED_AT)), run.jobExecutionId(),
                     clock.instant());

@@ -52,7 +52,7 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
         }
         String since = context.getString(SINCE);
         rows = erp.changedRows(definition, since.isEmpty() ? null : LocalDateTime.parse(since),
-                run.queryParameters());
+                run.queryParameters(), run.filters());
         try {
             rows.afterPropertiesSet();
         }
@@ -67,7 +67,7 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
      * the watermark catches them, and unchanged fingerprints keep the re-read rows from being prepared again.
      */
     private LocalDateTime since() {
-        if (run.mode() == PrepareMode.FULL) {
+        if (run.mode() == PrepareMode.FULL || run.selective()) {
             return null;
         }
         return watermarks.changedSince(run.store(), run.entity()).map(at -> at.minus(overlap)).orElse(null);

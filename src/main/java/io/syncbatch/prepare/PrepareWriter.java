@@ -20,7 +20,8 @@ import io.syncbatch.state.SyncRecordRepository;
 
 /**
  * Marks new and changed records PREPARED. Change detection compares the row's fingerprint with the one last
- * prepared, one query per chunk, so unchanged rows cost a read and nothing else.
+ * prepared, one query per chunk, so unchanged rows cost a read and nothing else. A selective run (batch
+ * filters, chosen ids) prepares every row it selects: the operator asked for exactly those to be synced now.
  */
 public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionListener {
 
@@ -65,7 +66,7 @@ public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionLis
             if (hash == null) {
                 created.add(row);
             }
-            else if (!hash.equals(row.hash())) {
+            else if (run.selective() || !hash.equals(row.hash())) {
                 changed.add(row);
             }
             if (row.changedAt() != null && (maxChangedAt == null || row.changedAt().isAfter(maxChangedAt))) {
@@ -74,10 +75,12 @@ public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionLis
         }
         var now = clock.instant();
         if (!created.isEmpty()) {
-            records.insertPrepared(run.store(), run.entity(), created, now, run.jobExecutionId());
+            records.insertPrepared(run.store(), run.entity(), created, now, run.jobExecutionId(),
+                    run.jobInstanceId());
         }
         if (!changed.isEmpty()) {
-            records.markPrepared(run.store(), run.entity(), changed, now, run.jobExecutionId());
+            records.markPrepared(run.store(), run.entity(), changed, now, run.jobExecutionId(),
+                    run.jobInstanceId());
         }
         counts.addOnCommit(PREPARED, created.size() + changed.size());
     }

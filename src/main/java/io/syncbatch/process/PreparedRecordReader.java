@@ -51,8 +51,10 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
     }
 
     private void fill() {
-        List<SyncRecord> backlog = records.backlog(run.store(), run.entity(), lastErpId, definition.chunkSize(),
-                definition.maxAttempts());
+        List<SyncRecord> backlog = run.selective()
+                ? records.preparedBy(run.store(), run.entity(), run.jobInstanceId(), lastErpId, definition.chunkSize())
+                : records.backlog(run.store(), run.entity(), lastErpId, definition.chunkSize(),
+                        definition.maxAttempts());
         if (backlog.isEmpty()) {
             exhausted = true;
             return;

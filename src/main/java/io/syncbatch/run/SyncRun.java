@@ -1,13 +1,20 @@
 package io.syncbatch.run;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.syncbatch.definition.BatchFilter;
 import io.syncbatch.definition.EntityDefinition;
 
 /**
@@ -16,7 +23,7 @@ import io.syncbatch.definition.EntityDefinition;
  * restart runs with exactly the values of the run it resumes.
  */
 public record SyncRun(String store, String entity, PrepareMode mode, Map<String, Object> queryParameters,
-        long jobExecutionId) {
+        Map<BatchFilter, Object> filters, long jobExecutionId, long jobInstanceId) {
 
     public static final String STORE = "store";
     public static final String MODE = "mode";
@@ -28,7 +35,76 @@ public record SyncRun(String store, String entity, PrepareMode mode, Map<String,
         String mode = parameters.getString(MODE);
         return new SyncRun(parameters.getString(STORE), definition.entity(),
                 mode == null ? PrepareMode.INCREMENTAL : PrepareMode.parse(mode),
-                queryParameters(definition, parameters::getString), step.getJobExecutionId());
+                queryParameters(definition, parameters::getString), filters(definition, parameters::getString),
+                step.getJobExecutionId(), step.getJobExecution().getJobInstance().getInstanceId());
+    }
+
+    /**
+     * A run with batch-process filters (or chosen ids) is selective: it prepares every record they select,
+     * changed or not, processes only those, and leaves the watermark alone, having seen only part of the ERP.
+     */
+    public boolean selective() {
+        return !filters.isEmpty();
+    }
+
+    /**
+     * The batch-process filters given as job parameters, read into what is bound: a date-time for {@code from}
+     * and {@code to} (a date alone means its whole day), a list for {@code in}.
+     *
+     * @throws IllegalArgumentException naming the parameter whose value cannot be read
+     */
+    public static Map<BatchFilter, Object> filters(EntityDefinition definition, Function<String, String> given) {
+        Map<BatchFilter, Object> filters = new LinkedHashMap<>();
+        for (BatchFilter filter : definition.allBatchFilters()) {
+            String text = given.apply(filter.parameter());
+            if (text != null) {
+                filters.put(filter, filterValue(filter, text.trim()));
+            }
+        }
+        return filters;
+    }
+
+    private static Object filterValue(BatchFilter filter, String text) {
+        if (filter.match() == BatchFilter.Match.IN) {
+            List<Object> values = new ArrayList<>();
+            for (String item : text.split(",")) {
+                if (!item.isBlank()) {
+                    values.add(single(filter, item.trim(), false));
+                }
+            }
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("parameter '" + filter.parameter() + "' lists no value");
+            }
+            return values;
+        }
+        return single(filter, text, filter.match() == BatchFilter.Match.TO);
+    }
+
+    private static Object single(BatchFilter filter, String text, boolean endOfDay) {
+        switch (filter.type()) {
+            case NUMBER:
+                try {
+                    return new BigDecimal(text);
+                }
+                catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("parameter '" + filter.parameter() + "': '" + text
+                            + "' is not a number");
+                }
+            case DATE:
+                try {
+                    if (text.length() <= 10) {
+                        LocalDate day = LocalDate.parse(text);
+                        return endOfDay ? day.atTime(23, 59, 59, 999_000_000) : day.atStartOfDay();
+                    }
+                    return LocalDateTime.parse(text);
+                }
+                catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("parameter '" + filter.parameter() + "': '" + text
+                            + "' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
+                }
+            default:
+                return text;
+        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.syncbatch.source;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.syncbatch.definition.BatchFilter;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.SourceQuery;
 
@@ -29,6 +32,7 @@ public class ErpSource {
 
     private static final String SINCE = "_syncbatch_since";
     private static final String KEYS = "_syncbatch_keys";
+    private static final String FILTER_PREFIX = "_syncbatch_filter_";
 
     private final DataSource erp;
     private final NamedParameterJdbcTemplate jdbc;
@@ -43,14 +47,15 @@ public class ErpSource {
      * paging keeps the last key read in the step's execution context, so a restart resumes after it.
      */
     public JdbcPagingItemReader<ErpRow> changedRows(EntityDefinition definition, LocalDateTime since,
-            Map<String, Object> parameters) {
+            Map<String, Object> parameters, Map<BatchFilter, Object> filters) {
         SourceQuery source = definition.source();
         Map<String, Object> values = new HashMap<>(parameters);
-        String where = null;
+        List<String> conditions = bind(filters, values);
         if (since != null) {
-            where = "gi." + source.changeColumn() + " >= :" + SINCE;
+            conditions.add("gi." + source.changeColumn() + " >= :" + SINCE);
             values.put(SINCE, since);
         }
+        String where = conditions.isEmpty() ? null : String.join(" AND ", conditions);
         JdbcPagingItemReader<ErpRow> reader = new JdbcPagingItemReader<>(erp,
                 pagingQuery(derivedTable(source), where, source.key()));
         reader.setName(definition.entity() + "-erp");
@@ -58,6 +63,33 @@ public class ErpSource {
         reader.setParameterValues(values);
         reader.setPageSize(definition.chunkSize());
         return reader;
+    }
+
+    /** "Load": the first rows the filters select, in key order, without syncing anything. */
+    public List<ErpRow> selected(EntityDefinition definition, Map<String, Object> parameters,
+            Map<BatchFilter, Object> filters, int limit) {
+        Map<String, Object> values = new HashMap<>(parameters);
+        List<String> conditions = bind(filters, values);
+        String sql = "SELECT * FROM " + derivedTable(definition.source())
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY gi." + definition.source().key() + " LIMIT " + Math.max(1, limit);
+        return jdbc.query(sql, values, new ErpRowMapper(definition.source())::mapRow);
+    }
+
+    /** Each filter becomes a condition on the GI's column with its value bound, never written into the SQL. */
+    private static List<String> bind(Map<BatchFilter, Object> filters, Map<String, Object> values) {
+        List<String> conditions = new ArrayList<>();
+        filters.forEach((filter, value) -> {
+            String name = FILTER_PREFIX + filter.parameter();
+            String column = "gi." + filter.column();
+            conditions.add(switch (filter.match()) {
+                case FROM -> column + " >= :" + name;
+                case TO -> column + " <= :" + name;
+                case IN -> column + " IN (:" + name + ")";
+            });
+            values.put(name, value);
+        });
+        return conditions;
     }
 
     /** The current rows of the given keys; a key missing from the result is no longer selected by the query. */

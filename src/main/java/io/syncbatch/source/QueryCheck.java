@@ -65,6 +65,9 @@ public class QueryCheck {
         for (int i = 0; i < definition.exportFilter().size(); i++) {
             used.put("export-filter[" + i + "].field", definition.exportFilter().get(i).field());
         }
+        for (int i = 0; i < definition.batchFilters().size(); i++) {
+            used.put("batch-filters[" + i + "].column", definition.batchFilters().get(i).column());
+        }
         for (int i = 0; i < definition.mapping().size(); i++) {
             for (String column : definition.mapping().get(i).sourceColumns()) {
                 used.put("mapping[" + i + "] column", column);

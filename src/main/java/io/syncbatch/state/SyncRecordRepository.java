@@ -51,11 +51,12 @@ public class SyncRecordRepository {
         return hashes;
     }
 
-    public void insertPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId) {
+    public void insertPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId,
+            long instanceId) {
         Timestamp at = timestamp(now);
         jdbc.batchUpdate("INSERT INTO sync_record (store, entity, erp_id, erp_description, status, source_hash,"
-                + " attempts, prepared_at, job_execution_id) VALUES (?, ?, ?, ?, 'PREPARED', ?, 0, ?, ?)", rows,
-                rows.size(), (ps, row) -> {
+                + " attempts, prepared_at, job_execution_id, prepared_instance_id)"
+                + " VALUES (?, ?, ?, ?, 'PREPARED', ?, 0, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
                     ps.setString(1, store);
                     ps.setString(2, entity);
                     ps.setString(3, row.key());
@@ -63,22 +64,25 @@ public class SyncRecordRepository {
                     ps.setString(5, row.hash());
                     ps.setTimestamp(6, at);
                     ps.setLong(7, executionId);
+                    ps.setLong(8, instanceId);
                 });
     }
 
     /** A changed record starts over: PREPARED with a fresh attempt count, whatever its status was. */
-    public void markPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId) {
+    public void markPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId,
+            long instanceId) {
         Timestamp at = timestamp(now);
         jdbc.batchUpdate("UPDATE sync_record SET status = 'PREPARED', source_hash = ?, erp_description = ?,"
-                + " attempts = 0, last_error = NULL, prepared_at = ?, job_execution_id = ?"
+                + " attempts = 0, last_error = NULL, prepared_at = ?, job_execution_id = ?, prepared_instance_id = ?"
                 + " WHERE store = ? AND entity = ? AND erp_id = ?", rows, rows.size(), (ps, row) -> {
                     ps.setString(1, row.hash());
                     ps.setString(2, truncate(row.description(), 255));
                     ps.setTimestamp(3, at);
                     ps.setLong(4, executionId);
-                    ps.setString(5, store);
-                    ps.setString(6, entity);
-                    ps.setString(7, row.key());
+                    ps.setLong(5, instanceId);
+                    ps.setString(6, store);
+                    ps.setString(7, entity);
+                    ps.setString(8, row.key());
                 });
     }
 
@@ -96,6 +100,27 @@ public class SyncRecordRepository {
                 + " AND status = 'FAILED' AND attempts < :max AND erp_id > :after) backlog"
                 + " ORDER BY erp_id LIMIT " + Math.max(1, limit);
         return named.query(sql, params, SyncRecordRepository::map);
+    }
+
+    /** The next page of a selective run's work: what its job instance prepared and has not processed yet. */
+    public List<SyncRecord> preparedBy(String store, String entity, long instanceId, String afterErpId, int limit) {
+        return jdbc.query("SELECT * FROM sync_record WHERE store = ? AND entity = ? AND status = 'PREPARED'"
+                + " AND prepared_instance_id = ? AND erp_id > ? ORDER BY erp_id LIMIT " + Math.max(1, limit),
+                SyncRecordRepository::map, store, entity, instanceId, afterErpId == null ? "" : afterErpId);
+    }
+
+    /** The sync records of these ERP ids, for showing next to what a filter selects. */
+    public Map<String, SyncRecord> byErpIds(String store, String entity, Collection<String> erpIds) {
+        Map<String, SyncRecord> found = new HashMap<>();
+        if (!erpIds.isEmpty()) {
+            named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity AND erp_id IN (:ids)",
+                    new MapSqlParameterSource("store", store).addValue("entity", entity).addValue("ids", erpIds),
+                    (ResultSet rs) -> {
+                        SyncRecord record = map(rs, 0);
+                        found.put(record.erpId(), record);
+                    });
+        }
+        return found;
     }
 
     /**

@@ -36,6 +36,7 @@ class CommandLineIT {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("customer-export execution 1 COMPLETED", "prepared   8",
                 "processed  3 (inserted 3, updated 0)", "filtered   4", "failed     1");
+        assertThat(run.out() + run.err()).as("a command prints its result, not log lines").doesNotContain("WARN");
 
         Result failed = syncbatch("history", "customer", "--status=FAILED");
         assertThat(failed.exitCode()).as(failed.toString()).isZero();
@@ -46,9 +47,17 @@ class CommandLineIT {
         Result all = syncbatch("history", "customer");
         assertThat(all.out()).containsPattern("JAMIFIQUE +Jamifique factory +2 +PROCESSED +INSERTED_EXTERNALLY");
 
+        Result load = syncbatch("load", "customer", "customerClasses=COMMERCEBB");
+        assertThat(load.exitCode()).as(load.toString()).isZero();
+        assertThat(load.out()).containsPattern("FRUITICO +Fruitico Coffee and Cakes +2026-10-02 10:00 +PROCESSED +1")
+                .contains("5 record(s) selected");
+
+        Result process = syncbatch("process", "customer", "JAMIFIQUE");
+        assertThat(process.out()).contains("(store sandbox, ids=JAMIFIQUE)", "processed  1 (inserted 0, updated 1)");
+
         Result again = syncbatch("run", "customer-export");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("execution 2 COMPLETED", "prepared   0");
+        assertThat(again.out()).contains("execution 3 COMPLETED", "prepared   0");
     }
 
     @Test

@@ -107,7 +107,8 @@ class ExportProcessorTest {
     }
 
     private static EntityDefinition withConditions(EntityDefinition definition, List<FilterCondition> conditions) {
-        return new EntityDefinition(definition.entity(), definition.description(), definition.source(), conditions,
+        return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
+                definition.batchFilters(), conditions,
                 definition.mapping(), definition.target(), definition.chunkSize(), definition.maxAttempts(),
                 definition.origin());
     }

@@ -59,7 +59,7 @@ class QueryCheckTest {
     @Test
     void aFilterValueThatCannotCompareWithItsColumnIsRefused() {
         EntityDefinition broken = new EntityDefinition(customer.entity(), customer.description(), customer.source(),
-                List.of(customer.exportFilter().get(0),
+                customer.batchFilters(), List.of(customer.exportFilter().get(0),
                         new FilterCondition(true, "LastModifiedDateTime", Condition.GREATER_THAN, "last week", null)),
                 customer.mapping(), customer.target(), customer.chunkSize(), customer.maxAttempts(),
                 customer.origin());
@@ -73,7 +73,7 @@ class QueryCheckTest {
         SourceQuery source = customer.source();
         return new EntityDefinition(customer.entity(), customer.description(), new SourceQuery(query,
                 source.parameters(), source.key(), source.description(), source.changeColumn()),
-                customer.exportFilter(), customer.mapping(), customer.target(), customer.chunkSize(),
+                customer.batchFilters(), customer.exportFilter(), customer.mapping(), customer.target(), customer.chunkSize(),
                 customer.maxAttempts(), customer.origin());
     }
 }

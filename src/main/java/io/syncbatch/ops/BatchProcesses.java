@@ -1,0 +1,111 @@
+package io.syncbatch.ops;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.definition.BatchFilter;
+import io.syncbatch.definition.Definitions;
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.job.SyncJobs;
+import io.syncbatch.run.SyncRun;
+import io.syncbatch.source.ErpRow;
+import io.syncbatch.source.ErpSource;
+import io.syncbatch.state.SyncRecord;
+import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.target.StoreConnectors;
+
+/**
+ * The batch-process screens: Load lists what a set of filters selects, with each record's sync status, and
+ * syncs nothing; Process syncs chosen ERP ids; Process All syncs everything the filters select.
+ */
+@Component
+public class BatchProcesses {
+
+    private final Definitions definitions;
+    private final StoreConnectors stores;
+    private final ErpSource erp;
+    private final SyncRecordRepository records;
+    private final SyncJobs jobs;
+
+    public BatchProcesses(Definitions definitions, StoreConnectors stores, ErpSource erp,
+            SyncRecordRepository records, SyncJobs jobs) {
+        this.definitions = definitions;
+        this.stores = stores;
+        this.erp = erp;
+        this.records = records;
+        this.jobs = jobs;
+    }
+
+    /** One line of the Load grid; {@code status} is null for a record never prepared. */
+    public record LoadedRecord(String erpId, String description, LocalDateTime changedAt, String status,
+            String externalId, Instant lastAttempt) {
+    }
+
+    public List<LoadedRecord> load(String entity, String store, Map<String, String> filters, int limit) {
+        EntityDefinition definition = definitions.entity(entity);
+        String storeName = store == null ? stores.defaultStore() : store;
+        checkNames(definition, filters);
+        List<ErpRow> rows = erp.selected(definition, SyncRun.queryParameters(definition, filters::get),
+                SyncRun.filters(definition, filters::get), limit);
+        Map<String, SyncRecord> known = records.byErpIds(storeName, definition.entity(),
+                rows.stream().map(ErpRow::key).toList());
+        return rows.stream().map(row -> {
+            SyncRecord record = known.get(row.key());
+            return new LoadedRecord(row.key(), row.description(), row.changedAt(),
+                    record == null ? null : record.status().name(), record == null ? null : record.externalId(),
+                    record == null ? null : record.lastAttemptAt());
+        }).toList();
+    }
+
+    /** Process: syncs exactly these records now, changed or not, and waits for the run to end. */
+    public JobExecution process(String entity, String store, List<String> erpIds, boolean wait) throws Exception {
+        if (erpIds.isEmpty()) {
+            throw new IllegalArgumentException("process needs at least one ERP id");
+        }
+        return launch(entity, store, Map.of(BatchFilter.IDS, String.join(",", erpIds)), wait);
+    }
+
+    /** Process All: syncs everything the filters select; at least one filter, as on the batch-process screen. */
+    public JobExecution processAll(String entity, String store, Map<String, String> filters, boolean wait)
+            throws Exception {
+        EntityDefinition definition = definitions.entity(entity);
+        checkNames(definition, filters);
+        if (SyncRun.filters(definition, filters::get).isEmpty()) {
+            throw new IllegalArgumentException("process-all needs at least one filter of " + filterNames(definition));
+        }
+        return launch(entity, store, filters, wait);
+    }
+
+    private JobExecution launch(String entity, String store, Map<String, String> filters, boolean wait)
+            throws Exception {
+        Map<String, String> parameters = new LinkedHashMap<>(filters);
+        if (store != null) {
+            parameters.put(SyncRun.STORE, store);
+        }
+        String job = definitions.entity(entity).exportJobName();
+        return wait ? jobs.launch(job, parameters) : jobs.launchInBackground(job, parameters);
+    }
+
+    private static void checkNames(EntityDefinition definition, Map<String, String> filters) {
+        Set<String> accepted = filterNames(definition);
+        accepted.addAll(definition.source().parameters().keySet());
+        filters.keySet().stream().filter(name -> !accepted.contains(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("unknown filter '" + name + "' for " + definition.entity()
+                    + "; filters: " + accepted);
+        });
+    }
+
+    private static Set<String> filterNames(EntityDefinition definition) {
+        Set<String> names = new TreeSet<>();
+        definition.allBatchFilters().forEach(filter -> names.add(filter.parameter()));
+        return names;
+    }
+}

@@ -1,0 +1,122 @@
+package io.syncbatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.syncbatch.job.RunSummary;
+import io.syncbatch.ops.BatchProcesses;
+import io.syncbatch.ops.BatchProcesses.LoadedRecord;
+import io.syncbatch.state.LastOperation;
+import io.syncbatch.state.SyncStatus;
+
+/**
+ * The Customer batch process of the seeds: filters by dates, customer classes and specific customers; Load
+ * lists what they select, Process syncs chosen records, Process All syncs everything selected. Hostile filter
+ * values are bound, so they select nothing and break nothing.
+ */
+abstract class BatchProcessScenarios extends SyncScenario {
+
+    @Autowired
+    BatchProcesses batch;
+
+    @Test
+    void loadListsWhatTheFiltersSelectWithSyncStatusAndSyncsNothing() throws Exception {
+        List<LoadedRecord> commerce = batch.load("customer", null, Map.of("customerClasses", "COMMERCEBB"), 100);
+
+        assertThat(commerce).extracting(LoadedRecord::erpId)
+                .containsExactly("BERRYBAR", "FRUITICO", "JAMIFIQUE", "MARMALADO", "ORCHARDCO");
+        assertThat(commerce).extracting(LoadedRecord::status).containsOnlyNulls();
+        assertThat(store().customers()).isEmpty();
+        assertThat(state.jobExecutionCount()).isZero();
+
+        launch(Map.of());
+        assertThat(batch.load("customer", null, Map.of("customers", "FRUITICO,ORCHARDCO"), 100))
+                .extracting(LoadedRecord::erpId, LoadedRecord::status)
+                .containsExactly(tuple("FRUITICO", "PROCESSED"),
+                        tuple("ORCHARDCO", "FILTERED"));
+        assertThat(batch.load("customer", null, Map.of("modifiedFrom", "2026-10-02T10:26",
+                "modifiedTo", "2026-10-02"), 100)).extracting(LoadedRecord::erpId)
+                .containsExactly("EC00003", "MAPLELEAF");
+    }
+
+    @Test
+    void processSyncsExactlyTheChosenRecordsAndLeavesTheWatermarkAlone() throws Exception {
+        RunSummary run = RunSummary.of(batch.process("customer", null, List.of("FRUITICO", "ORCHARDCO"), true));
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.prepared()).isEqualTo(2);
+        assertThat(run.inserted()).isEqualTo(1);
+        assertThat(run.filtered()).isEqualTo(1);
+        assertThat(history()).containsOnlyKeys("FRUITICO", "ORCHARDCO");
+        assertThat(storeCustomersByEmail()).containsOnlyKeys("info@fruitico.example");
+
+        RunSummary next = launch(Map.of());
+        assertThat(next.read()).as("the watermark did not move: everything is read").isEqualTo(8);
+        assertThat(next.prepared()).as("but FRUITICO and ORCHARDCO are unchanged").isEqualTo(6);
+    }
+
+    @Test
+    void processSendsAChosenRecordAgainEvenWhenUnchanged() throws Exception {
+        launch(Map.of());
+        store().wireMock().resetRequests();
+
+        RunSummary again = RunSummary.of(batch.process("customer", null, List.of("JAMIFIQUE"), true));
+
+        assertThat(again.updated()).isEqualTo(1);
+        assertThat(again.failed()).as("BERRYBAR's backlog is not this run's business").isZero();
+        store().wireMock().verify(1, putRequestedFor(anyUrl()));
+        store().wireMock().verify(0, postRequestedFor(anyUrl()));
+        assertThat(history().get("JAMIFIQUE").lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
+        assertThat(history().get("BERRYBAR").attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void processAllSyncsEverythingTheFiltersSelect() throws Exception {
+        RunSummary run = RunSummary.of(batch.processAll("customer", null,
+                Map.of("customerClasses", "COMMERCEBB,DEFAULT", "modifiedFrom", "2026-10-02T10:05"), true));
+
+        assertThat(history()).containsOnlyKeys("JAMIFIQUE", "MARMALADO", "ORCHARDCO", "BERRYBAR", "ABCSTUDIOS");
+        assertThat(run.inserted()).isEqualTo(2);
+        assertThat(history().get("ABCSTUDIOS").status()).isEqualTo(SyncStatus.FILTERED);
+        assertThatThrownBy(() -> batch.processAll("customer", null, Map.of(), true))
+                .hasMessageContaining("process-all needs at least one filter of [customerClasses, customers, ids,");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "' OR '1'='1", "%", "COMMERCEBB' --", "COMMERCEBB); DROP TABLE Customer; --",
+            "\\\\", "_", "COMMERCEBB\" OR \"\"=\"" })
+    void hostileFilterValuesSelectNothingAndBreakNothing(String hostile) throws Exception {
+        assertThat(batch.load("customer", null, Map.of("customerClasses", hostile), 100)).isEmpty();
+        assertThat(batch.load("customer", null, Map.of("customers", hostile), 100)).isEmpty();
+
+        RunSummary run = RunSummary.of(batch.processAll("customer", null, Map.of("customers", hostile), true));
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.read()).isZero();
+        assertThat(erp.jdbc().queryForObject("SELECT COUNT(*) FROM Customer", Integer.class)).isEqualTo(8);
+        assertThat(history()).isEmpty();
+    }
+
+    @Test
+    void unknownOrMalformedFiltersAreRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> batch.load("customer", null, Map.of("customerClass", "COMMERCEBB"), 10))
+                .hasMessageContaining("unknown filter 'customerClass' for customer");
+        assertThatThrownBy(() -> batch.load("customer", null, Map.of("modifiedFrom", "yesterday"), 10))
+                .hasMessage("parameter 'modifiedFrom': 'yesterday' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
+        assertThatThrownBy(() -> launch(Map.of("customers", " , ")))
+                .hasMessageContaining("parameter 'customers' lists no value");
+        assertThat(state.jobExecutionCount()).isZero();
+    }
+}
