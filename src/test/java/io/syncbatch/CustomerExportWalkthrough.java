@@ -138,6 +138,18 @@ abstract class CustomerExportWalkthrough extends SyncScenario {
     }
 
     @Test
+    void customersAreSentOldestChangeFirstNotInErpIdOrder() throws Exception {
+        // FRUITICO sorts first by id but is now the newest change: JAMIFIQUE (10:05) and MARMALADO (10:10) go first.
+        erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0148", LocalDateTime.of(2026, 10, 2, 10, 12));
+
+        launch(Map.of());
+
+        var create = store().wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).get(0);
+        assertThat(create.getBodyAsString()).containsSubsequence("orders@jamifique.example",
+                "hello@marmalado.example", "info@fruitico.example");
+    }
+
+    @Test
     void aCustomerTheStoreAlreadyHasIsLinkedByEmailNotCreatedTwice() throws Exception {
         // As if a run had been killed after the store accepted JAMIFIQUE but before its id was committed.
         int existingId = createInStore("orders@jamifique.example", "Colleen", "Plunkett");

@@ -15,9 +15,10 @@ import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.ErpSource;
 import io.syncbatch.state.SyncRecord;
 import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.state.SyncRecordRepository.BacklogPosition;
 
 /**
- * Reads the backlog page by page in ERP id order and joins each page with the current ERP rows. It saves no
+ * Reads the backlog page by page, oldest ERP change first, and joins each page with the current ERP rows. It saves no
  * position: the sync records' statuses are the checkpoint, so a restart simply reads what is still waiting.
  * Within a run the key only moves forward, so a record that fails is not read again by the same run.
  */
@@ -28,7 +29,7 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
     private final ErpSource erp;
     private final Deque<ExportItem> page = new ArrayDeque<>();
     private SyncRun run;
-    private String lastErpId;
+    private BacklogPosition position = BacklogPosition.START;
     private boolean exhausted;
 
     public PreparedRecordReader(EntityDefinition definition, SyncRecordRepository records, ErpSource erp) {
@@ -52,8 +53,8 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
 
     private void fill() {
         List<SyncRecord> backlog = run.selective()
-                ? records.preparedBy(run.store(), run.entity(), run.jobInstanceId(), lastErpId, definition.chunkSize())
-                : records.backlog(run.store(), run.entity(), lastErpId, definition.chunkSize(),
+                ? records.preparedBy(run.store(), run.entity(), run.jobInstanceId(), position, definition.chunkSize())
+                : records.backlog(run.store(), run.entity(), position, definition.chunkSize(),
                         definition.maxAttempts());
         if (backlog.isEmpty()) {
             exhausted = true;
@@ -62,6 +63,6 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
         Map<String, ErpRow> rows = erp.rowsByKey(definition, backlog.stream().map(SyncRecord::erpId).toList(),
                 run.queryParameters());
         backlog.forEach(record -> page.add(new ExportItem(record, rows.get(record.erpId()))));
-        lastErpId = backlog.get(backlog.size() - 1).erpId();
+        position = BacklogPosition.after(backlog.get(backlog.size() - 1));
     }
 }

@@ -1,8 +1,13 @@
 package io.syncbatch.state;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 
-/** One line of the sync history: where a single ERP record stands with one store. */
+/**
+ * One line of the sync history: where a single ERP record stands with one store.
+ *
+ * @param changedAt the ERP's change time when the record was last prepared: the process step goes oldest first
+ */
 public record SyncRecord(
         String store,
         String entity,
@@ -16,5 +21,6 @@ public record SyncRecord(
         String lastError,
         Instant preparedAt,
         Instant lastAttemptAt,
-        Long jobExecutionId) {
+        Long jobExecutionId,
+        LocalDateTime changedAt) {
 }

@@ -55,8 +55,8 @@ public class SyncRecordRepository {
             long instanceId) {
         Timestamp at = timestamp(now);
         jdbc.batchUpdate("INSERT INTO sync_record (store, entity, erp_id, erp_description, status, source_hash,"
-                + " attempts, prepared_at, job_execution_id, prepared_instance_id)"
-                + " VALUES (?, ?, ?, ?, 'PREPARED', ?, 0, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
+                + " attempts, prepared_at, job_execution_id, prepared_instance_id, changed_at)"
+                + " VALUES (?, ?, ?, ?, 'PREPARED', ?, 0, ?, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
                     ps.setString(1, store);
                     ps.setString(2, entity);
                     ps.setString(3, row.key());
@@ -65,6 +65,7 @@ public class SyncRecordRepository {
                     ps.setTimestamp(6, at);
                     ps.setLong(7, executionId);
                     ps.setLong(8, instanceId);
+                    ps.setTimestamp(9, changedAt(row));
                 });
     }
 
@@ -73,40 +74,63 @@ public class SyncRecordRepository {
             long instanceId) {
         Timestamp at = timestamp(now);
         jdbc.batchUpdate("UPDATE sync_record SET status = 'PREPARED', source_hash = ?, erp_description = ?,"
-                + " attempts = 0, last_error = NULL, prepared_at = ?, job_execution_id = ?, prepared_instance_id = ?"
-                + " WHERE store = ? AND entity = ? AND erp_id = ?", rows, rows.size(), (ps, row) -> {
+                + " attempts = 0, last_error = NULL, prepared_at = ?, job_execution_id = ?, prepared_instance_id = ?,"
+                + " changed_at = ? WHERE store = ? AND entity = ? AND erp_id = ?", rows, rows.size(), (ps, row) -> {
                     ps.setString(1, row.hash());
                     ps.setString(2, truncate(row.description(), 255));
                     ps.setTimestamp(3, at);
                     ps.setLong(4, executionId);
                     ps.setLong(5, instanceId);
-                    ps.setString(6, store);
-                    ps.setString(7, entity);
-                    ps.setString(8, row.key());
+                    ps.setTimestamp(6, changedAt(row));
+                    ps.setString(7, store);
+                    ps.setString(8, entity);
+                    ps.setString(9, row.key());
                 });
     }
 
+    /** Where a page of the backlog ends: the next page starts after it, oldest change first. */
+    public record BacklogPosition(LocalDateTime changedAt, String erpId) {
+
+        public static final BacklogPosition START = new BacklogPosition(LocalDateTime.of(1000, 1, 1, 0, 0), "");
+
+        public static BacklogPosition after(SyncRecord record) {
+            return new BacklogPosition(record.changedAt(), record.erpId());
+        }
+    }
+
     /**
-     * The next page of work for the process step: PREPARED records, and FAILED ones that have attempts left, in
-     * ERP id order after {@code afterErpId}.
+     * The next page of work for the process step: PREPARED records, and FAILED ones that have attempts left,
+     * oldest change first (then by ERP id), after {@code after}.
      */
-    public List<SyncRecord> backlog(String store, String entity, String afterErpId, int limit, int maxAttempts) {
-        MapSqlParameterSource params = new MapSqlParameterSource("store", store).addValue("entity", entity)
-                .addValue("after", afterErpId == null ? "" : afterErpId).addValue("max", maxAttempts);
+    public List<SyncRecord> backlog(String store, String entity, BacklogPosition after, int limit, int maxAttempts) {
+        MapSqlParameterSource params = keyset(store, entity, after).addValue("max", maxAttempts);
         // A UNION of two index range scans instead of one OR, so each part walks sync_record_backlog in order.
         String sql = "SELECT * FROM (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'PREPARED' AND erp_id > :after"
+                + " AND status = 'PREPARED' AND " + AFTER
                 + " UNION ALL SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'FAILED' AND attempts < :max AND erp_id > :after) backlog"
-                + " ORDER BY erp_id LIMIT " + Math.max(1, limit);
+                + " AND status = 'FAILED' AND attempts < :max AND " + AFTER + ") backlog"
+                + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit);
         return named.query(sql, params, SyncRecordRepository::map);
     }
 
     /** The next page of a selective run's work: what its job instance prepared and has not processed yet. */
-    public List<SyncRecord> preparedBy(String store, String entity, long instanceId, String afterErpId, int limit) {
-        return jdbc.query("SELECT * FROM sync_record WHERE store = ? AND entity = ? AND status = 'PREPARED'"
-                + " AND prepared_instance_id = ? AND erp_id > ? ORDER BY erp_id LIMIT " + Math.max(1, limit),
-                SyncRecordRepository::map, store, entity, instanceId, afterErpId == null ? "" : afterErpId);
+    public List<SyncRecord> preparedBy(String store, String entity, long instanceId, BacklogPosition after,
+            int limit) {
+        return named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'PREPARED' AND prepared_instance_id = :instance AND " + AFTER
+                + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit),
+                keyset(store, entity, after).addValue("instance", instanceId), SyncRecordRepository::map);
+    }
+
+    private static final String AFTER = "(changed_at > :afterAt OR (changed_at = :afterAt AND erp_id > :afterId))";
+
+    private static MapSqlParameterSource keyset(String store, String entity, BacklogPosition after) {
+        return new MapSqlParameterSource("store", store).addValue("entity", entity)
+                .addValue("afterAt", Timestamp.valueOf(after.changedAt())).addValue("afterId", after.erpId());
+    }
+
+    private static Timestamp changedAt(ErpRow row) {
+        return Timestamp.valueOf(row.changedAt() == null ? BacklogPosition.START.changedAt() : row.changedAt());
     }
 
     /** The sync records of these ERP ids, for showing next to what a filter selects. */
@@ -208,7 +232,7 @@ public class SyncRecordRepository {
                 operation == null ? null : LastOperation.valueOf(operation), rs.getString("source_hash"),
                 rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getTimestamp("prepared_at")),
                 instant(rs.getTimestamp("last_attempt_at")),
-                rs.getObject("job_execution_id", Long.class));
+                rs.getObject("job_execution_id", Long.class), rs.getTimestamp("changed_at").toLocalDateTime());
     }
 
     static Timestamp timestamp(Instant instant) {

@@ -92,7 +92,7 @@ class ExportProcessorTest {
     @Test
     void aRowTheQueryNoLongerSelectsIsRecordedAsDeleted() {
         SyncRecord record = new SyncRecord("s", "customer", "GONE", "Gone Ltd", "7", SyncStatus.PREPARED, null,
-                "h", 0, null, null, null, null);
+                "h", 0, null, null, null, null, null);
 
         ExportDecision decision = new ExportProcessor(customer).process(new ExportItem(record, null));
 
@@ -102,7 +102,7 @@ class ExportProcessorTest {
 
     private static ExportDecision process(EntityDefinition definition, ErpRow row) {
         SyncRecord record = new SyncRecord("s", "customer", row.key(), row.description(), null,
-                SyncStatus.PREPARED, null, row.hash(), 0, null, null, null, null);
+                SyncStatus.PREPARED, null, row.hash(), 0, null, null, null, null, row.changedAt());
         return new ExportProcessor(definition).process(new ExportItem(record, row));
     }
 
