@@ -51,7 +51,7 @@ public class BatchProcesses {
 
     public List<LoadedRecord> load(String entity, String store, Map<String, String> filters, int limit) {
         EntityDefinition definition = definitions.entity(entity);
-        String storeName = store == null ? stores.defaultStore() : store;
+        String storeName = stores.orDefault(store);
         checkNames(definition, filters);
         List<ErpRow> rows = erp.selected(definition, SyncRun.queryParameters(definition, filters::get),
                 SyncRun.filters(definition, filters::get), limit);

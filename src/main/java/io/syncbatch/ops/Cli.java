@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -203,12 +202,9 @@ public class Cli {
                     + definitions.all().stream().map(EntityDefinition::entity).toList());
         }
         String entity = definitions.entity(command.arguments().get(0)).entity();
-        String store = command.options().get("store");
-        if (store == null) {
-            store = stores.defaultStore();
-        }
+        String store = stores.orDefault(command.options().get("store"));
         String status = command.options().get("status");
-        List<SyncRecord> history = records.history(store, entity, status == null ? null : parseStatus(status));
+        List<SyncRecord> history = records.history(store, entity, status == null ? null : SyncStatus.parse(status));
         out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "LAST OPERATION",
                 "LAST ATTEMPT", "REASON"), history.stream().map(record -> List.of(record.erpId(),
                         blank(record.erpDescription()), blank(record.externalId()), record.status().name(),
@@ -217,16 +213,6 @@ public class Cli {
                         blank(record.lastError()))).toList()));
         out.printf("%d record(s) of %s on store %s%n", history.size(), entity, store);
         return OK;
-    }
-
-    private static SyncStatus parseStatus(String text) {
-        try {
-            return SyncStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException e) {
-            throw new UsageException("--status: '" + text + "' is not a sync status; expected one of "
-                    + List.of(SyncStatus.values()));
-        }
     }
 
     private static int usage(PrintStream err, String problem) {

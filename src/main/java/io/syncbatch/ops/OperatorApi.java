@@ -3,7 +3,6 @@ package io.syncbatch.ops;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -97,18 +96,8 @@ class OperatorApi {
     @GetMapping("/history/{entity}")
     List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) String status,
             @RequestParam(required = false) String store) {
-        SyncStatus wanted = null;
-        if (status != null) {
-            try {
-                wanted = SyncStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-            }
-            catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("status '" + status + "' is not a sync status; expected one of "
-                        + List.of(SyncStatus.values()));
-            }
-        }
-        return records.history(store == null ? stores.defaultStore() : store,
-                definitions.entity(entity).entity(), wanted);
+        return records.history(stores.orDefault(store), definitions.entity(entity).entity(),
+                status == null ? null : SyncStatus.parse(status));
     }
 
     /** Load: what the filters (query parameters) select, with sync status; syncs nothing. */

@@ -36,7 +36,7 @@ public class SyncRefresh {
     /** @return how many records were prepared again */
     public int retry(String entity, String store, List<String> erpIds, boolean allFailed) {
         String entityName = definitions.entity(entity).entity();
-        String storeName = store == null ? stores.defaultStore() : store;
+        String storeName = stores.orDefault(store);
         if (allFailed == !erpIds.isEmpty()) {
             throw new IllegalArgumentException("retry takes either ERP ids or 'all failed', not "
                     + (allFailed ? "both" : "neither"));
@@ -55,7 +55,7 @@ public class SyncRefresh {
     /** @return how many records were aborted */
     public int abort(String entity, String store, List<String> erpIds) {
         String entityName = definitions.entity(entity).entity();
-        String storeName = store == null ? stores.defaultStore() : store;
+        String storeName = stores.orDefault(store);
         if (erpIds.isEmpty()) {
             throw new IllegalArgumentException("abort needs at least one ERP id");
         }

@@ -1,6 +1,20 @@
 package io.syncbatch.state;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /** Acumatica's documented sync statuses (see README, "Sync history"). */
 public enum SyncStatus {
-    PREPARED, PROCESSED, FAILED, ABORTED, FILTERED, SKIPPED, INVALID, DELETED
+    PREPARED, PROCESSED, FAILED, ABORTED, FILTERED, SKIPPED, INVALID, DELETED;
+
+    /** As an operator types it ({@code failed}, {@code FAILED}). */
+    public static SyncStatus parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status '" + text + "' is not a sync status; expected one of "
+                    + Arrays.toString(values()));
+        }
+    }
 }

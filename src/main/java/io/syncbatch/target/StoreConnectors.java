@@ -31,6 +31,11 @@ public class StoreConnectors {
         return properties.stores().keySet();
     }
 
+    /** The named store, or the only configured one when none is named. */
+    public String orDefault(String store) {
+        return store == null ? defaultStore() : store;
+    }
+
     /** The store a job runs against when none is named: the only one configured. */
     public String defaultStore() {
         if (names().size() != 1) {
