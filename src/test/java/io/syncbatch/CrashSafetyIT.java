@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -22,14 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.MariaDbCondition;
 import io.syncbatch.testsupport.MariaDbSuite;
 import io.syncbatch.testsupport.SyncbatchProcess;
@@ -71,17 +69,13 @@ class CrashSafetyIT {
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
             jdbc.update("DELETE FROM " + table);
         }
-        new ResourceDatabasePopulator(new ClassPathResource("sql/erp-schema.sql")).execute(database);
-        for (String table : List.of("Customer", "Contact", "CustomerClass", "NumberingSequence")) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        new ResourceDatabasePopulator(new ClassPathResource("sql/erp-demo-data.sql")).execute(database);
+        new ErpDatabase(database).reset();
     }
 
     @Test
     void killedBeforeItsFirstStoreRequestIsAnswered() throws Exception {
         StubMapping hang = STORE.wireMock().stubFor(get(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(sandboxOrigin()).withFixedDelay(60_000)));
+                .willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
 
         long execution = killWhen(() -> !STORE.wireMock().findAll(getRequestedFor(urlPathMatching(".*/customers")))
                 .isEmpty());
@@ -94,7 +88,7 @@ class CrashSafetyIT {
     @Test
     void killedAfterTheStoreCreatedTheCustomersButBeforeTheChunkCommitted() throws Exception {
         StubMapping lateAnswer = STORE.wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(sandboxOrigin()).withFixedDelay(60_000)));
+                .willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
 
         long execution = killWhen(() -> STORE.customers().size() == EXPORTED.size());
         STORE.wireMock().removeStub(lateAnswer);
@@ -107,7 +101,7 @@ class CrashSafetyIT {
     @Test
     void killedWhileWritingTheOutcomesToTheSyncHistory() throws Exception {
         StubMapping slowAnswer = STORE.wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(sandboxOrigin()).withFixedDelay(1_500)));
+                .willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(1_500)));
         try (Connection blocker = database.getConnection()) {
             blocker.setAutoCommit(false);
             Process run = syncbatch.start(args("run", "customer-export"));
@@ -192,8 +186,4 @@ class CrashSafetyIT {
         return all;
     }
 
-    private static String sandboxOrigin() {
-        URI sandbox = STORE.sandbox().baseUri();
-        return sandbox.getScheme() + "://" + sandbox.getAuthority();
-    }
 }

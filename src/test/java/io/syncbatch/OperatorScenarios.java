@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -179,7 +178,7 @@ abstract class OperatorScenarios extends SyncScenario {
 
     private void slowStore() {
         store().wireMock().stubFor(any(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(sandboxOrigin()).withFixedDelay(300)));
+                .willReturn(aResponse().proxiedFrom(store().sandboxOrigin()).withFixedDelay(300)));
     }
 
     /** Call after resetting WireMock's requests: the next request seen is the running job's. */
@@ -203,8 +202,4 @@ abstract class OperatorScenarios extends SyncScenario {
         return execution.getStatus();
     }
 
-    private String sandboxOrigin() {
-        URI sandbox = store().sandbox().baseUri();
-        return sandbox.getScheme() + "://" + sandbox.getAuthority();
-    }
 }

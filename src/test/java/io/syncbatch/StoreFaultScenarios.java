@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -55,7 +54,7 @@ abstract class StoreFaultScenarios extends SyncScenario {
     void aTimeoutAfterTheStoreCreatedTheCustomersDoesNotCreateThemTwice() throws Exception {
         // The store creates the customers but its answer arrives after the client gave up (timeout 2 s).
         store().wireMock().stubFor(postCustomers().inScenario(FLAKY).whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().proxiedFrom(sandboxOrigin()).withFixedDelay(4_000))
+                .willReturn(aResponse().proxiedFrom(store().sandboxOrigin()).withFixedDelay(4_000))
                 .willSetStateTo("answering"));
 
         RunSummary run = launch(Map.of());
@@ -141,8 +140,4 @@ abstract class StoreFaultScenarios extends SyncScenario {
         return Duration.between(first.getLoggedDate().toInstant(), second.getLoggedDate().toInstant());
     }
 
-    private String sandboxOrigin() {
-        URI sandbox = store().sandbox().baseUri();
-        return sandbox.getScheme() + "://" + sandbox.getAuthority();
-    }
 }

@@ -219,7 +219,8 @@ public final class ContractValidatedStore
                 .willReturn(aResponse().proxiedFrom(sandboxOrigin())));
     }
 
-    private String sandboxOrigin() {
+    /** Where the sandbox itself listens: for stubs that answer late but still let the request through. */
+    public String sandboxOrigin() {
         URI base = sandbox.baseUri();
         return base.getScheme() + "://" + base.getRawAuthority();
     }

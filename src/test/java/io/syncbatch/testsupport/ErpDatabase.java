@@ -3,6 +3,8 @@ package io.syncbatch.testsupport;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
+import javax.sql.DataSource;
+
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +18,10 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 public final class ErpDatabase {
 
     private final JdbcTemplate jdbc;
+
+    public ErpDatabase(DataSource erp) {
+        this.jdbc = new JdbcTemplate(erp);
+    }
 
     public ErpDatabase(Environment environment) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
