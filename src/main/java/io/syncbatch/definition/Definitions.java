@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ public class Definitions {
     private static final Set<String> RESERVED_PARAMETERS = Set.of("store", "mode", "launched.at", BatchFilter.IDS);
 
     private final Map<String, EntityDefinition> byEntity = new TreeMap<>();
+    private final List<EntityDefinition> syncOrder;
 
     public Definitions(SyncbatchProperties properties, ResourcePatternResolver resources) {
         YAMLMapper yaml = YAMLMapper.builder()
@@ -49,6 +51,52 @@ public class Definitions {
                         + "' is already defined by " + previous.origin());
             }
         }
+        this.syncOrder = List.copyOf(dependencyOrder(byEntity));
+    }
+
+    /**
+     * Every entity after the entities its records refer to (customers before their sales orders), so a run of
+     * all entities in this order holds nothing that the same run could have sent.
+     */
+    public List<EntityDefinition> inSyncOrder() {
+        return syncOrder;
+    }
+
+    private static List<EntityDefinition> dependencyOrder(Map<String, EntityDefinition> byEntity) {
+        for (EntityDefinition definition : byEntity.values()) {
+            for (String referenced : definition.dependencies()) {
+                if (!byEntity.containsKey(referenced)) {
+                    throw new DefinitionException(definition.origin() + ": mapping refers to entity '" + referenced
+                            + "', which no file in jobs/ defines (defined: " + byEntity.keySet() + ")");
+                }
+            }
+        }
+        List<EntityDefinition> ordered = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (String entity : byEntity.keySet()) {
+            visit(entity, byEntity, done, new ArrayList<>(), ordered);
+        }
+        return ordered;
+    }
+
+    private static void visit(String entity, Map<String, EntityDefinition> byEntity, Set<String> done,
+            List<String> path, List<EntityDefinition> ordered) {
+        if (done.contains(entity)) {
+            return;
+        }
+        if (path.contains(entity)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(entity), path.size()));
+            cycle.add(entity);
+            throw new DefinitionException(byEntity.get(entity).origin() + ": entities refer to each other in a"
+                    + " circle, so none can be sent first: " + String.join(" -> ", cycle));
+        }
+        path.add(entity);
+        for (String referenced : byEntity.get(entity).dependencies()) {
+            visit(referenced, byEntity, done, path, ordered);
+        }
+        path.remove(path.size() - 1);
+        done.add(entity);
+        ordered.add(byEntity.get(entity));
     }
 
     public Collection<EntityDefinition> all() {
@@ -167,7 +215,6 @@ public class Definitions {
         }
         else {
             require(problems, "target.resource", definition.target().resource());
-            require(problems, "target.natural-key", definition.target().naturalKey());
         }
         if (definition.chunkSize() < 1 || definition.chunkSize() > 10_000) {
             problems.add("chunk-size must be between 1 and 10000, got " + definition.chunkSize());

@@ -2,12 +2,15 @@ package io.syncbatch.definition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.syncbatch.process.mapping.MappingRule;
 
 /**
  * One {@code jobs/<entity>.yml}: everything the generic job factory needs to build that entity's jobs.
  *
+ * @param dependsOn entities to sync before this one although no mapping rule refers to them
  * @param origin where the definition was read from, so errors can name the file
  */
 public record EntityDefinition(
@@ -18,6 +21,7 @@ public record EntityDefinition(
         List<FilterCondition> exportFilter,
         List<MappingRule> mapping,
         TargetSpec target,
+        List<String> dependsOn,
         Integer chunkSize,
         Integer maxAttempts,
         String origin) {
@@ -29,6 +33,7 @@ public record EntityDefinition(
         batchFilters = batchFilters == null ? List.of() : List.copyOf(batchFilters);
         exportFilter = exportFilter == null ? List.of() : List.copyOf(exportFilter);
         mapping = mapping == null ? List.of() : List.copyOf(mapping);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         chunkSize = chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize;
         maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
     }
@@ -40,12 +45,24 @@ public record EntityDefinition(
         return all;
     }
 
+    /**
+     * Entities to sync before this one: those its records refer to (a sales order's customer and products) and
+     * those named in {@code depends-on}. A category's parent is another category: that reference orders records
+     * inside one run, not entities.
+     */
+    public Set<String> dependencies() {
+        Set<String> referenced = new TreeSet<>(dependsOn);
+        mapping.forEach(rule -> referenced.addAll(rule.referencedEntities()));
+        referenced.remove(entity);
+        return referenced;
+    }
+
     public String exportJobName() {
         return entity + "-export";
     }
 
     EntityDefinition withOrigin(String newOrigin) {
         return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target,
-                chunkSize, maxAttempts, newOrigin);
+                dependsOn, chunkSize, maxAttempts, newOrigin);
     }
 }

@@ -3,9 +3,9 @@ package io.syncbatch.definition;
 /**
  * Where records of an entity go in the store.
  *
- * @param resource   the connector's resource, e.g. {@code customers}
- * @param naturalKey the payload field the store treats as unique, used to find a record that was created
- *                   before a crash but whose external id was never saved
+ * @param resource one of the store platform's resources, e.g. {@code customers} or {@code products}; the
+ *                 connector knows how that resource is written and how a record created before a crash is
+ *                 found again (README, "Store resources")
  */
-public record TargetSpec(String resource, String naturalKey) {
+public record TargetSpec(String resource) {
 }

@@ -22,6 +22,7 @@ import io.syncbatch.process.ExportItem;
 import io.syncbatch.process.ExportProcessor;
 import io.syncbatch.process.ExportWriter;
 import io.syncbatch.process.PreparedRecordReader;
+import io.syncbatch.process.StoreReferences;
 import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.ErpSource;
 import io.syncbatch.state.RunLocks;
@@ -98,12 +99,14 @@ public class ExportJobFactory {
     private Step processStep(EntityDefinition definition) {
         PreparedRecordReader reader = new PreparedRecordReader(definition, records, erp);
         ExportWriter writer = new ExportWriter(definition, stores, records, clock);
+        StoreReferences references = new StoreReferences(definition, records, erp);
         return new StepBuilder(definition.entity() + "-process", jobRepository)
                 .<ExportItem, ExportDecision>chunk(definition.chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
-                .processor(new ExportProcessor(definition))
+                .processor(new ExportProcessor(definition, references))
                 .writer(writer)
+                .listener(references)
                 .listener(reader)
                 .listener(writer)
                 .build();

@@ -64,6 +64,22 @@ public class SyncJobs {
         return launch(jobName, parameters, operator);
     }
 
+    /**
+     * Runs every entity's export job, each entity after those its records refer to, and stops at the first job
+     * that does not complete: what comes after it would only be held waiting for it. Returns the executions run.
+     */
+    public List<JobExecution> launchAll(Map<String, String> parameters) throws Exception {
+        List<JobExecution> executions = new ArrayList<>();
+        for (EntityDefinition definition : definitions.inSyncOrder()) {
+            JobExecution execution = launch(definition.exportJobName(), parameters);
+            executions.add(execution);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                break;
+            }
+        }
+        return executions;
+    }
+
     /** As {@link #launch}, but returns once the execution is recorded; the job runs on its own thread. */
     public JobExecution launchInBackground(String jobName, Map<String, String> parameters) throws Exception {
         return launch(jobName, parameters, background);
@@ -85,6 +101,7 @@ public class SyncJobs {
         Job job = registry.getJob(jobName);
         job.getJobParametersValidator().validate(jobParameters);
         queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
+        stores.checkTarget(definition);
         String lock = locks.acquire(jobParameters.getString(SyncRun.STORE), definition.entity(), clock.instant());
         try {
             return using.start(job, jobParameters);

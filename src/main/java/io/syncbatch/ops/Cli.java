@@ -59,6 +59,7 @@ public class Cli {
         try {
             return switch (command.name()) {
                 case "run" -> run(command, out, err);
+                case "run-all" -> runAll(command, out, err);
                 case "restart" -> restart(command, out, err);
                 case "history" -> history(command, out);
                 case "executions" -> executions(command, out);
@@ -113,6 +114,14 @@ public class Cli {
         }
         return report(jobs.launch(command.arguments().get(0),
                 nameValues(command.arguments().subList(1, command.arguments().size()))), out, err);
+    }
+
+    private int runAll(CliCommand command, PrintStream out, PrintStream err) throws Exception {
+        int status = OK;
+        for (JobExecution execution : jobs.launchAll(nameValues(command.arguments()))) {
+            status = report(execution, out, err);
+        }
+        return status;
     }
 
     private static Map<String, String> nameValues(List<String> arguments) {

@@ -14,6 +14,7 @@ public record CliCommand(String name, List<String> arguments, Map<String, String
     public static final String USAGE = """
             usage: java -jar syncbatch.jar <command>
               run <job> [name=value ...]          run a job, e.g. run customer-export mode=full
+              run-all [store=NAME] [mode=full]    run every entity's job, each after the entities it refers to
               restart <executionId>               resume a failed execution from its last committed chunk
               history <entity> [--status=STATUS] [--store=NAME]
                                                   print the sync history of an entity

@@ -9,6 +9,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.FilterCondition;
 import io.syncbatch.process.mapping.MappingRule;
+import io.syncbatch.process.mapping.MappingContext;
+import io.syncbatch.process.mapping.RecordHeldException;
 import io.syncbatch.process.mapping.RecordRejectedException;
 import io.syncbatch.source.ErpRow;
 import io.syncbatch.state.SyncOutcome;
@@ -22,10 +24,12 @@ public class ExportProcessor implements ItemProcessor<ExportItem, ExportDecision
 
     private final EntityDefinition definition;
     private final ExportFilter filter;
+    private final MappingContext context;
 
-    public ExportProcessor(EntityDefinition definition) {
+    public ExportProcessor(EntityDefinition definition, MappingContext context) {
         this.definition = definition;
         this.filter = new ExportFilter(definition.exportFilter());
+        this.context = context;
     }
 
     @Override
@@ -44,8 +48,12 @@ public class ExportProcessor implements ItemProcessor<ExportItem, ExportDecision
         Map<String, Object> payload = new LinkedHashMap<>();
         try {
             for (MappingRule rule : definition.mapping()) {
-                rule.apply(row, payload);
+                rule.apply(context, row, payload);
             }
+        }
+        catch (RecordHeldException held) {
+            return ExportDecision.decided(item, SyncOutcome.held(row.key(), row.description(), row.hash(),
+                    definition.entity() + " " + describe(row) + " held: " + held.getMessage()));
         }
         catch (RecordRejectedException rejected) {
             return ExportDecision.decided(item, SyncOutcome.failed(row.key(), row.description(), row.hash(),

@@ -15,8 +15,11 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.PagingQueryProvider;
 import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import io.syncbatch.definition.BatchFilter;
 import io.syncbatch.definition.EntityDefinition;
@@ -109,13 +112,54 @@ public class ErpSource {
     }
 
     /**
+     * The rows of a child query (a sales order's lines). Its named parameters are bound from {@code values},
+     * looked up ignoring case so {@code :orderNbr} finds the parent's {@code OrderNbr} on H2 and MySQL alike.
+     */
+    public List<ErpRow> childRows(String query, Map<String, Object> values) {
+        SqlParameterSource parameters = ignoringCase(values);
+        return jdbc.query(query, parameters, (rs, rowNum) -> {
+            var meta = rs.getMetaData();
+            Map<String, Object> columns = new LinkedCaseInsensitiveMap<>(meta.getColumnCount());
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.put(meta.getColumnLabel(i), rs.getObject(i));
+            }
+            return new ErpRow(String.valueOf(rowNum + 1), null, null, columns, null);
+        });
+    }
+
+    private static SqlParameterSource ignoringCase(Map<String, Object> values) {
+        Map<String, Object> byName = new LinkedCaseInsensitiveMap<>();
+        byName.putAll(values);
+        return new MapSqlParameterSource() {
+            @Override
+            public boolean hasValue(String name) {
+                return byName.containsKey(name);
+            }
+
+            @Override
+            public Object getValue(String name) {
+                if (!byName.containsKey(name)) {
+                    throw new IllegalArgumentException(":" + name
+                            + " is neither a column of the parent row nor a query parameter");
+                }
+                return byName.get(name);
+            }
+        };
+    }
+
+    /**
      * The query's columns and their JDBC types ({@link java.sql.Types}), looked up ignoring case, to check a
      * definition against the real ERP schema before anything runs.
      */
     public Map<String, Integer> columnTypes(EntityDefinition definition, Map<String, Object> parameters) {
-        String sql = "SELECT * FROM " + derivedTable(definition.source()) + " WHERE 1 = 0";
+        return columnTypes(definition.source().query(), parameters);
+    }
+
+    /** As above for any query, such as a lines rule's child query; parameters are looked up ignoring case. */
+    public Map<String, Integer> columnTypes(String query, Map<String, Object> parameters) {
+        String sql = "SELECT * FROM (" + query.strip() + ") gi WHERE 1 = 0";
         Map<String, Integer> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        jdbc.query(sql, parameters, rs -> {
+        jdbc.query(sql, ignoringCase(parameters), rs -> {
             var meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 types.put(meta.getColumnLabel(i), meta.getColumnType(i));

@@ -1,7 +1,9 @@
 package io.syncbatch.source;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +11,11 @@ import org.springframework.stereotype.Component;
 
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.process.mapping.CopyRule;
+import io.syncbatch.process.mapping.LinesRule;
+import io.syncbatch.process.mapping.MappingRule;
+import io.syncbatch.process.mapping.NumberRule;
+import io.syncbatch.process.mapping.ReferenceRule;
 import io.syncbatch.definition.FilterCondition;
 import io.syncbatch.process.ExportFilter;
 
@@ -50,9 +57,54 @@ public class QueryCheck {
             ExportFilter.valueProblem(condition, columns.get(condition.field()))
                     .ifPresent(problem -> problems.add("export-filter[" + at + "]: " + problem));
         }
+        checkLines(definition.mapping(), "mapping", columns, queryParameters, problems);
         if (!problems.isEmpty()) {
             throw new DefinitionException(definition.origin() + ": " + String.join("; ", problems));
         }
+    }
+
+    /** A lines rule's query runs with the parent's columns as parameters; its rules must read its own columns. */
+    private void checkLines(List<MappingRule> rules, String at, Map<String, Integer> parentColumns,
+            Map<String, Object> queryParameters, Set<String> problems) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (!(rules.get(i) instanceof LinesRule lines)) {
+                continue;
+            }
+            String here = at + "[" + i + "]";
+            Map<String, Object> parameters = new HashMap<>(queryParameters);
+            parentColumns.keySet().forEach(column -> parameters.put(column, null));
+            Map<String, Integer> columns;
+            try {
+                columns = erp.columnTypes(lines.query(), parameters);
+            }
+            catch (RuntimeException e) {
+                problems.add(here + ".query fails on the ERP database: " + rootMessage(e));
+                continue;
+            }
+            for (int j = 0; j < lines.mapping().size(); j++) {
+                for (String column : lines.mapping().get(j).sourceColumns()) {
+                    if (!columns.containsKey(column)) {
+                        problems.add(here + ".mapping[" + j + "] column '" + column
+                                + "' is not a column of its query (its columns: " + columns.keySet() + ")");
+                    }
+                }
+            }
+            if (lines.valuesOf() != null && lines.mapping().stream()
+                    .noneMatch(rule -> targetOf(rule).equals(lines.valuesOf()))) {
+                problems.add(here + ".values-of '" + lines.valuesOf() + "' is not a target of its mapping");
+            }
+            checkLines(lines.mapping(), here + ".mapping", columns, queryParameters, problems);
+        }
+    }
+
+    private static String targetOf(MappingRule rule) {
+        if (rule instanceof ReferenceRule reference) {
+            return reference.target();
+        }
+        if (rule instanceof CopyRule copy) {
+            return copy.target();
+        }
+        return rule instanceof NumberRule number ? number.target() : "";
     }
 
     private static Map<String, String> columnsUsed(EntityDefinition definition) {

@@ -17,6 +17,10 @@ public record SyncOutcome(String erpId, String erpDescription, String sourceHash
         return new SyncOutcome(erpId, description, hash, SyncStatus.FAILED, null, null, reason);
     }
 
+    public static SyncOutcome held(String erpId, String description, String hash, String reason) {
+        return new SyncOutcome(erpId, description, hash, SyncStatus.HELD, null, null, reason);
+    }
+
     public static SyncOutcome filtered(String erpId, String description, String hash, String reason) {
         return new SyncOutcome(erpId, description, hash, SyncStatus.FILTERED, null, null, reason);
     }

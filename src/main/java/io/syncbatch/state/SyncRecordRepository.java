@@ -99,14 +99,16 @@ public class SyncRecordRepository {
     }
 
     /**
-     * The next page of work for the process step: PREPARED records, and FAILED ones that have attempts left,
-     * oldest change first (then by ERP id), after {@code after}.
+     * The next page of work for the process step: PREPARED and HELD records, and FAILED ones that have attempts
+     * left, oldest change first (then by ERP id), after {@code after}.
      */
     public List<SyncRecord> backlog(String store, String entity, BacklogPosition after, int limit, int maxAttempts) {
         MapSqlParameterSource params = keyset(store, entity, after).addValue("max", maxAttempts);
-        // A UNION of two index range scans instead of one OR, so each part walks sync_record_backlog in order.
+        // A UNION of index range scans instead of one OR, so each part walks sync_record_backlog in order.
         String sql = "SELECT * FROM (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
                 + " AND status = 'PREPARED' AND " + AFTER
+                + " UNION ALL SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'HELD' AND " + AFTER
                 + " UNION ALL SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
                 + " AND status = 'FAILED' AND attempts < :max AND " + AFTER + ") backlog"
                 + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit);

@@ -29,7 +29,7 @@ class DefinitionsTest {
         assertThat(customer.source().parameters()).containsEntry("companyId", 2);
         assertThat(customer.exportFilter()).extracting(FilterCondition::describe)
                 .containsExactly("CustomerClassID Equals COMMERCEBB", "Email IsNotEmpty");
-        assertThat(customer.target().naturalKey()).isEqualTo("email");
+        assertThat(customer.target().resource()).isEqualTo("customers");
     }
 
     @ParameterizedTest(name = "{0}")

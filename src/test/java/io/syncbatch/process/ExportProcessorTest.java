@@ -12,6 +12,7 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.FilterCondition;
+import io.syncbatch.process.mapping.MappingContext;
 import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.RowHasher;
 import io.syncbatch.state.SyncRecord;
@@ -20,6 +21,19 @@ import io.syncbatch.testsupport.ProjectDefinitions;
 
 /** The mapping rules and filtering conditions of the shipped {@code jobs/customer.yml}, record by record. */
 class ExportProcessorTest {
+
+    /** The customer's rules read only the row; a rule that asked for more would fail the test. */
+    private static final MappingContext NO_REFERENCES = new MappingContext() {
+        @Override
+        public String externalId(String field, String entity, String erpId) {
+            throw new AssertionError("unexpected reference to " + entity + " " + erpId);
+        }
+
+        @Override
+        public List<ErpRow> childRows(String query, ErpRow parent) {
+            throw new AssertionError("unexpected child query");
+        }
+    };
 
     private final EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
 
@@ -94,7 +108,7 @@ class ExportProcessorTest {
         SyncRecord record = new SyncRecord("s", "customer", "GONE", "Gone Ltd", "7", SyncStatus.PREPARED, null,
                 "h", 0, null, null, null, null, null);
 
-        ExportDecision decision = new ExportProcessor(customer).process(new ExportItem(record, null));
+        ExportDecision decision = new ExportProcessor(customer, NO_REFERENCES).process(new ExportItem(record, null));
 
         assertThat(decision.outcome().status()).isEqualTo(SyncStatus.DELETED);
         assertThat(decision.outcome().reason()).contains("jobs/customer.yml");
@@ -103,13 +117,13 @@ class ExportProcessorTest {
     private static ExportDecision process(EntityDefinition definition, ErpRow row) {
         SyncRecord record = new SyncRecord("s", "customer", row.key(), row.description(), null,
                 SyncStatus.PREPARED, null, row.hash(), 0, null, null, null, null, row.changedAt());
-        return new ExportProcessor(definition).process(new ExportItem(record, row));
+        return new ExportProcessor(definition, NO_REFERENCES).process(new ExportItem(record, row));
     }
 
     private static EntityDefinition withConditions(EntityDefinition definition, List<FilterCondition> conditions) {
         return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
                 definition.batchFilters(), conditions,
-                definition.mapping(), definition.target(), definition.chunkSize(), definition.maxAttempts(),
+                definition.mapping(), definition.target(), definition.dependsOn(), definition.chunkSize(), definition.maxAttempts(),
                 definition.origin());
     }
 

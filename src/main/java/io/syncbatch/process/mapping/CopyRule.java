@@ -16,7 +16,7 @@ public record CopyRule(String target, String from, Boolean required, Integer max
     }
 
     @Override
-    public void apply(ErpRow row, Map<String, Object> payload) throws RecordRejectedException {
+    public void apply(MappingContext context, ErpRow row, Map<String, Object> payload) throws RecordRejectedException {
         String value = row.text(from);
         if (value == null) {
             if (Boolean.TRUE.equals(required)) {
@@ -27,7 +27,7 @@ public record CopyRule(String target, String from, Boolean required, Integer max
         if (maxLength != null && value.length() > maxLength) {
             throw new RecordRejectedException(target, "'" + value + "' is longer than " + maxLength + " characters");
         }
-        payload.put(target, value);
+        TargetPath.put(payload, target, value);
     }
 
     @Override

@@ -20,7 +20,7 @@ public record EmailRule(String target, String from) implements MappingRule {
     }
 
     @Override
-    public void apply(ErpRow row, Map<String, Object> payload) throws RecordRejectedException {
+    public void apply(MappingContext context, ErpRow row, Map<String, Object> payload) throws RecordRejectedException {
         String email = row.text(from);
         if (email == null) {
             throw new RecordRejectedException(target, "an email is required by the store but " + from + " is empty");
@@ -28,7 +28,7 @@ public record EmailRule(String target, String from) implements MappingRule {
         if (!PLAUSIBLE_EMAIL.matcher(email).matches() || email.length() > MAX_LENGTH) {
             throw new RecordRejectedException(target, "'" + email + "' in " + from + " is not a valid email address");
         }
-        payload.put(target, email);
+        TargetPath.put(payload, target, email);
     }
 
     @Override

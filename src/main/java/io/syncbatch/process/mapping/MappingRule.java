@@ -16,11 +16,24 @@ import io.syncbatch.source.ErpRow;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = CopyRule.class, name = "copy"),
         @JsonSubTypes.Type(value = EmailRule.class, name = "email"),
-        @JsonSubTypes.Type(value = NameFallbackRule.class, name = "name-fallback") })
-public sealed interface MappingRule permits CopyRule, EmailRule, NameFallbackRule {
+        @JsonSubTypes.Type(value = NameFallbackRule.class, name = "name-fallback"),
+        @JsonSubTypes.Type(value = NumberRule.class, name = "number"),
+        @JsonSubTypes.Type(value = ConstantRule.class, name = "constant"),
+        @JsonSubTypes.Type(value = ValueMapRule.class, name = "map"),
+        @JsonSubTypes.Type(value = TextRule.class, name = "text"),
+        @JsonSubTypes.Type(value = ReferenceRule.class, name = "reference"),
+        @JsonSubTypes.Type(value = LinesRule.class, name = "lines") })
+public sealed interface MappingRule
+        permits CopyRule, EmailRule, NameFallbackRule, NumberRule, ConstantRule, ValueMapRule, TextRule,
+        ReferenceRule, LinesRule {
 
-    void apply(ErpRow row, Map<String, Object> payload) throws RecordRejectedException;
+    void apply(MappingContext context, ErpRow row, Map<String, Object> payload) throws RecordRejectedException;
 
     /** The ERP columns the rule reads, checked against the query before a job runs. */
     List<String> sourceColumns();
+
+    /** Entities whose records this rule refers to: they are synced first and their ids are looked up. */
+    default List<String> referencedEntities() {
+        return List.of();
+    }
 }

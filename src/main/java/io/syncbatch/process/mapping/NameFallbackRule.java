@@ -27,7 +27,7 @@ public record NameFallbackRule(
     }
 
     @Override
-    public void apply(ErpRow row, Map<String, Object> payload) throws RecordRejectedException {
+    public void apply(MappingContext context, ErpRow row, Map<String, Object> payload) throws RecordRejectedException {
         String first = row.text(contactFirstName);
         String last = row.text(contactLastName);
         if (first == null || last == null) {
@@ -40,8 +40,8 @@ public record NameFallbackRule(
             first = words[0];
             last = words.length > 1 ? words[1] : words[0];
         }
-        payload.put(firstNameTarget, checked(firstNameTarget, first));
-        payload.put(lastNameTarget, checked(lastNameTarget, last));
+        TargetPath.put(payload, firstNameTarget, checked(firstNameTarget, first));
+        TargetPath.put(payload, lastNameTarget, checked(lastNameTarget, last));
     }
 
     private String checked(String field, String value) throws RecordRejectedException {
