@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -118,5 +120,57 @@ abstract class BatchProcessScenarios extends SyncScenario {
         assertThatThrownBy(() -> launch(Map.of("customers", " , ")))
                 .hasMessageContaining("parameter 'customers' lists no value");
         assertThat(state.jobExecutionCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "customer-location | customers=JAMIFIQUE                         | JAMIFIQUE:FACTORY JAMIFIQUE:MAIN",
+            "customer-location | modifiedFrom=2026-10-03T09:20               | FRUITICO:OLDSHOP ORCHARDCO:MAIN",
+            "category          | modifiedFrom=2026-10-01T08:10               | 12 20",
+            "category          | modifiedTo=2026-10-01T08:05                 | 10 11",
+            "product           | modifiedFrom=2026-10-02T08:20               | JAM-FIG JAM-QUINCE",
+            "sales-order       | orderedFrom=2026-10-07 orderedTo=2026-10-08 | SO-SO000103 SO-SO000104",
+            "shipment          | shippedFrom=2026-10-11 shippedTo=2026-10-12 | SH000202 SH000203",
+            "shipment          | orderTypes=SO                               | SH000201 SH000202 SH000203 SH000204",
+            "shipment          | orderTypes=TR                               | ''",
+            "shipment          | shipments=SH000204,SH000201                 | SH000201 SH000204",
+            "invoice           | invoicedFrom=2026-10-11                     | INV000302 INV000303",
+            "invoice           | statuses=C                                  | INV000301",
+            "invoice           | statuses=H                                  | ''",
+            "invoice           | customer=JAMIFIQUE                          | INV000302",
+            "invoice           | invoices=INV000303,INV000301                | INV000301 INV000303",
+            "order-status      | modifiedFrom=2026-10-08                     | SO-SO000104 TR-TR000001" })
+    void eachEntitysFiltersSelectWhatTheyName(String entity, String filters, String expected) {
+        Map<String, String> values = new HashMap<>();
+        for (String filter : filters.split(" ")) {
+            values.put(filter.substring(0, filter.indexOf('=')), filter.substring(filter.indexOf('=') + 1));
+        }
+
+        assertThat(batch.load(entity, null, values, 100)).extracting(LoadedRecord::erpId)
+                .containsExactly(expected.isBlank() ? new String[0] : expected.split(" "));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "customer-location | customers", "shipment | orderTypes", "shipment | shipments", "invoice | statuses",
+            "invoice | customer", "invoice | invoices", "sales-order | ids" })
+    void hostileValuesInEveryEntitysListFiltersSelectNothing(String entity, String filter) {
+        for (String hostile : List.of("' OR '1'='1", "%", "SO' --", "x); DELETE FROM SOOrder; --", "_",
+                "\\\\", "SO\" OR \"\"=\"")) {
+            assertThat(batch.load(entity, null, Map.of(filter, hostile), 100)).as(hostile).isEmpty();
+        }
+        assertThat(erp.jdbc().queryForObject("SELECT COUNT(*) FROM SOOrder", Integer.class)).isEqualTo(5);
+        assertThatThrownBy(() -> batch.load(entity, null, Map.of(filter + "s", "x"), 10))
+                .hasMessageContaining("unknown filter '" + filter + "s' for " + entity);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sales-order | orderedFrom", "shipment | shippedTo", "invoice | invoicedFrom", "product | modifiedTo",
+            "category | modifiedFrom" })
+    void malformedDatesAreRefusedNamingTheParameter(String entity, String filter) {
+        assertThatThrownBy(() -> batch.load(entity, null, Map.of(filter, "2026-13-45' OR 1=1"), 10))
+                .hasMessage("parameter '" + filter + "': '2026-13-45' OR 1=1' is not a date (yyyy-MM-dd or"
+                        + " yyyy-MM-ddTHH:mm)");
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import io.syncbatch.config.SyncbatchProperties;
+import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.sandbox.SandboxStores;
 import io.syncbatch.target.bigcommerce.BigCommerceConnector;
 import io.syncbatch.target.bigcommerce.BigCommerceHttp;
@@ -45,6 +47,16 @@ public class StoreConnectors {
         return names().iterator().next();
     }
 
+    /** Refuses a launch whose definition names a resource the store's platform has no writer for. */
+    public void checkTarget(EntityDefinition definition) {
+        try {
+            BigCommerceConnector.checkResource(definition.target());
+        }
+        catch (IllegalArgumentException e) {
+            throw new DefinitionException(definition.origin() + ": " + e.getMessage());
+        }
+    }
+
     public TargetConnector connector(String storeName) {
         return connectors.computeIfAbsent(storeName, this::create);
     }
@@ -59,7 +71,7 @@ public class StoreConnectors {
                     + "' is not supported yet (supported: bigcommerce)");
         }
         URI base = store.sandbox() ? sandboxes.start(storeName, store)
-                : URI.create(store.apiUrl().toString().replaceAll("/+$", "") + "/stores/" + store.storeHash() + "/v3");
+                : URI.create(store.apiUrl().toString().replaceAll("/+$", "") + "/stores/" + store.storeHash());
         return new BigCommerceConnector(new StoreEndpoint(storeName, base, store.accessToken(), store.timeout()),
                 bigCommerce);
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -17,6 +19,8 @@ import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.FilterCondition;
 import io.syncbatch.definition.SourceQuery;
+import io.syncbatch.process.mapping.LinesRule;
+import io.syncbatch.process.mapping.MappingRule;
 import io.syncbatch.testsupport.ProjectDefinitions;
 
 /** A definition whose SQL or columns do not fit the ERP is refused at launch, naming the file and field. */
@@ -32,9 +36,40 @@ class QueryCheckTest {
         check = new QueryCheck(new ErpSource(erp));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "customer", "customer-location", "category", "product", "sales-order", "shipment",
+            "invoice", "order-status" })
+    void everyShippedDefinitionFitsTheErpSchema(String entity) {
+        EntityDefinition definition = ProjectDefinitions.shipped().entity(entity);
+
+        assertThatCode(() -> check.check(definition, definition.source().parameters())).doesNotThrowAnyException();
+    }
+
     @Test
-    void theShippedDefinitionFitsTheErpSchema() {
-        assertThatCode(() -> check.check(customer, customer.source().parameters())).doesNotThrowAnyException();
+    void aLinesQueryIsCheckedWithTheParentsColumnsAsParameters() {
+        EntityDefinition order = ProjectDefinitions.shipped().entity("sales-order");
+        String lines = order.mapping().stream().filter(LinesRule.class::isInstance).map(LinesRule.class::cast)
+                .findFirst().orElseThrow().query();
+        EntityDefinition broken = withMapping(order, lines, lines.replace(":OrderNbr", ":OrderNumber")
+                .replace("l.OrderQty,", "l.OrderQty AS Qty,"));
+
+        assertThatThrownBy(() -> check.check(broken, order.source().parameters()))
+                .hasMessageStartingWith("jobs/sales-order.yml: mapping[11].query fails on the ERP database: ")
+                .hasMessageContaining(":OrderNumber is neither a column of the parent row nor a query parameter");
+
+        EntityDefinition misspelt = withMapping(order, lines, lines.replace("l.OrderQty,", "l.OrderQty AS Qty,"));
+        assertThatThrownBy(() -> check.check(misspelt, order.source().parameters()))
+                .hasMessageContaining("mapping[11].mapping[1] column 'OrderQty' is not a column of its query");
+    }
+
+    private static EntityDefinition withMapping(EntityDefinition definition, String query, String replacement) {
+        List<MappingRule> rules = definition.mapping().stream().map(rule -> rule instanceof LinesRule lines
+                && lines.query().equals(query)
+                ? new LinesRule(lines.target(), replacement, lines.mapping(), lines.required(), lines.valuesOf())
+                : rule).toList();
+        return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
+                definition.batchFilters(), definition.exportFilter(), rules, definition.target(),
+                definition.dependsOn(), definition.chunkSize(), definition.maxAttempts(), definition.origin());
     }
 
     @Test
@@ -61,7 +96,7 @@ class QueryCheckTest {
         EntityDefinition broken = new EntityDefinition(customer.entity(), customer.description(), customer.source(),
                 customer.batchFilters(), List.of(customer.exportFilter().get(0),
                         new FilterCondition(true, "LastModifiedDateTime", Condition.GREATER_THAN, "last week", null)),
-                customer.mapping(), customer.target(), customer.chunkSize(), customer.maxAttempts(),
+                customer.mapping(), customer.target(), customer.dependsOn(), customer.chunkSize(), customer.maxAttempts(),
                 customer.origin());
 
         assertThatThrownBy(() -> check.check(broken, customer.source().parameters()))
@@ -73,7 +108,7 @@ class QueryCheckTest {
         SourceQuery source = customer.source();
         return new EntityDefinition(customer.entity(), customer.description(), new SourceQuery(query,
                 source.parameters(), source.key(), source.description(), source.changeColumn()),
-                customer.batchFilters(), customer.exportFilter(), customer.mapping(), customer.target(), customer.chunkSize(),
+                customer.batchFilters(), customer.exportFilter(), customer.mapping(), customer.target(), customer.dependsOn(), customer.chunkSize(),
                 customer.maxAttempts(), customer.origin());
     }
 }

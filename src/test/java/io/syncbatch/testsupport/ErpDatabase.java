@@ -39,7 +39,9 @@ public final class ErpDatabase {
     public void reset() {
         new ResourceDatabasePopulator(new ClassPathResource("sql/erp-schema.sql"))
                 .execute(jdbc.getDataSource());
-        for (String table : new String[] { "Customer", "Contact", "CustomerClass", "NumberingSequence" }) {
+        for (String table : new String[] { "ARInvoice", "SOShipLine", "SOShipment", "SOLine", "SOOrder",
+                "INItemCategory", "InventoryItem", "INCategory", "Location", "Customer", "Contact", "CustomerClass",
+                "NumberingSequence" }) {
             jdbc.update("DELETE FROM " + table);
         }
         new ResourceDatabasePopulator(new ClassPathResource("sql/erp-demo-data.sql")).execute(jdbc.getDataSource());

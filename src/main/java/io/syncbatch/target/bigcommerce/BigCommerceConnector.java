@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpMethod;
@@ -17,19 +20,22 @@ import io.syncbatch.target.StoreRejectedException;
 import io.syncbatch.target.TargetConnector;
 import io.syncbatch.target.TargetRecord;
 import io.syncbatch.target.WriteResult;
+import io.syncbatch.target.bigcommerce.BigCommerceResource.Write;
 import tools.jackson.databind.JsonNode;
 
 /**
- * BigCommerce v3 batch resources ({@code POST}/{@code PUT /customers} take up to 10 records per request).
+ * Writes records to a BigCommerce store, each resource the way its contract allows ({@link BigCommerceResources}).
  *
- * <p>Nothing is created twice: a record without an external id is first looked up by its natural key (the
- * customer's email), because the store may have accepted it in a run that was killed before the external id
- * was committed. One bad record makes BigCommerce refuse its whole batch, so a refused batch is retried record
- * by record to keep the good ones and give the bad one the store's own message.
+ * <p>Nothing is created twice: a record without an external id is first looked up by the fields the store keeps
+ * unique, because the store may have accepted it in a run that was killed before the external id was
+ * committed. One bad record makes BigCommerce refuse a whole batch, so a refused batch is retried record by
+ * record to keep the good ones and give the bad one the store's own message.
  */
 public final class BigCommerceConnector implements TargetConnector {
 
     static final int BATCH_LIMIT = 10;
+    private static final int PAGE_LIMIT = 250;
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([a-z_]+)}");
 
     private final StoreEndpoint endpoint;
     private final BigCommerceHttp http;
@@ -39,97 +45,243 @@ public final class BigCommerceConnector implements TargetConnector {
         this.http = http;
     }
 
+    /** Fails a launch early when a definition names a resource this connector cannot write. */
+    public static void checkResource(TargetSpec target) {
+        BigCommerceResources.named(target.resource());
+    }
+
     @Override
     public List<WriteResult> upsert(TargetSpec target, List<TargetRecord> records) {
-        String path = "/" + target.resource();
+        BigCommerceResource resource = BigCommerceResources.named(target.resource());
+        List<WriteResult> results = new ArrayList<>();
+        if (resource.create() == Write.IN_PLACE) {
+            records.forEach(record -> results.add(writeInPlace(resource, record)));
+            return results;
+        }
+        Map<String, String> alreadyInStore = lookup(resource,
+                records.stream().filter(record -> record.externalId() == null).toList());
         List<TargetRecord> creates = new ArrayList<>();
         List<TargetRecord> updates = new ArrayList<>();
-        Map<String, String> alreadyInStore = idsByNaturalKey(path, target.naturalKey(),
-                records.stream().filter(record -> record.externalId() == null).toList());
         for (TargetRecord record : records) {
-            if (record.externalId() != null) {
-                updates.add(record);
-                continue;
-            }
-            String existing = alreadyInStore.get(naturalKey(record, target.naturalKey()));
-            if (existing != null) {
-                updates.add(record.withExternalId(existing));
-            }
-            else {
+            String id = record.externalId() != null ? record.externalId() : alreadyInStore.get(record.erpId());
+            if (id == null) {
                 creates.add(record);
             }
+            else {
+                updates.add(record.withExternalId(id));
+            }
         }
-        List<WriteResult> results = new ArrayList<>();
-        for (List<TargetRecord> batch : batches(creates)) {
-            results.addAll(write(HttpMethod.POST, path, target.naturalKey(), batch));
+        if (resource.create() == Write.BATCH) {
+            batches(creates).forEach(batch -> results.addAll(writeBatch(resource, HttpMethod.POST, batch)));
         }
-        for (List<TargetRecord> batch : batches(updates)) {
-            results.addAll(write(HttpMethod.PUT, path, target.naturalKey(), batch));
+        else {
+            creates.forEach(record -> results.add(createOne(resource, record)));
+        }
+        if (resource.update() == Write.BATCH) {
+            batches(updates).forEach(batch -> results.addAll(writeBatch(resource, HttpMethod.PUT, batch)));
+        }
+        else {
+            updates.forEach(record -> results.add(updateById(resource, record)));
         }
         return results;
     }
 
-    private List<WriteResult> write(HttpMethod method, String path, String naturalKey, List<TargetRecord> batch) {
+    private List<WriteResult> writeBatch(BigCommerceResource resource, HttpMethod method, List<TargetRecord> batch) {
         boolean create = method == HttpMethod.POST;
-        List<Map<String, Object>> body = batch.stream().map(record -> bodyOf(record, create)).toList();
+        List<Map<String, Object>> body = batch.stream()
+                .map(record -> bodyOf(resource, record.payload(), create ? null : record.externalId(), create))
+                .toList();
         JsonNode response;
         try {
-            response = http.send(endpoint, method, path, Map.of(), body);
+            response = http.send(endpoint, method, resource.path(), Map.of(), body);
         }
         catch (StoreRejectedException refused) {
             if (batch.size() == 1) {
-                return List.of(WriteResult.rejected(batch.get(0).erpId(),
-                        "the store refused it: " + refused.getMessage()));
+                return List.of(refusedBy(batch.get(0), refused));
             }
             List<WriteResult> isolated = new ArrayList<>();
             for (TargetRecord record : batch) {
-                isolated.addAll(write(method, path, naturalKey, List.of(record)));
+                isolated.addAll(writeBatch(resource, method, List.of(record)));
             }
             return isolated;
         }
-        Map<String, String> ids = idsOf(response.path("data"), naturalKey);
+        List<JsonNode> answered = items(response);
         LastOperation operation = create ? LastOperation.INSERTED_EXTERNALLY : LastOperation.UPDATED_EXTERNALLY;
         return batch.stream().map(record -> {
-            String id = ids.getOrDefault(naturalKey(record, naturalKey), record.externalId());
+            String id = create ? idOfMatching(resource, record.payload(), answered) : record.externalId();
             return id == null
                     ? WriteResult.rejected(record.erpId(), "the store accepted the batch but returned no id for "
-                            + naturalKey + " " + record.payload().get(naturalKey))
+                            + describeKey(resource, record.payload()))
                     : WriteResult.written(record.erpId(), id, operation);
         }).toList();
     }
 
-    private Map<String, String> idsByNaturalKey(String path, String naturalKey, List<TargetRecord> records) {
-        Map<String, String> ids = new HashMap<>();
-        for (List<TargetRecord> batch : batches(records)) {
-            String values = batch.stream().map(record -> String.valueOf(record.payload().get(naturalKey)))
-                    .collect(Collectors.joining(","));
-            JsonNode found = http.send(endpoint, HttpMethod.GET,
-                    path + "?" + naturalKey + ":in={values}&limit={limit}",
-                    Map.of("values", values, "limit", BATCH_LIMIT), null);
-            ids.putAll(idsOf(found.path("data"), naturalKey));
+    private WriteResult createOne(BigCommerceResource resource, TargetRecord record) {
+        try {
+            Map<String, Object> payload = resource.shipsOrderItems()
+                    ? new OrderShipmentItems(http, endpoint).resolve(record.payload())
+                    : record.payload();
+            JsonNode response = http.send(endpoint, HttpMethod.POST, resource.path(), pathVariables(resource, payload),
+                    bodyOf(resource, payload, null, true));
+            String id = items(response).stream().findFirst().map(item -> item.path("id").asString("")).orElse("");
+            return id.isEmpty()
+                    ? WriteResult.rejected(record.erpId(), "the store accepted it but returned no id")
+                    : WriteResult.written(record.erpId(), id, LastOperation.INSERTED_EXTERNALLY);
         }
-        return ids;
+        catch (StoreRejectedException refused) {
+            return refusedBy(record, refused);
+        }
     }
 
-    private static Map<String, Object> bodyOf(TargetRecord record, boolean create) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!create) {
-            body.put("id", Integer.valueOf(record.externalId()));
+    private WriteResult updateById(BigCommerceResource resource, TargetRecord record) {
+        Map<String, Object> variables = new HashMap<>(pathVariables(resource, record.payload()));
+        variables.put("id", record.externalId());
+        try {
+            http.send(endpoint, HttpMethod.PUT, resource.path() + "/{id}", variables,
+                    bodyOf(resource, record.payload(), null, false));
+            return WriteResult.written(record.erpId(), record.externalId(), LastOperation.UPDATED_EXTERNALLY);
         }
-        body.putAll(record.payload());
+        catch (StoreRejectedException refused) {
+            return refusedBy(record, refused);
+        }
+    }
+
+    private WriteResult writeInPlace(BigCommerceResource resource, TargetRecord record) {
+        Map<String, Object> variables = pathVariables(resource, record.payload());
+        try {
+            http.send(endpoint, HttpMethod.PUT, resource.path(), variables, bodyOf(resource, record.payload(), null,
+                    false));
+            String owner = String.valueOf(variables.values().iterator().next());
+            return WriteResult.written(record.erpId(), owner, LastOperation.UPDATED_EXTERNALLY);
+        }
+        catch (StoreRejectedException refused) {
+            return refusedBy(record, refused);
+        }
+    }
+
+    /** ERP id → store id of the records the store already has. */
+    private Map<String, String> lookup(BigCommerceResource resource, List<TargetRecord> records) {
+        Map<String, String> found = new HashMap<>();
+        if (resource.lookup().none() || records.isEmpty()) {
+            return found;
+        }
+        if (resource.lookup().batched()) {
+            Map.Entry<String, String> filter = resource.lookup().query().entrySet().iterator().next();
+            for (List<TargetRecord> batch : batches(records)) {
+                String values = batch.stream().map(record -> text(record.payload().get(filter.getValue())))
+                        .distinct().collect(Collectors.joining(","));
+                List<JsonNode> candidates = pages(resource.path() + "?" + filter.getKey() + "={values}",
+                        Map.of("values", values));
+                batch.forEach(record -> remember(found, record, idOfMatching(resource, record.payload(), candidates)));
+            }
+            return found;
+        }
+        for (TargetRecord record : records) {
+            StringBuilder query = new StringBuilder();
+            Map<String, Object> variables = new HashMap<>(pathVariables(resource, record.payload()));
+            resource.lookup().query().forEach((parameter, field) -> {
+                query.append(query.isEmpty() ? "?" : "&").append(parameter).append("={").append(field).append('}');
+                variables.put(field, record.payload().get(field));
+            });
+            List<JsonNode> candidates = pages(resource.path() + query, variables);
+            remember(found, record, idOfMatching(resource, record.payload(), candidates));
+        }
+        return found;
+    }
+
+    private static void remember(Map<String, String> found, TargetRecord record, String id) {
+        if (id != null) {
+            found.put(record.erpId(), id);
+        }
+    }
+
+    /** Every item a lookup returns, page by page, so a customer with many orders is still searched in full. */
+    private List<JsonNode> pages(String pathAndQuery, Map<String, Object> variables) {
+        List<JsonNode> all = new ArrayList<>();
+        String paged = pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "limit={limit}&page={page}";
+        for (int page = 1; ; page++) {
+            Map<String, Object> pageVariables = new HashMap<>(variables);
+            pageVariables.put("limit", PAGE_LIMIT);
+            pageVariables.put("page", page);
+            List<JsonNode> items = items(http.send(endpoint, HttpMethod.GET, paged, pageVariables, null));
+            all.addAll(items);
+            if (items.size() < PAGE_LIMIT) {
+                return all;
+            }
+        }
+    }
+
+    private static String idOfMatching(BigCommerceResource resource, Map<String, Object> payload,
+            List<JsonNode> candidates) {
+        for (JsonNode candidate : candidates) {
+            boolean same = resource.lookup().match().stream().allMatch(field ->
+                    text(payload.get(field)).equalsIgnoreCase(candidate.path(field).asString("")));
+            if (same) {
+                String id = candidate.path("id").asString("");
+                return id.isEmpty() ? null : id;
+            }
+        }
+        return null;
+    }
+
+    /** The payload without the fields that went into the path, and without create-only fields on update. */
+    private static Map<String, Object> bodyOf(BigCommerceResource resource, Map<String, Object> payload, String id,
+            boolean create) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (id != null) {
+            body.put("id", Long.valueOf(id));
+        }
+        Matcher variables = PATH_VARIABLE.matcher(resource.path());
+        List<String> inPath = new ArrayList<>();
+        while (variables.find()) {
+            inPath.add(variables.group(1));
+        }
+        payload.forEach((field, value) -> {
+            if (!inPath.contains(field) && (create || !resource.createOnly().contains(field))) {
+                body.put(field, value);
+            }
+        });
         return body;
     }
 
-    private static Map<String, String> idsOf(JsonNode data, String naturalKey) {
-        Map<String, String> ids = new HashMap<>();
-        for (JsonNode item : data) {
-            ids.put(item.path(naturalKey).asString("").toLowerCase(Locale.ROOT), item.path("id").asString());
+    private static Map<String, Object> pathVariables(BigCommerceResource resource, Map<String, Object> payload) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        Matcher matcher = PATH_VARIABLE.matcher(resource.path());
+        while (matcher.find()) {
+            Object value = payload.get(matcher.group(1));
+            if (value == null) {
+                throw new StoreRejectedException("the mapping gave no " + matcher.group(1) + ", which "
+                        + resource.name() + " needs in its path " + resource.path());
+            }
+            variables.put(matcher.group(1), value);
         }
-        return ids;
+        return variables;
     }
 
-    private static String naturalKey(TargetRecord record, String naturalKey) {
-        return String.valueOf(record.payload().get(naturalKey)).toLowerCase(Locale.ROOT);
+    /** v3 answers {@code {data: [...]}} or {@code {data: {...}}}; v2 a bare array or object, or nothing (204). */
+    static List<JsonNode> items(JsonNode response) {
+        JsonNode data = response.has("data") ? response.get("data") : response;
+        List<JsonNode> items = new ArrayList<>();
+        if (data.isArray()) {
+            data.forEach(items::add);
+        }
+        else if (data.isObject() && !data.isEmpty()) {
+            items.add(data);
+        }
+        return items;
+    }
+
+    private static WriteResult refusedBy(TargetRecord record, StoreRejectedException refused) {
+        return WriteResult.rejected(record.erpId(), "the store refused it: " + refused.getMessage());
+    }
+
+    private static String describeKey(BigCommerceResource resource, Map<String, Object> payload) {
+        return resource.lookup().match().stream().map(field -> field + " " + payload.get(field))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String text(Object value) {
+        return Objects.toString(value, "").toLowerCase(Locale.ROOT);
     }
 
     private static List<List<TargetRecord>> batches(List<TargetRecord> records) {
