@@ -61,4 +61,31 @@ class DefinitionsTest {
         assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
                 .hasMessage("jobs/clients.yml: entity 'customer' must be defined in customer.yml");
     }
+
+    @Test
+    void entitiesAreOrderedAfterTheEntitiesTheyReferTo() {
+        assertThat(ProjectDefinitions.shipped().inSyncOrder()).extracting(EntityDefinition::entity).containsExactly(
+                "category", "customer", "customer-location", "product", "sales-order", "invoice", "shipment",
+                "order-status");
+    }
+
+    @Test
+    void aReferenceToAnUndefinedEntityIsRefused() throws IOException {
+        Files.writeString(jobs.resolve("customer-location.yml"), Files.readString(Path.of("jobs/customer-location.yml")));
+
+        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+                .hasMessage("jobs/customer-location.yml: mapping refers to entity 'customer', which no file in jobs/"
+                        + " defines (defined: [customer-location])");
+    }
+
+    @Test
+    void entitiesThatReferToEachOtherInACircleAreRefused() throws IOException {
+        Files.writeString(jobs.resolve("customer.yml"), Files.readString(Path.of("jobs/customer.yml"))
+                .replace("chunk-size: 50", "depends-on: [customer-location]\nchunk-size: 50"));
+        Files.copy(Path.of("jobs/customer-location.yml"), jobs.resolve("customer-location.yml"));
+
+        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+                .hasMessageContaining("entities refer to each other in a circle, so none can be sent first:"
+                        + " customer -> customer-location -> customer");
+    }
 }

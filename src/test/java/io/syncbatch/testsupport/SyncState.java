@@ -31,6 +31,15 @@ public final class SyncState {
                 + " VALUES (?, ?, 'killed-process', ?, CURRENT_TIMESTAMP)", store, entity, jobExecutionId);
     }
 
+    /**
+     * As if every process had been killed after the store accepted its records but before the chunk committed:
+     * the store has them, the sync history still says PREPARED and knows no store id.
+     */
+    public void storeIdsLost(String store) {
+        jdbc.update("UPDATE sync_record SET status = 'PREPARED', external_id = NULL, last_operation = NULL,"
+                + " attempts = 0 WHERE store = ? AND status = 'PROCESSED'", store);
+    }
+
     public long jobExecutionCount() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
         return count == null ? 0 : count;
