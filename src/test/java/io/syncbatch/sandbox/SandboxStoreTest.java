@@ -51,13 +51,13 @@ class SandboxStoreTest {
 
     @Test
     void baseUriIsLoopbackWithStoreHashPath() {
-        assertThat(base.toString()).matches("http://127\\.0\\.0\\.1:\\d+/stores/abc123/v3");
+        assertThat(base.toString()).matches("http://127\\.0\\.0\\.1:\\d+/stores/abc123");
         assertThat(store.baseUri()).isEqualTo(base);
     }
 
     @Test
     void createsCustomersWithAscendingIdsAndDefaults() throws Exception {
-        Reply reply = send("POST", "/customers", """
+        Reply reply = send("POST", "/v3/customers", """
                 [{"email":"Ann@Example.com","first_name":"Ann","last_name":"Lee","company":"ACME"},
                  {"email":"bob@example.com","first_name":"Bob","last_name":"Ray","phone":"555"}]""");
 
@@ -78,13 +78,13 @@ class SandboxStoreTest {
 
     @Test
     void duplicateEmailRejectsWholeBatchAndStoresNothing() throws Exception {
-        send("POST", "/customers", """
+        send("POST", "/v3/customers", """
                 [{"email":"ann@example.com","first_name":"Ann","last_name":"Lee"}]""");
 
-        Reply againstStore = send("POST", "/customers", """
+        Reply againstStore = send("POST", "/v3/customers", """
                 [{"email":"new@example.com","first_name":"New","last_name":"One"},
                  {"email":"ANN@example.com","first_name":"Ann","last_name":"Again"}]""");
-        Reply withinBatch = send("POST", "/customers", """
+        Reply withinBatch = send("POST", "/v3/customers", """
                 [{"email":"twin@example.com","first_name":"A","last_name":"B"},
                  {"email":"Twin@Example.com","first_name":"C","last_name":"D"}]""");
 
@@ -100,7 +100,7 @@ class SandboxStoreTest {
 
     @Test
     void invalidFieldsAreReportedPerIndexAndNothingIsStored() throws Exception {
-        Reply reply = send("POST", "/customers", """
+        Reply reply = send("POST", "/v3/customers", """
                 [{"email":"ok@example.com","first_name":"Ok","last_name":"Fine"},
                  {"email":"x@example.com","first_name":"%s"},
                  {"first_name":"","last_name":"L"}]""".formatted("n".repeat(101)));
@@ -119,7 +119,7 @@ class SandboxStoreTest {
                 .mapToObj(i -> "{\"email\":\"c%d@example.com\",\"first_name\":\"F\",\"last_name\":\"L\"}".formatted(i))
                 .collect(Collectors.joining(",", "[", "]"));
 
-        Reply reply = send("POST", "/customers", eleven);
+        Reply reply = send("POST", "/v3/customers", eleven);
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.body().get("title").stringValue()).contains("at most 10");
@@ -128,17 +128,17 @@ class SandboxStoreTest {
 
     @Test
     void putUpdatesFieldsAndRejectsUnknownIdOrTakenEmail() throws Exception {
-        send("POST", "/customers", """
+        send("POST", "/v3/customers", """
                 [{"email":"ann@example.com","first_name":"Ann","last_name":"Lee"},
                  {"email":"bob@example.com","first_name":"Bob","last_name":"Ray"}]""");
 
-        Reply updated = send("PUT", "/customers", """
+        Reply updated = send("PUT", "/v3/customers", """
                 [{"id":1,"first_name":"Anne","company":"Initech"}]""");
-        Reply unknownId = send("PUT", "/customers", """
+        Reply unknownId = send("PUT", "/v3/customers", """
                 [{"id":1,"last_name":"Changed"},{"id":99,"first_name":"Ghost"}]""");
-        Reply takenEmail = send("PUT", "/customers", """
+        Reply takenEmail = send("PUT", "/v3/customers", """
                 [{"id":2,"email":"ANN@example.com"}]""");
-        Reply swapped = send("PUT", "/customers", """
+        Reply swapped = send("PUT", "/v3/customers", """
                 [{"id":1,"email":"bob@example.com"},{"id":2,"email":"ann@example.com"}]""");
 
         assertThat(updated.status()).isEqualTo(200);
@@ -159,14 +159,14 @@ class SandboxStoreTest {
 
     @Test
     void getFiltersByEmailCaseInsensitivelyAndById() throws Exception {
-        send("POST", "/customers", """
+        send("POST", "/v3/customers", """
                 [{"email":"ann@example.com","first_name":"Ann","last_name":"Lee"},
                  {"email":"bob@example.com","first_name":"Bob","last_name":"Ray"},
                  {"email":"cat@example.com","first_name":"Cat","last_name":"Day"}]""");
 
-        Reply byEmail = send("GET", "/customers?email:in=" + encode("BOB@example.com,cat@EXAMPLE.com"), null);
-        Reply byId = send("GET", "/customers?id%3Ain=1,3", null);
-        Reply none = send("GET", "/customers?email:in=" + encode("nobody@example.com"), null);
+        Reply byEmail = send("GET", "/v3/customers?email:in=" + encode("BOB@example.com,cat@EXAMPLE.com"), null);
+        Reply byId = send("GET", "/v3/customers?id%3Ain=1,3", null);
+        Reply none = send("GET", "/v3/customers?email:in=" + encode("nobody@example.com"), null);
 
         assertThat(byEmail.status()).isEqualTo(200);
         assertThat(byEmail.body().get("data").findValuesAsString("email"))
@@ -180,15 +180,15 @@ class SandboxStoreTest {
     void getPaginatesWithDefaultsAndCapsLimit() throws Exception {
         for (int batch = 0; batch < 3; batch++) {
             int first = batch * 10;
-            send("POST", "/customers", IntStream.range(first, first + 10)
+            send("POST", "/v3/customers", IntStream.range(first, first + 10)
                     .mapToObj(i -> "{\"email\":\"c%d@example.com\",\"first_name\":\"F\",\"last_name\":\"L\"}".formatted(i))
                     .collect(Collectors.joining(",", "[", "]")));
         }
 
-        Reply page2 = send("GET", "/customers?page=2&limit=12", null);
-        Reply defaults = send("GET", "/customers", null);
-        Reply capped = send("GET", "/customers?limit=1000", null);
-        Reply unsupported = send("GET", "/customers?name:like=x", null);
+        Reply page2 = send("GET", "/v3/customers?page=2&limit=12", null);
+        Reply defaults = send("GET", "/v3/customers", null);
+        Reply capped = send("GET", "/v3/customers?limit=1000", null);
+        Reply unsupported = send("GET", "/v3/customers?name:like=x", null);
 
         JsonNode pagination = page2.body().at("/meta/pagination");
         assertThat(page2.body().get("data").findValues("id")).extracting(JsonNode::intValue)
@@ -205,9 +205,9 @@ class SandboxStoreTest {
 
     @Test
     void rejectsRequestsWithoutTheRightToken() throws Exception {
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/customers")).GET().build(),
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/v3/customers")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(base + "/customers"))
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(base + "/v3/customers"))
                         .header("X-Auth-Token", "nope")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
@@ -227,11 +227,11 @@ class SandboxStoreTest {
         Path file = dir.resolve("nested").resolve("store.json");
         try (SandboxStore first = new SandboxStore(HASH, TOKEN, 0, file)) {
             URI firstBase = first.start();
-            assertThat(send(firstBase, "POST", "/customers", """
+            assertThat(send(firstBase, "POST", "/v3/customers", """
                     [{"email":"ann@example.com","first_name":"Ann","last_name":"Lee"}]""").status()).isEqualTo(200);
             first.stop();
             URI restarted = first.start();
-            assertThat(send(restarted, "PUT", "/customers", """
+            assertThat(send(restarted, "PUT", "/v3/customers", """
                     [{"id":1,"last_name":"Smith"}]""").status()).isEqualTo(200);
         }
         assertThat(file).exists();
@@ -242,10 +242,10 @@ class SandboxStoreTest {
         try (SandboxStore second = new SandboxStore(HASH, TOKEN, 0, file)) {
             URI secondBase = second.start();
             assertThat(second.customers()).extracting(c -> c.get("last_name")).containsExactly("Smith");
-            Reply created = send(secondBase, "POST", "/customers", """
+            Reply created = send(secondBase, "POST", "/v3/customers", """
                     [{"email":"bob@example.com","first_name":"Bob","last_name":"Ray"}]""");
             assertThat(created.body().at("/data/0/id").intValue()).isEqualTo(2);
-            Reply duplicate = send(secondBase, "POST", "/customers", """
+            Reply duplicate = send(secondBase, "POST", "/v3/customers", """
                     [{"email":"ANN@example.com","first_name":"Ann","last_name":"Lee"}]""");
             assertThat(duplicate.status()).isEqualTo(422);
         }
@@ -256,7 +256,7 @@ class SandboxStoreTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Reply>> replies = IntStream.range(0, 40)
-                    .mapToObj(i -> pool.submit(() -> send("POST", "/customers",
+                    .mapToObj(i -> pool.submit(() -> send("POST", "/v3/customers",
                             "[{\"email\":\"c%d@example.com\",\"first_name\":\"F\",\"last_name\":\"L\"}]".formatted(i % 20))))
                     .toList();
             int created = 0;
