@@ -192,7 +192,6 @@ final class OrderBook {
             order.put("shipping_cost_inc_tax", Json.money(BigDecimal.ZERO));
             order.put("total_ex_tax", Json.money(exTax));
             order.put("total_inc_tax", Json.money(incTax));
-            order.put("total_tax", Json.money(incTax.subtract(exTax)));
             int itemsTotal = 0;
             for (ObjectNode line : lines) {
                 itemsTotal += line.get("quantity").intValue();
