@@ -51,8 +51,8 @@ final class Router {
             return new Match(route, List.copyOf(ids));
         }
         if (!allowed.isEmpty()) {
-            throw new SandboxRejection(405, "Method " + method + " is not supported for " + path
-                    + " by this sandbox store (allowed: " + String.join(", ", allowed) + ")", Map.of());
+            throw SandboxRejection.methodNotAllowed("Method " + method + " is not supported for " + path
+                    + " by this sandbox store (allowed: " + String.join(", ", allowed) + ")", List.copyOf(allowed));
         }
         throw new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of());
     }

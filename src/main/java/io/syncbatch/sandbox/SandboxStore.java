@@ -216,6 +216,9 @@ public final class SandboxStore implements AutoCloseable {
             try {
                 reply = route(exchange, path);
             } catch (SandboxRejection e) {
+                if (!e.allowedMethods().isEmpty()) {
+                    exchange.getResponseHeaders().set("Allow", String.join(", ", e.allowedMethods()));
+                }
                 reply = v2 ? replies.v2Error(e.status(), e.title(), e.errors())
                         : replies.v3Error(e.status(), e.title(), e.errors());
             } catch (RuntimeException e) {

@@ -287,7 +287,9 @@ class SandboxStoreTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        Reply wrongMethod = send("DELETE", "/v2/orders", null);
+        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/orders"))
+                        .header("X-Auth-Token", TOKEN).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(noToken.statusCode()).isEqualTo(401);
         assertThat(new Reply(401, json.readTree(noToken.body())).v2Message()).contains("credentials");
@@ -297,8 +299,9 @@ class SandboxStoreTest {
         assertThat(unknownV3Route.body().get("title").stringValue()).contains("/stores/abc123/v3/orderz");
         assertThat(textBody.statusCode()).isEqualTo(415);
         assertThat(new Reply(415, json.readTree(textBody.body())).v2Message()).contains("text/plain");
-        assertThat(wrongMethod.status()).isEqualTo(405);
-        assertThat(wrongMethod.v2Message()).contains("GET, POST");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(new Reply(405, json.readTree(wrongMethod.body())).v2Message()).contains("DELETE");
     }
 
     private static final String ANN = """
