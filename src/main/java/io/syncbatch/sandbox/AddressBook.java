@@ -1,6 +1,7 @@
 package io.syncbatch.sandbox;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,7 @@ final class AddressBook {
 
     /** Keeps each customer's address_count equal to the addresses that name it. */
     static void recountAddresses(Table customers, Table addresses) {
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        Map<Integer, Integer> counts = new HashMap<>();
         for (ObjectNode address : addresses.rows()) {
             counts.merge(address.get("customer_id").intValue(), 1, Integer::sum);
         }

@@ -3,6 +3,7 @@ package io.syncbatch.sandbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
@@ -104,7 +105,7 @@ final class Checks {
         }
         JsonNode value = item.get(field);
         if (!value.isString() || !allowed.contains(value.stringValue())) {
-            fail(field, field + " must be one of " + new java.util.TreeSet<>(allowed));
+            fail(field, field + " must be one of " + new TreeSet<>(allowed));
         }
     }
 

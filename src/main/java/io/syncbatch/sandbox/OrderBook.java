@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,7 +98,7 @@ final class OrderBook {
         String sort = query.getOrDefault("sort", "id");
         if (!SORTS.contains(sort)) {
             throw SandboxRejection.badRequest("Query parameter sort=" + sort + " is not supported by this sandbox store"
-                    + " (supported: " + String.join(", ", new java.util.TreeSet<>(SORTS)) + ")");
+                    + " (supported: " + String.join(", ", new TreeSet<>(SORTS)) + ")");
         }
         PageRequest page = PageRequest.from(query);
         return data.read(tables -> {
@@ -227,7 +228,7 @@ final class OrderBook {
             for (String field : body.propertyNames()) {
                 if (!PUT_FIELDS.contains(field)) {
                     checks.fail(field, "The field '" + field + "' cannot be written to by this sandbox store"
-                            + " (it updates " + String.join(", ", new java.util.TreeSet<>(PUT_FIELDS))
+                            + " (it updates " + String.join(", ", new TreeSet<>(PUT_FIELDS))
                             + "). Please remove it from your request before trying again.");
                 }
             }

@@ -2,6 +2,7 @@ package io.syncbatch.testsupport;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,7 +212,7 @@ final class ContractRequestValidator {
     }
 
     /** For a request whose path no loaded contract declares. */
-    static String describeUndeclared(int number, LoggedRequest request, List<java.nio.file.Path> contracts) {
+    static String describeUndeclared(int number, LoggedRequest request, List<Path> contracts) {
         StringBuilder text = header(number, request);
         text.append("  - no published contract declares ").append(request.getMethod().getName()).append(' ')
                 .append(pathOf(request.getUrl())).append(" (checked: ");
