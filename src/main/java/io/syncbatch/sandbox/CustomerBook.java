@@ -1,14 +1,7 @@
 package io.syncbatch.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,30 +10,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The customers of one sandbox store and the rules BigCommerce applies when they change.
+ * The customers of one sandbox store ({@code /v3/customers}) and the rules BigCommerce applies when they change.
  *
- * <p>Every change is all-or-nothing: a candidate state is built, validated, persisted and only then
- * published, so a rejected batch or a failed disk write leaves both memory and file untouched.
- * Stored nodes are never mutated after publication; callers get deep copies.
+ * <p>Every batch is all-or-nothing: one invalid item rejects the whole batch with 422 and stores nothing.
  */
 final class CustomerBook {
 
     static final int MAX_BATCH = 10;
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 250;
-
-    private static final String FILE_CUSTOMERS = "customers";
-    private static final String FILE_NEXT_ID = "next_id";
 
     private record StringRule(int min, int max) {
     }
@@ -56,101 +38,64 @@ final class CustomerBook {
             "tax_exempt_category", new StringRule(0, 255),
             "registration_ip_address", new StringRule(0, 30));
 
-    record Page(List<ObjectNode> items, int total, int page, int limit) {
-
-        int totalPages() {
-            return (total + limit - 1) / limit;
-        }
-    }
-
+    private final StoreData data;
+    private final Replies replies;
     private final JsonMapper mapper;
-    private final Path dataFile;
     private final Clock clock;
-    private final Object lock = new Object();
 
-    private TreeMap<Integer, ObjectNode> customers = new TreeMap<>();
-    private int nextId = 1;
-
-    CustomerBook(JsonMapper mapper, Path dataFileOrNull, Clock clock) {
+    CustomerBook(StoreData data, Replies replies, JsonMapper mapper, Clock clock) {
+        this.data = data;
+        this.replies = replies;
         this.mapper = mapper;
-        this.dataFile = dataFileOrNull;
         this.clock = clock;
     }
 
-    /** Replaces the in-memory state with the data file's, if there is one. */
-    void load() {
-        if (dataFile == null || !Files.exists(dataFile)) {
-            return;
-        }
-        TreeMap<Integer, ObjectNode> loaded = new TreeMap<>();
-        int loadedNextId;
-        try {
-            JsonNode root = mapper.readTree(dataFile);
-            for (JsonNode node : root.path(FILE_CUSTOMERS)) {
-                if (!node.isObject() || !node.path("id").canConvertToInt()) {
-                    throw new IllegalStateException("customer entry without an integer id: " + node);
-                }
-                loaded.put(node.get("id").intValue(), (ObjectNode) node);
-            }
-            int afterHighest = loaded.isEmpty() ? 1 : loaded.lastKey() + 1;
-            loadedNextId = Math.max(root.path(FILE_NEXT_ID).asInt(1), afterHighest);
-        } catch (JacksonException | IllegalStateException e) {
-            // Refuse to start rather than silently overwrite a store someone may still need.
-            throw new IllegalStateException("Cannot read sandbox data file " + dataFile + ": " + e.getMessage(), e);
-        }
-        synchronized (lock) {
-            customers = loaded;
-            nextId = loadedNextId;
-        }
-    }
-
-    void clear() {
-        synchronized (lock) {
-            publish(new TreeMap<>(), 1);
-        }
+    void addRoutes(Router router) {
+        router.add("GET", "/v3/customers", Set.of("email:in", "id:in", "page", "limit"), this::list)
+                .add("POST", "/v3/customers", Set.of(), request -> replies.v3Batch(create(request.json())))
+                .add("PUT", "/v3/customers", Set.of(), request -> replies.v3Batch(update(request.json())));
     }
 
     List<Map<String, Object>> snapshot() {
-        List<ObjectNode> copies;
-        synchronized (lock) {
-            copies = copies(customers.values());
-        }
-        List<Map<String, Object>> result = new ArrayList<>(copies.size());
-        for (ObjectNode node : copies) {
-            result.add(mapper.treeToValue(node, new TypeReference<LinkedHashMap<String, Object>>() { }));
-        }
-        return result;
+        return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.CUSTOMERS).rows())));
     }
 
-    Page find(Set<String> lowerCaseEmails, Set<Integer> ids, int page, int limit) {
+    private Reply list(SandboxRequest request) {
+        Map<String, String> query = request.query();
+        Set<String> emails = null;
+        if (query.containsKey("email:in")) {
+            emails = new HashSet<>();
+            for (String email : query.get("email:in").split(",")) {
+                if (!email.isBlank()) {
+                    emails.add(lowerCase(email.trim()));
+                }
+            }
+        }
+        Set<Integer> ids = Queries.ids(query, "id:in");
+        PageRequest page = PageRequest.from(query);
+        Set<String> wantedEmails = emails;
         List<ObjectNode> matching = new ArrayList<>();
-        synchronized (lock) {
-            for (ObjectNode customer : customers.values()) {
-                boolean emailMatches = lowerCaseEmails == null
-                        || lowerCaseEmails.contains(lowerCase(customer.path("email").asString()));
+        return data.read(tables -> {
+            for (ObjectNode customer : tables.get(StoreData.CUSTOMERS).rows()) {
+                boolean emailMatches = wantedEmails == null
+                        || wantedEmails.contains(lowerCase(customer.path("email").asString()));
                 boolean idMatches = ids == null || ids.contains(customer.get("id").intValue());
                 if (emailMatches && idMatches) {
                     matching.add(customer);
                 }
             }
-            long from = (long) (page - 1) * limit;
-            List<ObjectNode> slice = from >= matching.size()
-                    ? List.of()
-                    : matching.subList((int) from, (int) Math.min(matching.size(), from + limit));
-            return new Page(copies(slice), matching.size(), page, limit);
-        }
+            return replies.v3Page(matching, page);
+        });
     }
 
     List<ObjectNode> create(JsonNode body) {
         String title = "Create customers failed.";
         checkBatchShape(body, title);
-        synchronized (lock) {
+        return data.write(tables -> {
+            Table customers = tables.get(StoreData.CUSTOMERS);
             Map<String, String> errors = new LinkedHashMap<>();
             Set<String> takenEmails = emailsExcept(customers, Set.of());
-            TreeMap<Integer, ObjectNode> candidate = new TreeMap<>(customers);
-            List<ObjectNode> created = new ArrayList<>();
-            String now = now();
-            int id = nextId;
+            List<JsonNode> valid = new ArrayList<>();
             for (int i = 0; i < body.size(); i++) {
                 JsonNode item = body.get(i);
                 if (!item.isObject()) {
@@ -163,32 +108,40 @@ final class CustomerBook {
                     }
                 }
                 validateFields(item, i, errors, true);
+                checkEmbeddedAddresses(item, new Checks(errors, i + ".addresses."));
                 String email = item.path("email").isString() ? lowerCase(item.get("email").stringValue()) : null;
                 if (email != null && !takenEmails.add(email)) {
                     errors.putIfAbsent(i + ".email", "The email address " + item.get("email").stringValue()
                             + " is already in use by another customer.");
                 }
-                if (errors.isEmpty()) {
-                    ObjectNode customer = newCustomer(id, item, now);
-                    candidate.put(id, customer);
-                    created.add(customer);
-                    id++;
-                }
+                valid.add(item);
             }
             if (!errors.isEmpty()) {
                 throw new SandboxRejection(422, title, errors);
             }
-            publish(candidate, id);
-            return copies(created);
-        }
+            String now = now();
+            List<ObjectNode> created = new ArrayList<>();
+            Table addresses = tables.get(StoreData.ADDRESSES);
+            for (JsonNode item : valid) {
+                ObjectNode customer = newCustomer(customers.allocateId(), item, now);
+                customers.put(customer);
+                // BigCommerce stores addresses sent with a new customer as that customer's addresses.
+                for (JsonNode address : item.path("addresses")) {
+                    addresses.put(AddressBook.newAddress(mapper, addresses.allocateId(), customer.get("id").intValue(),
+                            address));
+                }
+                created.add(customer.deepCopy());
+            }
+            return created;
+        });
     }
 
     List<ObjectNode> update(JsonNode body) {
         String title = "Update customers failed.";
         checkBatchShape(body, title);
-        synchronized (lock) {
+        return data.write(tables -> {
+            Table customers = tables.get(StoreData.CUSTOMERS);
             Map<String, String> errors = new LinkedHashMap<>();
-            TreeMap<Integer, ObjectNode> candidate = new TreeMap<>(customers);
             Map<Integer, Integer> indexById = new HashMap<>();
             List<Integer> updatedIds = new ArrayList<>();
             String now = now();
@@ -199,12 +152,12 @@ final class CustomerBook {
                     continue;
                 }
                 JsonNode idNode = item.path("id");
-                if (!idNode.isIntegralNumber() || !idNode.canConvertToInt()) {
+                if (!Json.isInt(idNode)) {
                     errors.put(i + ".id", "id is required and must be an integer");
                     continue;
                 }
                 int id = idNode.intValue();
-                ObjectNode existing = candidate.get(id);
+                ObjectNode existing = customers.get(id);
                 if (existing == null) {
                     errors.put(i + ".id", "Customer with id " + id + " does not exist");
                     continue;
@@ -216,28 +169,28 @@ final class CustomerBook {
                 int before = errors.size();
                 validateFields(item, i, errors, false);
                 if (errors.size() == before) {
-                    candidate.put(id, applyUpdate(existing, item, now));
+                    customers.put(applyUpdate(existing, item, now));
                     updatedIds.add(id);
                 }
             }
             // Checked against the final state so that two customers may swap emails in one batch.
             for (int id : updatedIds) {
-                String email = lowerCase(candidate.get(id).path("email").asString());
-                if (emailsExcept(candidate, Set.of(id)).contains(email)) {
+                String email = lowerCase(customers.get(id).path("email").asString());
+                Set<Integer> others = new HashSet<>(Set.of(id));
+                if (emailsExcept(customers, others).contains(email)) {
                     errors.put(indexById.get(id) + ".email", "The email address "
-                            + candidate.get(id).get("email").stringValue() + " is already in use by another customer.");
+                            + customers.get(id).get("email").stringValue() + " is already in use by another customer.");
                 }
             }
             if (!errors.isEmpty()) {
                 throw new SandboxRejection(422, title, errors);
             }
-            publish(candidate, nextId);
             List<ObjectNode> updated = new ArrayList<>();
             for (int id : updatedIds) {
-                updated.add(candidate.get(id));
+                updated.add(customers.get(id).deepCopy());
             }
-            return copies(updated);
-        }
+            return updated;
+        });
     }
 
     private static void checkBatchShape(JsonNode body, String title) {
@@ -293,19 +246,19 @@ final class CustomerBook {
                     }
                 }
                 case "channel_ids" -> {
-                    if (!isArrayOf(value, n -> n.isIntegralNumber() && n.canConvertToInt())) {
+                    if (!Json.isArrayOf(value, n -> n.isIntegralNumber() && n.canConvertToInt())) {
                         errors.put(key, "channel_ids must be an array of integers");
                     }
                 }
                 case "store_credit_amounts" -> {
-                    if (!isArrayOf(value, n -> n.isObject() && n.path("amount").isNumber())) {
+                    if (!Json.isArrayOf(value, n -> n.isObject() && n.path("amount").isNumber())) {
                         errors.put(key, "store_credit_amounts must be an array of objects with a numeric amount");
                     }
                 }
                 case "addresses", "attributes" -> {
                     if (!creating) {
                         errors.put(key, name + " cannot be changed with this endpoint");
-                    } else if (!isArrayOf(value, JsonNode::isObject) || value.size() > MAX_BATCH) {
+                    } else if (!Json.isArrayOf(value, JsonNode::isObject) || value.size() > MAX_BATCH) {
                         errors.put(key, name + " must be an array of at most " + MAX_BATCH + " objects");
                     }
                 }
@@ -318,18 +271,6 @@ final class CustomerBook {
 
     private static boolean isRequiredOnCreate(String name) {
         return name.equals("email") || name.equals("first_name") || name.equals("last_name");
-    }
-
-    private static boolean isArrayOf(JsonNode value, java.util.function.Predicate<JsonNode> itemTest) {
-        if (!value.isArray()) {
-            return false;
-        }
-        for (JsonNode item : value) {
-            if (!itemTest.test(item)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean looksLikeEmail(String email) {
@@ -397,59 +338,33 @@ final class CustomerBook {
         return updated;
     }
 
-    private static Set<String> emailsExcept(Map<Integer, ObjectNode> state, Set<Integer> excludedIds) {
+    private static void checkEmbeddedAddresses(JsonNode item, Checks checks) {
+        if (!item.path("addresses").isArray()) {
+            return;
+        }
+        for (int j = 0; j < item.get("addresses").size(); j++) {
+            JsonNode address = item.get("addresses").get(j);
+            if (!address.isObject()) {
+                continue; // reported by validateFields
+            }
+            Checks addressChecks = checks.nested(String.valueOf(j));
+            AddressBook.REQUIRED.forEach(field -> addressChecks.required(address, field));
+            AddressBook.checkFields(addressChecks, address);
+        }
+    }
+
+    private static Set<String> emailsExcept(Table customers, Set<Integer> excludedIds) {
         Set<String> emails = new HashSet<>();
-        state.forEach((id, customer) -> {
-            if (!excludedIds.contains(id)) {
+        for (ObjectNode customer : customers.rows()) {
+            if (!excludedIds.contains(customer.get("id").intValue())) {
                 emails.add(lowerCase(customer.path("email").asString()));
             }
-        });
+        }
         return emails;
     }
 
-    /** Must be called holding {@link #lock}; the file is written first so memory never runs ahead of it. */
-    private void publish(TreeMap<Integer, ObjectNode> newState, int newNextId) {
-        if (dataFile != null) {
-            write(newState, newNextId);
-        }
-        customers = newState;
-        nextId = newNextId;
-    }
-
-    private void write(TreeMap<Integer, ObjectNode> state, int stateNextId) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put(FILE_NEXT_ID, stateNextId);
-        ArrayNode list = root.putArray(FILE_CUSTOMERS);
-        state.values().forEach(list::add);
-        try {
-            Path dir = dataFile.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            // Same directory as the target so the move below stays on one file system and can be atomic.
-            Path tmp = Files.createTempFile(dir, dataFile.getFileName().toString(), ".tmp");
-            try {
-                Files.write(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-                try {
-                    Files.move(tmp, dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dataFile, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write sandbox data file " + dataFile, e);
-        }
-    }
-
     private String now() {
-        // BigCommerce reports whole seconds in UTC, e.g. 2024-05-01T10:15:30Z.
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static List<ObjectNode> copies(Iterable<ObjectNode> nodes) {
-        List<ObjectNode> result = new ArrayList<>();
-        nodes.forEach(node -> result.add(node.deepCopy()));
-        return result;
+        return Json.v3Date(Instant.now(clock));
     }
 
     private static String lowerCase(String value) {

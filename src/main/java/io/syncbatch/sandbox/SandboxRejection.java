@@ -2,6 +2,7 @@ package io.syncbatch.sandbox;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +15,23 @@ final class SandboxRejection extends RuntimeException {
 
     private final int status;
     private final Map<String, String> errors;
+    private final List<String> allowedMethods;
 
     SandboxRejection(int status, String title, Map<String, String> errors) {
+        this(status, title, errors, List.of());
+    }
+
+    private SandboxRejection(int status, String title, Map<String, String> errors, List<String> allowedMethods) {
         super(title);
         this.status = status;
         // Insertion order is kept so that errors read in request order.
         this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        this.allowedMethods = List.copyOf(allowedMethods);
+    }
+
+    /** 405, with the methods the path does support for the {@code Allow} header. */
+    static SandboxRejection methodNotAllowed(String title, List<String> allowedMethods) {
+        return new SandboxRejection(405, title, Map.of(), allowedMethods);
     }
 
     static SandboxRejection badRequest(String title) {
@@ -36,5 +48,9 @@ final class SandboxRejection extends RuntimeException {
 
     Map<String, String> errors() {
         return errors;
+    }
+
+    List<String> allowedMethods() {
+        return allowedMethods;
     }
 }

@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -25,36 +23,51 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local stand-in for a BigCommerce store that serves the v3 customers endpoint over real HTTP.
+ * A local stand-in for a BigCommerce store over real HTTP, serving the parts of the v3 and v2 APIs that the
+ * engine exports to.
  *
- * <p>It exists so that the application can run end to end without internet access and so that tests
- * exercise real HTTP. It implements {@code GET}, {@code POST} and {@code PUT /customers} under
- * {@code /stores/{storeHash}/v3} following the published contract (shared/contracts/bigcommerce/customers.v3.yml),
- * including BigCommerce's all-or-nothing batch semantics: one invalid item rejects the whole batch with 422.
- * Query parameters it does not implement are answered with 400 instead of being ignored, because silently
- * ignoring a filter would return the wrong customers.
+ * <p>It exists so that the application can run end to end without internet access and so that tests exercise
+ * real HTTP. Below the store root {@code /stores/{storeHash}} it serves, following the published contracts in
+ * shared/contracts/bigcommerce:
+ * <ul>
+ *   <li>{@code /v3/customers} and {@code /v3/customers/addresses}: GET, and POST/PUT batches of at most 10 that
+ *       are all-or-nothing (one invalid item rejects the batch with 422);</li>
+ *   <li>{@code /v3/catalog/products} (GET, POST one, PUT a batch of at most 10), {@code /v3/catalog/products/{id}}
+ *       (GET), {@code /v3/catalog/categories} (GET, POST one) and {@code /v3/catalog/categories/{id}} (GET, PUT);</li>
+ *   <li>{@code /v2/orders} (GET, POST), {@code /v2/orders/{id}} (GET, PUT), {@code /v2/orders/{id}/products} and
+ *       {@code /shipping_addresses} (GET), {@code /v2/orders/{id}/shipments} (GET, POST),
+ *       {@code /v2/orders/{id}/shipments/{id}} (GET, PUT) and {@code /v2/order_statuses} (GET).</li>
+ * </ul>
+ * v3 answers {@code {"data": ..., "meta": ...}} and errors as {@code {status, title, type, errors}}; v2 answers bare
+ * JSON, 204 without a body for an empty list, and errors as {@code [{"status": ..., "message": ...}]}. Every
+ * request needs the {@code X-Auth-Token} (401), every body {@code application/json} (415); an unknown route is 404,
+ * and a query parameter the sandbox does not implement is 400 instead of being ignored, because silently ignoring
+ * a filter would return the wrong records.
  *
- * <p>With a data file, customers survive JVM restarts; without one they live in memory only.
+ * <p>With a data file, every resource survives JVM restarts (a file from before addresses, catalog and orders, with
+ * customers only, is still read); without one they live in memory only.
  */
 public final class SandboxStore implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
-    private static final String ERROR_TYPE = "https://developer.bigcommerce.com/api#api-status-codes";
-    private static final Set<String> SUPPORTED_QUERY = Set.of("email:in", "id:in", "page", "limit");
 
     private final String storeHash;
     private final byte[] accessToken;
     private final int requestedPort;
     private final String basePath;
     private final JsonMapper mapper;
-    private final CustomerBook book;
+    private final Replies replies;
+    private final StoreData data;
+    private final Router router = new Router();
+    private final CustomerBook customers;
+    private final AddressBook addresses;
+    private final CategoryBook categories;
+    private final ProductBook products;
+    private final OrderBook orders;
+    private final ShipmentBook shipments;
     private final Object lifecycleLock = new Object();
 
     private HttpServer server;
@@ -65,7 +78,7 @@ public final class SandboxStore implements AutoCloseable {
      * @param storeHash      the store hash that appears in the base path
      * @param accessToken    the value clients must send in {@code X-Auth-Token}
      * @param port           the port to listen on at 127.0.0.1, or 0 for a free one
-     * @param dataFileOrNull where customers are kept between runs, or {@code null} for memory only
+     * @param dataFileOrNull where the store's data is kept between runs, or {@code null} for memory only
      */
     public SandboxStore(String storeHash, String accessToken, int port, Path dataFileOrNull) {
         this.storeHash = requireText(storeHash, "storeHash");
@@ -74,18 +87,35 @@ public final class SandboxStore implements AutoCloseable {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
         this.requestedPort = port;
-        this.basePath = "/stores/" + storeHash + "/v3";
+        this.basePath = "/stores/" + storeHash;
         this.mapper = JsonMapper.builder().build();
-        this.book = new CustomerBook(mapper, dataFileOrNull, Clock.systemUTC());
+        this.replies = new Replies(mapper);
+        this.data = new StoreData(mapper, dataFileOrNull);
+        Clock clock = Clock.systemUTC();
+        this.customers = new CustomerBook(data, replies, mapper, clock);
+        this.addresses = new AddressBook(data, replies, mapper);
+        this.categories = new CategoryBook(data, replies, mapper);
+        this.products = new ProductBook(data, replies, mapper, clock);
+        this.orders = new OrderBook(data, replies, mapper, clock);
+        this.shipments = new ShipmentBook(data, replies, mapper, clock);
+        customers.addRoutes(router);
+        addresses.addRoutes(router);
+        categories.addRoutes(router);
+        products.addRoutes(router);
+        orders.addRoutes(router);
+        shipments.addRoutes(router);
     }
 
-    /** Loads the data file (if any), starts listening and returns the base URI clients should use. */
+    /**
+     * Loads the data file (if any), starts listening and returns the store root clients append the API version
+     * to, e.g. {@code http://127.0.0.1:8123/stores/abc} for {@code .../stores/abc/v3/customers}.
+     */
     public URI start() {
         synchronized (lifecycleLock) {
             if (server != null) {
                 throw new IllegalStateException("SandboxStore is already running at " + baseUri);
             }
-            book.load();
+            data.load();
             ExecutorService pool = Executors.newFixedThreadPool(4, new DaemonThreads("sandbox-store-" + storeHash));
             try {
                 HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 0);
@@ -103,7 +133,7 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
-    /** Stops listening; customers are kept (in memory and, if configured, on disk) for a later {@link #start()}. */
+    /** Stops listening; the data is kept (in memory and, if configured, on disk) for a later {@link #start()}. */
     public void stop() {
         synchronized (lifecycleLock) {
             if (server == null) {
@@ -122,7 +152,7 @@ public final class SandboxStore implements AutoCloseable {
         stop();
     }
 
-    /** The base URI, e.g. {@code http://127.0.0.1:8123/stores/abc/v3}; only while running. */
+    /** The store root, e.g. {@code http://127.0.0.1:8123/stores/abc} (no API version); only while running. */
     public URI baseUri() {
         synchronized (lifecycleLock) {
             if (baseUri == null) {
@@ -138,23 +168,62 @@ public final class SandboxStore implements AutoCloseable {
 
     /** A copy of every stored customer as the API would return it, ordered by id. */
     public List<Map<String, Object>> customers() {
-        return book.snapshot();
+        return customers.snapshot();
     }
 
-    /** Removes every customer and restarts ids at 1 (also in the data file, if configured). */
+    /** A copy of every customer address as {@code GET /v3/customers/addresses} returns it, ordered by id. */
+    public List<Map<String, Object>> addresses() {
+        return addresses.snapshot();
+    }
+
+    /** A copy of every catalog product as {@code GET /v3/catalog/products/{id}} returns it, ordered by id. */
+    public List<Map<String, Object>> products() {
+        return products.snapshot();
+    }
+
+    /** A copy of every category as {@code GET /v3/catalog/categories/{id}} returns it, ordered by id. */
+    public List<Map<String, Object>> categories() {
+        return categories.snapshot();
+    }
+
+    /**
+     * A copy of every order as {@code GET /v2/orders/{id}} returns it, ordered by id. Its resource links start
+     * with {@link #baseUri()} while running, and with the bare path {@code /stores/{hash}} otherwise.
+     */
+    public List<Map<String, Object>> orders() {
+        String linkBase;
+        synchronized (lifecycleLock) {
+            linkBase = baseUri == null ? basePath : baseUri.toString();
+        }
+        return orders.snapshot(linkBase);
+    }
+
+    /** A copy of every shipment of every order (each with its {@code order_id}), ordered by id. */
+    public List<Map<String, Object>> shipments() {
+        return shipments.snapshot();
+    }
+
+    /** Removes everything and restarts every id at 1 (also in the data file, if configured). */
     public void clear() {
-        book.clear();
+        data.clear();
     }
 
     private void handle(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        boolean v2 = path.startsWith(basePath + "/v2/");
         try {
             Reply reply;
             try {
-                reply = route(exchange);
+                reply = route(exchange, path);
             } catch (SandboxRejection e) {
-                reply = error(e.status(), e.title(), e.errors());
+                if (!e.allowedMethods().isEmpty()) {
+                    exchange.getResponseHeaders().set("Allow", String.join(", ", e.allowedMethods()));
+                }
+                reply = v2 ? replies.v2Error(e.status(), e.title(), e.errors())
+                        : replies.v3Error(e.status(), e.title(), e.errors());
             } catch (RuntimeException e) {
-                reply = error(500, "Sandbox store failed: " + e, Map.of());
+                String title = "Sandbox store failed: " + e;
+                reply = v2 ? replies.v2Error(500, title, Map.of()) : replies.v3Error(500, title, Map.of());
             }
             send(exchange, reply);
         } catch (IOException e) {
@@ -164,30 +233,40 @@ public final class SandboxStore implements AutoCloseable {
         }
     }
 
-    private Reply route(HttpExchange exchange) throws IOException {
+    private Reply route(HttpExchange exchange, String path) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
         if (!authorized(exchange.getRequestHeaders().getFirst("X-Auth-Token"))) {
-            return error(401, "No valid credentials were found in this request", Map.of());
+            throw new SandboxRejection(401, "No valid credentials were found in this request", Map.of());
         }
-        String path = exchange.getRequestURI().getRawPath();
-        if (!path.equals(basePath + "/customers")) {
-            return error(404, "The route " + path + " is not found in this sandbox store", Map.of());
+        if (!path.startsWith(basePath + "/")) {
+            throw new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of());
         }
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        switch (method) {
-            case "GET":
-                return list(parseQuery(exchange.getRequestURI().getRawQuery()));
-            case "POST":
-                return collection(book.create(readJson(exchange, body)), mapper.createObjectNode());
-            case "PUT":
-                return collection(book.update(readJson(exchange, body)), mapper.createObjectNode());
-            default:
-                exchange.getResponseHeaders().set("Allow", "GET, POST, PUT");
-                return error(405, "Method " + method + " is not supported by this sandbox store", Map.of());
+        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        Router.Match match;
+        try {
+            match = router.find(method, path.substring(basePath.length()), query);
+        } catch (SandboxRejection e) {
+            // Name the whole path, as the client sent it.
+            throw e.status() == 404
+                    ? new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of())
+                    : e;
         }
+        SandboxRequest request = new SandboxRequest(method, match.ids(), query, body,
+                exchange.getRequestHeaders().getFirst("Content-Type"), linkBase(exchange), mapper);
+        return match.route().handler().apply(request);
+    }
+
+    /** Links point back at whatever host the client reached, as BigCommerce's point at its own. */
+    private String linkBase(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null || host.isBlank()) {
+            host = LOOPBACK + ":" + exchange.getLocalAddress().getPort();
+        }
+        return "http://" + host + basePath;
     }
 
     private boolean authorized(String token) {
@@ -195,99 +274,11 @@ public final class SandboxStore implements AutoCloseable {
         return token != null && MessageDigest.isEqual(accessToken, token.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Reply list(Map<String, String> query) {
-        for (String name : query.keySet()) {
-            if (!SUPPORTED_QUERY.contains(name)) {
-                throw SandboxRejection.badRequest("Query parameter " + name + " is not supported by this sandbox store"
-                        + " (supported: email:in, id:in, page, limit)");
-            }
-        }
-        Set<String> emails = null;
-        if (query.containsKey("email:in")) {
-            emails = new HashSet<>();
-            for (String email : query.get("email:in").split(",")) {
-                if (!email.isBlank()) {
-                    emails.add(email.trim().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        Set<Integer> ids = null;
-        if (query.containsKey("id:in")) {
-            ids = new HashSet<>();
-            for (String id : query.get("id:in").split(",")) {
-                if (!id.isBlank()) {
-                    ids.add(positiveInt("id:in", id.trim()));
-                }
-            }
-        }
-        int page = query.containsKey("page") ? positiveInt("page", query.get("page")) : 1;
-        int limit = query.containsKey("limit")
-                ? Math.min(positiveInt("limit", query.get("limit")), CustomerBook.MAX_LIMIT)
-                : CustomerBook.DEFAULT_LIMIT;
-
-        CustomerBook.Page result = book.find(emails, ids, page, limit);
-        ObjectNode pagination = mapper.createObjectNode();
-        pagination.put("total", result.total());
-        pagination.put("count", result.items().size());
-        pagination.put("per_page", result.limit());
-        pagination.put("current_page", result.page());
-        pagination.put("total_pages", result.totalPages());
-        ObjectNode links = pagination.putObject("links");
-        if (page > 1) {
-            links.put("previous", "?page=" + (page - 1) + "&limit=" + limit);
-        }
-        links.put("current", "?page=" + page + "&limit=" + limit);
-        if (page < result.totalPages()) {
-            links.put("next", "?page=" + (page + 1) + "&limit=" + limit);
-        }
-        ObjectNode meta = mapper.createObjectNode();
-        meta.set("pagination", pagination);
-        return collection(result.items(), meta);
-    }
-
-    private static int positiveInt(String name, String value) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= 1) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw SandboxRejection.badRequest("Query parameter " + name + " must be a positive integer, got: " + value);
-    }
-
-    private JsonNode readJson(HttpExchange exchange, byte[] body) {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new SandboxRejection(415, "Content-Type must be application/json, got: " + contentType, Map.of());
-        }
-        try {
-            return mapper.readTree(body);
-        } catch (JacksonException e) {
-            throw SandboxRejection.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private Reply collection(List<ObjectNode> customers, ObjectNode meta) {
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode data = root.putArray("data");
-        customers.forEach(data::add);
-        root.set("meta", meta);
-        return new Reply(200, root);
-    }
-
-    private Reply error(int status, String title, Map<String, String> errors) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("status", status);
-        root.put("title", title);
-        root.put("type", ERROR_TYPE);
-        ObjectNode errorFields = root.putObject("errors");
-        errors.forEach(errorFields::put);
-        return new Reply(status, root);
-    }
-
     private void send(HttpExchange exchange, Reply reply) throws IOException {
+        if (reply.body() == null) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
         byte[] bytes = mapper.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(reply.status(), bytes.length);
@@ -318,9 +309,6 @@ public final class SandboxStore implements AutoCloseable {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value;
-    }
-
-    private record Reply(int status, JsonNode body) {
     }
 
     /** Daemon threads so that a store someone forgot to stop never keeps the JVM alive. */

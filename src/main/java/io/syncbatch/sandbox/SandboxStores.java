@@ -23,6 +23,7 @@ public class SandboxStores implements DisposableBean {
 
     private final Map<String, SandboxStore> running = new ConcurrentHashMap<>();
 
+    /** The running sandbox's store root, e.g. {@code http://127.0.0.1:8123/stores/abc}: callers append /v3 or /v2. */
     public URI start(String name, SyncbatchProperties.Store store) {
         return running.computeIfAbsent(name, key -> {
             SandboxStore sandbox = new SandboxStore(store.storeHash(), store.accessToken(), 0,

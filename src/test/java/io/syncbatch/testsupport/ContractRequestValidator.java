@@ -2,6 +2,7 @@ package io.syncbatch.testsupport;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,15 @@ final class ContractRequestValidator {
             // lookup to the whole store. That is a connector bug worth failing on.
             "validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR);
 
+    /** What the validator reports for a path the contract has no template for. */
+    static final String PATH_MISSING = "validation.request.path.missing";
+
+    private final PublishedContract contract;
     private final OpenApiInteractionValidator validator;
     private final List<String> contractWarnings;
 
     ContractRequestValidator(PublishedContract contract) {
+        this.contract = contract;
         String location = contract.file().toUri().toString();
         OpenApiInteractionValidator loaded;
         List<String> warnings;
@@ -68,6 +74,27 @@ final class ContractRequestValidator {
     /** What the OpenAPI parser found wrong in the contract document itself; empty for a clean contract. */
     List<String> contractWarnings() {
         return contractWarnings;
+    }
+
+    PublishedContract contract() {
+        return contract;
+    }
+
+    /** Whether the request's path lies below this contract's base path, e.g. /stores/abc/v3. */
+    boolean coversBasePathOf(LoggedRequest request) {
+        String path = pathOf(request.getUrl());
+        String base = contract.basePath();
+        return path.startsWith(base) && (path.length() == base.length() || path.charAt(base.length()) == '/');
+    }
+
+    /** Whether the validator found no path template for the request, i.e. the contract does not own it. */
+    static boolean pathUndeclared(ValidationReport report) {
+        return report.getMessages().stream().anyMatch(message -> PATH_MISSING.equals(message.getKey()));
+    }
+
+    private static String pathOf(String url) {
+        int queryStart = url.indexOf('?');
+        return queryStart < 0 ? url : url.substring(0, queryStart);
     }
 
     private static OpenApiInteractionValidator.Builder configure(OpenApiInteractionValidator.Builder builder,
@@ -166,16 +193,9 @@ final class ContractRequestValidator {
                 Request.Method.valueOf(request.getMethod().getName()), builder.build());
     }
 
-    static String describe(int number, LoggedRequest request, ValidationReport report) {
-        StringBuilder text = new StringBuilder()
-                .append("#").append(number).append(' ')
-                .append(request.getMethod().getName()).append(' ').append(request.getUrl()).append('\n');
-        String body = request.getBodyAsString();
-        if (body != null && !body.isEmpty()) {
-            text.append("  body: ")
-                    .append(body.length() > MAX_BODY_IN_REPORT ? body.substring(0, MAX_BODY_IN_REPORT) + "..." : body)
-                    .append('\n');
-        }
+    static String describe(int number, LoggedRequest request, PublishedContract contract, ValidationReport report) {
+        StringBuilder text = header(number, request);
+        text.append("  contract: ").append(contract.file()).append('\n');
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR) {
                 continue;
@@ -189,6 +209,30 @@ final class ContractRequestValidator {
             }
         }
         return text.toString();
+    }
+
+    /** For a request whose path no loaded contract declares. */
+    static String describeUndeclared(int number, LoggedRequest request, List<Path> contracts) {
+        StringBuilder text = header(number, request);
+        text.append("  - no published contract declares ").append(request.getMethod().getName()).append(' ')
+                .append(pathOf(request.getUrl())).append(" (checked: ");
+        for (int i = 0; i < contracts.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(contracts.get(i).getFileName());
+        }
+        return text.append(")\n").toString();
+    }
+
+    private static StringBuilder header(int number, LoggedRequest request) {
+        StringBuilder text = new StringBuilder()
+                .append("#").append(number).append(' ')
+                .append(request.getMethod().getName()).append(' ').append(request.getUrl()).append('\n');
+        String body = request.getBodyAsString();
+        if (body != null && !body.isEmpty()) {
+            text.append("  body: ")
+                    .append(body.length() > MAX_BODY_IN_REPORT ? body.substring(0, MAX_BODY_IN_REPORT) + "..." : body)
+                    .append('\n');
+        }
+        return text;
     }
 
     private static Map<String, List<String>> queryParameters(String rawQuery) {

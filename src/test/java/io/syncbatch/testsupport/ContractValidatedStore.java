@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -18,6 +19,7 @@ import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.syncbatch.sandbox.SandboxStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -26,7 +28,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * "The BigCommerce store" for tests: a stateful {@link SandboxStore} behind a WireMock server, with every
- * request the connector sends checked against the published OpenAPI contract.
+ * request the connector sends checked against the published OpenAPI contract that declares its path.
+ *
+ * <p>By default the store is validated against all three BigCommerce contracts the engine exports to
+ * ({@value #CUSTOMERS_CONTRACT}, {@value #CATALOG_CONTRACT}, {@value #ORDERS_CONTRACT}). A request belongs to the
+ * contract whose base path starts its path and which declares a matching path template; a request that no
+ * contract declares is itself a violation.
  *
  * <p>WireMock's lowest-priority stub proxies everything to the sandbox, so tests can add ordinary
  * (higher-priority) stubs for faults such as 5xx, 429, delays or connection resets while all other traffic
@@ -45,7 +52,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ContractValidatedStore
         implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
-    public static final String DEFAULT_CONTRACT = "bigcommerce/customers.v3.yml";
+    public static final String CUSTOMERS_CONTRACT = "bigcommerce/customers.v3.yml";
+    public static final String CATALOG_CONTRACT = "bigcommerce/catalog.v3.yml";
+    public static final String ORDERS_CONTRACT = "bigcommerce/orders.v2.oas2.yml";
+    /** What {@link #start()} validates against. */
+    public static final List<String> DEFAULT_CONTRACTS = List.of(CUSTOMERS_CONTRACT, CATALOG_CONTRACT, ORDERS_CONTRACT);
     public static final String DEFAULT_STORE_HASH = "sandboxstore";
     public static final String DEFAULT_ACCESS_TOKEN = "sandbox-access-token";
 
@@ -54,19 +65,24 @@ public final class ContractValidatedStore
 
     private final String storeHash;
     private final String accessToken;
-    private final PublishedContract contract;
-    private final ContractRequestValidator validator;
+    private final List<ContractRequestValidator> validators;
     private final SandboxStore sandbox;
     private final WireMockServer wireMock;
 
     // Set when JUnit registered this as a class-level extension, i.e. from a static field.
     private volatile boolean sharedByTestClass;
 
-    private ContractValidatedStore(String contractFile, String storeHash, String accessToken) {
+    private ContractValidatedStore(List<String> contractFiles, String storeHash, String accessToken) {
+        if (contractFiles.isEmpty()) {
+            throw new IllegalArgumentException("at least one contract file is needed");
+        }
         this.storeHash = storeHash;
         this.accessToken = accessToken;
-        this.contract = PublishedContract.locate(contractFile, storeHash);
-        this.validator = new ContractRequestValidator(contract);
+        List<ContractRequestValidator> loaded = new ArrayList<>();
+        for (String contractFile : contractFiles) {
+            loaded.add(new ContractRequestValidator(PublishedContract.locate(contractFile, storeHash)));
+        }
+        this.validators = List.copyOf(loaded);
         this.sandbox = new SandboxStore(storeHash, accessToken, 0, null);
         this.wireMock = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
@@ -74,20 +90,22 @@ public final class ContractValidatedStore
                 .mappingSource(new NoMappingFiles()));
     }
 
-    /** Starts a store validated against {@value #DEFAULT_CONTRACT}. */
+    /** Starts a store validated against all of {@link #DEFAULT_CONTRACTS}. */
     public static ContractValidatedStore start() {
-        return start(DEFAULT_CONTRACT);
+        return start(DEFAULT_CONTRACTS, DEFAULT_STORE_HASH, DEFAULT_ACCESS_TOKEN);
     }
 
     /**
-     * @param contractFile path below shared/contracts, e.g. {@code bigcommerce/catalog.v3.yml}
+     * Starts a store validated against only these contracts, so that requests to any other path are violations.
+     *
+     * @param contractFiles paths below shared/contracts, e.g. {@code bigcommerce/catalog.v3.yml}
      */
-    public static ContractValidatedStore start(String contractFile) {
-        return start(contractFile, DEFAULT_STORE_HASH, DEFAULT_ACCESS_TOKEN);
+    public static ContractValidatedStore start(String... contractFiles) {
+        return start(List.of(contractFiles), DEFAULT_STORE_HASH, DEFAULT_ACCESS_TOKEN);
     }
 
-    public static ContractValidatedStore start(String contractFile, String storeHash, String accessToken) {
-        ContractValidatedStore store = new ContractValidatedStore(contractFile, storeHash, accessToken);
+    public static ContractValidatedStore start(List<String> contractFiles, String storeHash, String accessToken) {
+        ContractValidatedStore store = new ContractValidatedStore(contractFiles, storeHash, accessToken);
         try {
             store.sandbox.start();
             store.wireMock.start();
@@ -100,11 +118,11 @@ public final class ContractValidatedStore
     }
 
     /**
-     * What the connector under test is configured with: the WireMock origin plus the contract's base path
-     * ({@code /stores/{hash}/v3} for the v3 contracts, {@code /stores/{hash}/v2} for orders v2).
+     * The store root the connector under test is configured with: the WireMock origin plus
+     * {@code /stores/{hash}}, to which it appends {@code /v3/...} or {@code /v2/...}.
      */
     public URI baseUri() {
-        return URI.create(wireMock.baseUrl() + contract.basePath());
+        return URI.create(wireMock.baseUrl() + "/stores/" + storeHash);
     }
 
     public String storeHash() {
@@ -123,22 +141,53 @@ public final class ContractValidatedStore
         return sandbox;
     }
 
-    /** The contract file requests are validated against. */
-    public Path contractFile() {
-        return contract.file();
+    /** The contract files requests are validated against. */
+    public List<Path> contractFiles() {
+        return validators.stream().map(validator -> validator.contract().file()).toList();
     }
 
     /**
-     * What the OpenAPI parser found wrong in the contract document itself (e.g. orders.v2 has a null
-     * {@code requestBodies}); empty for customers.v3 and catalog.v3. Parts it could not read are not validated.
+     * What the OpenAPI parser found wrong in the contract documents themselves (e.g. orders.v2 has a null
+     * {@code requestBodies}), each prefixed with its file name; nothing for customers.v3 and catalog.v3. Parts
+     * the parser could not read are not validated.
      */
     public List<String> contractWarnings() {
-        return validator.contractWarnings();
+        List<String> warnings = new ArrayList<>();
+        for (ContractRequestValidator validator : validators) {
+            String file = validator.contract().file().getFileName().toString();
+            validator.contractWarnings().forEach(warning -> warnings.add(file + ": " + warning));
+        }
+        return warnings;
     }
 
     /** A snapshot of the sandbox's customers. */
     public List<Map<String, Object>> customers() {
         return sandbox.customers();
+    }
+
+    /** A snapshot of the sandbox's customer addresses. */
+    public List<Map<String, Object>> addresses() {
+        return sandbox.addresses();
+    }
+
+    /** A snapshot of the sandbox's catalog products. */
+    public List<Map<String, Object>> products() {
+        return sandbox.products();
+    }
+
+    /** A snapshot of the sandbox's catalog categories. */
+    public List<Map<String, Object>> categories() {
+        return sandbox.categories();
+    }
+
+    /** A snapshot of the sandbox's orders, each as {@code GET /v2/orders/{id}} returns it. */
+    public List<Map<String, Object>> orders() {
+        return sandbox.orders();
+    }
+
+    /** A snapshot of the shipments of all the sandbox's orders. */
+    public List<Map<String, Object>> shipments() {
+        return sandbox.shipments();
     }
 
     /**
@@ -152,9 +201,10 @@ public final class ContractValidatedStore
     }
 
     /**
-     * Validates every request WireMock has received against the published contract.
+     * Validates every request WireMock has received against the published contract that declares its path.
      *
-     * @throws AssertionError listing each violating request with its method, URL, body and the validator's messages
+     * @throws AssertionError listing each violating request with its method, URL, body, the contract it was
+     *                        checked against and the validator's messages
      */
     public void assertAllRequestsMatchContract() {
         List<ServeEvent> events = new ArrayList<>(wireMock.getAllServeEvents());
@@ -162,21 +212,57 @@ public final class ContractValidatedStore
         Collections.reverse(events);
         List<String> violations = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            ValidationReport report = validator.validate(events.get(i).getRequest());
-            if (report.hasErrors()) {
-                violations.add(ContractRequestValidator.describe(i + 1, events.get(i).getRequest(), report));
+            LoggedRequest request = events.get(i).getRequest();
+            Optional<Validated> validated = validateRequest(request);
+            if (validated.isEmpty()) {
+                violations.add(ContractRequestValidator.describeUndeclared(i + 1, request, contractFiles()));
+            } else if (validated.get().report().hasErrors()) {
+                violations.add(ContractRequestValidator.describe(i + 1, request, validated.get().validator().contract(),
+                        validated.get().report()));
             }
         }
         if (!violations.isEmpty()) {
             throw new AssertionError(violations.size() + " of " + events.size()
-                    + " requests to the BigCommerce store violate the published contract " + contract.file() + ":\n"
+                    + " requests to the BigCommerce store violate the published contracts:\n"
                     + String.join("\n", violations));
         }
     }
 
-    /** Package-private so that the fixture's own test can check the sandbox's answers against the contract. */
-    ContractRequestValidator validator() {
-        return validator;
+    /**
+     * Checks what the sandbox answered against the contract that declares the request's path, so that the
+     * fixture's own test can prove the sandbox's answers follow the contract too.
+     *
+     * @throws AssertionError when no contract declares the request
+     */
+    ValidationReport validateResponse(ServeEvent event) {
+        Validated validated = validateRequest(event.getRequest()).orElseThrow(() -> new AssertionError(
+                ContractRequestValidator.describeUndeclared(1, event.getRequest(), contractFiles())));
+        return validated.validator().validateResponse(event);
+    }
+
+    /** The contract file a request was found to belong to. */
+    Optional<Path> owningContract(LoggedRequest request) {
+        return validateRequest(request).map(validated -> validated.validator().contract().file());
+    }
+
+    private record Validated(ContractRequestValidator validator, ValidationReport report) {
+    }
+
+    /**
+     * Tries each contract whose base path starts the request's path; the first that declares a matching path
+     * template owns the request. Empty when none does.
+     */
+    private Optional<Validated> validateRequest(LoggedRequest request) {
+        for (ContractRequestValidator validator : validators) {
+            if (!validator.coversBasePathOf(request)) {
+                continue;
+            }
+            ValidationReport report = validator.validate(request);
+            if (!ContractRequestValidator.pathUndeclared(report)) {
+                return Optional.of(new Validated(validator, report));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
