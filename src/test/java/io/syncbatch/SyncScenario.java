@@ -95,7 +95,7 @@ abstract class SyncScenario {
         String body = "[{\"email\":\"" + email + "\",\"first_name\":\"" + firstName + "\",\"last_name\":\""
                 + lastName + "\"}]";
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create(store().baseUri() + "/customers"))
+                .newBuilder(URI.create(store().baseUri() + "/v3/customers"))
                 .header("X-Auth-Token", store().accessToken())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

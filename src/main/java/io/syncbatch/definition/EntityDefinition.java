@@ -57,6 +57,11 @@ public record EntityDefinition(
         return referenced;
     }
 
+    /** Whether records refer to records of this same entity (a category to its parent category). */
+    public boolean refersToItself() {
+        return mapping.stream().anyMatch(rule -> rule.referencedEntities().contains(entity));
+    }
+
     public String exportJobName() {
         return entity + "-export";
     }

@@ -3,6 +3,7 @@ package io.syncbatch.job;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
@@ -21,6 +22,7 @@ import io.syncbatch.process.ExportDecision;
 import io.syncbatch.process.ExportItem;
 import io.syncbatch.process.ExportProcessor;
 import io.syncbatch.process.ExportWriter;
+import io.syncbatch.process.HeldPassProgress;
 import io.syncbatch.process.PreparedRecordReader;
 import io.syncbatch.process.StoreReferences;
 import io.syncbatch.source.ErpRow;
@@ -68,15 +70,28 @@ public class ExportJobFactory {
     }
 
     public Job exportJob(EntityDefinition definition) {
-        return new JobBuilder(definition.exportJobName(), jobRepository)
+        JobBuilder job = new JobBuilder(definition.exportJobName(), jobRepository)
                 .validator(parametersValidator.forDefinition(definition))
                 .listener(new FailureReason())
-                .listener(new RunLockListener(definition, locks))
-                .start(prepareStep(definition))
-                .next(processStep(definition))
-                .next(new StepBuilder(definition.entity() + "-advance-watermark", jobRepository)
-                        .tasklet(new AdvanceWatermark(definition, watermarks, clock), transactions)
-                        .build())
+                .listener(new RunLockListener(definition, locks));
+        Step advanceWatermark = new StepBuilder(definition.entity() + "-advance-watermark", jobRepository)
+                .tasklet(new AdvanceWatermark(definition, watermarks, clock), transactions)
+                .build();
+        if (!definition.refersToItself()) {
+            return job.start(prepareStep(definition))
+                    .next(processStep(definition, "-process", false))
+                    .next(advanceWatermark)
+                    .build();
+        }
+        // Records that wait for a record of the same entity processed in the same chunk get further passes.
+        Step heldPass = processStep(definition, "-process-held", true);
+        return job.start(prepareStep(definition))
+                .next(processStep(definition, "-process", false))
+                .next(heldPass)
+                .on(HeldPassProgress.AGAIN).to(heldPass)
+                .from(heldPass).on(ExitStatus.COMPLETED.getExitCode()).to(advanceWatermark)
+                .from(heldPass).on("*").fail()
+                .end()
                 .build();
     }
 
@@ -96,11 +111,11 @@ public class ExportJobFactory {
                 .build();
     }
 
-    private Step processStep(EntityDefinition definition) {
-        PreparedRecordReader reader = new PreparedRecordReader(definition, records, erp);
+    private Step processStep(EntityDefinition definition, String suffix, boolean heldOnly) {
+        PreparedRecordReader reader = new PreparedRecordReader(definition, records, erp, heldOnly);
         ExportWriter writer = new ExportWriter(definition, stores, records, clock);
         StoreReferences references = new StoreReferences(definition, records, erp);
-        return new StepBuilder(definition.entity() + "-process", jobRepository)
+        var step = new StepBuilder(definition.entity() + suffix, jobRepository)
                 .<ExportItem, ExportDecision>chunk(definition.chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
@@ -108,7 +123,10 @@ public class ExportJobFactory {
                 .writer(writer)
                 .listener(references)
                 .listener(reader)
-                .listener(writer)
-                .build();
+                .listener(writer);
+        if (heldOnly) {
+            step.listener(new HeldPassProgress(definition, records));
+        }
+        return step.build();
     }
 }

@@ -27,13 +27,17 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
     private final EntityDefinition definition;
     private final SyncRecordRepository records;
     private final ErpSource erp;
+    private final boolean heldOnly;
     private final Deque<ExportItem> page = new ArrayDeque<>();
     private SyncRun run;
     private BacklogPosition position = BacklogPosition.START;
     private boolean exhausted;
 
-    public PreparedRecordReader(EntityDefinition definition, SyncRecordRepository records, ErpSource erp) {
+    /** @param heldOnly read only HELD records: the held pass of an entity whose records refer to each other */
+    public PreparedRecordReader(EntityDefinition definition, SyncRecordRepository records, ErpSource erp,
+            boolean heldOnly) {
         this.definition = definition;
+        this.heldOnly = heldOnly;
         this.records = records;
         this.erp = erp;
     }
@@ -41,6 +45,10 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
     @Override
     public void beforeStep(StepExecution stepExecution) {
         run = SyncRun.of(definition, stepExecution);
+        // A held pass can run several times in one job execution with this same reader.
+        page.clear();
+        position = BacklogPosition.START;
+        exhausted = false;
     }
 
     @Override
@@ -52,10 +60,13 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
     }
 
     private void fill() {
-        List<SyncRecord> backlog = run.selective()
-                ? records.preparedBy(run.store(), run.entity(), run.jobInstanceId(), position, definition.chunkSize())
-                : records.backlog(run.store(), run.entity(), position, definition.chunkSize(),
-                        definition.maxAttempts());
+        List<SyncRecord> backlog = heldOnly
+                ? records.held(run.store(), run.entity(), position, definition.chunkSize())
+                : run.selective()
+                        ? records.preparedBy(run.store(), run.entity(), run.jobInstanceId(), position,
+                                definition.chunkSize())
+                        : records.backlog(run.store(), run.entity(), position, definition.chunkSize(),
+                                definition.maxAttempts());
         if (backlog.isEmpty()) {
             exhausted = true;
             return;

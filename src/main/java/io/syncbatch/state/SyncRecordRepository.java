@@ -124,6 +124,19 @@ public class SyncRecordRepository {
                 keyset(store, entity, after).addValue("instance", instanceId), SyncRecordRepository::map);
     }
 
+    /** The next page of HELD records, for another pass once records of the same entity they wait for went out. */
+    public List<SyncRecord> held(String store, String entity, BacklogPosition after, int limit) {
+        return named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'HELD' AND " + AFTER + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit),
+                keyset(store, entity, after), SyncRecordRepository::map);
+    }
+
+    public int countHeld(String store, String entity) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sync_record WHERE store = ? AND entity = ?"
+                + " AND status = 'HELD'", Integer.class, store, entity);
+        return count == null ? 0 : count;
+    }
+
     private static final String AFTER = "(changed_at > :afterAt OR (changed_at = :afterAt AND erp_id > :afterId))";
 
     private static MapSqlParameterSource keyset(String store, String entity, BacklogPosition after) {

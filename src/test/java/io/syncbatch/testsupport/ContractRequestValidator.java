@@ -45,10 +45,13 @@ final class ContractRequestValidator {
     private final PublishedContract contract;
     private final OpenApiInteractionValidator validator;
     private final List<String> contractWarnings;
+    private final List<String> errata;
 
     ContractRequestValidator(PublishedContract contract) {
         this.contract = contract;
-        String location = contract.file().toUri().toString();
+        ContractErrata errata = new ContractErrata();
+        String location = errata.correct(contract.file()).toUri().toString();
+        this.errata = errata.applied();
         OpenApiInteractionValidator loaded;
         List<String> warnings;
         try {
@@ -74,6 +77,11 @@ final class ContractRequestValidator {
     /** What the OpenAPI parser found wrong in the contract document itself; empty for a clean contract. */
     List<String> contractWarnings() {
         return contractWarnings;
+    }
+
+    /** The corrections {@link ContractErrata} made to the published document before validating against it. */
+    List<String> errata() {
+        return errata;
     }
 
     PublishedContract contract() {

@@ -160,6 +160,13 @@ public final class ContractValidatedStore
         return warnings;
     }
 
+    /** The corrections made to defects of the published documents before validating ({@link ContractErrata}). */
+    public List<String> contractErrata() {
+        List<String> errata = new ArrayList<>();
+        validators.forEach(validator -> errata.addAll(validator.errata()));
+        return errata;
+    }
+
     /** A snapshot of the sandbox's customers. */
     public List<Map<String, Object>> customers() {
         return sandbox.customers();

@@ -91,6 +91,8 @@ public class BigCommerceHttp {
                 .requestFactory(factory)
                 .defaultHeader("X-Auth-Token", endpoint.accessToken())
                 .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
+                // The catalog and orders contracts require it on every request, GETs included.
+                .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
                 .build();
     }
 

@@ -32,10 +32,11 @@ final class BigCommerceResources {
             new BigCommerceResource("categories", "/v3/catalog/categories", Write.SINGLE, Write.BY_ID,
                     new Lookup(ordered("name", "name", "parent_id", "parent_id"), List.of("name", "parent_id"), false),
                     Set.of()),
-            // orders.v2: external_id holds the ERP order and can only be written on POST.
+            // orders.v2: external_id holds the ERP order and can only be written on POST. Lines go with the
+            // POST only: changing them later needs the store's own order product ids.
             new BigCommerceResource("orders", "/v2/orders", Write.SINGLE, Write.BY_ID,
                     new Lookup(Map.of("customer_id", "customer_id"), List.of("external_id"), false),
-                    Set.of("external_id")),
+                    Set.of("external_id", "products")),
             // orders.v2: shipments have no external reference; the ERP shipment number goes in comments.
             new BigCommerceResource("order-shipments", "/v2/orders/{order_id}/shipments", Write.SINGLE, Write.BY_ID,
                     new Lookup(Map.of(), List.of("comments"), false), Set.of("items")),

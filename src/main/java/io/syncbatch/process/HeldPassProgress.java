@@ -1,0 +1,43 @@
+package io.syncbatch.process;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.run.SyncRun;
+import io.syncbatch.state.SyncRecordRepository;
+
+/**
+ * Ends a held pass with {@value #AGAIN} while it made progress: a category held for its parent, which went
+ * out in the same chunk, goes in the next pass, and its own children in the one after.
+ */
+public class HeldPassProgress implements StepExecutionListener {
+
+    public static final String AGAIN = "AGAIN";
+
+    private final EntityDefinition definition;
+    private final SyncRecordRepository records;
+    private int heldBefore;
+
+    public HeldPassProgress(EntityDefinition definition, SyncRecordRepository records) {
+        this.definition = definition;
+        this.records = records;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        SyncRun run = SyncRun.of(definition, stepExecution);
+        heldBefore = records.countHeld(run.store(), run.entity());
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (!ExitStatus.COMPLETED.equals(stepExecution.getExitStatus())) {
+            return null;
+        }
+        SyncRun run = SyncRun.of(definition, stepExecution);
+        int held = records.countHeld(run.store(), run.entity());
+        return held > 0 && held < heldBefore ? new ExitStatus(AGAIN, held + " still held") : null;
+    }
+}
