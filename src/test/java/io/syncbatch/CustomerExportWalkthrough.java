@@ -224,7 +224,7 @@ abstract class CustomerExportWalkthrough extends SyncScenario {
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getExitStatus().getExitDescription())
-                .as("the reason an operator reads").contains("POST /customers", "503");
+                .as("the reason an operator reads").contains("POST /v3/customers", "503");
         assertThat(store().customers()).isEmpty();
         assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PREPARED);
 

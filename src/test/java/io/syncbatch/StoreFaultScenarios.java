@@ -99,7 +99,7 @@ abstract class StoreFaultScenarios extends SyncScenario {
                 .willReturn(aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\"}")));
         JobExecution failed = jobs.launch("customer-export", Map.of());
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.getExitStatus().getExitDescription()).contains("POST /customers", "503");
+        assertThat(failed.getExitStatus().getExitDescription()).contains("POST /v3/customers", "503");
 
         // While the store is down, the ERP moves on.
         erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));

@@ -30,6 +30,22 @@ class CommandLineIT {
     Path workDir;
 
     @Test
+    void runAllExportsEveryEntityToTheSandboxAndASecondRunSendsNothingNew() throws Exception {
+        Result run = syncbatch("run-all");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("category-export execution 1 COMPLETED",
+                "order-status-export execution 8 COMPLETED");
+        Result orders = syncbatch("history", "sales-order");
+        assertThat(orders.out()).containsPattern("SO-SO000101 +SO000101 +1 +PROCESSED")
+                .contains("waiting for customer ABCSTUDIOS to be in the store: it is FILTERED");
+
+        Result again = syncbatch("run-all");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).doesNotContain("inserted 1", "inserted 2", "inserted 3", "inserted 4");
+    }
+
+    @Test
     void theQuickStartRunsTheWalkthroughAndTheHistoryShowsIt() throws Exception {
         Result run = syncbatch("run", "customer-export");
 
