@@ -84,7 +84,7 @@ class CommandLineIT {
 
         Result unknownJob = syncbatch("run", "vendor-export");
         assertThat(unknownJob.exitCode()).isEqualTo(Cli.BAD_COMMAND);
-        assertThat(unknownJob.err()).contains("unknown job 'vendor-export'; jobs: [customer-export]");
+        assertThat(unknownJob.err()).contains("unknown job 'vendor-export'; jobs: [category-export, customer-export,");
 
         Result badStatus = syncbatch("history", "customer", "--status=LOST");
         assertThat(badStatus.exitCode()).isEqualTo(Cli.BAD_COMMAND);
