@@ -36,6 +36,9 @@ abstract class EntityExportWalkthrough extends SyncScenario {
                 "customer-location-export", "product-export", "sales-order-export", "invoice-export",
                 "shipment-export", "order-status-export");
         assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
+        assertThat(runs).extracting(RunSummary::jobName, RunSummary::held).contains(
+                tuple("category-export", 0L), tuple("sales-order-export", 2L), tuple("shipment-export", 1L));
+        assertThat(runs.get(4).render()).contains("held       2 (waiting for records of other entities)");
     }
 
     @Test

@@ -18,7 +18,7 @@ import io.syncbatch.state.SyncStatus;
 /** The counts an operator wants after a run, read from the job repository. */
 public record RunSummary(String jobName, long executionId, String status, String exitDescription, Duration took,
         String store, String selection, long read, long prepared, long inserted, long updated, long filtered,
-        long failed, long deleted) {
+        long failed, long held, long deleted) {
 
     public static RunSummary of(JobExecution execution) {
         long read = 0;
@@ -28,7 +28,12 @@ public record RunSummary(String jobName, long executionId, String status, String
         long filtered = 0;
         long failed = 0;
         long deleted = 0;
+        StepExecution lastProcessPass = null;
         for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().contains("-process")
+                    && (lastProcessPass == null || step.getId() > lastProcessPass.getId())) {
+                lastProcessPass = step;
+            }
             if (step.getStepName().endsWith("-prepare")) {
                 read += step.getReadCount();
                 prepared += CommittedCounts.read(step, PrepareWriter.PREPARED);
@@ -39,13 +44,15 @@ public record RunSummary(String jobName, long executionId, String status, String
             failed += CommittedCounts.read(step, SyncStatus.FAILED.name());
             deleted += CommittedCounts.read(step, SyncStatus.DELETED.name());
         }
+        // Every pass reads all HELD records again, so what the last one held is what is still waiting.
+        long held = lastProcessPass == null ? 0 : CommittedCounts.read(lastProcessPass, SyncStatus.HELD.name());
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         var parameters = execution.getJobParameters();
         return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(),
                 execution.getStatus().name(), execution.getExitStatus().getExitDescription(), took,
                 parameters.getString(SyncRun.STORE), selection(parameters), read,
-                prepared, inserted, updated, filtered, failed, deleted);
+                prepared, inserted, updated, filtered, failed, held, deleted);
     }
 
     /** "mode incremental", or the batch filters and query parameters a run was launched with. */
@@ -76,6 +83,10 @@ public record RunSummary(String jobName, long executionId, String status, String
                 updated));
         text.append(String.format(Locale.ROOT, "  filtered   %d%n", filtered));
         text.append(String.format(Locale.ROOT, "  failed     %d%n", failed));
+        if (held > 0) {
+            text.append(String.format(Locale.ROOT, "  held       %d (waiting for records of other entities)%n",
+                    held));
+        }
         if (deleted > 0) {
             text.append(String.format(Locale.ROOT, "  deleted    %d%n", deleted));
         }
