@@ -58,10 +58,6 @@ final class BigCommerceResources {
         return resource;
     }
 
-    static boolean exists(String name) {
-        return BY_NAME.containsKey(name);
-    }
-
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
