@@ -60,7 +60,7 @@ public class ErpSource {
         }
         String where = conditions.isEmpty() ? null : String.join(" AND ", conditions);
         JdbcPagingItemReader<ErpRow> reader = new JdbcPagingItemReader<>(erp,
-                pagingQuery(derivedTable(source), where, source.key()));
+                pagingQuery(derivedTable(source.query()), where, source.key()));
         reader.setName(definition.entity() + "-erp");
         reader.setRowMapper(new ErpRowMapper(source));
         reader.setParameterValues(values);
@@ -73,7 +73,7 @@ public class ErpSource {
             Map<BatchFilter, Object> filters, int limit) {
         Map<String, Object> values = new HashMap<>(parameters);
         List<String> conditions = bind(filters, values);
-        String sql = "SELECT * FROM " + derivedTable(definition.source())
+        String sql = "SELECT * FROM " + derivedTable(definition.source().query())
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY gi." + definition.source().key() + " LIMIT " + Math.max(1, limit);
         return jdbc.query(sql, values, new ErpRowMapper(definition.source())::mapRow);
@@ -104,7 +104,7 @@ public class ErpSource {
         SourceQuery source = definition.source();
         Map<String, Object> values = new HashMap<>(parameters);
         values.put(KEYS, keys);
-        String sql = "SELECT * FROM " + derivedTable(source) + " WHERE gi." + source.key() + " IN (:" + KEYS + ")";
+        String sql = "SELECT * FROM " + derivedTable(source.query()) + " WHERE gi." + source.key() + " IN (:" + KEYS + ")";
         Map<String, ErpRow> rows = new LinkedHashMap<>();
         jdbc.query(sql, values, new ErpRowMapper(source)::mapRow)
                 .forEach(row -> rows.put(row.key(), row));
@@ -157,7 +157,7 @@ public class ErpSource {
 
     /** As above for any query, such as a lines rule's child query; parameters are looked up ignoring case. */
     public Map<String, Integer> columnTypes(String query, Map<String, Object> parameters) {
-        String sql = "SELECT * FROM (" + query.strip() + ") gi WHERE 1 = 0";
+        String sql = "SELECT * FROM " + derivedTable(query) + " WHERE 1 = 0";
         Map<String, Integer> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         jdbc.query(sql, ignoringCase(parameters), rs -> {
             var meta = rs.getMetaData();
@@ -169,8 +169,8 @@ public class ErpSource {
         return types;
     }
 
-    private static String derivedTable(SourceQuery source) {
-        return "(" + source.query().strip() + ") gi";
+    private static String derivedTable(String query) {
+        return "(" + query.strip() + ") gi";
     }
 
     private PagingQueryProvider pagingQuery(String from, String where, String sortKey) {
