@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.metrics.RunMetrics;
+import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.prepare.AdvanceWatermark;
 import io.syncbatch.prepare.PrepareReader;
 import io.syncbatch.prepare.PrepareWriter;
@@ -52,11 +55,14 @@ public class ExportJobFactory {
     private final RunLocks locks;
     private final Clock clock;
     private final Duration watermarkOverlap;
+    private final ObservationRegistry observations;
+    private final SyncMeters meters;
 
     public ExportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
             SyncRecordRepository records, WatermarkRepository watermarks, StoreWrites stores,
             ExportParametersValidator parametersValidator, RunLocks locks, Clock clock,
-            @Value("${syncbatch.prepare.watermark-overlap:PT1M}") Duration watermarkOverlap) {
+            @Value("${syncbatch.prepare.watermark-overlap:PT1M}") Duration watermarkOverlap,
+            ObservationRegistry observations, SyncMeters meters) {
         this.jobRepository = jobRepository;
         this.transactions = transactions;
         this.erp = erp;
@@ -67,14 +73,19 @@ public class ExportJobFactory {
         this.locks = locks;
         this.clock = clock;
         this.watermarkOverlap = watermarkOverlap;
+        this.observations = observations;
+        this.meters = meters;
     }
 
     public Job exportJob(EntityDefinition definition) {
         JobBuilder job = new JobBuilder(definition.exportJobName(), jobRepository)
                 .validator(parametersValidator.forDefinition(definition))
+                .observationRegistry(observations)
+                .listener(new RunMetrics(observations, meters, definition.entity()))
+                .listener(new RunLog(definition.entity()))
                 .listener(new FailureReason())
                 .listener(new RunLockListener(definition, locks));
-        Step advanceWatermark = new StepBuilder(definition.entity() + "-advance-watermark", jobRepository)
+        Step advanceWatermark = step(definition, "-advance-watermark")
                 .tasklet(new AdvanceWatermark(definition, watermarks, clock), transactions)
                 .build();
         if (!definition.refersToItself()) {
@@ -97,10 +108,10 @@ public class ExportJobFactory {
 
     private Step prepareStep(EntityDefinition definition) {
         PrepareReader reader = new PrepareReader(definition, erp, watermarks, watermarkOverlap);
-        PrepareWriter writer = new PrepareWriter(definition, records, clock);
+        PrepareWriter writer = new PrepareWriter(definition, records, clock, meters);
         ExecutionContextPromotionListener promoteWatermark = new ExecutionContextPromotionListener();
         promoteWatermark.setKeys(new String[] { PrepareWriter.MAX_CHANGED_AT });
-        return new StepBuilder(definition.entity() + "-prepare", jobRepository)
+        return step(definition, "-prepare")
                 .<ErpRow, ErpRow>chunk(definition.chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
@@ -113,9 +124,9 @@ public class ExportJobFactory {
 
     private Step processStep(EntityDefinition definition, String suffix, boolean heldOnly) {
         PreparedRecordReader reader = new PreparedRecordReader(definition, records, erp, heldOnly);
-        ExportWriter writer = new ExportWriter(definition, stores, records, clock);
+        ExportWriter writer = new ExportWriter(definition, stores, records, clock, meters);
         StoreReferences references = new StoreReferences(definition, records, erp);
-        var step = new StepBuilder(definition.entity() + suffix, jobRepository)
+        var step = step(definition, suffix)
                 .<ExportItem, ExportDecision>chunk(definition.chunkSize())
                 .transactionManager(transactions)
                 .reader(reader)
@@ -128,5 +139,14 @@ public class ExportJobFactory {
             step.listener(new HeldPassProgress(definition, records));
         }
         return step.build();
+    }
+
+    /** Every step is observed, tagged with its store and entity, and logs its end with its counts. */
+    private StepBuilder step(EntityDefinition definition, String suffix) {
+        StepBuilder step = new StepBuilder(definition.entity() + suffix, jobRepository);
+        step.observationRegistry(observations);
+        step.listener(new RunMetrics(observations, meters, definition.entity()));
+        step.listener(new RunLog(definition.entity()));
+        return step;
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
-import io.syncbatch.prepare.PrepareWriter;
 import io.syncbatch.run.CommittedCounts;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.state.LastOperation;
@@ -36,7 +35,7 @@ public record RunSummary(String jobName, long executionId, String status, String
             }
             if (step.getStepName().endsWith("-prepare")) {
                 read += step.getReadCount();
-                prepared += CommittedCounts.read(step, PrepareWriter.PREPARED);
+                prepared += CommittedCounts.read(step, CommittedCounts.PREPARED);
             }
             inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name());
             updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name());

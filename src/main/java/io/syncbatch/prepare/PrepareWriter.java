@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.run.CommittedCounts;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.source.ErpRow;
@@ -26,25 +27,26 @@ import io.syncbatch.state.SyncRecordRepository;
 public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionListener {
 
     public static final String MAX_CHANGED_AT = "prepare.max-changed-at";
-    public static final String PREPARED = "prepared";
 
     private final EntityDefinition definition;
     private final SyncRecordRepository records;
     private final Clock clock;
+    private final SyncMeters meters;
     private SyncRun run;
     private CommittedCounts counts;
     private LocalDateTime maxChangedAt;
 
-    public PrepareWriter(EntityDefinition definition, SyncRecordRepository records, Clock clock) {
+    public PrepareWriter(EntityDefinition definition, SyncRecordRepository records, Clock clock, SyncMeters meters) {
         this.definition = definition;
         this.records = records;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         run = SyncRun.of(definition, stepExecution);
-        counts = new CommittedCounts(stepExecution);
+        counts = new CommittedCounts(stepExecution, meters.records(run.store(), run.entity()));
     }
 
     @Override
@@ -82,7 +84,8 @@ public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionLis
             records.markPrepared(run.store(), run.entity(), changed, now, run.jobExecutionId(),
                     run.jobInstanceId());
         }
-        counts.addOnCommit(PREPARED, created.size() + changed.size());
+        counts.addOnCommit(CommittedCounts.PREPARED, created.size() + changed.size());
+        counts.addOnCommit(CommittedCounts.UNCHANGED, rows.size() - created.size() - changed.size());
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.run.CommittedCounts;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.state.SyncOutcome;
@@ -33,21 +34,23 @@ public class ExportWriter implements ItemWriter<ExportDecision>, StepExecutionLi
     private final StoreWrites stores;
     private final SyncRecordRepository records;
     private final Clock clock;
+    private final SyncMeters meters;
     private SyncRun run;
     private CommittedCounts counts;
 
-    public ExportWriter(EntityDefinition definition, StoreWrites stores,
-            SyncRecordRepository records, Clock clock) {
+    public ExportWriter(EntityDefinition definition, StoreWrites stores, SyncRecordRepository records, Clock clock,
+            SyncMeters meters) {
         this.definition = definition;
         this.stores = stores;
         this.records = records;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         run = SyncRun.of(definition, stepExecution);
-        counts = new CommittedCounts(stepExecution);
+        counts = new CommittedCounts(stepExecution, meters.records(run.store(), run.entity()));
     }
 
     @Override

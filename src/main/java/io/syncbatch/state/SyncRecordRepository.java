@@ -131,6 +131,18 @@ public class SyncRecordRepository {
                 keyset(store, entity, after), SyncRecordRepository::map);
     }
 
+    /** How many records each store and entity has in each of these statuses; combinations with none are absent. */
+    public List<StatusCount> countByStatus(Collection<SyncStatus> statuses) {
+        return named.query("SELECT store, entity, status, COUNT(*) FROM sync_record WHERE status IN (:statuses)"
+                + " GROUP BY store, entity, status",
+                new MapSqlParameterSource("statuses", statuses.stream().map(SyncStatus::name).toList()),
+                (rs, n) -> new StatusCount(rs.getString(1), rs.getString(2), SyncStatus.valueOf(rs.getString(3)),
+                        rs.getLong(4)));
+    }
+
+    public record StatusCount(String store, String entity, SyncStatus status, long count) {
+    }
+
     public int countHeld(String store, String entity) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sync_record WHERE store = ? AND entity = ?"
                 + " AND status = 'HELD'", Integer.class, store, entity);

@@ -3,6 +3,7 @@ package io.syncbatch.target;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * One store's request quota, shared by every thread that talks to it (and, on the store's side, by every app
@@ -13,11 +14,14 @@ public final class RateLimitGate {
 
     private final Clock clock;
     private final Duration longestWait;
+    private final Consumer<Duration> waited;
     private Instant closedUntil = Instant.MIN;
 
-    public RateLimitGate(Clock clock, Duration longestWait) {
+    /** @param waited told how long each caller that found the gate closed waited */
+    public RateLimitGate(Clock clock, Duration longestWait, Consumer<Duration> waited) {
         this.clock = clock;
         this.longestWait = longestWait;
+        this.waited = waited;
     }
 
     /** The store asked for a pause (a 429, or a quota used up); never shortens a pause already in force. */
@@ -31,8 +35,12 @@ public final class RateLimitGate {
 
     /** Blocks until the store may be asked again. */
     public void awaitOpen() {
-        Duration wait;
-        while (!(wait = remaining()).isZero()) {
+        Duration wait = remaining();
+        if (wait.isZero()) {
+            return;
+        }
+        Instant start = clock.instant();
+        for (; !wait.isZero(); wait = remaining()) {
             try {
                 Thread.sleep(wait.toMillis() + 1);
             }
@@ -41,6 +49,7 @@ public final class RateLimitGate {
                 throw new TransientTargetException("interrupted while waiting for the store's rate limit", e);
             }
         }
+        waited.accept(Duration.between(start, clock.instant()));
     }
 
     synchronized Duration remaining() {

@@ -16,9 +16,11 @@ import io.syncbatch.definition.TargetSpec;
 public class StoreWrites {
 
     private final StoreConnectors stores;
+    private final StoreRetryMeter retries;
 
-    public StoreWrites(StoreConnectors stores) {
+    StoreWrites(StoreConnectors stores, StoreRetryMeter retries) {
         this.stores = stores;
+        this.retries = retries;
     }
 
     @Retryable(includes = TransientTargetException.class,
@@ -27,6 +29,7 @@ public class StoreWrites {
             multiplierString = "${syncbatch.retry.multiplier:2}",
             maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
     public List<WriteResult> upsert(String store, TargetSpec target, List<TargetRecord> records) {
+        retries.attemptStarting();
         return stores.connector(store).upsert(target, records);
     }
 }

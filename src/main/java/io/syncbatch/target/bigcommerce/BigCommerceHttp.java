@@ -17,6 +17,7 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.target.RateLimitGate;
 import io.syncbatch.target.StoreEndpoint;
 import io.syncbatch.target.StoreRejectedException;
@@ -35,15 +36,17 @@ public class BigCommerceHttp {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration longestWait;
+    private final SyncMeters meters;
     private final Map<StoreEndpoint, RestClient> clients = new ConcurrentHashMap<>();
     private final Map<String, RateLimitGate> gates = new ConcurrentHashMap<>();
 
     public BigCommerceHttp(RestClient.Builder builder, JsonMapper json, Clock clock,
-            @Value("${syncbatch.retry.longest-rate-limit-wait:PT5M}") Duration longestWait) {
+            @Value("${syncbatch.retry.longest-rate-limit-wait:PT5M}") Duration longestWait, SyncMeters meters) {
         this.builder = builder;
         this.json = json;
         this.clock = clock;
         this.longestWait = longestWait;
+        this.meters = meters;
     }
 
     /**
@@ -55,7 +58,8 @@ public class BigCommerceHttp {
     public JsonNode send(StoreEndpoint endpoint, HttpMethod method, String pathAndQuery, Map<String, ?> query,
             Object body) {
         RestClient client = clients.computeIfAbsent(endpoint, this::client);
-        RateLimitGate gate = gates.computeIfAbsent(endpoint.name(), name -> new RateLimitGate(clock, longestWait));
+        RateLimitGate gate = gates.computeIfAbsent(endpoint.name(),
+                name -> new RateLimitGate(clock, longestWait, wait -> meters.waitedForRateLimit(name, wait)));
         gate.awaitOpen();
         try {
             RestClient.RequestBodySpec request = client.method(method).uri(pathAndQuery, query);
