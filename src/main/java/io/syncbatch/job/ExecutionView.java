@@ -7,9 +7,13 @@ import org.springframework.batch.core.step.StepExecution;
 
 import io.syncbatch.run.SyncRun;
 
-/** One job execution as an operator lists it. */
+/**
+ * One job execution as an operator lists it: Spring Batch's step counts (read, written, skipped) and the sync's
+ * own committed counts, as the run summary prints them.
+ */
 public record ExecutionView(long id, String job, String store, String status, LocalDateTime start,
-        LocalDateTime end, long read, long written, long skipped, String exitMessage) {
+        LocalDateTime end, long read, long written, long skipped, long prepared, long processed, long filtered,
+        long failed, long held, String exitMessage) {
 
     public static ExecutionView of(JobExecution execution) {
         long read = 0;
@@ -20,9 +24,11 @@ public record ExecutionView(long id, String job, String store, String status, Lo
             written += step.getWriteCount();
             skipped += step.getSkipCount();
         }
+        RunSummary summary = RunSummary.of(execution);
         return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(),
                 execution.getJobParameters().getString(SyncRun.STORE), execution.getStatus().name(),
-                execution.getStartTime(), execution.getEndTime(), read, written, skipped,
+                execution.getStartTime(), execution.getEndTime(), read, written, skipped, summary.prepared(),
+                summary.processed(), summary.filtered(), summary.failed(), summary.held(),
                 execution.getExitStatus().getExitDescription());
     }
 }

@@ -49,7 +49,7 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
     public ExitStatus afterStep(StepExecution step) {
         StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "Step %s ended %s in %.1f s:",
                 step.getStepName(), step.getStatus(), seconds(step.getStartTime(), step.getEndTime())));
-        LoggingEventBuilder event = log.atInfo().addKeyValue("event", "step.end")
+        LoggingEventBuilder event = log.atInfo().addKeyValue("runEvent", "step.end")
                 .addKeyValue("step", step.getStepName()).addKeyValue("status", step.getStatus().name());
         add(message, event, "read", step.getReadCount());
         add(message, event, "written", step.getWriteCount());
@@ -69,7 +69,7 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
             StringBuilder message = new StringBuilder(String.format(Locale.ROOT,
                     "Job %s execution %d ended %s in %.1f s:", run.jobName(), run.executionId(), run.status(),
                     run.took().toMillis() / 1000.0));
-            LoggingEventBuilder event = log.atInfo().addKeyValue("event", "job.end")
+            LoggingEventBuilder event = log.atInfo().addKeyValue("runEvent", "job.end")
                     .addKeyValue("job", run.jobName()).addKeyValue("status", run.status());
             add(message, event, "read", run.read());
             add(message, event, "prepared", run.prepared());

@@ -83,7 +83,7 @@ public final class MariaDbCondition implements ExecutionCondition {
                 + " (" + cause + "); set CI=true to make it mandatory");
     }
 
-    static boolean isCi(String ciVariable) {
+    public static boolean isCi(String ciVariable) {
         return "true".equalsIgnoreCase(ciVariable == null ? null : ciVariable.trim());
     }
 
