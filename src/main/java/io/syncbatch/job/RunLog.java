@@ -47,7 +47,7 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "Step %s ended %s in %.1f s:",
+        StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "Step %s ended %s in %.3f s:",
                 step.getStepName(), step.getStatus(), seconds(step.getStartTime(), step.getEndTime())));
         LoggingEventBuilder event = log.atInfo().addKeyValue("runEvent", "step.end")
                 .addKeyValue("step", step.getStepName()).addKeyValue("status", step.getStatus().name());
@@ -67,7 +67,7 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
         try {
             RunSummary run = RunSummary.of(execution);
             StringBuilder message = new StringBuilder(String.format(Locale.ROOT,
-                    "Job %s execution %d ended %s in %.1f s:", run.jobName(), run.executionId(), run.status(),
+                    "Job %s execution %d ended %s in %.3f s:", run.jobName(), run.executionId(), run.status(),
                     run.took().toMillis() / 1000.0));
             LoggingEventBuilder event = log.atInfo().addKeyValue("runEvent", "job.end")
                     .addKeyValue("job", run.jobName()).addKeyValue("status", run.status());

@@ -1,0 +1,192 @@
+package io.syncbatch.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The benchmark of issue 6, in one run: N generated ERP customers on MariaDB; (a) the raw-JDBC floor; (b) the
+ * engine's full prepare; (c) incremental prepare after 1 % changed; (d) incremental prepare with nothing
+ * changed; (e) process to a target that answers at once; (f) process to a target that takes 50 ms a request
+ * and serves a few at once, against its ideal rate. Run it with {@code bench/run}; see bench/README.md.
+ */
+public final class Benchmark {
+
+    /** What one run measured, for the report and for the smoke test's checks. */
+    public record Report(Options options, long generated, long floorRows, Duration floor, EngineRun.Result full,
+            int changed, EngineRun.Result incremental, EngineRun.Result unchanged, EngineRun.Result slow,
+            int fastStoreCustomers, long fastStoreCreated, int slowStoreCustomers) {
+    }
+
+    public record Options(int rows, int slowRows, int concurrency, Duration latency, String serverUrl,
+            String database, Path jar, Path workDir, String heap) {
+
+        static final int BATCH = 10;
+
+        public static Options parse(String... arguments) {
+            Map<String, String> given = new HashMap<>();
+            for (String argument : arguments) {
+                String[] pair = argument.replaceFirst("^--", "").split("=", 2);
+                if (pair.length != 2) {
+                    throw new IllegalArgumentException("expected --name=value, got '" + argument + "'");
+                }
+                given.put(pair[0], pair[1]);
+            }
+            int rows = Integer.parseInt(given.getOrDefault("rows", "1000000"));
+            return new Options(rows, Integer.parseInt(given.getOrDefault("slow-rows", String.valueOf(Math.min(rows,
+                    20_000)))), Integer.parseInt(given.getOrDefault("concurrency", "8")),
+                    Duration.ofMillis(Long.parseLong(given.getOrDefault("latency-ms", "50"))),
+                    given.getOrDefault("server", "jdbc:mysql://127.0.0.1:3306/test?user=root&password="),
+                    given.getOrDefault("database", "syncbatch_bench"),
+                    Path.of(given.getOrDefault("jar", "target/syncbatch.jar")).toAbsolutePath(),
+                    Path.of(given.getOrDefault("work-dir", "target/bench")).toAbsolutePath(),
+                    given.getOrDefault("heap", "256m"));
+        }
+
+        /** Records a second the slow target can take: concurrency × batch size ÷ latency. */
+        double idealRate() {
+            return concurrency * (double) BATCH / (latency.toMillis() / 1000.0);
+        }
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Options options = Options.parse(arguments);
+        Report report = run(options, System.out);
+        System.out.print(render(report));
+    }
+
+    public static Report run(Options options, java.io.PrintStream progress) throws Exception {
+        BenchErp erp = new BenchErp(options.serverUrl(), options.database());
+        progress.printf("generating %,d ERP customers in %s%n", options.rows(), options.database());
+        erp.recreate(Path.of("sql/erp-schema.sql"));
+        erp.generate(options.rows());
+        long generated = count(erp, "SELECT COUNT(*) FROM Customer");
+
+        progress.println("(a) raw JDBC floor");
+        long start = System.nanoTime();
+        long floorRows = new RawJdbcFloor(erp, customerQuery()).run();
+        Duration floor = Duration.ofNanos(System.nanoTime() - start);
+
+        try (BenchStore fast = new BenchStore(options.concurrency(), Duration.ZERO);
+                BenchStore slow = new BenchStore(options.concurrency(), options.latency())) {
+            Map<String, String> environment = Map.of(
+                    "SYNCBATCH_ERP_URL", erp.url(),
+                    "SYNCBATCH_SYNC_URL", erp.syncUrl() + "&rewriteBatchedStatements=true",
+                    "BIGCOMMERCE_API_URL", fast.apiUrl().toString(),
+                    "BIGCOMMERCE_STORE_HASH", BenchStore.HASH,
+                    "BIGCOMMERCE_ACCESS_TOKEN", BenchStore.TOKEN);
+            List<String> common = List.of("--spring.profiles.active=mysql",
+                    "--syncbatch.stores.slow.api-url=" + slow.apiUrl(),
+                    "--syncbatch.stores.slow.store-hash=" + BenchStore.HASH,
+                    "--syncbatch.stores.slow.access-token=" + BenchStore.TOKEN);
+
+            progress.println("(b) full prepare and (e) process to a target that answers at once");
+            EngineRun.Result full = engine(options, environment, common, "full", "store=main");
+            int changed = erp.changeOnePercent();
+            progress.printf("(c) incremental prepare after changing %,d customers%n", changed);
+            EngineRun.Result incremental = engine(options, environment, common, "incremental", "store=main");
+            progress.println("(d) incremental prepare with nothing changed");
+            EngineRun.Result unchanged = engine(options, environment, common, "unchanged", "store=main");
+            progress.printf("(f) process %,d customers to a target taking %d ms a request, %d at once%n",
+                    options.slowRows(), options.latency().toMillis(), options.concurrency());
+            EngineRun.Result slowRun = engine(options, environment, common, "slow", "store=slow",
+                    "modifiedFrom=" + BenchErp.FIRST_CHANGE,
+                    "modifiedTo=" + BenchErp.FIRST_CHANGE.plusSeconds(options.slowRows()));
+            return new Report(options, generated, floorRows, floor, full, changed, incremental, unchanged, slowRun,
+                    fast.customers(), fast.created(), slow.customers());
+        }
+    }
+
+    private static EngineRun.Result engine(Options options, Map<String, String> environment,
+            List<String> common, String name, String... parameters) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("run", "customer-export"));
+        arguments.addAll(List.of(parameters));
+        arguments.addAll(common);
+        return EngineRun.run(name, options.jar(), options.workDir(), options.heap(), environment, arguments);
+    }
+
+    public static String render(Report report) throws Exception {
+        Options options = report.options();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%nsyncbatch benchmark: %,d ERP customers; %s%n", report.generated(),
+                machine(report)));
+        text.append(String.format(Locale.ROOT, "%-46s %10s %9s %10s %10s %9s%n", "phase", "rows", "seconds",
+                "rows/s", "peak heap", "peak RSS"));
+        double floorRate = line(text, "(a) raw JDBC floor", report.floorRows(), report.floor(), null);
+        double full = line(text, "(b) full prepare", report.full().prepared(), report.full().step("-prepare").took(),
+                report.full());
+        line(text, "(c) incremental prepare, 1 % changed", report.incremental().prepared(),
+                report.incremental().step("-prepare").took(), report.incremental());
+        line(text, "(d) incremental prepare, nothing changed", report.unchanged().prepared(),
+                report.unchanged().step("-prepare").took(), report.unchanged());
+        line(text, "(e) process, target answers at once", report.full().processed(),
+                report.full().step("-process").took(), report.full());
+        double slow = line(text, String.format(Locale.ROOT, "(f) process, %d ms target, %d at once",
+                options.latency().toMillis(), options.concurrency()), report.slow().processed(),
+                report.slow().step("-process").took(), report.slow());
+        text.append(String.format(Locale.ROOT, "%n(b)/(a) = %.2f (target >= 0.80)%n", full / floorRate));
+        text.append(String.format(Locale.ROOT, "(f)/ideal = %.2f (ideal %,.0f rows/s = %d x %d / %d ms; target >= 0.90)%n",
+                slow / options.idealRate(), options.idealRate(), options.concurrency(), Options.BATCH,
+                options.latency().toMillis()));
+        text.append(String.format(Locale.ROOT, "(c) %.2f s (target <= 2 s); (d) %.2f s, whole job %.2f s (target <= 0.5 s)%n",
+                seconds(report.incremental().step("-prepare").took()), seconds(report.unchanged().step("-prepare")
+                        .took()), seconds(report.unchanged().job())));
+        long peakHeap = List.of(report.full(), report.incremental(), report.unchanged(), report.slow()).stream()
+                .mapToLong(EngineRun.Result::peakHeapMb).max().orElse(0);
+        text.append(String.format(Locale.ROOT, "peak heap %d MB with -Xmx%s (target <= 256 MB)%n", peakHeap,
+                options.heap()));
+        return text.toString();
+    }
+
+    private static double line(StringBuilder text, String phase, long rows, Duration took, EngineRun.Result run) {
+        double rate = rows / Math.max(seconds(took), 0.001);
+        text.append(String.format(Locale.ROOT, "%-46s %,10d %9.2f %,10.0f %10s %9s%n", phase, rows, seconds(took),
+                rate, run == null ? "-" : run.peakHeapMb() + " MB", run == null ? "-" : run.peakRssMb() + " MB"));
+        return rate;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static String machine(Report report) throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("unknown CPU");
+        BenchErp erp = new BenchErp(report.options().serverUrl(), report.options().database());
+        String server;
+        try (Connection connection = erp.connect(); Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            server = rs.getString(1);
+        }
+        return String.format(Locale.ROOT, "MariaDB %s; %d CPUs (%s); Java %s", server,
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String customerQuery() throws Exception {
+        Map<String, Object> definition = new Yaml().load(Files.readString(Path.of("jobs/customer.yml")));
+        return (String) ((Map<String, Object>) definition.get("source")).get("query");
+    }
+
+    private static long count(BenchErp erp, String query) throws Exception {
+        try (Connection connection = erp.connect(); Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
