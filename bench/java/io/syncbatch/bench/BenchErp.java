@@ -85,7 +85,8 @@ final class BenchErp {
         return DriverManager.getConnection(url());
     }
 
+    /** As the engine connects to its sync database: batches go out as multi-row statements. */
     Connection connectSync() throws SQLException {
-        return DriverManager.getConnection(syncUrl());
+        return DriverManager.getConnection(syncUrl() + "&rewriteBatchedStatements=true");
     }
 }

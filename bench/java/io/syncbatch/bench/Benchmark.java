@@ -28,8 +28,8 @@ public final class Benchmark {
             int fastStoreCustomers, long fastStoreCreated, int slowStoreCustomers) {
     }
 
-    public record Options(int rows, int slowRows, int concurrency, Duration latency, String serverUrl,
-            String database, Path jar, Path workDir, String heap) {
+    public record Options(int rows, int slowRows, int concurrency, Duration latency, int chunkSize,
+            String serverUrl, String database, Path jar, Path workDir, String heap, List<String> engineJvm) {
 
         static final int BATCH = 10;
 
@@ -43,14 +43,19 @@ public final class Benchmark {
                 given.put(pair[0], pair[1]);
             }
             int rows = Integer.parseInt(given.getOrDefault("rows", "1000000"));
+            int concurrency = Integer.parseInt(given.getOrDefault("concurrency", "8"));
             return new Options(rows, Integer.parseInt(given.getOrDefault("slow-rows", String.valueOf(Math.min(rows,
-                    20_000)))), Integer.parseInt(given.getOrDefault("concurrency", "8")),
+                    20_000)))), concurrency,
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("latency-ms", "50"))),
+                    // Five rounds of concurrent batches a chunk: a chunk's commit then costs a fifth of a round.
+                    Integer.parseInt(given.getOrDefault("chunk-size", String.valueOf(concurrency * BATCH * 5))),
                     given.getOrDefault("server", "jdbc:mysql://127.0.0.1:3306/test?user=root&password="),
                     given.getOrDefault("database", "syncbatch_bench"),
                     Path.of(given.getOrDefault("jar", "target/syncbatch.jar")).toAbsolutePath(),
                     Path.of(given.getOrDefault("work-dir", "target/bench")).toAbsolutePath(),
-                    given.getOrDefault("heap", "256m"));
+                    given.getOrDefault("heap", "256m"),
+                    // e.g. --engine-jvm=-XX:StartFlightRecording=filename=engine.jfr to profile the engine
+                    given.containsKey("engine-jvm") ? List.of(given.get("engine-jvm").split(" ")) : List.of());
         }
 
         /** Records a second the slow target can take: concurrency × batch size ÷ latency. */
@@ -89,6 +94,9 @@ public final class Benchmark {
                     "BIGCOMMERCE_STORE_HASH", BenchStore.HASH,
                     "BIGCOMMERCE_ACCESS_TOKEN", BenchStore.TOKEN);
             List<String> common = List.of("--spring.profiles.active=mysql",
+                    "--syncbatch.definitions=file:" + definitions(options) + "/*.yml",
+                    "--syncbatch.stores.main.concurrency=" + options.concurrency(),
+                    "--syncbatch.stores.slow.concurrency=" + options.concurrency(),
                     "--syncbatch.stores.slow.api-url=" + slow.apiUrl(),
                     "--syncbatch.stores.slow.store-hash=" + BenchStore.HASH,
                     "--syncbatch.stores.slow.access-token=" + BenchStore.TOKEN);
@@ -110,12 +118,28 @@ public final class Benchmark {
         }
     }
 
+    /** The project's definitions, with the customer's process chunk size set for the benchmark. */
+    private static Path definitions(Options options) throws java.io.IOException {
+        Path jobs = Files.createDirectories(options.workDir().resolve("jobs"));
+        try (var files = Files.list(Path.of("jobs"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                String text = Files.readString(file);
+                if (file.getFileName().toString().equals("customer.yml")) {
+                    text = text.replaceFirst("(?m)^chunk-size: \\d+", "chunk-size: " + options.chunkSize());
+                }
+                Files.writeString(jobs.resolve(file.getFileName()), text);
+            }
+        }
+        return jobs;
+    }
+
     private static EngineRun.Result engine(Options options, Map<String, String> environment,
             List<String> common, String name, String... parameters) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("run", "customer-export"));
         arguments.addAll(List.of(parameters));
         arguments.addAll(common);
-        return EngineRun.run(name, options.jar(), options.workDir(), options.heap(), environment, arguments);
+        return EngineRun.run(name, options.jar(), options.workDir(), options.heap(), options.engineJvm(),
+                environment, arguments);
     }
 
     public static String render(Report report) throws Exception {
@@ -123,6 +147,8 @@ public final class Benchmark {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%nsyncbatch benchmark: %,d ERP customers; %s%n", report.generated(),
                 machine(report)));
+        text.append(String.format(Locale.ROOT, "engine: -Xmx%s, prepare chunk 1000, process chunk %d, store concurrency %d%n",
+                options.heap(), options.chunkSize(), options.concurrency()));
         text.append(String.format(Locale.ROOT, "%-46s %10s %9s %10s %10s %9s%n", "phase", "rows", "seconds",
                 "rows/s", "peak heap", "peak RSS"));
         double floorRate = line(text, "(a) raw JDBC floor", report.floorRows(), report.floor(), null);

@@ -42,13 +42,15 @@ public final class EngineRun {
     private EngineRun() {
     }
 
-    static Result run(String name, Path jar, Path workDir, String heap, Map<String, String> environment,
-            List<String> arguments) throws IOException, InterruptedException {
+    static Result run(String name, Path jar, Path workDir, String heap, List<String> jvmOptions,
+            Map<String, String> environment, List<String> arguments) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path gcLog = workDir.resolve(name + "-gc.log");
         Path out = workDir.resolve(name + "-out.txt");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + heap, "-Xlog:gc,gc+heap+exit:file=" + gcLog, "-jar", jar.toString()));
+                "-Xmx" + heap, "-Xlog:gc,gc+heap+exit:file=" + gcLog));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         command.add("--logging.level.io.syncbatch.job.RunLog=info");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

@@ -45,8 +45,9 @@ public record SyncbatchProperties(
     /**
      * One store connection.
      *
-     * @param sandbox  serve the store from an in-process sandbox (embedded default) instead of {@code apiUrl}
-     * @param dataFile where the sandbox keeps its customers between runs
+     * @param sandbox     serve the store from an in-process sandbox (embedded default) instead of {@code apiUrl}
+     * @param dataFile    where the sandbox keeps its customers between runs
+     * @param concurrency how many write requests a chunk may have in flight to the store at once
      */
     public record Store(
             @DefaultValue("bigcommerce") String platform,
@@ -55,14 +56,21 @@ public record SyncbatchProperties(
             String accessToken,
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("false") boolean sandbox,
-            String dataFile) {
+            String dataFile,
+            @DefaultValue("4") int concurrency) {
+
+        public Store {
+            if (concurrency < 1 || concurrency > 64) {
+                throw new IllegalArgumentException("concurrency must be between 1 and 64, got " + concurrency);
+            }
+        }
 
         /** The token is a credential: it must never reach a log line through toString. */
         @Override
         public String toString() {
             return "Store[platform=" + platform + ", apiUrl=" + apiUrl + ", storeHash=" + storeHash
                     + ", accessToken=" + (accessToken == null ? "<none>" : "<redacted>") + ", sandbox=" + sandbox
-                    + "]";
+                    + ", concurrency=" + concurrency + "]";
         }
     }
 

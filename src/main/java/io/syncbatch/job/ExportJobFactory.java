@@ -55,6 +55,7 @@ public class ExportJobFactory {
     private final RunLocks locks;
     private final Clock clock;
     private final Duration watermarkOverlap;
+    private final int prepareChunkSize;
     private final ObservationRegistry observations;
     private final SyncMeters meters;
 
@@ -62,6 +63,7 @@ public class ExportJobFactory {
             SyncRecordRepository records, WatermarkRepository watermarks, StoreWrites stores,
             ExportParametersValidator parametersValidator, RunLocks locks, Clock clock,
             @Value("${syncbatch.prepare.watermark-overlap:PT1M}") Duration watermarkOverlap,
+            @Value("${syncbatch.prepare.chunk-size:1000}") int prepareChunkSize,
             ObservationRegistry observations, SyncMeters meters) {
         this.jobRepository = jobRepository;
         this.transactions = transactions;
@@ -73,6 +75,7 @@ public class ExportJobFactory {
         this.locks = locks;
         this.clock = clock;
         this.watermarkOverlap = watermarkOverlap;
+        this.prepareChunkSize = prepareChunkSize;
         this.observations = observations;
         this.meters = meters;
     }
@@ -107,12 +110,14 @@ public class ExportJobFactory {
     }
 
     private Step prepareStep(EntityDefinition definition) {
-        PrepareReader reader = new PrepareReader(definition, erp, watermarks, watermarkOverlap);
+        PrepareReader reader = new PrepareReader(definition, erp, watermarks, watermarkOverlap, prepareChunkSize);
         PrepareWriter writer = new PrepareWriter(definition, records, clock, meters);
         ExecutionContextPromotionListener promoteWatermark = new ExecutionContextPromotionListener();
         promoteWatermark.setKeys(new String[] { PrepareWriter.MAX_CHANGED_AT });
+        // Prepare's chunks are large: its cost per row is a hash and a row of a batched insert, and every chunk
+        // also costs a page query, a fingerprint lookup and the job repository's bookkeeping.
         return step(definition, "-prepare")
-                .<ErpRow, ErpRow>chunk(definition.chunkSize())
+                .<ErpRow, ErpRow>chunk(prepareChunkSize)
                 .transactionManager(transactions)
                 .reader(reader)
                 .writer(writer)

@@ -28,15 +28,18 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
     private final ErpSource erp;
     private final WatermarkRepository watermarks;
     private final Duration overlap;
+    private final int pageSize;
     private SyncRun run;
     private JdbcPagingItemReader<ErpRow> rows;
 
+    /** @param pageSize rows a keyset page reads; the prepare chunk size, so a chunk is one query */
     public PrepareReader(EntityDefinition definition, ErpSource erp, WatermarkRepository watermarks,
-            Duration overlap) {
+            Duration overlap, int pageSize) {
         this.definition = definition;
         this.erp = erp;
         this.watermarks = watermarks;
         this.overlap = overlap;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -52,7 +55,7 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
         }
         String since = context.getString(SINCE);
         rows = erp.changedRows(definition, since.isEmpty() ? null : LocalDateTime.parse(since),
-                run.queryParameters(), run.filters());
+                run.queryParameters(), run.filters(), pageSize);
         try {
             rows.afterPropertiesSet();
         }

@@ -50,7 +50,7 @@ public class ErpSource {
      * paging keeps the last key read in the step's execution context, so a restart resumes after it.
      */
     public JdbcPagingItemReader<ErpRow> changedRows(EntityDefinition definition, LocalDateTime since,
-            Map<String, Object> parameters, Map<BatchFilter, Object> filters) {
+            Map<String, Object> parameters, Map<BatchFilter, Object> filters, int pageSize) {
         SourceQuery source = definition.source();
         Map<String, Object> values = new HashMap<>(parameters);
         List<String> conditions = bind(filters, values);
@@ -64,7 +64,7 @@ public class ErpSource {
         reader.setName(definition.entity() + "-erp");
         reader.setRowMapper(new ErpRowMapper(source));
         reader.setParameterValues(values);
-        reader.setPageSize(definition.chunkSize());
+        reader.setPageSize(pageSize);
         return reader;
     }
 

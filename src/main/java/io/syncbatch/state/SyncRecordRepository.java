@@ -104,14 +104,15 @@ public class SyncRecordRepository {
      */
     public List<SyncRecord> backlog(String store, String entity, BacklogPosition after, int limit, int maxAttempts) {
         MapSqlParameterSource params = keyset(store, entity, after).addValue("max", maxAttempts);
-        // A UNION of index range scans instead of one OR, so each part walks sync_record_backlog in order.
-        String sql = "SELECT * FROM (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'PREPARED' AND " + AFTER
-                + " UNION ALL SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'HELD' AND " + AFTER
-                + " UNION ALL SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'FAILED' AND attempts < :max AND " + AFTER + ") backlog"
-                + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit);
+        // A UNION of index range scans instead of one OR, so each part walks sync_record_backlog in order. Each
+        // part has its own LIMIT: without it the server materialises every waiting record for every page.
+        String page = " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit);
+        String sql = "SELECT * FROM ((SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'PREPARED' AND " + AFTER + page + ")"
+                + " UNION ALL (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'HELD' AND " + AFTER + page + ")"
+                + " UNION ALL (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+                + " AND status = 'FAILED' AND attempts < :max AND " + AFTER + page + ")) backlog" + page;
         return named.query(sql, params, SyncRecordRepository::map);
     }
 

@@ -72,7 +72,8 @@ public class StoreConnectors {
         }
         URI base = store.sandbox() ? sandboxes.start(storeName, store)
                 : URI.create(store.apiUrl().toString().replaceAll("/+$", "") + "/stores/" + store.storeHash());
-        return new BigCommerceConnector(new StoreEndpoint(storeName, base, store.accessToken(), store.timeout()),
+        return new BigCommerceConnector(new StoreEndpoint(storeName, base, store.accessToken(), store.timeout(),
+                store.concurrency()),
                 bigCommerce);
     }
 }

@@ -7,10 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.slf4j.MDC;
 import org.springframework.http.HttpMethod;
 
 import io.syncbatch.definition.TargetSpec;
@@ -19,6 +26,7 @@ import io.syncbatch.target.StoreEndpoint;
 import io.syncbatch.target.StoreRejectedException;
 import io.syncbatch.target.TargetConnector;
 import io.syncbatch.target.TargetRecord;
+import io.syncbatch.target.TransientTargetException;
 import io.syncbatch.target.WriteResult;
 import io.syncbatch.target.bigcommerce.BigCommerceResource.Write;
 import tools.jackson.databind.JsonNode;
@@ -26,10 +34,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes records to a BigCommerce store, each resource the way its contract allows ({@link BigCommerceResources}).
  *
- * <p>Nothing is created twice: a record without an external id is first looked up by the fields the store keeps
- * unique, because the store may have accepted it in a run that was killed before the external id was
- * committed. One bad record makes BigCommerce refuse a whole batch, so a refused batch is retried record by
- * record to keep the good ones and give the bad one the store's own message.
+ * <p>Nothing is created twice: the store may have accepted a record in a run that was killed before its external
+ * id was committed. Where the store itself refuses a duplicate (a customer's email), a create is sent as is and
+ * only a refused batch is looked up, its known records updated instead; elsewhere a record without external id is
+ * looked up before it is created. One bad record makes BigCommerce refuse a whole batch, so a refused batch is
+ * retried record by record to keep the good ones and give the bad one the store's own message.
+ *
+ * <p>The batches of a chunk go out concurrently, at most {@link StoreEndpoint#concurrency()} at a time: a store
+ * that takes 50 ms a request is otherwise idle most of the time. The call returns when every request has been
+ * answered, so a retry of the whole call never overlaps a request still in flight.
  */
 public final class BigCommerceConnector implements TargetConnector {
 
@@ -39,10 +52,17 @@ public final class BigCommerceConnector implements TargetConnector {
 
     private final StoreEndpoint endpoint;
     private final BigCommerceHttp http;
+    private final ExecutorService requests;
 
     public BigCommerceConnector(StoreEndpoint endpoint, BigCommerceHttp http) {
         this.endpoint = endpoint;
         this.http = http;
+        AtomicInteger threads = new AtomicInteger();
+        this.requests = Executors.newFixedThreadPool(endpoint.concurrency(), task -> {
+            Thread thread = new Thread(task, "store-" + endpoint.name() + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Fails a launch early when a definition names a resource this connector cannot write. */
@@ -58,7 +78,7 @@ public final class BigCommerceConnector implements TargetConnector {
             records.forEach(record -> results.add(writeInPlace(resource, record)));
             return results;
         }
-        Map<String, String> alreadyInStore = lookup(resource,
+        Map<String, String> alreadyInStore = resource.lookup().enforced() ? Map.of() : lookup(resource,
                 records.stream().filter(record -> record.externalId() == null).toList());
         List<TargetRecord> creates = new ArrayList<>();
         List<TargetRecord> updates = new ArrayList<>();
@@ -72,13 +92,13 @@ public final class BigCommerceConnector implements TargetConnector {
             }
         }
         if (resource.create() == Write.BATCH) {
-            batches(creates).forEach(batch -> results.addAll(writeBatch(resource, HttpMethod.POST, batch)));
+            results.addAll(concurrently(batches(creates), batch -> writeBatch(resource, HttpMethod.POST, batch)));
         }
         else {
             creates.forEach(record -> results.add(createOne(resource, record)));
         }
         if (resource.update() == Write.BATCH) {
-            batches(updates).forEach(batch -> results.addAll(writeBatch(resource, HttpMethod.PUT, batch)));
+            results.addAll(concurrently(batches(updates), batch -> writeBatch(resource, HttpMethod.PUT, batch)));
         }
         else {
             updates.forEach(record -> results.add(updateById(resource, record)));
@@ -96,14 +116,7 @@ public final class BigCommerceConnector implements TargetConnector {
             response = http.send(endpoint, method, resource.path(), Map.of(), body);
         }
         catch (StoreRejectedException refused) {
-            if (batch.size() == 1) {
-                return List.of(refusedBy(batch.get(0), refused));
-            }
-            List<WriteResult> isolated = new ArrayList<>();
-            for (TargetRecord record : batch) {
-                isolated.addAll(writeBatch(resource, method, List.of(record)));
-            }
-            return isolated;
+            return refused(resource, method, batch, refused);
         }
         List<JsonNode> answered = items(response);
         LastOperation operation = create ? LastOperation.INSERTED_EXTERNALLY : LastOperation.UPDATED_EXTERNALLY;
@@ -114,6 +127,75 @@ public final class BigCommerceConnector implements TargetConnector {
                             + describeKey(resource, record.payload()))
                     : WriteResult.written(record.erpId(), id, operation);
         }).toList();
+    }
+
+    private List<WriteResult> refused(BigCommerceResource resource, HttpMethod method, List<TargetRecord> batch,
+            StoreRejectedException refused) {
+        if (method == HttpMethod.POST && resource.lookup().enforced()) {
+            // Some may be in the store already: created before a crash, or by someone else. Those are updated.
+            Map<String, String> inStore = lookup(resource, batch);
+            if (!inStore.isEmpty()) {
+                List<WriteResult> results = new ArrayList<>(writeBatch(resource, HttpMethod.PUT, batch.stream()
+                        .filter(record -> inStore.containsKey(record.erpId()))
+                        .map(record -> record.withExternalId(inStore.get(record.erpId()))).toList()));
+                List<TargetRecord> rest = batch.stream().filter(record -> !inStore.containsKey(record.erpId()))
+                        .toList();
+                if (!rest.isEmpty()) {
+                    results.addAll(writeBatch(resource, HttpMethod.POST, rest));
+                }
+                return results;
+            }
+        }
+        if (batch.size() == 1) {
+            return List.of(refusedBy(batch.get(0), refused));
+        }
+        List<WriteResult> isolated = new ArrayList<>();
+        for (TargetRecord record : batch) {
+            isolated.addAll(writeBatch(resource, method, List.of(record)));
+        }
+        return isolated;
+    }
+
+    /** Writes the batches at most {@code concurrency} at a time, and returns once every one has been answered. */
+    private List<WriteResult> concurrently(List<List<TargetRecord>> batches,
+            Function<List<TargetRecord>, List<WriteResult>> write) {
+        if (batches.size() <= 1) {
+            return batches.isEmpty() ? List.of() : write.apply(batches.get(0));
+        }
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        List<Future<List<WriteResult>>> pending = batches.stream().map(batch -> requests.submit(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                return write.apply(batch);
+            }
+            finally {
+                MDC.clear();
+            }
+        })).toList();
+        List<WriteResult> results = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<List<WriteResult>> request : pending) {
+            try {
+                results.addAll(request.get());
+            }
+            catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new TransientTargetException("a store request failed: " + e.getCause(), e.getCause());
+                }
+            }
+            catch (InterruptedException e) {
+                pending.forEach(other -> other.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new TransientTargetException("interrupted while waiting for the store", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
     }
 
     private WriteResult createOne(BigCommerceResource resource, TargetRecord record) {

@@ -87,8 +87,13 @@ public class BigCommerceHttp {
     }
 
     private RestClient client(StoreEndpoint endpoint) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(endpoint.timeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(endpoint.timeout());
+        if ("http".equalsIgnoreCase(endpoint.baseUri().getScheme())) {
+            // Cleartext HTTP/2 starts with an upgrade that concurrent requests trip over (RST_STREAM on Jetty);
+            // over TLS the client and BigCommerce agree on HTTP/2 properly.
+            http.version(HttpClient.Version.HTTP_1_1);
+        }
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.build());
         factory.setReadTimeout(endpoint.timeout());
         return builder.clone()
                 .baseUrl(endpoint.baseUri().toString())

@@ -41,12 +41,14 @@ record BigCommerceResource(String name, String path, Write create, Write update,
      * Finds records by fields the store keeps unique. {@code query} maps query parameters to payload fields;
      * an item of the answer is the record when all {@code match} fields are equal.
      *
-     * @param batched the first query parameter takes a comma-separated list ({@code email:in}) so one request
-     *                looks up a whole batch; otherwise one request per record
+     * @param batched  the first query parameter takes a comma-separated list ({@code email:in}) so one request
+     *                 looks up a whole batch; otherwise one request per record
+     * @param enforced the store itself refuses a second record with the same {@code match} fields, so a create
+     *                 needs no lookup first: only a refused batch is looked up, and what the store has is updated
      */
-    record Lookup(Map<String, String> query, List<String> match, boolean batched) {
+    record Lookup(Map<String, String> query, List<String> match, boolean batched, boolean enforced) {
 
-        static final Lookup NONE = new Lookup(Map.of(), List.of(), false);
+        static final Lookup NONE = new Lookup(Map.of(), List.of(), false, false);
 
         boolean none() {
             return match.isEmpty();
