@@ -54,7 +54,7 @@ public final class Benchmark {
                     Path.of(given.getOrDefault("jar", "target/syncbatch.jar")).toAbsolutePath(),
                     Path.of(given.getOrDefault("work-dir", "target/bench")).toAbsolutePath(),
                     given.getOrDefault("heap", "256m"),
-                    // e.g. --engine-jvm=-XX:StartFlightRecording=filename=engine.jfr to profile the engine
+                    // e.g. --engine-jvm=-XX:StartFlightRecording=filename={run}.jfr profiles each engine run
                     given.containsKey("engine-jvm") ? List.of(given.get("engine-jvm").split(" ")) : List.of());
         }
 

@@ -49,7 +49,7 @@ public final class EngineRun {
         Path out = workDir.resolve(name + "-out.txt");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + heap, "-Xlog:gc,gc+heap+exit:file=" + gcLog));
-        command.addAll(jvmOptions);
+        jvmOptions.forEach(option -> command.add(option.replace("{run}", name)));
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         command.add("--logging.level.io.syncbatch.job.RunLog=info");
