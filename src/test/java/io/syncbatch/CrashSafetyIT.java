@@ -1,8 +1,6 @@
 package io.syncbatch;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -74,10 +72,11 @@ class CrashSafetyIT {
 
     @Test
     void killedBeforeItsFirstStoreRequestIsAnswered() throws Exception {
-        StubMapping hang = STORE.wireMock().stubFor(get(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
+        // The store never gets the request: it hangs in front of the store, unanswered.
+        StubMapping hang = STORE.wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
+                .willReturn(aResponse().withStatus(503).withFixedDelay(60_000)));
 
-        long execution = killWhen(() -> !STORE.wireMock().findAll(getRequestedFor(urlPathMatching(".*/customers")))
+        long execution = killWhen(() -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers")))
                 .isEmpty());
         STORE.wireMock().removeStub(hang);
         assertThat(STORE.customers()).as("nothing was sent").isEmpty();

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.state.LastOperation;
@@ -196,6 +198,32 @@ abstract class CustomerExportWalkthrough extends SyncScenario {
         assertThat(prepare.getReadCount()).isEqualTo(8);
         assertThat(history().values()).extracting(SyncRecord::status).containsOnly(SyncStatus.PREPARED);
         store().wireMock().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    @Timeout(120)
+    void incrementalPrepareReadsEveryRowChangedInOneInstantOnceAcrossPages() throws Exception {
+        // More rows than a prepare page, all changed at one instant with a fraction of a second: the page
+        // position must keep the fraction, which Connector/J would round away as a MariaDB 10.x parameter.
+        erp.addCommerceCustomers(2_500);
+        erp.jdbc().update("UPDATE Customer SET LastModifiedDateTime = '2026-11-20 10:00:00.123'"
+                + " WHERE CustomerID LIKE 'BULK%'");
+        new JdbcTemplate(syncDataSource).update("INSERT INTO sync_watermark (store, entity, changed_since,"
+                + " job_execution_id, updated_at) VALUES (?, 'customer', '2026-11-01 00:00:00', 0,"
+                + " '2026-11-01 00:00:00')", storeName());
+        Long changed = erp.jdbc().queryForObject("SELECT COUNT(*) FROM Customer WHERE CompanyID = 2"
+                + " AND LastModifiedDateTime >= '2026-10-31 23:59:00'", Long.class);
+        jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
+        var parameters = new JobParametersBuilder().addString("store", storeName())
+                .addString("launched.at", Instant.now().toString()).toJobParameters();
+
+        JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
+
+        StepExecution prepare = execution.getStepExecutions().iterator().next();
+        assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(changed).isGreaterThanOrEqualTo(2_500);
+        assertThat(prepare.getReadCount()).as("each changed row read once").isEqualTo(changed);
+        assertThat(history()).hasSize(changed.intValue());
     }
 
     @Test

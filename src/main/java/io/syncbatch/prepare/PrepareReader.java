@@ -7,11 +7,11 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.run.PrepareMode;
 import io.syncbatch.run.SyncRun;
+import io.syncbatch.source.ErpPageReader;
 import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.ErpSource;
 import io.syncbatch.state.WatermarkRepository;
@@ -30,7 +30,7 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
     private final Duration overlap;
     private final int pageSize;
     private SyncRun run;
-    private JdbcPagingItemReader<ErpRow> rows;
+    private ErpPageReader rows;
 
     /** @param pageSize rows a keyset page reads; the prepare chunk size, so a chunk is one query */
     public PrepareReader(EntityDefinition definition, ErpSource erp, WatermarkRepository watermarks,
@@ -56,12 +56,6 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
         String since = context.getString(SINCE);
         rows = erp.changedRows(definition, since.isEmpty() ? null : LocalDateTime.parse(since),
                 run.queryParameters(), run.filters(), pageSize);
-        try {
-            rows.afterPropertiesSet();
-        }
-        catch (Exception e) {
-            throw new IllegalStateException("cannot read " + definition.entity() + " from the ERP", e);
-        }
         rows.open(context);
     }
 
@@ -77,7 +71,7 @@ public class PrepareReader implements ItemStreamReader<ErpRow>, StepExecutionLis
     }
 
     @Override
-    public ErpRow read() throws Exception {
+    public ErpRow read() {
         return rows.read();
     }
 

@@ -11,9 +11,6 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.PagingQueryProvider;
-import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,20 +34,18 @@ public class ErpSource {
     private static final String KEYS = "_syncbatch_keys";
     private static final String FILTER_PREFIX = "_syncbatch_filter_";
 
-    private final DataSource erp;
     private final NamedParameterJdbcTemplate jdbc;
 
     public ErpSource(@Qualifier("erpDataSource") DataSource erp) {
-        this.erp = erp;
         this.jdbc = new NamedParameterJdbcTemplate(erp);
     }
 
     /**
-     * A restartable reader of the rows changed since {@code since} (all rows when null), in key order. Keyset
-     * paging keeps the last key read in the step's execution context, so a restart resumes after it.
+     * A restartable reader of the rows changed since {@code since} (all rows when null): in key order, or in
+     * change-time order when {@code since} is given, so that the server walks the change-time index.
      */
-    public JdbcPagingItemReader<ErpRow> changedRows(EntityDefinition definition, LocalDateTime since,
-            Map<String, Object> parameters, Map<BatchFilter, Object> filters, int pageSize) {
+    public ErpPageReader changedRows(EntityDefinition definition, LocalDateTime since, Map<String, Object> parameters,
+            Map<BatchFilter, Object> filters, int pageSize) {
         SourceQuery source = definition.source();
         Map<String, Object> values = new HashMap<>(parameters);
         List<String> conditions = bind(filters, values);
@@ -58,14 +53,8 @@ public class ErpSource {
             conditions.add("gi." + source.changeColumn() + " >= :" + SINCE);
             values.put(SINCE, since);
         }
-        String where = conditions.isEmpty() ? null : String.join(" AND ", conditions);
-        JdbcPagingItemReader<ErpRow> reader = new JdbcPagingItemReader<>(erp,
-                pagingQuery(derivedTable(source.query()), where, source.key()));
-        reader.setName(definition.entity() + "-erp");
-        reader.setRowMapper(new ErpRowMapper(source));
-        reader.setParameterValues(values);
-        reader.setPageSize(pageSize);
-        return reader;
+        return new ErpPageReader(jdbc, source, derivedTable(source.query()), conditions, values, since != null,
+                pageSize, definition.entity() + "-erp");
     }
 
     /** "Load": the first rows the filters select, in key order, without syncing anything. */
@@ -171,22 +160,5 @@ public class ErpSource {
 
     private static String derivedTable(String query) {
         return "(" + query.strip() + ") gi";
-    }
-
-    private PagingQueryProvider pagingQuery(String from, String where, String sortKey) {
-        SqlPagingQueryProviderFactoryBean factory = new SqlPagingQueryProviderFactoryBean();
-        factory.setDataSource(erp);
-        factory.setSelectClause("SELECT *");
-        factory.setFromClause(from);
-        if (where != null) {
-            factory.setWhereClause(where);
-        }
-        factory.setSortKey(sortKey);
-        try {
-            return factory.getObject();
-        }
-        catch (Exception e) {
-            throw new IllegalStateException("cannot build the paging query over " + from, e);
-        }
     }
 }
