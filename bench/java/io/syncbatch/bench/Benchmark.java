@@ -194,9 +194,10 @@ public final class Benchmark {
         BenchErp erp = new BenchErp(report.options().serverUrl(), report.options().database());
         String server;
         try (Connection connection = erp.connect(); Statement sql = connection.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT VERSION()")) {
+                ResultSet rs = sql.executeQuery("SELECT VERSION(), @@innodb_buffer_pool_size")) {
             rs.next();
-            server = rs.getString(1);
+            // The buffer pool decides whether a million rows' indexes stay in memory: say which one was used.
+            server = rs.getString(1) + " (innodb_buffer_pool_size " + rs.getLong(2) / (1024 * 1024) + " MB)";
         }
         return String.format(Locale.ROOT, "MariaDB %s; %d CPUs (%s); Java %s", server,
                 Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"));
