@@ -38,7 +38,6 @@ final class BenchStore implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Integer> idsByEmail = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
-    private final AtomicLong requests = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
     private final Duration latency;
     private final HttpServer server;
@@ -64,10 +63,6 @@ final class BenchStore implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    long requests() {
-        return requests.get();
-    }
-
     long created() {
         return created.get();
     }
@@ -77,7 +72,6 @@ final class BenchStore implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
         try (exchange) {
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());

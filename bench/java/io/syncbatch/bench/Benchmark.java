@@ -152,24 +152,24 @@ public final class Benchmark {
         text.append(String.format(Locale.ROOT, "%-46s %10s %9s %10s %10s %9s%n", "phase", "rows", "seconds",
                 "rows/s", "peak heap", "peak RSS"));
         double floorRate = line(text, "(a) raw JDBC floor", report.floorRows(), report.floor(), null);
-        double full = line(text, "(b) full prepare", report.full().prepared(), report.full().step("-prepare").took(),
+        double full = line(text, "(b) full prepare", report.full().prepared(), report.full().step("-prepare"),
                 report.full());
         line(text, "(c) incremental prepare, 1 % changed", report.incremental().prepared(),
-                report.incremental().step("-prepare").took(), report.incremental());
+                report.incremental().step("-prepare"), report.incremental());
         line(text, "(d) incremental prepare, nothing changed", report.unchanged().prepared(),
-                report.unchanged().step("-prepare").took(), report.unchanged());
+                report.unchanged().step("-prepare"), report.unchanged());
         line(text, "(e) process, target answers at once", report.full().processed(),
-                report.full().step("-process").took(), report.full());
+                report.full().step("-process"), report.full());
         double slow = line(text, String.format(Locale.ROOT, "(f) process, %d ms target, %d at once",
                 options.latency().toMillis(), options.concurrency()), report.slow().processed(),
-                report.slow().step("-process").took(), report.slow());
+                report.slow().step("-process"), report.slow());
         text.append(String.format(Locale.ROOT, "%n(b)/(a) = %.2f (target >= 0.80)%n", full / floorRate));
         text.append(String.format(Locale.ROOT, "(f)/ideal = %.2f (ideal %,.0f rows/s = %d x %d / %d ms; target >= 0.90)%n",
                 slow / options.idealRate(), options.idealRate(), options.concurrency(), Options.BATCH,
                 options.latency().toMillis()));
         text.append(String.format(Locale.ROOT, "(c) %.2f s (target <= 2 s); (d) %.2f s, whole job %.2f s (target <= 0.5 s)%n",
-                seconds(report.incremental().step("-prepare").took()), seconds(report.unchanged().step("-prepare")
-                        .took()), seconds(report.unchanged().job())));
+                seconds(report.incremental().step("-prepare")), seconds(report.unchanged().step("-prepare")),
+                seconds(report.unchanged().job())));
         long peakHeap = List.of(report.full(), report.incremental(), report.unchanged(), report.slow()).stream()
                 .mapToLong(EngineRun.Result::peakHeapMb).max().orElse(0);
         text.append(String.format(Locale.ROOT, "peak heap %d MB with -Xmx%s (target <= 256 MB)%n", peakHeap,

@@ -20,20 +20,17 @@ import java.util.regex.Pattern;
  */
 public final class EngineRun {
 
-    private static final Pattern EXECUTION = Pattern.compile("execution (\\d+) (\\w+) in");
+    private static final Pattern EXECUTION = Pattern.compile("execution \\d+ COMPLETED in");
     private static final Pattern HEAP_BEFORE_GC = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
-    private static final Pattern STEP_END = Pattern.compile(
-            "Step (\\S+) ended \\w+ in ([\\d.]+) s: read=(\\d+) written=(\\d+)");
+    private static final Pattern STEP_END = Pattern.compile("Step (\\S+) ended \\w+ in ([\\d.]+) s");
     private static final Pattern JOB_END = Pattern.compile("Job \\S+ execution \\d+ ended \\w+ in ([\\d.]+) s");
     private static final Pattern HEAP_AT_EXIT = Pattern.compile("total \\d+K, used (\\d+)K");
 
-    public record Step(String name, Duration took, long read, long written) {
-    }
+    /** What {@code run} printed (prepared, processed), the run log's times, and the memory it took. */
+    public record Result(Duration job, Map<String, Duration> steps, long prepared, long processed, long peakHeapMb,
+            long peakRssMb) {
 
-    public record Result(long executionId, String status, Duration job, Map<String, Step> steps, long prepared,
-            long processed, long peakHeapMb, long peakRssMb, String output) {
-
-        Step step(String suffix) {
+        Duration step(String suffix) {
             return steps.entrySet().stream().filter(entry -> entry.getKey().endsWith(suffix)).map(Map.Entry::getValue)
                     .findFirst().orElseThrow(() -> new IllegalStateException("no step *" + suffix + " in " + steps));
         }
@@ -63,17 +60,15 @@ public final class EngineRun {
             peakRssKb = Math.max(peakRssKb, vmHwmKb(status));
         }
         String output = Files.readString(out);
-        Matcher execution = EXECUTION.matcher(output);
-        if (process.exitValue() != 0 || !execution.find()) {
+        if (process.exitValue() != 0 || !EXECUTION.matcher(output).find()) {
             throw new IllegalStateException(name + ": syncbatch exited " + process.exitValue() + ":\n" + output);
         }
-        long id = Long.parseLong(execution.group(1));
         Matcher job = JOB_END.matcher(output);
         if (!job.find()) {
             throw new IllegalStateException(name + ": no job end line in the output:\n" + output);
         }
-        return new Result(id, execution.group(2), seconds(job.group(1)), steps(output), count(output, "prepared"),
-                count(output, "processed"), peakHeapMb(gcLog), peakRssKb / 1024, output);
+        return new Result(seconds(job.group(1)), steps(output), count(output, "prepared"), count(output, "processed"),
+                peakHeapMb(gcLog), peakRssKb / 1024);
     }
 
     private static long count(String output, String label) {
@@ -110,12 +105,11 @@ public final class EngineRun {
         return peak;
     }
 
-    private static Map<String, Step> steps(String output) {
-        Map<String, Step> steps = new LinkedHashMap<>();
+    private static Map<String, Duration> steps(String output) {
+        Map<String, Duration> steps = new LinkedHashMap<>();
         Matcher step = STEP_END.matcher(output);
         while (step.find()) {
-            steps.put(step.group(1), new Step(step.group(1), seconds(step.group(2)), Long.parseLong(step.group(3)),
-                    Long.parseLong(step.group(4))));
+            steps.put(step.group(1), seconds(step.group(2)));
         }
         return steps;
     }
