@@ -147,7 +147,8 @@ public final class Benchmark {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%nsyncbatch benchmark: %,d ERP customers; %s%n", report.generated(),
                 machine(report)));
-        text.append(String.format(Locale.ROOT, "engine: -Xmx%s, prepare chunk 1000, process chunk %d, store concurrency %d%n",
+        text.append(String.format(Locale.ROOT,
+                "engine: -Xmx%s, prepare chunk 1000, process chunk %d, store concurrency %d%n",
                 options.heap(), options.chunkSize(), options.concurrency()));
         text.append(String.format(Locale.ROOT, "%-46s %10s %9s %10s %10s %9s%n", "phase", "rows", "seconds",
                 "rows/s", "peak heap", "peak RSS"));
@@ -164,10 +165,12 @@ public final class Benchmark {
                 options.latency().toMillis(), options.concurrency()), report.slow().processed(),
                 report.slow().step("-process"), report.slow());
         text.append(String.format(Locale.ROOT, "%n(b)/(a) = %.2f (target >= 0.80)%n", full / floorRate));
-        text.append(String.format(Locale.ROOT, "(f)/ideal = %.2f (ideal %,.0f rows/s = %d x %d / %d ms; target >= 0.90)%n",
+        text.append(String.format(Locale.ROOT,
+                "(f)/ideal = %.2f (ideal %,.0f rows/s = %d x %d / %d ms; target >= 0.90)%n",
                 slow / options.idealRate(), options.idealRate(), options.concurrency(), Options.BATCH,
                 options.latency().toMillis()));
-        text.append(String.format(Locale.ROOT, "(c) %.2f s (target <= 2 s); (d) %.2f s, whole job %.2f s (target <= 0.5 s)%n",
+        text.append(String.format(Locale.ROOT,
+                "(c) %.2f s (target <= 2 s); (d) %.2f s, whole job %.2f s (target <= 0.5 s)%n",
                 seconds(report.incremental().step("-prepare")), seconds(report.unchanged().step("-prepare")),
                 seconds(report.unchanged().job())));
         long peakHeap = List.of(report.full(), report.incremental(), report.unchanged(), report.slow()).stream()

@@ -187,13 +187,8 @@ abstract class CustomerExportWalkthrough extends SyncScenario {
 
     @Test
     void prepareAloneMarksChangedRecordsPreparedAndSendsNothing() throws Exception {
-        jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
-        var parameters = new JobParametersBuilder().addString("store", storeName())
-                .addString("launched.at", Instant.now().toString()).toJobParameters();
+        StepExecution prepare = prepareAlone();
 
-        JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
-
-        StepExecution prepare = execution.getStepExecutions().iterator().next();
         assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(prepare.getReadCount()).isEqualTo(8);
         assertThat(history().values()).extracting(SyncRecord::status).containsOnly(SyncStatus.PREPARED);
@@ -213,17 +208,21 @@ abstract class CustomerExportWalkthrough extends SyncScenario {
                 + " '2026-11-01 00:00:00')", storeName());
         Long changed = erp.jdbc().queryForObject("SELECT COUNT(*) FROM Customer WHERE CompanyID = 2"
                 + " AND LastModifiedDateTime >= '2026-10-31 23:59:00'", Long.class);
-        jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
-        var parameters = new JobParametersBuilder().addString("store", storeName())
-                .addString("launched.at", Instant.now().toString()).toJobParameters();
+        StepExecution prepare = prepareAlone();
 
-        JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
-
-        StepExecution prepare = execution.getStepExecutions().iterator().next();
         assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(changed).isGreaterThanOrEqualTo(2_500);
         assertThat(prepare.getReadCount()).as("each changed row read once").isEqualTo(changed);
         assertThat(history()).hasSize(changed.intValue());
+    }
+
+    /** Only the prepare step of customer-export, through spring-batch-test's {@code JobOperatorTestUtils}. */
+    private StepExecution prepareAlone() throws Exception {
+        jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
+        var parameters = new JobParametersBuilder().addString("store", storeName())
+                .addString("launched.at", Instant.now().toString()).toJobParameters();
+        JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
+        return execution.getStepExecutions().iterator().next();
     }
 
     @Test

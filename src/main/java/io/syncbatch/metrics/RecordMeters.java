@@ -21,7 +21,8 @@ public final class RecordMeters implements ObjLongConsumer<String> {
     RecordMeters(MeterRegistry registry, String store, String entity) {
         byTally.put(CommittedCounts.PREPARED, counter("syncbatch.records.prepared", store, entity)
                 .description("Records marked PREPARED (new or changed in the ERP)").register(registry));
-        byTally.put(CommittedCounts.UNCHANGED, counter("syncbatch.records.skipped", store, entity).tag("reason", "unchanged")
+        byTally.put(CommittedCounts.UNCHANGED, counter("syncbatch.records.skipped", store, entity)
+                .tag("reason", "unchanged")
                 .description("ERP rows read by prepare and skipped because nothing changed since the last sync")
                 .register(registry));
         for (LastOperation operation : LastOperation.values()) {

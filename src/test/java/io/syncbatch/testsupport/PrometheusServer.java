@@ -129,7 +129,8 @@ public final class PrometheusServer implements AutoCloseable {
         List<Sample> samples = new ArrayList<>();
         for (JsonNode series : data.path("result")) {
             Map<String, String> labels = new LinkedHashMap<>();
-            series.path("metric").properties().forEach(label -> labels.put(label.getKey(), label.getValue().asString()));
+            series.path("metric").properties()
+                    .forEach(label -> labels.put(label.getKey(), label.getValue().asString()));
             samples.add(new Sample(labels, Double.parseDouble(series.path("value").get(1).asString())));
         }
         return samples;

@@ -30,7 +30,8 @@ final class BigCommerceResources {
                     new Lookup(Map.of("sku", "sku"), List.of("sku"), false, false), Set.of()),
             // catalog.v3: one category per request; a name is unique under its parent.
             new BigCommerceResource("categories", "/v3/catalog/categories", Write.SINGLE, Write.BY_ID,
-                    new Lookup(ordered("name", "name", "parent_id", "parent_id"), List.of("name", "parent_id"), false, false),
+                    new Lookup(ordered("name", "name", "parent_id", "parent_id"), List.of("name", "parent_id"), false,
+                            false),
                     Set.of()),
             // orders.v2: external_id holds the ERP order and can only be written on POST. Lines go with the
             // POST only: changing them later needs the store's own order product ids.
