@@ -139,17 +139,8 @@ final class AddressBook {
                     checks.fail(String.valueOf(i), "Each address must be a JSON object");
                     continue;
                 }
-                if (!Json.isInt(item.get("id"))) {
-                    itemChecks.fail("id", "id is required and must be an integer");
-                    continue;
-                }
-                int id = item.get("id").intValue();
-                if (!addresses.contains(id)) {
-                    itemChecks.fail("id", "Address with id " + id + " does not exist");
-                    continue;
-                }
-                if (!seen.add(id)) {
-                    itemChecks.fail("id", "Address with id " + id + " appears more than once in this request");
+                if (!itemChecks.integerId(item)
+                        || !itemChecks.existingOnce(item.get("id").intValue(), addresses, seen, "Address")) {
                     continue;
                 }
                 checkFields(itemChecks, item);

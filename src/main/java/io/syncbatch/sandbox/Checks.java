@@ -45,6 +45,31 @@ final class Checks {
         errors.putIfAbsent(prefix + field, message);
     }
 
+    /** A batch update's item names its record by an integer {@code id}; records why not. */
+    boolean integerId(JsonNode item) {
+        if (Json.isInt(item.get("id"))) {
+            return true;
+        }
+        fail("id", "id is required and must be an integer");
+        return false;
+    }
+
+    /**
+     * The record a batch update's item names is in the table and named only once in the request; records why
+     * not. {@code noun} names the record in the message ("Address with id 7 does not exist").
+     */
+    boolean existingOnce(int id, Table table, Set<Integer> seen, String noun) {
+        if (!table.contains(id)) {
+            fail("id", noun + " with id " + id + " does not exist");
+            return false;
+        }
+        if (!seen.add(id)) {
+            fail("id", noun + " with id " + id + " appears more than once in this request");
+            return false;
+        }
+        return true;
+    }
+
     boolean required(JsonNode item, String field) {
         if (item.hasNonNull(field)) {
             return true;

@@ -129,16 +129,11 @@ final class ProductBook {
                     checks.fail(String.valueOf(i), "Each product must be a JSON object");
                     continue;
                 }
-                if (!Json.isInt(item.get("id"))) {
-                    itemChecks.fail("id", "id is required and must be an integer");
+                if (!itemChecks.integerId(item)) {
                     continue;
                 }
-                int id = item.get("id").intValue();
-                if (!products.contains(id)) {
-                    itemChecks.fail("id", "Product with id " + id + " does not exist");
-                } else if (!seen.add(id)) {
-                    itemChecks.fail("id", "Product with id " + id + " appears more than once in this request");
-                }
+                // Unlike an address, a product with an unknown id still gets its fields checked.
+                itemChecks.existingOnce(item.get("id").intValue(), products, seen, "Product");
                 for (String field : REQUIRED) {
                     if (item.has(field) && item.get(field).isNull()) {
                         itemChecks.fail(field, field + " cannot be null");
