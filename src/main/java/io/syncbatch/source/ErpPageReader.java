@@ -40,7 +40,7 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
     private final String contextKey;
     private final ErpRowMapper mapper;
 
-    private String afterChange;
+    private LocalDateTime afterChange;
     private String afterKey;
     private Iterator<ErpRow> page = Collections.emptyIterator();
     private boolean lastPage;
@@ -61,7 +61,8 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
     @Override
     public void open(ExecutionContext context) {
         afterKey = context.containsKey(contextKey + "key") ? context.getString(contextKey + "key") : null;
-        afterChange = context.containsKey(contextKey + "change") ? context.getString(contextKey + "change") : null;
+        afterChange = context.containsKey(contextKey + "change")
+                ? LocalDateTime.parse(context.getString(contextKey + "change"), EXACT) : null;
         page = Collections.emptyIterator();
         lastPage = false;
     }
@@ -81,9 +82,7 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
         }
         ErpRow row = page.next();
         afterKey = row.key();
-        if (byChangeTime) {
-            afterChange = exact(row.changedAt());
-        }
+        afterChange = row.changedAt();
         return row;
     }
 
@@ -95,7 +94,7 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
         if (afterKey != null) {
             values.put(AFTER_KEY, afterKey);
             if (byChangeTime) {
-                values.put(AFTER_CHANGE, afterChange);
+                values.put(AFTER_CHANGE, exact(afterChange));
                 where.add(change + " >= :" + AFTER_CHANGE + " AND (" + change + " > :" + AFTER_CHANGE + " OR "
                         + key + " > :" + AFTER_KEY + ")");
             }
@@ -121,8 +120,8 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
         if (afterKey != null) {
             context.putString(contextKey + "key", afterKey);
         }
-        if (afterChange != null) {
-            context.putString(contextKey + "change", afterChange);
+        if (byChangeTime && afterChange != null) {
+            context.putString(contextKey + "change", exact(afterChange));
         }
     }
 
