@@ -7,6 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -39,6 +43,7 @@ public class BigCommerceHttp {
     private final SyncMeters meters;
     private final Map<StoreEndpoint, RestClient> clients = new ConcurrentHashMap<>();
     private final Map<String, RateLimitGate> gates = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
 
     public BigCommerceHttp(RestClient.Builder builder, JsonMapper json, Clock clock,
             @Value("${syncbatch.retry.longest-rate-limit-wait:PT5M}") Duration longestWait, SyncMeters meters) {
@@ -61,6 +66,15 @@ public class BigCommerceHttp {
         RateLimitGate gate = gates.computeIfAbsent(endpoint.name(),
                 name -> new RateLimitGate(clock, longestWait, wait -> meters.waitedForRateLimit(name, wait)));
         gate.awaitOpen();
+        // One limit per store, whoever sends: a chunk's concurrent batches, its lookups, and other partitions.
+        Semaphore permits = inFlight.computeIfAbsent(endpoint.name(), name -> new Semaphore(endpoint.concurrency()));
+        try {
+            permits.acquire();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientTargetException("interrupted while waiting to send to " + endpoint.name(), e);
+        }
         try {
             RestClient.RequestBodySpec request = client.method(method).uri(pathAndQuery, query);
             if (body != null) {
@@ -84,6 +98,9 @@ public class BigCommerceHttp {
             throw new TransientTargetException(describe(method, pathAndQuery, endpoint) + " failed: "
                     + rootMessage(e), e);
         }
+        finally {
+            permits.release();
+        }
     }
 
     private RestClient client(StoreEndpoint endpoint) {
@@ -93,7 +110,14 @@ public class BigCommerceHttp {
             // over TLS the client and BigCommerce agree on HTTP/2 properly.
             http.version(HttpClient.Version.HTTP_1_1);
         }
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.build());
+        // Without an executor of its own, Spring's request factory starts a new thread for every request body.
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService io = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "store-" + endpoint.name() + "-io-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.executor(io).build(), io);
         factory.setReadTimeout(endpoint.timeout());
         return builder.clone()
                 .baseUrl(endpoint.baseUri().toString())
