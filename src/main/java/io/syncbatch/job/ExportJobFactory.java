@@ -27,6 +27,7 @@ import io.syncbatch.process.ExportProcessor;
 import io.syncbatch.process.ExportWriter;
 import io.syncbatch.process.HeldPassProgress;
 import io.syncbatch.process.PreparedRecordReader;
+import io.syncbatch.process.ProcessPartitions;
 import io.syncbatch.process.StoreReferences;
 import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.ErpSource;
@@ -56,6 +57,7 @@ public class ExportJobFactory {
     private final Clock clock;
     private final Duration watermarkOverlap;
     private final int prepareChunkSize;
+    private final int processPartitions;
     private final ObservationRegistry observations;
     private final SyncMeters meters;
 
@@ -64,6 +66,7 @@ public class ExportJobFactory {
             ExportParametersValidator parametersValidator, RunLocks locks, Clock clock,
             @Value("${syncbatch.prepare.watermark-overlap:PT1M}") Duration watermarkOverlap,
             @Value("${syncbatch.prepare.chunk-size:1000}") int prepareChunkSize,
+            @Value("${syncbatch.process.partitions:1}") int processPartitions,
             ObservationRegistry observations, SyncMeters meters) {
         this.jobRepository = jobRepository;
         this.transactions = transactions;
@@ -76,6 +79,11 @@ public class ExportJobFactory {
         this.clock = clock;
         this.watermarkOverlap = watermarkOverlap;
         this.prepareChunkSize = prepareChunkSize;
+        if (processPartitions < 1 || processPartitions > 16) {
+            throw new IllegalArgumentException("syncbatch.process.partitions must be between 1 and 16, got "
+                    + processPartitions);
+        }
+        this.processPartitions = processPartitions;
         this.observations = observations;
         this.meters = meters;
     }
@@ -93,14 +101,14 @@ public class ExportJobFactory {
                 .build();
         if (!definition.refersToItself()) {
             return job.start(prepareStep(definition))
-                    .next(processStep(definition, "-process", false))
+                    .next(processStep(definition))
                     .next(advanceWatermark)
                     .build();
         }
         // Records that wait for a record of the same entity processed in the same chunk get further passes.
         Step heldPass = processStep(definition, "-process-held", true);
         return job.start(prepareStep(definition))
-                .next(processStep(definition, "-process", false))
+                .next(processStep(definition))
                 .next(heldPass)
                 .on(HeldPassProgress.AGAIN).to(heldPass)
                 .from(heldPass).on(ExitStatus.COMPLETED.getExitCode()).to(advanceWatermark)
@@ -124,6 +132,19 @@ public class ExportJobFactory {
                 .listener(reader)
                 .listener(writer)
                 .listener(promoteWatermark)
+                .build();
+    }
+
+    /** The process step, as partitions over slices of the backlog when {@code syncbatch.process.partitions} > 1. */
+    private Step processStep(EntityDefinition definition) {
+        if (processPartitions == 1) {
+            return processStep(definition, "-process", false);
+        }
+        ProcessPartitions partitions = new ProcessPartitions(processPartitions,
+                () -> processStep(definition, "-process", false));
+        return step(definition, "-process")
+                .partitioner(definition.entity() + "-process", partitions)
+                .partitionHandler(partitions)
                 .build();
     }
 

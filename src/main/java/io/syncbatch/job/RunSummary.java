@@ -43,8 +43,18 @@ public record RunSummary(String jobName, long executionId, String status, String
             failed += CommittedCounts.read(step, SyncStatus.FAILED.name());
             deleted += CommittedCounts.read(step, SyncStatus.DELETED.name());
         }
-        // Every pass reads all HELD records again, so what the last one held is what is still waiting.
-        long held = lastProcessPass == null ? 0 : CommittedCounts.read(lastProcessPass, SyncStatus.HELD.name());
+        // Every pass reads all HELD records again, so what the last one held is what is still waiting; a pass run
+        // as partitions ("customer-process:partition1") held what all its partitions held.
+        long held = 0;
+        if (lastProcessPass != null) {
+            String name = lastProcessPass.getStepName();
+            String partitionsOf = name.contains(":") ? name.substring(0, name.indexOf(':') + 1) : null;
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step == lastProcessPass || partitionsOf != null && step.getStepName().startsWith(partitionsOf)) {
+                    held += CommittedCounts.read(step, SyncStatus.HELD.name());
+                }
+            }
+        }
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         var parameters = execution.getJobParameters();

@@ -21,7 +21,8 @@ import io.syncbatch.state.SyncRecordRepository;
 
 /**
  * Marks new and changed records PREPARED. Change detection compares the row's fingerprint with the one last
- * prepared, one query per chunk, so unchanged rows cost a read and nothing else. A selective run (batch
+ * prepared, one query per chunk, so unchanged rows cost a read and nothing else; the rest are written in one
+ * statement per chunk. A selective run (batch
  * filters, chosen ids) prepares every row it selects: the operator asked for exactly those to be synced now.
  */
 public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionListener {
@@ -61,31 +62,22 @@ public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionLis
         List<? extends ErpRow> rows = chunk.getItems();
         Map<String, String> known = records.hashesOf(run.store(), run.entity(),
                 rows.stream().map(ErpRow::key).toList());
-        List<ErpRow> created = new ArrayList<>();
-        List<ErpRow> changed = new ArrayList<>();
+        List<ErpRow> toPrepare = new ArrayList<>();
         for (ErpRow row : rows) {
             String hash = known.get(row.key());
-            if (hash == null) {
-                created.add(row);
-            }
-            else if (run.selective() || !hash.equals(row.hash())) {
-                changed.add(row);
+            if (hash == null || run.selective() || !hash.equals(row.hash())) {
+                toPrepare.add(row);
             }
             if (row.changedAt() != null && (maxChangedAt == null || row.changedAt().isAfter(maxChangedAt))) {
                 maxChangedAt = row.changedAt();
             }
         }
-        var now = clock.instant();
-        if (!created.isEmpty()) {
-            records.insertPrepared(run.store(), run.entity(), created, now, run.jobExecutionId(),
+        if (!toPrepare.isEmpty()) {
+            records.prepare(run.store(), run.entity(), toPrepare, clock.instant(), run.jobExecutionId(),
                     run.jobInstanceId());
         }
-        if (!changed.isEmpty()) {
-            records.markPrepared(run.store(), run.entity(), changed, now, run.jobExecutionId(),
-                    run.jobInstanceId());
-        }
-        counts.addOnCommit(CommittedCounts.PREPARED, created.size() + changed.size());
-        counts.addOnCommit(CommittedCounts.UNCHANGED, rows.size() - created.size() - changed.size());
+        counts.addOnCommit(CommittedCounts.PREPARED, toPrepare.size());
+        counts.addOnCommit(CommittedCounts.UNCHANGED, rows.size() - toPrepare.size());
     }
 
     @Override

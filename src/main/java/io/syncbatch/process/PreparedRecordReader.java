@@ -13,6 +13,7 @@ import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.source.ErpRow;
 import io.syncbatch.source.ErpSource;
+import io.syncbatch.state.BacklogSlice;
 import io.syncbatch.state.SyncRecord;
 import io.syncbatch.state.SyncRecordRepository;
 import io.syncbatch.state.SyncRecordRepository.BacklogPosition;
@@ -20,7 +21,8 @@ import io.syncbatch.state.SyncRecordRepository.BacklogPosition;
 /**
  * Reads the backlog page by page, oldest ERP change first, and joins each page with the current ERP rows. It saves no
  * position: the sync records' statuses are the checkpoint, so a restart simply reads what is still waiting.
- * Within a run the key only moves forward, so a record that fails is not read again by the same run.
+ * Within a run the key only moves forward, so a record that fails is not read again by the same run. A process
+ * partition reads only its slice of the backlog ({@link BacklogSlice}).
  */
 public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecutionListener {
 
@@ -30,6 +32,7 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
     private final boolean heldOnly;
     private final Deque<ExportItem> page = new ArrayDeque<>();
     private SyncRun run;
+    private BacklogSlice slice;
     private BacklogPosition position = BacklogPosition.START;
     private boolean exhausted;
 
@@ -45,6 +48,7 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
     @Override
     public void beforeStep(StepExecution stepExecution) {
         run = SyncRun.of(definition, stepExecution);
+        slice = BacklogSlice.of(stepExecution.getExecutionContext());
         // A held pass can run several times in one job execution with this same reader.
         page.clear();
         position = BacklogPosition.START;
@@ -63,9 +67,9 @@ public class PreparedRecordReader implements ItemReader<ExportItem>, StepExecuti
         List<SyncRecord> backlog = heldOnly
                 ? records.held(run.store(), run.entity(), position, definition.chunkSize())
                 : run.selective()
-                        ? records.preparedBy(run.store(), run.entity(), run.jobInstanceId(), position,
+                        ? records.preparedBy(run.store(), run.entity(), run.jobInstanceId(), slice, position,
                                 definition.chunkSize())
-                        : records.backlog(run.store(), run.entity(), position, definition.chunkSize(),
+                        : records.backlog(run.store(), run.entity(), slice, position, definition.chunkSize(),
                                 definition.maxAttempts());
         if (backlog.isEmpty()) {
             exhausted = true;

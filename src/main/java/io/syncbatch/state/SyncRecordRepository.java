@@ -14,6 +14,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,10 +31,14 @@ public class SyncRecordRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final boolean mySql;
 
     public SyncRecordRepository(DataSource syncDataSource) {
         this.jdbc = new JdbcTemplate(syncDataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        // Connector/J, the only MySQL driver here, calls MariaDB "MySQL" too.
+        this.mySql = "MySQL".equals(jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
+                .getDatabaseProductName()));
     }
 
     /** The fingerprints last prepared for these ERP ids; ids never seen before are absent. */
@@ -51,12 +56,20 @@ public class SyncRecordRepository {
         return hashes;
     }
 
-    public void insertPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId,
+    /**
+     * Marks new and changed records PREPARED, in one multi-row statement: new ones are inserted, and a changed
+     * one starts over with a fresh attempt count, whatever its status was.
+     */
+    public void prepare(String store, String entity, List<ErpRow> rows, Instant now, long executionId,
             long instanceId) {
         Timestamp at = timestamp(now);
         jdbc.batchUpdate("INSERT INTO sync_record (store, entity, erp_id, erp_description, status, source_hash,"
                 + " attempts, prepared_at, job_execution_id, prepared_instance_id, changed_at)"
-                + " VALUES (?, ?, ?, ?, 'PREPARED', ?, 0, ?, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
+                + " VALUES (?, ?, ?, ?, 'PREPARED', ?, 0, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE status = 'PREPARED',"
+                + " source_hash = VALUES(source_hash), erp_description = VALUES(erp_description), attempts = 0,"
+                + " last_error = NULL, prepared_at = VALUES(prepared_at), job_execution_id = VALUES(job_execution_id),"
+                + " prepared_instance_id = VALUES(prepared_instance_id), changed_at = VALUES(changed_at)",
+                rows, rows.size(), (ps, row) -> {
                     ps.setString(1, store);
                     ps.setString(2, entity);
                     ps.setString(3, row.key());
@@ -66,25 +79,6 @@ public class SyncRecordRepository {
                     ps.setLong(7, executionId);
                     ps.setLong(8, instanceId);
                     ps.setTimestamp(9, changedAt(row));
-                });
-    }
-
-    /** A changed record starts over: PREPARED with a fresh attempt count, whatever its status was. */
-    public void markPrepared(String store, String entity, List<ErpRow> rows, Instant now, long executionId,
-            long instanceId) {
-        Timestamp at = timestamp(now);
-        jdbc.batchUpdate("UPDATE sync_record SET status = 'PREPARED', source_hash = ?, erp_description = ?,"
-                + " attempts = 0, last_error = NULL, prepared_at = ?, job_execution_id = ?, prepared_instance_id = ?,"
-                + " changed_at = ? WHERE store = ? AND entity = ? AND erp_id = ?", rows, rows.size(), (ps, row) -> {
-                    ps.setString(1, row.hash());
-                    ps.setString(2, truncate(row.description(), 255));
-                    ps.setTimestamp(3, at);
-                    ps.setLong(4, executionId);
-                    ps.setLong(5, instanceId);
-                    ps.setTimestamp(6, changedAt(row));
-                    ps.setString(7, store);
-                    ps.setString(8, entity);
-                    ps.setString(9, row.key());
                 });
     }
 
@@ -102,27 +96,29 @@ public class SyncRecordRepository {
      * The next page of work for the process step: PREPARED and HELD records, and FAILED ones that have attempts
      * left, oldest change first (then by ERP id), after {@code after}.
      */
-    public List<SyncRecord> backlog(String store, String entity, BacklogPosition after, int limit, int maxAttempts) {
-        MapSqlParameterSource params = keyset(store, entity, after).addValue("max", maxAttempts);
+    public List<SyncRecord> backlog(String store, String entity, BacklogSlice slice, BacklogPosition after,
+            int limit, int maxAttempts) {
+        MapSqlParameterSource params = slice.bind(keyset(store, entity, after).addValue("max", maxAttempts));
         // A UNION of index range scans instead of one OR, so each part walks sync_record_backlog in order. Each
-        // part has its own LIMIT: without it the server materialises every waiting record for every page.
+        // part has its own LIMIT: without it the server materialises every waiting record for every page. The
+        // slice's condition is on the id, which every entry of that index carries, so it filters in the index.
         String page = " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit);
-        String sql = "SELECT * FROM ((SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'PREPARED' AND " + AFTER + page + ")"
-                + " UNION ALL (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'HELD' AND " + AFTER + page + ")"
-                + " UNION ALL (SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'FAILED' AND attempts < :max AND " + AFTER + page + ")) backlog" + page;
+        String waiting = "SELECT * FROM sync_record WHERE store = :store AND entity = :entity" + slice.condition();
+        String sql = "SELECT * FROM ((" + waiting + " AND status = 'PREPARED' AND " + AFTER + page + ")"
+                + " UNION ALL (" + waiting + " AND status = 'HELD' AND " + AFTER + page + ")"
+                + " UNION ALL (" + waiting + " AND status = 'FAILED' AND attempts < :max AND " + AFTER + page
+                + ")) backlog" + page;
         return named.query(sql, params, SyncRecordRepository::map);
     }
 
     /** The next page of a selective run's work: what its job instance prepared and has not processed yet. */
-    public List<SyncRecord> preparedBy(String store, String entity, long instanceId, BacklogPosition after,
-            int limit) {
+    public List<SyncRecord> preparedBy(String store, String entity, long instanceId, BacklogSlice slice,
+            BacklogPosition after, int limit) {
         return named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-                + " AND status = 'PREPARED' AND prepared_instance_id = :instance AND " + AFTER
+                + slice.condition() + " AND status = 'PREPARED' AND prepared_instance_id = :instance AND " + AFTER
                 + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit),
-                keyset(store, entity, after).addValue("instance", instanceId), SyncRecordRepository::map);
+                slice.bind(keyset(store, entity, after).addValue("instance", instanceId)),
+                SyncRecordRepository::map);
     }
 
     /** The next page of HELD records, for another pass once records of the same entity they wait for went out. */
@@ -182,6 +178,10 @@ public class SyncRecordRepository {
     public void saveOutcomes(String store, String entity, List<SyncOutcome> outcomes, int maxAttempts, Instant now,
             long executionId) {
         Timestamp at = timestamp(now);
+        if (mySql) {
+            saveOutcomesAsUpsert(store, entity, outcomes, maxAttempts, at, executionId);
+            return;
+        }
         // status is assigned before attempts: MySQL evaluates SET left to right with already-updated values.
         jdbc.batchUpdate("UPDATE sync_record SET"
                 + " status = CASE WHEN ? = 'FAILED' AND attempts + 1 >= ? THEN 'ABORTED' ELSE ? END,"
@@ -205,6 +205,41 @@ public class SyncRecordRepository {
                     ps.setString(12, store);
                     ps.setString(13, entity);
                     ps.setString(14, outcome.erpId());
+                });
+    }
+
+    /**
+     * The same as the UPDATEs above in one multi-row statement, about three times faster on MySQL and MariaDB (H2
+     * cannot read VALUES() inside an expression). Every record exists, since prepare made it and nothing deletes
+     * one, so the insert always turns into the update. Connector/J rewrites a batch into one statement only when
+     * the update clause has no placeholders, so the (integer) maximum is written out. The assignments are
+     * evaluated left to right with updated values: status comes before attempts.
+     */
+    private void saveOutcomesAsUpsert(String store, String entity, List<SyncOutcome> outcomes, int maxAttempts,
+            Timestamp at, long executionId) {
+        jdbc.batchUpdate("INSERT INTO sync_record (store, entity, erp_id, status, source_hash, external_id,"
+                + " last_operation, erp_description, last_error, last_attempt_at, job_execution_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                + " status = CASE WHEN VALUES(status) = 'FAILED' AND sync_record.attempts + 1 >= " + maxAttempts
+                + " THEN 'ABORTED' ELSE VALUES(status) END,"
+                + " attempts = CASE WHEN VALUES(status) = 'FAILED' THEN sync_record.attempts + 1 ELSE 0 END,"
+                + " external_id = COALESCE(VALUES(external_id), sync_record.external_id),"
+                + " last_operation = COALESCE(VALUES(last_operation), sync_record.last_operation),"
+                + " source_hash = VALUES(source_hash),"
+                + " erp_description = COALESCE(VALUES(erp_description), sync_record.erp_description),"
+                + " last_error = VALUES(last_error), last_attempt_at = VALUES(last_attempt_at),"
+                + " job_execution_id = VALUES(job_execution_id)", outcomes, outcomes.size(), (ps, outcome) -> {
+                    ps.setString(1, store);
+                    ps.setString(2, entity);
+                    ps.setString(3, outcome.erpId());
+                    ps.setString(4, outcome.status().name());
+                    ps.setString(5, outcome.sourceHash());
+                    ps.setString(6, outcome.externalId());
+                    ps.setString(7, outcome.lastOperation() == null ? null : outcome.lastOperation().name());
+                    ps.setString(8, truncate(outcome.erpDescription(), 255));
+                    ps.setString(9, truncate(outcome.reason(), 2000));
+                    ps.setTimestamp(10, at);
+                    ps.setLong(11, executionId);
                 });
     }
 
