@@ -7,10 +7,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +46,8 @@ final class BenchStore implements AutoCloseable {
     private final Duration latency;
     private final HttpServer server;
     private final ExecutorService workers;
+    /** When each request arrived and was answered (nanoTime), for the store's own view of a run. */
+    private final Queue<long[]> answered = new ConcurrentLinkedQueue<>();
 
     BenchStore(int concurrency, Duration latency) throws IOException {
         // Without it the JDK's server waits for delayed ACKs: about 40 ms a request, whatever the latency.
@@ -72,6 +78,7 @@ final class BenchStore implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try (exchange) {
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
@@ -90,6 +97,33 @@ final class BenchStore implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        finally {
+            answered.add(new long[] { arrived, System.nanoTime() });
+        }
+    }
+
+    /**
+     * How busy the store was from its first request to its last answer: how many requests were in flight on
+     * average, how long each took, and how many were answered in each second.
+     */
+    String busyness() {
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        long busy = 0;
+        for (long[] request : answered) {
+            first = Math.min(first, request[0]);
+            last = Math.max(last, request[1]);
+            busy += request[1] - request[0];
+        }
+        if (answered.isEmpty()) {
+            return "no requests";
+        }
+        int[] perSecond = new int[(int) ((last - first) / 1_000_000_000L) + 1];
+        for (long[] request : answered) {
+            perSecond[(int) ((request[1] - first) / 1_000_000_000L)]++;
+        }
+        return String.format(Locale.ROOT, "%.2f requests in flight on average, %.1f ms each; answered a second: %s",
+                busy / (double) (last - first), busy / 1e6 / answered.size(), Arrays.toString(perSecond));
     }
 
     private List<ObjectNode> found(String rawQuery) {

@@ -25,10 +25,10 @@ public final class Benchmark {
     /** What one run measured, for the report and for the smoke test's checks. */
     public record Report(Options options, long generated, long floorRows, Duration floor, EngineRun.Result full,
             int changed, EngineRun.Result incremental, EngineRun.Result unchanged, EngineRun.Result slow,
-            int fastStoreCustomers, long fastStoreCreated, int slowStoreCustomers) {
+            int fastStoreCustomers, long fastStoreCreated, int slowStoreCustomers, String slowStoreBusyness) {
     }
 
-    public record Options(int rows, int slowRows, int concurrency, Duration latency, int chunkSize,
+    public record Options(int rows, int slowRows, int concurrency, int partitions, Duration latency, int chunkSize,
             String serverUrl, String database, Path jar, Path workDir, String heap, List<String> engineJvm) {
 
         static final int BATCH = 10;
@@ -45,7 +45,7 @@ public final class Benchmark {
             int rows = Integer.parseInt(given.getOrDefault("rows", "1000000"));
             int concurrency = Integer.parseInt(given.getOrDefault("concurrency", "8"));
             return new Options(rows, Integer.parseInt(given.getOrDefault("slow-rows", String.valueOf(Math.min(rows,
-                    20_000)))), concurrency,
+                    20_000)))), concurrency, Integer.parseInt(given.getOrDefault("partitions", "3")),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("latency-ms", "50"))),
                     // Five rounds of concurrent batches a chunk: a chunk's commit then costs a fifth of a round.
                     Integer.parseInt(given.getOrDefault("chunk-size", String.valueOf(concurrency * BATCH * 5))),
@@ -95,6 +95,7 @@ public final class Benchmark {
                     "BIGCOMMERCE_ACCESS_TOKEN", BenchStore.TOKEN);
             List<String> common = List.of("--spring.profiles.active=mysql",
                     "--syncbatch.definitions=file:" + definitions(options) + "/*.yml",
+                    "--syncbatch.process.partitions=" + options.partitions(),
                     "--syncbatch.stores.main.concurrency=" + options.concurrency(),
                     "--syncbatch.stores.slow.concurrency=" + options.concurrency(),
                     "--syncbatch.stores.slow.api-url=" + slow.apiUrl(),
@@ -114,7 +115,7 @@ public final class Benchmark {
                     "modifiedFrom=" + BenchErp.FIRST_CHANGE,
                     "modifiedTo=" + BenchErp.FIRST_CHANGE.plusSeconds(options.slowRows()));
             return new Report(options, generated, floorRows, floor, full, changed, incremental, unchanged, slowRun,
-                    fast.customers(), fast.created(), slow.customers());
+                    fast.customers(), fast.created(), slow.customers(), slow.busyness());
         }
     }
 
@@ -148,8 +149,8 @@ public final class Benchmark {
         text.append(String.format(Locale.ROOT, "%nsyncbatch benchmark: %,d ERP customers; %s%n", report.generated(),
                 machine(report)));
         text.append(String.format(Locale.ROOT,
-                "engine: -Xmx%s, prepare chunk 1000, process chunk %d, store concurrency %d%n",
-                options.heap(), options.chunkSize(), options.concurrency()));
+                "engine: -Xmx%s, prepare chunk 1000, process chunk %d, %d process partitions, store concurrency %d%n",
+                options.heap(), options.chunkSize(), options.partitions(), options.concurrency()));
         text.append(String.format(Locale.ROOT, "%-46s %10s %9s %10s %10s %9s%n", "phase", "rows", "seconds",
                 "rows/s", "peak heap", "peak RSS"));
         double floorRate = line(text, "(a) raw JDBC floor", report.floorRows(), report.floor(), null);
@@ -169,6 +170,7 @@ public final class Benchmark {
                 "(f)/ideal = %.2f (ideal %,.0f rows/s = %d x %d / %d ms; target >= 0.90)%n",
                 slow / options.idealRate(), options.idealRate(), options.concurrency(), Options.BATCH,
                 options.latency().toMillis()));
+        text.append(String.format(Locale.ROOT, "    the slow target during (f): %s%n", report.slowStoreBusyness()));
         text.append(String.format(Locale.ROOT,
                 "(c) %.2f s (target <= 2 s); (d) %.2f s, whole job %.2f s (target <= 0.5 s)%n",
                 seconds(report.incremental().step("-prepare")), seconds(report.unchanged().step("-prepare")),
