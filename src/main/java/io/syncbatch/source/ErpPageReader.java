@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -23,6 +27,10 @@ import io.syncbatch.definition.SourceQuery;
  * <p>The change time of the position is bound as text with its fractions: Connector/J rounds date-time
  * parameters to whole seconds on MariaDB 10.x, and a rounded position would read its own second again and
  * again. It is also bound once more as a plain lower bound, so the server can use the index for the range.
+ *
+ * <p>While a chunk is written, the next page is already being read, mapped and fingerprinted on a thread of the
+ * reader's own: reading and writing then take turns on the database and the CPU less. The saved position is
+ * still the last row handed out, so a page read ahead and never handed out is read again after a restart.
  */
 public final class ErpPageReader implements ItemStreamReader<ErpRow> {
 
@@ -44,6 +52,8 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
     private String afterKey;
     private Iterator<ErpRow> page = Collections.emptyIterator();
     private boolean lastPage;
+    private ExecutorService ahead;
+    private Future<List<ErpRow>> nextPage;
 
     ErpPageReader(NamedParameterJdbcTemplate jdbc, SourceQuery source, String from, List<String> conditions,
             Map<String, Object> parameters, boolean byChangeTime, int pageSize, String name) {
@@ -60,11 +70,16 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
 
     @Override
     public void open(ExecutionContext context) {
+        close();
         afterKey = context.containsKey(contextKey + "key") ? context.getString(contextKey + "key") : null;
         afterChange = context.containsKey(contextKey + "change")
                 ? LocalDateTime.parse(context.getString(contextKey + "change"), EXACT) : null;
-        page = Collections.emptyIterator();
         lastPage = false;
+        ahead = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "erp-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -73,8 +88,13 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
             if (lastPage) {
                 return null;
             }
-            List<ErpRow> rows = nextPage();
+            List<ErpRow> rows = nextPage == null ? pageAfter(afterChange, afterKey) : await(nextPage);
+            nextPage = null;
             lastPage = rows.size() < pageSize;
+            if (!lastPage) {
+                ErpRow last = rows.get(rows.size() - 1);
+                nextPage = ahead.submit(() -> pageAfter(last.changedAt(), last.key()));
+            }
             page = rows.iterator();
             if (!page.hasNext()) {
                 return null;
@@ -86,7 +106,22 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
         return row;
     }
 
-    private List<ErpRow> nextPage() {
+    private static List<ErpRow> await(Future<List<ErpRow>> page) {
+        try {
+            return page.get();
+        }
+        catch (ExecutionException e) {
+            // The query's own exception, as if it had been run here, so a failed run names the same reason.
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("reading the next page failed", e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the next page", e);
+        }
+    }
+
+    private List<ErpRow> pageAfter(LocalDateTime afterChange, String afterKey) {
         List<String> where = new ArrayList<>(conditions);
         Map<String, Object> values = new HashMap<>(parameters);
         String key = "gi." + source.key();
@@ -128,5 +163,9 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
     @Override
     public void close() {
         page = Collections.emptyIterator();
+        nextPage = null;
+        if (ahead != null) {
+            ahead.shutdownNow();
+        }
     }
 }
