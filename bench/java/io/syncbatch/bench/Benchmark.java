@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.Yaml;
 public final class Benchmark {
 
     /** What one run measured, for the report and for the smoke test's checks. */
-    public record Report(Options options, long generated, long floorRows, Duration floor, EngineRun.Result full,
-            int changed, EngineRun.Result incremental, EngineRun.Result unchanged, EngineRun.Result slow,
+    public record Report(Options options, long generated, long floorRows, Duration floor, long recordFloorRows,
+            Duration recordFloor, EngineRun.Result full, int changed, EngineRun.Result incremental, EngineRun.Result unchanged, EngineRun.Result slow,
             int fastStoreCustomers, long fastStoreCreated, int slowStoreCustomers, String slowStoreBusyness) {
     }
 
@@ -82,7 +82,7 @@ public final class Benchmark {
 
         progress.println("(a) raw JDBC floor");
         long start = System.nanoTime();
-        long floorRows = new RawJdbcFloor(erp, customerQuery()).run();
+        long floorRows = new RawJdbcFloor(erp, customerQuery(), RawJdbcFloor.StateRow.ID_AND_FINGERPRINT).run();
         Duration floor = Duration.ofNanos(System.nanoTime() - start);
 
         try (BenchStore fast = new BenchStore(options.concurrency(), Duration.ZERO);
@@ -109,12 +109,17 @@ public final class Benchmark {
             EngineRun.Result incremental = engine(options, environment, common, "incremental", "store=main");
             progress.println("(d) incremental prepare with nothing changed");
             EngineRun.Result unchanged = engine(options, environment, common, "unchanged", "store=main");
+            progress.println("(a2) raw JDBC floor writing the engine's sync_record row");
+            long recordStart = System.nanoTime();
+            long recordFloorRows = new RawJdbcFloor(erp, customerQuery(), RawJdbcFloor.StateRow.SYNC_RECORD).run();
+            Duration recordFloor = Duration.ofNanos(System.nanoTime() - recordStart);
             progress.printf("(f) process %,d customers to a target taking %d ms a request, %d at once%n",
                     options.slowRows(), options.latency().toMillis(), options.concurrency());
             EngineRun.Result slowRun = engine(options, environment, common, "slow", "store=slow",
                     "modifiedFrom=" + BenchErp.FIRST_CHANGE,
                     "modifiedTo=" + BenchErp.FIRST_CHANGE.plusSeconds(options.slowRows()));
-            return new Report(options, generated, floorRows, floor, full, changed, incremental, unchanged, slowRun,
+            return new Report(options, generated, floorRows, floor, recordFloorRows, recordFloor, full, changed,
+                    incremental, unchanged, slowRun,
                     fast.customers(), fast.created(), slow.customers(), slow.busyness());
         }
     }
@@ -154,6 +159,8 @@ public final class Benchmark {
         text.append(String.format(Locale.ROOT, "%-46s %10s %9s %10s %10s %9s%n", "phase", "rows", "seconds",
                 "rows/s", "peak heap", "peak RSS"));
         double floorRate = line(text, "(a) raw JDBC floor", report.floorRows(), report.floor(), null);
+        double recordFloorRate = line(text, "(a2) raw JDBC floor, sync_record row", report.recordFloorRows(),
+                report.recordFloor(), null);
         double full = line(text, "(b) full prepare", report.full().prepared(), report.full().step("-prepare"),
                 report.full());
         line(text, "(c) incremental prepare, 1 % changed", report.incremental().prepared(),
@@ -165,7 +172,8 @@ public final class Benchmark {
         double slow = line(text, String.format(Locale.ROOT, "(f) process, %d ms target, %d at once",
                 options.latency().toMillis(), options.concurrency()), report.slow().processed(),
                 report.slow().step("-process"), report.slow());
-        text.append(String.format(Locale.ROOT, "%n(b)/(a) = %.2f (target >= 0.80)%n", full / floorRate));
+        text.append(String.format(Locale.ROOT, "%n(b)/(a) = %.2f (target >= 0.80); (b)/(a2) = %.2f%n",
+                full / floorRate, full / recordFloorRate));
         text.append(String.format(Locale.ROOT,
                 "(f)/ideal = %.2f (ideal %,.0f rows/s = %d x %d / %d ms; target >= 0.90)%n",
                 slow / options.idealRate(), options.idealRate(), options.concurrency(), Options.BATCH,

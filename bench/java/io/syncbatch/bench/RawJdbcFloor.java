@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,35 +14,58 @@ import io.syncbatch.source.RowHasher;
 
 /**
  * (a) What plain JDBC does with the same work, as a floor: stream the customer query's rows (Connector/J's
- * row-by-row streaming), fingerprint each with the engine's own {@link RowHasher}, and upsert (id, fingerprint)
- * into a state table of the sync database in batches of 1,000 rows.
+ * row-by-row streaming), fingerprint each with the engine's own {@link RowHasher}, and upsert a state row for
+ * each into a table of the sync database in batches of 1,000 rows. The state row is either the issue's
+ * (id, fingerprint) or the engine's own: a table like {@code sync_record}, with its indexes, and the columns
+ * prepare writes.
  */
 final class RawJdbcFloor {
 
     private static final int BATCH = 1_000;
 
+    enum StateRow {
+        /** (erp_id, source_hash): the floor issue 6 measures against. */
+        ID_AND_FINGERPRINT("CREATE TABLE bench_floor_state (erp_id VARCHAR(128) PRIMARY KEY,"
+                + " source_hash CHAR(32) NOT NULL)", "INSERT INTO bench_floor_state (erp_id, source_hash)"
+                + " VALUES (?, ?) ON DUPLICATE KEY UPDATE source_hash = VALUES(source_hash)"),
+        /** What prepare writes, into a copy of the engine's table; needs the engine's schema in place. */
+        SYNC_RECORD("CREATE TABLE bench_floor_state LIKE sync_record", "INSERT INTO bench_floor_state (store,"
+                + " entity, erp_id, erp_description, status, source_hash, attempts, prepared_at, job_execution_id,"
+                + " prepared_instance_id, changed_at) VALUES ('main', 'customer', ?, ?, 'PREPARED', ?, 0, ?, 1, 1, ?)"
+                + " ON DUPLICATE KEY UPDATE source_hash = VALUES(source_hash)");
+
+        private final String create;
+        private final String upsert;
+
+        StateRow(String create, String upsert) {
+            this.create = create;
+            this.upsert = upsert;
+        }
+    }
+
     private final BenchErp erp;
     private final String query;
+    private final StateRow stateRow;
 
-    RawJdbcFloor(BenchErp erp, String customerQuery) {
+    RawJdbcFloor(BenchErp erp, String customerQuery, StateRow stateRow) {
         this.erp = erp;
         this.query = customerQuery.replace(":companyId", "2");
+        this.stateRow = stateRow;
     }
 
     /** Returns how many rows it upserted. */
     long run() throws SQLException {
         RowHasher hasher = new RowHasher("LastModifiedDateTime");
+        Timestamp preparedAt = new Timestamp(System.currentTimeMillis());
         try (Connection read = erp.connect(); Connection write = erp.connectSync()) {
             try (Statement ddl = write.createStatement()) {
-                ddl.execute("CREATE TABLE IF NOT EXISTS bench_floor_state (erp_id VARCHAR(128) PRIMARY KEY,"
-                        + " source_hash CHAR(32) NOT NULL)");
+                ddl.execute("DROP TABLE IF EXISTS bench_floor_state");
+                ddl.execute(stateRow.create);
             }
             write.setAutoCommit(false);
             long rows = 0;
             try (Statement select = read.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                    PreparedStatement upsert = write.prepareStatement("INSERT INTO bench_floor_state"
-                            + " (erp_id, source_hash) VALUES (?, ?) ON DUPLICATE KEY UPDATE"
-                            + " source_hash = VALUES(source_hash)")) {
+                    PreparedStatement upsert = write.prepareStatement(stateRow.upsert)) {
                 select.setFetchSize(Integer.MIN_VALUE);
                 try (ResultSet rs = select.executeQuery(query)) {
                     ResultSetMetaData meta = rs.getMetaData();
@@ -51,7 +75,15 @@ final class RawJdbcFloor {
                             columns.put(meta.getColumnLabel(i), rs.getObject(i));
                         }
                         upsert.setString(1, rs.getString("CustomerID"));
-                        upsert.setString(2, hasher.hash(columns));
+                        if (stateRow == StateRow.ID_AND_FINGERPRINT) {
+                            upsert.setString(2, hasher.hash(columns));
+                        }
+                        else {
+                            upsert.setString(2, rs.getString("AcctName"));
+                            upsert.setString(3, hasher.hash(columns));
+                            upsert.setTimestamp(4, preparedAt);
+                            upsert.setTimestamp(5, rs.getTimestamp("LastModifiedDateTime"));
+                        }
                         upsert.addBatch();
                         if (++rows % BATCH == 0) {
                             upsert.executeBatch();

@@ -36,6 +36,7 @@ class BenchmarkSmokeIT {
 
         assertThat(report.generated()).isEqualTo(ROWS);
         assertThat(report.floorRows()).as("(a)").isEqualTo(ROWS);
+        assertThat(report.recordFloorRows()).as("(a2)").isEqualTo(ROWS);
         assertThat(report.full().prepared()).as("(b)").isEqualTo(ROWS);
         assertThat(report.full().processed()).as("(e)").isEqualTo(ROWS);
         assertThat(report.fastStoreCreated()).as("each customer created once").isEqualTo(ROWS);
