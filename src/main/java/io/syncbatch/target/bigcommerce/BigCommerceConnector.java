@@ -163,22 +163,17 @@ public final class BigCommerceConnector implements TargetConnector {
             return batches.isEmpty() ? List.of() : write.apply(batches.get(0));
         }
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        List<Future<List<WriteResult>>> pending;
-        // A call's batches queue together. Interleaved with those of another process partition, both partitions'
-        // chunks would be answered at the same moment and leave the store idle while both do their database work.
-        synchronized (requests) {
-            pending = batches.stream().map(batch -> requests.submit(() -> {
-                if (logContext != null) {
-                    MDC.setContextMap(logContext);
-                }
-                try {
-                    return write.apply(batch);
-                }
-                finally {
-                    MDC.clear();
-                }
-            })).toList();
-        }
+        List<Future<List<WriteResult>>> pending = batches.stream().map(batch -> requests.submit(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                return write.apply(batch);
+            }
+            finally {
+                MDC.clear();
+            }
+        })).toList();
         List<WriteResult> results = new ArrayList<>();
         RuntimeException failure = null;
         for (Future<List<WriteResult>> request : pending) {
