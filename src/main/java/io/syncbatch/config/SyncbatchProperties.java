@@ -47,7 +47,8 @@ public record SyncbatchProperties(
      *
      * @param sandbox     serve the store from an in-process sandbox (embedded default) instead of {@code apiUrl}
      * @param dataFile    where the sandbox keeps its customers between runs
-     * @param concurrency how many write requests a chunk may have in flight to the store at once
+     * @param concurrency how many requests may be in flight to the store at once, whoever sends them (a chunk's
+     *        batches, lookups, several process partitions)
      */
     public record Store(
             @DefaultValue("bigcommerce") String platform,

@@ -36,6 +36,7 @@ public final class ProcessPartitions extends TaskExecutorPartitionHandler implem
     public ProcessPartitions(int count, Supplier<Step> workers) {
         this.workers = workers;
         setGridSize(count);
+        // Batch's handler is a StepHolder and must name a step; the partitions never run this one.
         setStep(workers.get());
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("process-partition-");
         threads.setConcurrencyLimit(count);
