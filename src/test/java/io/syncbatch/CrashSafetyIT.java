@@ -109,9 +109,11 @@ class CrashSafetyIT {
             try (var lock = blocker.createStatement()) {
                 lock.executeQuery("SELECT * FROM sync_record FOR UPDATE").close();
             }
-            // MariaDB 10.11 reports such a wait as a RUNNING transaction, so watch the statement itself.
+            // MariaDB 10.11 reports such a wait as a RUNNING transaction, so watch the statement itself: on MySQL
+            // the outcomes are one upsert (prepare's has erp_description after erp_id).
             await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                    + " WHERE INFO LIKE 'UPDATE sync_record SET%' AND TIME >= 1", Integer.class) > 0);
+                    + " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, status,%' AND TIME >= 1",
+                    Integer.class) > 0);
             kill(run);
             blocker.rollback();
         }
