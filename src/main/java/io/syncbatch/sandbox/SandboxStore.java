@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -116,7 +116,10 @@ public final class SandboxStore implements AutoCloseable {
                 throw new IllegalStateException("SandboxStore is already running at " + baseUri);
             }
             data.load();
-            ExecutorService pool = Executors.newFixedThreadPool(4, new DaemonThreads("sandbox-store-" + storeHash));
+            // Daemon threads, so that a store someone forgot to stop never keeps the JVM alive.
+            CustomizableThreadFactory threads = new CustomizableThreadFactory("sandbox-store-" + storeHash + "-");
+            threads.setDaemon(true);
+            ExecutorService pool = Executors.newFixedThreadPool(4, threads);
             try {
                 HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 0);
                 created.createContext("/", this::handle);
@@ -309,23 +312,5 @@ public final class SandboxStore implements AutoCloseable {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value;
-    }
-
-    /** Daemon threads so that a store someone forgot to stop never keeps the JVM alive. */
-    private static final class DaemonThreads implements ThreadFactory {
-
-        private final String prefix;
-        private final AtomicInteger counter = new AtomicInteger();
-
-        DaemonThreads(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

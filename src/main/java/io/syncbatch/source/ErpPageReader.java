@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import io.syncbatch.definition.SourceQuery;
 
@@ -75,11 +76,9 @@ public final class ErpPageReader implements ItemStreamReader<ErpRow> {
         afterChange = context.containsKey(contextKey + "change")
                 ? LocalDateTime.parse(context.getString(contextKey + "change"), EXACT) : null;
         lastPage = false;
-        ahead = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "erp-read-ahead");
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory thread = new CustomizableThreadFactory("erp-read-ahead-");
+        thread.setDaemon(true);
+        ahead = Executors.newSingleThreadExecutor(thread);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.MDC;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import io.syncbatch.definition.TargetSpec;
 import io.syncbatch.state.LastOperation;
@@ -57,12 +57,9 @@ public final class BigCommerceConnector implements TargetConnector {
     public BigCommerceConnector(StoreEndpoint endpoint, BigCommerceHttp http) {
         this.endpoint = endpoint;
         this.http = http;
-        AtomicInteger threads = new AtomicInteger();
-        this.requests = Executors.newFixedThreadPool(endpoint.concurrency(), task -> {
-            Thread thread = new Thread(task, "store-" + endpoint.name() + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("store-" + endpoint.name() + "-");
+        threads.setDaemon(true);
+        this.requests = Executors.newFixedThreadPool(endpoint.concurrency(), threads);
     }
 
     /** Fails a launch early when a definition names a resource this connector cannot write. */

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.target.RateLimitGate;
@@ -111,12 +111,9 @@ public class BigCommerceHttp {
             http.version(HttpClient.Version.HTTP_1_1);
         }
         // Without an executor of its own, Spring's request factory starts a new thread for every request body.
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService io = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "store-" + endpoint.name() + "-io-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("store-" + endpoint.name() + "-io-");
+        threads.setDaemon(true);
+        ExecutorService io = Executors.newCachedThreadPool(threads);
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.executor(io).build(), io);
         factory.setReadTimeout(endpoint.timeout());
         return builder.clone()
