@@ -65,7 +65,6 @@ public class BigCommerceHttp {
         RestClient client = clients.computeIfAbsent(endpoint, this::client);
         RateLimitGate gate = gates.computeIfAbsent(endpoint.name(),
                 name -> new RateLimitGate(clock, longestWait, wait -> meters.waitedForRateLimit(name, wait)));
-        gate.awaitOpen();
         // One limit per store, whoever sends: a chunk's concurrent batches, its lookups, and other partitions.
         Semaphore permits = inFlight.computeIfAbsent(endpoint.name(), name -> new Semaphore(endpoint.concurrency()));
         try {
@@ -76,6 +75,8 @@ public class BigCommerceHttp {
             throw new TransientTargetException("interrupted while waiting to send to " + endpoint.name(), e);
         }
         try {
+            // Only once it may send, so that a pause the store asked for meanwhile is not overtaken.
+            gate.awaitOpen();
             RestClient.RequestBodySpec request = client.method(method).uri(pathAndQuery, query);
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(body);
