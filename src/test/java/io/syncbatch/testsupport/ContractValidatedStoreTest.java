@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -203,10 +204,17 @@ class ContractValidatedStoreTest {
 
     @Test
     void missingContractFailsWithAClearMessage() {
+        String override = System.getenv(PublishedContract.CONTRACTS_ENV);
+        Path contracts = override != null && !override.isBlank()
+                ? Path.of(override)
+                : Path.of(System.getProperty("user.dir")).resolve("contracts");
+        Path lookedAt = contracts.resolve("bigcommerce/no-such-contract.yml").toAbsolutePath().normalize();
+
         assertThatThrownBy(() -> ContractValidatedStore.start("bigcommerce/no-such-contract.yml"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no-such-contract.yml")
-                .hasMessageContaining("SYNCBATCH_CONTRACTS");
+                .hasMessageContaining("not found at " + lookedAt)
+                .hasMessageContaining("repository's contracts/ folder");
     }
 
     private static final String CATEGORY = """

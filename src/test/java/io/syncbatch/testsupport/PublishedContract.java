@@ -11,32 +11,36 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Finds a published contract under shared/contracts and works out the base path it declares.
+ * Finds a published contract under the repository's contracts/ directory and works out the base path it declares.
  *
- * <p>Contracts are only ever read from the shared directory, never from this repository, so that tests
- * check the connector against what the vendor publishes rather than against our own reading of it.
+ * <p>The contracts are the vendors' published files, copied unmodified into contracts/ (each folder's SOURCE.md
+ * names repository, path, commit and licence), so that tests check the connector against what the vendor
+ * publishes rather than against our own reading of it. Vendor defects are corrected only on in-memory copies
+ * ({@code ContractErrata}); {@code ContractCopiesTest} compares the copies with ../shared/contracts when it exists.
+ * {@code SYNCBATCH_CONTRACTS}, if set, points at another contracts directory instead.
  */
 record PublishedContract(Path file, String basePath, List<String> credentialHeaders) {
 
     static final String CONTRACTS_ENV = "SYNCBATCH_CONTRACTS";
-    static final String FALLBACK_DIR = "../shared/contracts";
+    static final String DEFAULT_DIR = "contracts";
 
     // The store hash appears as a server variable, e.g. {$$.env.store_hash}.
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]*}");
 
     static PublishedContract locate(String relativeName, String storeHash) {
         String configured = System.getenv(CONTRACTS_ENV);
-        Path dir = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of(System.getProperty("user.dir")).resolve(FALLBACK_DIR);
+        boolean overridden = configured != null && !configured.isBlank();
+        Path dir = overridden ? Path.of(configured) : Path.of(System.getProperty("user.dir")).resolve(DEFAULT_DIR);
         Path file = dir.resolve(relativeName).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Published contract " + relativeName + " not found at " + file
-                    + (configured != null && !configured.isBlank()
+                    + (overridden
                             ? " (from " + CONTRACTS_ENV + "=" + configured + ")"
-                            : " (" + CONTRACTS_ENV + " is not set, so " + FALLBACK_DIR
-                                    + " relative to the working directory was used)")
-                    + ". Point " + CONTRACTS_ENV + " at the shared/contracts directory.");
+                            : " (" + DEFAULT_DIR + "/ relative to the working directory " + System.getProperty("user.dir")
+                                    + ")")
+                    + ". The published contracts live in the repository's " + DEFAULT_DIR
+                    + "/ folder; run the tests from the project root or point " + CONTRACTS_ENV
+                    + " at a contracts directory.");
         }
         JsonNode root = YAMLMapper.builder().build().readTree(file);
         String basePath = PATH_VARIABLE.matcher(declaredBasePath(file, root)).replaceAll(Matcher.quoteReplacement(storeHash));
