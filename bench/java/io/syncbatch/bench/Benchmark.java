@@ -109,9 +109,9 @@ public final class Benchmark {
             EngineRun.Result incremental = engine(options, environment, common, "incremental", "store=main");
             progress.println("(d) incremental prepare with nothing changed");
             EngineRun.Result unchanged = engine(options, environment, common, "unchanged", "store=main");
-            progress.println("(a2) raw JDBC floor writing the engine's sync_record row");
+            progress.println("(a2) raw JDBC floor writing the engine's prepared row");
             long recordStart = System.nanoTime();
-            long recordFloorRows = new RawJdbcFloor(erp, customerQuery(), RawJdbcFloor.StateRow.SYNC_RECORD).run();
+            long recordFloorRows = new RawJdbcFloor(erp, customerQuery(), RawJdbcFloor.StateRow.PREPARED_ROW).run();
             Duration recordFloor = Duration.ofNanos(System.nanoTime() - recordStart);
             progress.printf("(f) process %,d customers to a target taking %d ms a request, %d at once%n",
                     options.slowRows(), options.latency().toMillis(), options.concurrency());
@@ -159,7 +159,7 @@ public final class Benchmark {
         text.append(String.format(Locale.ROOT, "%-46s %10s %9s %10s %10s %9s%n", "phase", "rows", "seconds",
                 "rows/s", "peak heap", "peak RSS"));
         double floorRate = line(text, "(a) raw JDBC floor", report.floorRows(), report.floor(), null);
-        double recordFloorRate = line(text, "(a2) raw JDBC floor, sync_record row", report.recordFloorRows(),
+        double recordFloorRate = line(text, "(a2) raw JDBC floor, prepared row", report.recordFloorRows(),
                 report.recordFloor(), null);
         double full = line(text, "(b) full prepare", report.full().prepared(), report.full().step("-prepare"),
                 report.full());

@@ -6,18 +6,18 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.syncbatch.source.RowHasher;
+import io.syncbatch.history.ChangeTime;
+import io.syncbatch.record.Fingerprint;
 
 /**
  * (a) What plain JDBC does with the same work, as a floor: stream the customer query's rows (Connector/J's
- * row-by-row streaming), fingerprint each with the engine's own {@link RowHasher}, and upsert a state row for
+ * row-by-row streaming), fingerprint each with the engine's own {@link Fingerprint}, and upsert a state row for
  * each into a table of the sync database in batches of 1,000 rows. The state row is either the issue's
- * (id, fingerprint) or the engine's own: a table like {@code sync_record}, with its indexes, and the columns
- * prepare writes.
+ * (id, fingerprint) or the engine's own: a copy of {@code sync_prepared}, the narrow row prepare writes, with
+ * its indexes.
  */
 final class RawJdbcFloor {
 
@@ -29,10 +29,9 @@ final class RawJdbcFloor {
                 + " source_hash CHAR(32) NOT NULL)", "INSERT INTO bench_floor_state (erp_id, source_hash)"
                 + " VALUES (?, ?) ON DUPLICATE KEY UPDATE source_hash = VALUES(source_hash)"),
         /** What prepare writes, into a copy of the engine's table; needs the engine's schema in place. */
-        SYNC_RECORD("CREATE TABLE bench_floor_state LIKE sync_record", "INSERT INTO bench_floor_state (store,"
-                + " entity, erp_id, erp_description, status, source_hash, attempts, prepared_at, job_execution_id,"
-                + " prepared_instance_id, changed_at) VALUES ('main', 'customer', ?, ?, 'PREPARED', ?, 0, ?, 1, 1, ?)"
-                + " ON DUPLICATE KEY UPDATE source_hash = VALUES(source_hash)");
+        PREPARED_ROW("CREATE TABLE bench_floor_state LIKE sync_prepared", "INSERT INTO bench_floor_state (scope_id,"
+                + " source_key, fingerprint, changed_at, instance_id) VALUES (1, ?, ?, ?, NULL) ON DUPLICATE KEY UPDATE"
+                + " fingerprint = VALUES(fingerprint), changed_at = VALUES(changed_at), instance_id = VALUES(instance_id)");
 
         private final String create;
         private final String upsert;
@@ -55,8 +54,7 @@ final class RawJdbcFloor {
 
     /** Returns how many rows it upserted. */
     long run() throws SQLException {
-        RowHasher hasher = new RowHasher("LastModifiedDateTime");
-        Timestamp preparedAt = new Timestamp(System.currentTimeMillis());
+        Fingerprint hasher = new Fingerprint("LastModifiedDateTime");
         try (Connection read = erp.connect(); Connection write = erp.connectSync()) {
             try (Statement ddl = write.createStatement()) {
                 ddl.execute("DROP TABLE IF EXISTS bench_floor_state");
@@ -75,14 +73,10 @@ final class RawJdbcFloor {
                             columns.put(meta.getColumnLabel(i), rs.getObject(i));
                         }
                         upsert.setString(1, rs.getString("CustomerID"));
-                        if (stateRow == StateRow.ID_AND_FINGERPRINT) {
-                            upsert.setString(2, hasher.hash(columns));
-                        }
-                        else {
-                            upsert.setString(2, rs.getString("AcctName"));
-                            upsert.setString(3, hasher.hash(columns));
-                            upsert.setTimestamp(4, preparedAt);
-                            upsert.setTimestamp(5, rs.getTimestamp("LastModifiedDateTime"));
+                        upsert.setString(2, hasher.of(columns));
+                        if (stateRow == StateRow.PREPARED_ROW) {
+                            upsert.setLong(3, ChangeTime.micros(rs.getTimestamp("LastModifiedDateTime")
+                                    .toLocalDateTime()));
                         }
                         upsert.addBatch();
                         if (++rows % BATCH == 0) {

@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.ops.BatchProcesses;
 import io.syncbatch.ops.BatchProcesses.LoadedRecord;
-import io.syncbatch.state.LastOperation;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.LastOperation;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * The Customer batch process of the seeds: filters by dates, customer classes and specific customers; Load

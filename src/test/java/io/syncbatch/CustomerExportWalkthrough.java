@@ -24,9 +24,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.syncbatch.job.RunSummary;
-import io.syncbatch.state.LastOperation;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.LastOperation;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * The seed walkthrough "Synchronizing Customers" (SweetLife exports its COMMERCEBB customers to the

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.RunSummary;
-import io.syncbatch.state.LastOperation;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.LastOperation;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * Every entity of the demo company, exported to an empty store with {@code run-all}: each entity after those it
@@ -188,12 +189,12 @@ abstract class EntityExportWalkthrough extends SyncScenario {
     }
 
     private Map<String, SyncRecord> history(String entity) {
-        return records.history(storeName(), entity, null).stream()
+        return records.history(storeName(), entity, SyncDirection.EXPORT, null).stream()
                 .collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
     }
 
     private Map<String, SyncStatus> statuses(String entity) {
-        return records.history(storeName(), entity, null).stream()
+        return records.history(storeName(), entity, SyncDirection.EXPORT, null).stream()
                 .collect(Collectors.toMap(SyncRecord::erpId, SyncRecord::status));
     }
 

@@ -24,7 +24,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncbatch.job.RunSummary;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * Given the seed walkthrough's customers, when customer-export runs, then the meters (and the log) say what the

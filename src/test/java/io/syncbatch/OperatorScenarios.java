@@ -26,9 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.ops.SyncRefresh;
-import io.syncbatch.state.RunRefusedException;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.RunRefusedException;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * What operators do between runs: sync refresh (retry one record, several, or every failed one), abort, the
@@ -159,7 +159,7 @@ abstract class OperatorScenarios extends SyncScenario {
         assertThatThrownBy(() -> jobs.launch("customer-export", Map.of("mode", "full")))
                 .isInstanceOf(RunRefusedException.class)
                 .hasMessage("customer on store " + storeName() + " is already being synced by execution "
-                        + running.getId() + " (STARTED); this launch was refused; if its process died, run: recover "
+                        + running.getId() + " of customer-export (STARTED); this launch was refused; if its process died, run: recover "
                         + running.getId());
         assertThat(awaitEnd(running.getId())).isEqualTo(BatchStatus.COMPLETED);
     }

@@ -21,8 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.syncbatch.job.RunSummary;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * The process step as three partitions over one backlog (syncbatch.process.partitions=3): given the demo company

@@ -24,9 +24,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.syncbatch.job.RunSummary;
-import io.syncbatch.state.LastOperation;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.LastOperation;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * What the store does wrong, injected with WireMock, and what the sync history and the store look like

@@ -23,11 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.DefinitionJobRegistry;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.SyncState;
@@ -76,7 +77,7 @@ abstract class SyncScenario {
     }
 
     Map<String, SyncRecord> history() {
-        return records.history(storeName(), "customer", null).stream()
+        return records.history(storeName(), "customer", SyncDirection.EXPORT, null).stream()
                 .collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
     }
 

@@ -16,7 +16,11 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.config.SyncbatchProperties;
+import io.syncbatch.rules.Condition;
+import io.syncbatch.rules.FilterCondition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -111,14 +115,24 @@ public class Definitions {
         return definition;
     }
 
-    /** The definition behind a job name such as {@code customer-export}, or null. */
-    public EntityDefinition forJob(String jobName) {
-        return byEntity.values().stream().filter(d -> d.exportJobName().equals(jobName)).findFirst().orElse(null);
+    /** The job behind a name such as {@code customer-export}, or null. */
+    public @Nullable EntityJob job(String jobName) {
+        return byEntity.values().stream().flatMap(definition -> definition.jobs().stream())
+                .filter(job -> job.name().equals(jobName)).findFirst().orElse(null);
+    }
+
+    /** The job behind a name, or an error that lists the jobs there are. */
+    public EntityJob requireJob(String jobName) {
+        EntityJob job = job(jobName);
+        if (job == null) {
+            throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
+        }
+        return job;
     }
 
     public Set<String> jobNames() {
         Set<String> names = new TreeSet<>();
-        byEntity.values().forEach(definition -> names.add(definition.exportJobName()));
+        byEntity.values().forEach(definition -> definition.jobs().forEach(job -> names.add(job.name())));
         return names;
     }
 
@@ -215,6 +229,19 @@ public class Definitions {
         }
         else {
             require(problems, "target.resource", definition.target().resource());
+        }
+        if (definition.direction() == SyncDirection.BIDIRECTIONAL && definition.primary() == null) {
+            problems.add("primary is required for a bidirectional entity (erp or store): it decides which version"
+                    + " wins when both sides changed a record");
+        }
+        if (definition.direction() != SyncDirection.BIDIRECTIONAL && definition.primary() != null) {
+            problems.add("primary only applies to a bidirectional entity; direction is " + definition.direction().label());
+        }
+        if (definition.direction() != SyncDirection.EXPORT) {
+            // The model, the bindings and the platform readers know both directions; the ERP writer that an import
+            // needs does not exist yet, so a definition that asks for one is refused rather than half run.
+            problems.add("direction " + definition.direction().label() + " needs an import job, and syncbatch cannot"
+                    + " write to the ERP yet: only export definitions can run");
         }
         if (definition.chunkSize() < 1 || definition.chunkSize() > 10_000) {
             problems.add("chunk-size must be between 1 and 10000, got " + definition.chunkSize());

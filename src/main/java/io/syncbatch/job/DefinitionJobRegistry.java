@@ -7,7 +7,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.stereotype.Component;
 
 import io.syncbatch.definition.Definitions;
-import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.EntityJob;
 
 /**
  * The job registry Spring Batch's operator uses to start and restart jobs by name. Jobs come from the
@@ -18,17 +18,17 @@ import io.syncbatch.definition.EntityDefinition;
 public class DefinitionJobRegistry implements JobRegistry {
 
     private final Definitions definitions;
-    private final ExportJobFactory factory;
+    private final SyncJobFactory factory;
 
-    public DefinitionJobRegistry(Definitions definitions, ExportJobFactory factory) {
+    public DefinitionJobRegistry(Definitions definitions, SyncJobFactory factory) {
         this.definitions = definitions;
         this.factory = factory;
     }
 
     @Override
     public Job getJob(String name) {
-        EntityDefinition definition = definitions.forJob(name);
-        return definition == null ? null : factory.exportJob(definition);
+        EntityJob job = definitions.job(name);
+        return job == null ? null : factory.job(job);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.CommittedCounts;
 import io.syncbatch.run.SyncRun;
 
@@ -29,20 +30,22 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
     static final String JOB_EXECUTION_ID = "jobExecutionId";
     static final String STORE = "store";
     static final String ENTITY = "entity";
+    static final String DIRECTION = "direction";
 
     private static final Logger log = LoggerFactory.getLogger(RunLog.class);
 
-    private final String entity;
+    private final EntityJob job;
 
-    RunLog(String entity) {
-        this.entity = entity;
+    RunLog(EntityJob job) {
+        this.job = job;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
         MDC.put(JOB_EXECUTION_ID, String.valueOf(execution.getId()));
         MDC.put(STORE, String.valueOf(execution.getJobParameters().getString(SyncRun.STORE)));
-        MDC.put(ENTITY, entity);
+        MDC.put(ENTITY, job.entity());
+        MDC.put(DIRECTION, job.direction().label());
     }
 
     @Override
@@ -86,6 +89,7 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
             MDC.remove(JOB_EXECUTION_ID);
             MDC.remove(STORE);
             MDC.remove(ENTITY);
+            MDC.remove(DIRECTION);
         }
     }
 

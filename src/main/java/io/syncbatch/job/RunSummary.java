@@ -9,10 +9,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.syncbatch.pipeline.Tally;
 import io.syncbatch.run.CommittedCounts;
 import io.syncbatch.run.SyncRun;
-import io.syncbatch.state.LastOperation;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.history.LastOperation;
+import io.syncbatch.history.SyncStatus;
 
 /** The counts an operator wants after a run, read from the job repository. */
 public record RunSummary(String jobName, long executionId, String status, String exitDescription, Duration took,
@@ -35,7 +36,7 @@ public record RunSummary(String jobName, long executionId, String status, String
             }
             if (step.getStepName().endsWith("-prepare")) {
                 read += step.getReadCount();
-                prepared += CommittedCounts.read(step, CommittedCounts.PREPARED);
+                prepared += CommittedCounts.read(step, Tally.PREPARED);
             }
             inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name());
             updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name());

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Service;
 
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.SyncRun;
-import io.syncbatch.source.QueryCheck;
-import io.syncbatch.state.RunLocks;
-import io.syncbatch.target.StoreConnectors;
+import io.syncbatch.erp.QueryCheck;
+import io.syncbatch.history.RunLocks;
+import io.syncbatch.connector.StoreConnectors;
 
 /** Launching and restarting sync jobs, as the CLI and schedulers do it. */
 @Service
@@ -65,16 +66,19 @@ public class SyncJobs {
     }
 
     /**
-     * Runs every entity's export job, each entity after those its records refer to, and stops at the first job
-     * that does not complete: what comes after it would only be held waiting for it. Returns the executions run.
+     * Runs every entity's jobs, each entity after those its records refer to (a bidirectional entity export first,
+     * then import), and stops at the first job that does not complete: what comes after it would only be held
+     * waiting for it. Returns the executions run.
      */
     public List<JobExecution> launchAll(Map<String, String> parameters) throws Exception {
         List<JobExecution> executions = new ArrayList<>();
         for (EntityDefinition definition : definitions.inSyncOrder()) {
-            JobExecution execution = launch(definition.exportJobName(), parameters);
-            executions.add(execution);
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                break;
+            for (EntityJob job : definition.jobs()) {
+                JobExecution execution = launch(job.name(), parameters);
+                executions.add(execution);
+                if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    return executions;
+                }
             }
         }
         return executions;
@@ -87,10 +91,8 @@ public class SyncJobs {
 
     private JobExecution launch(String jobName, Map<String, String> parameters, JobOperator using)
             throws Exception {
-        EntityDefinition definition = definitions.forJob(jobName);
-        if (definition == null) {
-            throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
-        }
+        EntityJob entityJob = definitions.requireJob(jobName);
+        EntityDefinition definition = entityJob.definition();
         JobParametersBuilder builder = new JobParametersBuilder();
         parameters.forEach(builder::addString);
         if (!parameters.containsKey(SyncRun.STORE)) {
@@ -101,8 +103,9 @@ public class SyncJobs {
         Job job = registry.getJob(jobName);
         job.getJobParametersValidator().validate(jobParameters);
         queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
-        stores.checkTarget(definition);
-        String lock = locks.acquire(jobParameters.getString(SyncRun.STORE), definition.entity(), clock.instant());
+        String store = jobParameters.getString(SyncRun.STORE);
+        stores.checkTarget(definition, store);
+        String lock = locks.acquire(store, definition.entity(), entityJob.direction(), clock.instant());
         try {
             return using.start(job, jobParameters);
         }
@@ -123,13 +126,13 @@ public class SyncJobs {
 
     private JobExecution restart(long executionId, JobOperator using) throws Exception {
         JobExecution previous = execution(executionId);
-        EntityDefinition definition = definitions.forJob(previous.getJobInstance().getJobName());
-        if (definition == null) {
+        EntityJob job = definitions.job(previous.getJobInstance().getJobName());
+        if (job == null) {
             throw new IllegalArgumentException("execution " + executionId + " is of job '"
                     + previous.getJobInstance().getJobName() + "', which no definition in jobs/ provides any more");
         }
-        String lock = locks.acquire(previous.getJobParameters().getString(SyncRun.STORE), definition.entity(),
-                clock.instant());
+        String lock = locks.acquire(previous.getJobParameters().getString(SyncRun.STORE), job.entity(),
+                job.direction(), clock.instant());
         try {
             return using.restart(previous);
         }
@@ -167,8 +170,8 @@ public class SyncJobs {
 
     /** The newest executions first, of one job or of all. */
     public List<ExecutionView> executions(String jobName, int limit) {
-        if (jobName != null && definitions.forJob(jobName) == null) {
-            throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
+        if (jobName != null) {
+            definitions.requireJob(jobName);
         }
         List<ExecutionView> executions = new ArrayList<>();
         for (String name : jobName == null ? jobNames() : Set.of(jobName)) {

@@ -13,9 +13,11 @@ import io.micrometer.core.instrument.Timer;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.EntityJob;
+import io.syncbatch.definition.SyncDirection;
 
 /**
- * The engine's own meters, tagged {@code store} and {@code entity}. Every series of a configured store and a
+ * The engine's own meters, tagged {@code store}, {@code entity} and {@code direction}. Every series of a configured store and a
  * defined entity exists from start-up, at zero: a dashboard then shows "nothing happened" rather than "no
  * data", and Prometheus's {@code increase()} counts a first run from zero. A series that appears with its
  * first value already 1, as Spring Batch's job timer does at the end of the first run after a start, is
@@ -26,6 +28,7 @@ public class SyncMeters {
 
     public static final String STORE = "store";
     public static final String ENTITY = "entity";
+    public static final String DIRECTION = "direction";
     /** How runs end, as Spring Batch's statuses say; others (ABANDONED, UNKNOWN) get series when they occur. */
     private static final List<String> RUN_ENDS = List.of("COMPLETED", "FAILED", "STOPPED");
 
@@ -38,19 +41,22 @@ public class SyncMeters {
             retries(store);
             rateLimitWaits(store);
             for (EntityDefinition definition : definitions.all()) {
-                records(store, definition.entity());
-                RUN_ENDS.forEach(status -> runs(store, definition.entity(), status));
+                for (EntityJob job : definition.jobs()) {
+                    records(store, job.entity(), job.direction());
+                    RUN_ENDS.forEach(status -> runs(store, job.entity(), job.direction(), status));
+                }
             }
         }
     }
 
-    public RecordMeters records(String store, String entity) {
-        return records.computeIfAbsent(store + '\u0000' + entity, key -> new RecordMeters(registry, store, entity));
+    public RecordMeters records(String store, String entity, SyncDirection direction) {
+        return records.computeIfAbsent(store + '\u0000' + entity + '\u0000' + direction.label(),
+                key -> new RecordMeters(registry, store, entity, direction));
     }
 
-    /** A run (job execution) of the entity ended with this Batch status. */
-    public void runEnded(String store, String entity, String status, Duration took) {
-        runs(store, entity, status).record(took);
+    /** A run (job execution) of the entity one way ended with this Batch status. */
+    public void runEnded(String store, EntityJob job, String status, Duration took) {
+        runs(store, job.entity(), job.direction(), status).record(took);
     }
 
     /** A store write failed in a way worth retrying, and will be tried again. */
@@ -63,8 +69,9 @@ public class SyncMeters {
         rateLimitWaits(store).record(wait);
     }
 
-    private Timer runs(String store, String entity, String status) {
-        return Timer.builder("syncbatch.runs").tag(STORE, store).tag(ENTITY, entity).tag("status", status)
+    private Timer runs(String store, String entity, SyncDirection direction, String status) {
+        return Timer.builder("syncbatch.runs").tag(STORE, store).tag(ENTITY, entity)
+                .tag(DIRECTION, direction.label()).tag("status", status)
                 .description("Job executions by how they ended, with their duration").register(registry);
     }
 

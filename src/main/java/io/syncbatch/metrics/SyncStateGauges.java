@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
-import io.syncbatch.state.SyncRecordRepository;
-import io.syncbatch.state.SyncStatus;
+import io.syncbatch.definition.EntityJob;
+import io.syncbatch.history.PreparedRecords;
+import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.history.SyncScopes;
+import io.syncbatch.history.SyncStatus;
 
 /**
  * Gauges read from the sync database, not from this process's memory: several processes may sync the same
@@ -52,6 +54,8 @@ public class SyncStateGauges implements MeterBinder {
             + " WHERE e.STATUS = 'COMPLETED' GROUP BY i.JOB_NAME, p.PARAMETER_VALUE";
 
     private final SyncRecordRepository records;
+    private final PreparedRecords prepared;
+    private final SyncScopes scopes;
     private final JdbcTemplate jdbc;
     private final Definitions definitions;
     private final SyncbatchProperties properties;
@@ -59,34 +63,40 @@ public class SyncStateGauges implements MeterBinder {
     private final Duration maxAge;
     private Snapshot snapshot;
 
-    public SyncStateGauges(SyncRecordRepository records, DataSource syncDataSource, Definitions definitions,
-            SyncbatchProperties properties, Clock clock,
-            @Value("${syncbatch.metrics.state-max-age:PT10S}") Duration maxAge) {
+    public SyncStateGauges(SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes,
+            DataSource syncDataSource, Definitions definitions, SyncbatchProperties properties, Clock clock) {
         this.records = records;
+        this.prepared = prepared;
+        this.scopes = scopes;
         this.jdbc = new JdbcTemplate(syncDataSource);
         this.definitions = definitions;
         this.properties = properties;
         this.clock = clock;
-        this.maxAge = maxAge;
+        this.maxAge = properties.metrics().stateMaxAge();
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String store : properties.stores().keySet()) {
             for (EntityDefinition definition : definitions.all()) {
-                String entity = definition.entity();
-                for (SyncStatus status : BACKLOG) {
-                    Gauge.builder("syncbatch.backlog", this, gauges -> gauges.current().backlog(store, entity, status))
-                            .baseUnit("records").tag(SyncMeters.STORE, store).tag(SyncMeters.ENTITY, entity)
-                            .tag("status", status.name())
-                            .description("Records not yet in the store, by sync status")
+                for (EntityJob job : definition.jobs()) {
+                    String entity = job.entity();
+                    String direction = job.direction().label();
+                    for (SyncStatus status : BACKLOG) {
+                        Gauge.builder("syncbatch.backlog", this,
+                                gauges -> gauges.current().backlog(store, entity, direction, status))
+                                .baseUnit("records").tag(SyncMeters.STORE, store).tag(SyncMeters.ENTITY, entity)
+                                .tag(SyncMeters.DIRECTION, direction).tag("status", status.name())
+                                .description("Records not yet synced, by sync status")
+                                .register(registry);
+                    }
+                    Gauge.builder("syncbatch.last.completed.run.timestamp", this,
+                            gauges -> gauges.current().lastCompleted(store, entity, direction))
+                            .baseUnit("seconds").tag(SyncMeters.STORE, store).tag(SyncMeters.ENTITY, entity)
+                            .tag(SyncMeters.DIRECTION, direction)
+                            .description("Unix time at which the entity's last completed run ended (NaN: never)")
                             .register(registry);
                 }
-                Gauge.builder("syncbatch.last.completed.run.timestamp", this,
-                        gauges -> gauges.current().lastCompleted(store, entity))
-                        .baseUnit("seconds").tag(SyncMeters.STORE, store).tag(SyncMeters.ENTITY, entity)
-                        .description("Unix time at which the entity's last completed run ended (NaN: never)")
-                        .register(registry);
             }
         }
     }
@@ -110,13 +120,22 @@ public class SyncStateGauges implements MeterBinder {
 
     private Snapshot take(Instant now) {
         Map<String, Long> backlog = new HashMap<>();
-        records.countByStatus(BACKLOG).forEach(
-                count -> backlog.put(key(count.store(), count.entity(), count.status().name()), count.count()));
+        // A record waiting as prepared is PREPARED whatever its history says; the history counts the others.
+        records.countByStatus(BACKLOG).forEach(count -> backlog.merge(key(count.store(), count.entity(),
+                count.direction().label(), count.status().name()), count.count(), Long::sum));
+        Map<Integer, SyncScopes.Scope> byId = scopes.all();
+        prepared.countByScope().forEach((scope, count) -> {
+            SyncScopes.Scope named = byId.get(scope);
+            if (named != null) {
+                backlog.put(key(named.store(), named.entity(), named.direction().label(),
+                        SyncStatus.PREPARED.name()), count);
+            }
+        });
         Map<String, Double> lastCompleted = new HashMap<>();
         jdbc.query(LAST_COMPLETED, rs -> {
-            String job = rs.getString(1);
-            if (definitions.jobNames().contains(job) && rs.getTimestamp(3) != null) {
-                lastCompleted.put(key(rs.getString(2), definitions.forJob(job).entity()),
+            EntityJob job = definitions.job(rs.getString(1));
+            if (job != null && rs.getTimestamp(3) != null) {
+                lastCompleted.put(key(rs.getString(2), job.entity(), job.direction().label()),
                         rs.getTimestamp(3).getTime() / 1000.0);
             }
         });
@@ -132,12 +151,13 @@ public class SyncStateGauges implements MeterBinder {
         /** Before the database could be read at all: every gauge is NaN, not a reassuring 0. */
         static final Snapshot UNKNOWN = new Snapshot(Instant.MIN, Map.of(), Map.of());
 
-        double backlog(String store, String entity, SyncStatus status) {
-            return this == UNKNOWN ? Double.NaN : backlog.getOrDefault(key(store, entity, status.name()), 0L);
+        double backlog(String store, String entity, String direction, SyncStatus status) {
+            return this == UNKNOWN ? Double.NaN
+                    : backlog.getOrDefault(key(store, entity, direction, status.name()), 0L);
         }
 
-        double lastCompleted(String store, String entity) {
-            return lastCompleted.getOrDefault(key(store, entity), Double.NaN);
+        double lastCompleted(String store, String entity, String direction) {
+            return lastCompleted.getOrDefault(key(store, entity, direction), Double.NaN);
         }
     }
 }

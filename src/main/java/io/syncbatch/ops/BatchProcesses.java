@@ -14,13 +14,14 @@ import org.springframework.stereotype.Component;
 import io.syncbatch.definition.BatchFilter;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.run.SyncRun;
-import io.syncbatch.source.ErpRow;
-import io.syncbatch.source.ErpSource;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncRecordRepository;
-import io.syncbatch.target.StoreConnectors;
+import io.syncbatch.record.SourceRecord;
+import io.syncbatch.erp.ErpSource;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.connector.StoreConnectors;
 
 /**
  * The batch-process screens: Load lists what a set of filters selects, with each record's sync status, and
@@ -53,10 +54,10 @@ public class BatchProcesses {
         EntityDefinition definition = definitions.entity(entity);
         String storeName = stores.orDefault(store);
         checkNames(definition, filters);
-        List<ErpRow> rows = erp.selected(definition, SyncRun.queryParameters(definition, filters::get),
+        List<SourceRecord> rows = erp.selected(definition, SyncRun.queryParameters(definition, filters::get),
                 SyncRun.filters(definition, filters::get), limit);
         Map<String, SyncRecord> known = records.byErpIds(storeName, definition.entity(),
-                rows.stream().map(ErpRow::key).toList());
+                rows.stream().map(SourceRecord::key).toList());
         return rows.stream().map(row -> {
             SyncRecord record = known.get(row.key());
             return new LoadedRecord(row.key(), row.description(), row.changedAt(),
@@ -90,7 +91,7 @@ public class BatchProcesses {
         if (store != null) {
             parameters.put(SyncRun.STORE, store);
         }
-        String job = definitions.entity(entity).exportJobName();
+        String job = definitions.entity(entity).job(SyncDirection.EXPORT).name();
         return wait ? jobs.launch(job, parameters) : jobs.launchInBackground(job, parameters);
     }
 

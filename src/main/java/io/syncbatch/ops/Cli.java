@@ -12,15 +12,16 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import io.syncbatch.definition.Definitions;
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.RunRefusedException;
-import io.syncbatch.state.SyncRecordRepository;
-import io.syncbatch.state.SyncStatus;
-import io.syncbatch.target.StoreConnectors;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.RunRefusedException;
+import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.history.SyncStatus;
+import io.syncbatch.connector.StoreConnectors;
 
 /**
  * The operator's command line. Exit codes: 0 success, 1 the job ran and failed, 2 the command itself was
@@ -213,7 +214,7 @@ public class Cli {
         String entity = definitions.entity(command.arguments().get(0)).entity();
         String store = stores.orDefault(command.options().get("store"));
         String status = command.options().get("status");
-        List<SyncRecord> history = records.history(store, entity, status == null ? null : SyncStatus.parse(status));
+        List<SyncRecord> history = records.history(store, entity, SyncDirection.EXPORT, status == null ? null : SyncStatus.parse(status));
         out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "LAST OPERATION",
                 "LAST ATTEMPT", "REASON"), history.stream().map(record -> List.of(record.erpId(),
                         blank(record.erpDescription()), blank(record.externalId()), record.status().name(),

@@ -25,13 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.SyncJobs;
-import io.syncbatch.state.RunRefusedException;
-import io.syncbatch.state.SyncRecord;
-import io.syncbatch.state.SyncRecordRepository;
-import io.syncbatch.state.SyncStatus;
-import io.syncbatch.target.StoreConnectors;
+import io.syncbatch.history.RunRefusedException;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.history.SyncStatus;
+import io.syncbatch.connector.StoreConnectors;
 
 /** The operator's REST API: what the command line does, for dashboards and schedulers over HTTP. */
 @RestController
@@ -96,7 +97,7 @@ class OperatorApi {
     @GetMapping("/history/{entity}")
     List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) String status,
             @RequestParam(required = false) String store) {
-        return records.history(stores.orDefault(store), definitions.entity(entity).entity(),
+        return records.history(stores.orDefault(store), definitions.entity(entity).entity(), SyncDirection.EXPORT,
                 status == null ? null : SyncStatus.parse(status));
     }
 

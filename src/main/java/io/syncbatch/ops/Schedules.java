@@ -18,7 +18,7 @@ import io.syncbatch.config.SyncbatchProperties.Schedule;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
-import io.syncbatch.state.RunRefusedException;
+import io.syncbatch.history.RunRefusedException;
 
 /**
  * The cron schedules of {@code serve}. A trigger that finds its store/entity still being synced is skipped,

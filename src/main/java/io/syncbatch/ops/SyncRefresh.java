@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.syncbatch.definition.Definitions;
-import io.syncbatch.state.SyncRecordRepository;
-import io.syncbatch.target.StoreConnectors;
+import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.connector.StoreConnectors;
 
 /**
  * The operator's "sync refresh": prepare records again (one, several, or every failed one) so the next run
@@ -43,10 +44,10 @@ public class SyncRefresh {
         }
         if (allFailed) {
             return transaction.execute(status -> records.prepareAgainAllFailed(storeName, entityName,
-                    clock.instant()));
+                    SyncDirection.EXPORT));
         }
         return transaction.execute(status -> {
-            List<String> unknown = records.prepareAgain(storeName, entityName, erpIds, clock.instant());
+            List<String> unknown = records.prepareAgain(storeName, entityName, SyncDirection.EXPORT, erpIds);
             failIfUnknown(unknown, entityName, storeName);
             return erpIds.size();
         });
@@ -60,8 +61,8 @@ public class SyncRefresh {
             throw new IllegalArgumentException("abort needs at least one ERP id");
         }
         return transaction.execute(status -> {
-            List<String> unknown = records.abort(storeName, entityName, erpIds, "aborted by an operator",
-                    clock.instant());
+            List<String> unknown = records.abort(storeName, entityName, SyncDirection.EXPORT, erpIds,
+                    "aborted by an operator", clock.instant());
             failIfUnknown(unknown, entityName, storeName);
             return erpIds.size();
         });

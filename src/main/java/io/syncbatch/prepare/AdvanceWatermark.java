@@ -8,9 +8,9 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
-import io.syncbatch.state.WatermarkRepository;
+import io.syncbatch.history.WatermarkRepository;
 
 /**
  * The job's last step: only a run that got this far moves the watermark, so changes made in the ERP while a
@@ -19,23 +19,22 @@ import io.syncbatch.state.WatermarkRepository;
  */
 public class AdvanceWatermark implements Tasklet {
 
-    private final EntityDefinition definition;
+    private final StepRun stepRun;
     private final WatermarkRepository watermarks;
     private final Clock clock;
 
-    public AdvanceWatermark(EntityDefinition definition, WatermarkRepository watermarks, Clock clock) {
-        this.definition = definition;
+    public AdvanceWatermark(StepRun run, WatermarkRepository watermarks, Clock clock) {
+        this.stepRun = run;
         this.watermarks = watermarks;
         this.clock = clock;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var step = chunkContext.getStepContext().getStepExecution();
-        var jobContext = step.getJobExecution().getExecutionContext();
-        SyncRun run = SyncRun.of(definition, step);
+        var jobContext = stepRun.step().getJobExecution().getExecutionContext();
+        SyncRun run = stepRun.run();
         if (jobContext.containsKey(PrepareWriter.MAX_CHANGED_AT) && !run.selective()) {
-            watermarks.advance(run.store(), run.entity(),
+            watermarks.advance(run.store(), run.entity(), run.direction(),
                     LocalDateTime.parse(jobContext.getString(PrepareWriter.MAX_CHANGED_AT)), run.jobExecutionId(),
                     clock.instant());
         }

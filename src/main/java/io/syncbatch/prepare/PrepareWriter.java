@@ -1,89 +1,92 @@
 package io.syncbatch.prepare;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-import io.syncbatch.definition.EntityDefinition;
-import io.syncbatch.metrics.SyncMeters;
-import io.syncbatch.run.CommittedCounts;
+import io.syncbatch.history.ChangeTime;
+import io.syncbatch.history.PreparedChange;
+import io.syncbatch.history.PreparedRecords;
+import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.history.SyncScopes;
+import io.syncbatch.pipeline.Tally;
+import io.syncbatch.record.SourceRecord;
+import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
-import io.syncbatch.source.ErpRow;
-import io.syncbatch.state.SyncRecordRepository;
 
 /**
- * Marks new and changed records PREPARED. Change detection compares the row's fingerprint with the one last
- * prepared, one query per chunk, so unchanged rows cost a read and nothing else; the rest are written in one
- * statement per chunk. A selective run (batch
- * filters, chosen ids) prepares every row it selects: the operator asked for exactly those to be synced now.
+ * Marks new and changed records as prepared. A record is unchanged when its fingerprint equals the one waiting for
+ * it, or, when none waits, the one it was last synced with: one query per chunk for both, so unchanged rows cost a
+ * read and nothing else. The rest are written as narrow rows (key, fingerprint, change time) in one statement per
+ * chunk; the history is written when they are processed. A selective run (batch filters, chosen ids) prepares
+ * every row it selects: the operator asked for exactly those to be synced now.
  */
-public class PrepareWriter implements ItemStreamWriter<ErpRow>, StepExecutionListener {
+public class PrepareWriter implements ItemStreamWriter<SourceRecord> {
 
-    public static final String MAX_CHANGED_AT = "prepare.max-changed-at";
+	public static final String MAX_CHANGED_AT = "prepare.max-changed-at";
 
-    private final EntityDefinition definition;
-    private final SyncRecordRepository records;
-    private final Clock clock;
-    private final SyncMeters meters;
-    private SyncRun run;
-    private CommittedCounts counts;
-    private LocalDateTime maxChangedAt;
+	private final StepRun step;
 
-    public PrepareWriter(EntityDefinition definition, SyncRecordRepository records, Clock clock, SyncMeters meters) {
-        this.definition = definition;
-        this.records = records;
-        this.clock = clock;
-        this.meters = meters;
-    }
+	private final SyncRecordRepository records;
 
-    @Override
-    public void beforeStep(StepExecution stepExecution) {
-        run = SyncRun.of(definition, stepExecution);
-        counts = new CommittedCounts(stepExecution, meters.records(run.store(), run.entity()));
-    }
+	private final PreparedRecords prepared;
 
-    @Override
-    public void open(ExecutionContext context) {
-        if (context.containsKey(MAX_CHANGED_AT)) {
-            maxChangedAt = LocalDateTime.parse(context.getString(MAX_CHANGED_AT));
-        }
-    }
+	private final SyncScopes scopes;
 
-    @Override
-    public void write(Chunk<? extends ErpRow> chunk) {
-        List<? extends ErpRow> rows = chunk.getItems();
-        Map<String, String> known = records.hashesOf(run.store(), run.entity(),
-                rows.stream().map(ErpRow::key).toList());
-        List<ErpRow> toPrepare = new ArrayList<>();
-        for (ErpRow row : rows) {
-            String hash = known.get(row.key());
-            if (hash == null || run.selective() || !hash.equals(row.hash())) {
-                toPrepare.add(row);
-            }
-            if (row.changedAt() != null && (maxChangedAt == null || row.changedAt().isAfter(maxChangedAt))) {
-                maxChangedAt = row.changedAt();
-            }
-        }
-        if (!toPrepare.isEmpty()) {
-            records.prepare(run.store(), run.entity(), toPrepare, clock.instant(), run.jobExecutionId(),
-                    run.jobInstanceId());
-        }
-        counts.addOnCommit(CommittedCounts.PREPARED, toPrepare.size());
-        counts.addOnCommit(CommittedCounts.UNCHANGED, rows.size() - toPrepare.size());
-    }
+	private @Nullable LocalDateTime maxChangedAt;
 
-    @Override
-    public void update(ExecutionContext context) {
-        if (maxChangedAt != null) {
-            context.putString(MAX_CHANGED_AT, maxChangedAt.toString());
-        }
-    }
+	public PrepareWriter(StepRun step, SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes) {
+		this.step = step;
+		this.records = records;
+		this.prepared = prepared;
+		this.scopes = scopes;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		if (context.containsKey(MAX_CHANGED_AT)) {
+			maxChangedAt = LocalDateTime.parse(context.getString(MAX_CHANGED_AT));
+		}
+	}
+
+	@Override
+	public void write(Chunk<? extends SourceRecord> chunk) {
+		SyncRun run = step.run();
+		int scope = scopes.id(run.store(), run.entity(), run.direction());
+		List<? extends SourceRecord> rows = chunk.getItems();
+		List<String> keys = rows.stream().map(SourceRecord::key).toList();
+		Map<String, String> waiting = run.selective() ? Map.of() : prepared.fingerprints(scope, keys);
+		Map<String, String> synced = run.selective() ? Map.of() : records.erpHashes(run.store(), run.entity(), keys);
+		List<PreparedChange> changes = new ArrayList<>();
+		for (SourceRecord row : rows) {
+			String known = waiting.containsKey(row.key()) ? waiting.get(row.key()) : synced.get(row.key());
+			if (run.selective() || !row.fingerprint().equals(known)) {
+				changes.add(new PreparedChange(row.key(), row.fingerprint(),
+						row.changedAt() == null ? ChangeTime.EARLIEST : row.changedAt()));
+			}
+			if (row.changedAt() != null && (maxChangedAt == null || row.changedAt().isAfter(maxChangedAt))) {
+				maxChangedAt = row.changedAt();
+			}
+		}
+		if (!changes.isEmpty()) {
+			prepared.prepare(scope, changes, run.selective() ? run.jobInstanceId() : null);
+		}
+		Tally tally = step.context().tally();
+		tally.add(Tally.PREPARED, changes.size());
+		tally.add(Tally.UNCHANGED, rows.size() - changes.size());
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		if (maxChangedAt != null) {
+			context.putString(MAX_CHANGED_AT, maxChangedAt.toString());
+		}
+	}
+
 }

@@ -4,9 +4,9 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
-import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
-import io.syncbatch.state.SyncRecordRepository;
+import io.syncbatch.history.SyncRecordRepository;
 
 /**
  * Ends a held pass with {@value #AGAIN} while it made progress: a category held for its parent, which went
@@ -16,18 +16,19 @@ public class HeldPassProgress implements StepExecutionListener {
 
     public static final String AGAIN = "AGAIN";
 
-    private final EntityDefinition definition;
+    private final StepRun step;
     private final SyncRecordRepository records;
     private int heldBefore;
 
-    public HeldPassProgress(EntityDefinition definition, SyncRecordRepository records) {
-        this.definition = definition;
+    /** @param step the step's run, registered as a listener before this one */
+    public HeldPassProgress(StepRun step, SyncRecordRepository records) {
+        this.step = step;
         this.records = records;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        SyncRun run = SyncRun.of(definition, stepExecution);
+        SyncRun run = step.run();
         heldBefore = records.countHeld(run.store(), run.entity());
     }
 
@@ -36,7 +37,7 @@ public class HeldPassProgress implements StepExecutionListener {
         if (!ExitStatus.COMPLETED.equals(stepExecution.getExitStatus())) {
             return null;
         }
-        SyncRun run = SyncRun.of(definition, stepExecution);
+        SyncRun run = step.run();
         int held = records.countHeld(run.store(), run.entity());
         return held > 0 && held < heldBefore ? new ExitStatus(AGAIN, held + " still held") : null;
     }

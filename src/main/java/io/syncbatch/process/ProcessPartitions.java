@@ -13,7 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
-import io.syncbatch.state.BacklogSlice;
+import io.syncbatch.history.BacklogSlice;
 
 /**
  * Runs an entity's process step as partitions that work at the same time, each over its own slice of the backlog

@@ -8,18 +8,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.syncbatch.pipeline.Tally;
+
 /**
  * Per-step tallies (prepared, inserted, filtered…) that count only what was committed: a chunk that rolls
  * back, or is retried, adds nothing. Kept in the step's execution context, where the run summary reads them,
  * and added to the store/entity's counters at the same moment.
  */
-public final class CommittedCounts {
-
-    /** New or changed rows that prepare marked PREPARED. */
-    public static final String PREPARED = "prepared";
-    /** Rows prepare read and left alone because their fingerprint had not changed. */
-    public static final String UNCHANGED = "unchanged";
-    // The other tallies are named after the outcome: a SyncStatus or, for PROCESSED, a LastOperation.
+public final class CommittedCounts implements Tally {
 
     private static final String PREFIX = "count.";
 
@@ -31,7 +27,8 @@ public final class CommittedCounts {
         this.meters = meters;
     }
 
-    public void addOnCommit(String name, long amount) {
+    @Override
+    public void add(String name, long amount) {
         if (amount == 0) {
             return;
         }

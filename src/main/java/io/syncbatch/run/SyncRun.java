@@ -16,13 +16,17 @@ import org.springframework.batch.core.step.StepExecution;
 
 import io.syncbatch.definition.BatchFilter;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.EntityJob;
+import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.pipeline.SyncContext;
+import io.syncbatch.pipeline.Tally;
 
 /**
  * Who a running step works for: the store, the prepare mode, the ERP query's parameter values and the job
  * execution that writes the sync records. Read from the job parameters, which the job repository keeps, so a
  * restart runs with exactly the values of the run it resumes.
  */
-public record SyncRun(String store, String entity, PrepareMode mode, Map<String, Object> queryParameters,
+public record SyncRun(EntityJob job, String store, PrepareMode mode, Map<String, Object> queryParameters,
         Map<BatchFilter, Object> filters, long jobExecutionId, long jobInstanceId) {
 
     public static final String STORE = "store";
@@ -30,13 +34,28 @@ public record SyncRun(String store, String entity, PrepareMode mode, Map<String,
     /** Makes every launch a new job instance, so a schedule can run the same parameters again. */
     public static final String LAUNCHED_AT = "launched.at";
 
-    public static SyncRun of(EntityDefinition definition, StepExecution step) {
+    /** Read once per step, by the step's {@link StepRun}, and shared by its reader, processor and writer. */
+    public static SyncRun of(EntityJob job, StepExecution step) {
         JobParameters parameters = step.getJobParameters();
         String mode = parameters.getString(MODE);
-        return new SyncRun(parameters.getString(STORE), definition.entity(),
+        EntityDefinition definition = job.definition();
+        return new SyncRun(job, parameters.getString(STORE),
                 mode == null ? PrepareMode.INCREMENTAL : PrepareMode.parse(mode),
                 queryParameters(definition, parameters::getString), filters(definition, parameters::getString),
                 step.getJobExecutionId(), step.getJobExecution().getJobInstance().getInstanceId());
+    }
+
+    public String entity() {
+        return job.entity();
+    }
+
+    public SyncDirection direction() {
+        return job.direction();
+    }
+
+    /** The sync this run is, for the record pipeline, counting into {@code tally}. */
+    public SyncContext context(Tally tally) {
+        return new SyncContext(job, store, queryParameters, jobExecutionId, tally);
     }
 
     /**

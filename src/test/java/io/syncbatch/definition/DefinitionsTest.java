@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.syncbatch.rules.FilterCondition;
 import io.syncbatch.testsupport.ProjectDefinitions;
 
 /** A broken {@code jobs/*.yml} stops start-up with the file and the field named. */
@@ -24,7 +25,7 @@ class DefinitionsTest {
     void theShippedCustomerDefinitionReadsAsTheSeedConfiguresIt() {
         EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
 
-        assertThat(customer.exportJobName()).isEqualTo("customer-export");
+        assertThat(customer.jobs()).extracting(EntityJob::name).containsExactly("customer-export");
         assertThat(customer.origin()).isEqualTo("jobs/customer.yml");
         assertThat(customer.source().parameters()).containsEntry("companyId", 2);
         assertThat(customer.exportFilter()).extracting(FilterCondition::describe)

@@ -1,5 +1,6 @@
 package io.syncbatch.testsupport;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,10 @@ public final class ProjectDefinitions {
 
     public static Definitions load(String pattern) {
         return new Definitions(new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
-                new SyncbatchProperties.Api("operator", null), List.of()),
+                new SyncbatchProperties.Api("operator", null), List.of(),
+                new SyncbatchProperties.Prepare(Duration.ofMinutes(1), 1000), new SyncbatchProperties.Process(1),
+                new SyncbatchProperties.Retry(4, 200, 2, 10000, Duration.ofMinutes(5)),
+                new SyncbatchProperties.Metrics(Duration.ofSeconds(10))),
                 new PathMatchingResourcePatternResolver());
     }
 }

@@ -19,6 +19,7 @@ public final class SyncState {
     public void clear() {
         jobRepository.removeJobExecutions();
         jdbc.update("DELETE FROM sync_record");
+        jdbc.update("DELETE FROM sync_prepared");
         jdbc.update("DELETE FROM sync_watermark");
         jdbc.update("DELETE FROM sync_run_lock");
     }
@@ -33,11 +34,14 @@ public final class SyncState {
 
     /**
      * As if every process had been killed after the store accepted its records but before the chunk committed:
-     * the store has them, the sync history still says PREPARED and knows no store id.
+     * the store has them, the records still wait as prepared, and the history knows no store id.
      */
     public void storeIdsLost(String store) {
-        jdbc.update("UPDATE sync_record SET status = 'PREPARED', external_id = NULL, last_operation = NULL,"
-                + " attempts = 0 WHERE store = ? AND status = 'PROCESSED'", store);
+        jdbc.update("INSERT INTO sync_prepared (scope_id, source_key, fingerprint, changed_at)"
+                + " SELECT s.id, r.erp_id, r.erp_hash, TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', r.changed_at)"
+                + " FROM sync_record r JOIN sync_scope s ON s.store = r.store AND s.entity = r.entity"
+                + " AND s.direction = 'export' WHERE r.store = ? AND r.status = 'PROCESSED'", store);
+        jdbc.update("DELETE FROM sync_record WHERE store = ? AND status = 'PROCESSED'", store);
     }
 
     public long jobExecutionCount() {

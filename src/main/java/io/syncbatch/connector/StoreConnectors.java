@@ -1,0 +1,112 @@
+package io.syncbatch.connector;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.config.SyncbatchProperties;
+import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.EntityDefinition;
+
+/**
+ * The configured stores by name, each connected through the {@link Platform} its {@code platform} names. Every
+ * store is connected, and so its settings checked, at start-up; nothing is sent until a job needs it.
+ */
+@Component
+public class StoreConnectors implements DisposableBean {
+
+	private final Map<String, Connected> stores = new TreeMap<>();
+
+	public StoreConnectors(SyncbatchProperties properties, List<Platform> platforms, Environment environment) {
+		Map<String, Platform> byName = platforms.stream().collect(Collectors.toMap(Platform::name, p -> p));
+		Binder binder = Binder.get(environment);
+		properties.stores().forEach((name, store) -> {
+			Platform platform = byName.get(store.platform());
+			if (platform == null) {
+				throw new IllegalArgumentException("syncbatch.stores." + name + ".platform: '" + store.platform()
+						+ "' is not a platform syncbatch has; platforms: " + new TreeMap<>(byName).keySet());
+			}
+			StoreConnection connection;
+			try {
+				connection = platform.connect(name, store, binder);
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException("store '" + name + "' (" + platform.name() + "): "
+						+ ex.getMessage(), ex);
+			}
+			stores.put(name, new Connected(platform.name(), connection, new StoreUpsert(name, store.concurrency())));
+		});
+	}
+
+	public Set<String> names() {
+		return stores.keySet();
+	}
+
+	/** The named store, or the only configured one when none is named. */
+	public String orDefault(String store) {
+		return store == null ? defaultStore() : store;
+	}
+
+	/** The store a job runs against when none is named: the only one configured. */
+	public String defaultStore() {
+		if (names().size() != 1) {
+			throw new IllegalArgumentException(
+					"parameter 'store' is required: " + names().size() + " stores are configured " + names());
+		}
+		return names().iterator().next();
+	}
+
+	/** The platform a store is on, e.g. {@code bigcommerce}. */
+	public String platform(String storeName) {
+		return connected(storeName).platform();
+	}
+
+	/** Refuses a launch whose definition names a resource the store's platform cannot write. */
+	public void checkTarget(EntityDefinition definition, String storeName) {
+		Connected store = connected(storeName);
+		if (!store.connection().writableResources().contains(definition.target().resource())) {
+			throw new DefinitionException(definition.origin() + ": target.resource '" + definition.target().resource()
+					+ "' is not a resource syncbatch can write on " + store.platform() + " (store '" + storeName
+					+ "'); known: " + store.connection().writableResources());
+		}
+	}
+
+	/** Writes records of a resource to a store with the engine's write algorithm. */
+	public List<WriteResult> upsert(String storeName, String resource, List<OutgoingRecord> records,
+			AdoptionGuard guard) {
+		Connected store = connected(storeName);
+		return store.upsert().upsert(store.connection().writer(resource), records, guard);
+	}
+
+	/** The connection of a store, for what is not a write (reading, checking). */
+	public StoreConnection connection(String storeName) {
+		return connected(storeName).connection();
+	}
+
+	private Connected connected(String storeName) {
+		Connected store = stores.get(storeName);
+		if (store == null) {
+			throw new IllegalArgumentException("unknown store '" + storeName + "'; configured stores: " + names());
+		}
+		return store;
+	}
+
+	@Override
+	public void destroy() {
+		stores.values().forEach(store -> {
+			store.upsert().close();
+			store.connection().close();
+		});
+	}
+
+	private record Connected(String platform, StoreConnection connection, StoreUpsert upsert) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.syncbatch.connector;
+
+import java.util.List;
+
+import org.springframework.resilience.annotation.Retryable;
+import org.springframework.stereotype.Component;
+
+import io.syncbatch.definition.TargetSpec;
+
+/**
+ * Writes to a store with retries around the whole upsert, not around single HTTP requests: after a timeout or
+ * a reset connection nobody knows whether the store created the records, and a retried upsert first looks
+ * them up by natural key, so the store's answer "already exists" turns into an update instead of a failure.
+ */
+@Component
+public class StoreWrites {
+
+    private final StoreConnectors stores;
+    private final StoreRetryMeter retries;
+
+    StoreWrites(StoreConnectors stores, StoreRetryMeter retries) {
+        this.stores = stores;
+        this.retries = retries;
+    }
+
+    @Retryable(includes = TransientStoreException.class,
+            maxRetriesString = "${syncbatch.retry.max-retries:4}",
+            delayString = "${syncbatch.retry.initial-delay-ms:200}",
+            multiplierString = "${syncbatch.retry.multiplier:2}",
+            maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
+    public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records,
+            AdoptionGuard guard) {
+        retries.attemptStarting();
+        return stores.upsert(store, target.resource(), records, guard);
+    }
+}

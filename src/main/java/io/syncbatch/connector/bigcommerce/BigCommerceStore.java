@@ -1,0 +1,88 @@
+package io.syncbatch.connector.bigcommerce;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncbatch.config.SyncbatchProperties;
+import io.syncbatch.connector.ResourceReader;
+import io.syncbatch.connector.ResourceWriter;
+import io.syncbatch.connector.StoreChannel;
+import io.syncbatch.connector.StoreConnection;
+import io.syncbatch.connector.StoreHttp;
+import io.syncbatch.connector.bigcommerce.sandbox.SandboxStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One BigCommerce store. A sandbox store starts its local sandbox the first time a request is sent, so commands
+ * that never talk to the store (history) do not open a port.
+ */
+final class BigCommerceStore implements StoreConnection {
+
+	private static final Logger log = LoggerFactory.getLogger(BigCommerceStore.class);
+
+	private final String name;
+
+	private final BigCommerceSettings settings;
+
+	private final StoreChannel channel;
+
+	private final Map<String, ResourceWriter> writers = new ConcurrentHashMap<>();
+
+	private volatile @Nullable SandboxStore sandbox;
+
+	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
+			JsonMapper json) {
+		this.name = name;
+		this.settings = settings;
+		this.channel = http.open(name, store, store.sandbox() ? this::startSandbox : settings::storeRoot,
+				new BigCommerceDialect(Objects.requireNonNull(settings.accessToken()), json));
+	}
+
+	@Override
+	public Set<String> writableResources() {
+		return BigCommerceResources.names();
+	}
+
+	@Override
+	public ResourceWriter writer(String resource) {
+		return writers.computeIfAbsent(resource,
+				named -> new BigCommerceWriter(BigCommerceResources.named(named), channel));
+	}
+
+	@Override
+	public @Nullable ResourceReader reader(String resource) {
+		return null;
+	}
+
+	private synchronized URI startSandbox() {
+		SandboxStore running = new SandboxStore(Objects.requireNonNull(settings.storeHash()),
+				Objects.requireNonNull(settings.accessToken()), 0,
+				settings.dataFile() == null ? null : Path.of(settings.dataFile()));
+		URI root = running.start();
+		sandbox = running;
+		log.info("Store '{}' is the local BigCommerce sandbox at {}", name, root);
+		return root;
+	}
+
+	@Override
+	public void close() {
+		SandboxStore running = sandbox;
+		if (running != null) {
+			running.stop();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "BigCommerceStore[" + name + ", " + settings + "]";
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.syncbatch.connector.bigcommerce.sandbox;
+
+import tools.jackson.databind.JsonNode;
+
+/** What the sandbox answers: a status and a JSON body, or no body at all (v2's 204 for an empty list). */
+record Reply(int status, JsonNode body) {
+
+    static Reply noContent() {
+        return new Reply(204, null);
+    }
+
+    static Reply ok(JsonNode body) {
+        return new Reply(200, body);
+    }
+}

@@ -1,0 +1,47 @@
+package io.syncbatch.pipeline;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncbatch.history.LastOperation;
+import io.syncbatch.history.SyncStatus;
+
+/**
+ * What filtering and mapping concluded for one record: a payload to write, or an outcome that needs no write
+ * (filtered, refused by a mapping rule, held, gone from the source).
+ */
+public record Decision(SyncItem item, @Nullable Map<String, @Nullable Object> payload, @Nullable Outcome outcome) {
+
+	static Decision write(SyncItem item, Map<String, @Nullable Object> payload) {
+		return new Decision(item, payload, null);
+	}
+
+	static Decision decided(SyncItem item, Outcome outcome) {
+		return new Decision(item, null, outcome);
+	}
+
+	public boolean needsWrite() {
+		return outcome == null;
+	}
+
+	/** How one attempt at a record ended. */
+	public record Outcome(SyncStatus status, @Nullable String externalId, @Nullable LastOperation operation,
+			@Nullable String reason) {
+
+		static Outcome processed(String externalId, LastOperation operation) {
+			return new Outcome(SyncStatus.PROCESSED, externalId, operation, null);
+		}
+
+		static Outcome of(SyncStatus status, String reason) {
+			return new Outcome(status, null, null, reason);
+		}
+
+		/** The tally it counts in: its status, or for a processed record how it was written. */
+		String tally() {
+			return status == SyncStatus.PROCESSED && operation != null ? operation.name() : status.name();
+		}
+
+	}
+
+}

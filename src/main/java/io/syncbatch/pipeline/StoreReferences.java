@@ -1,0 +1,54 @@
+package io.syncbatch.pipeline;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncbatch.erp.ErpSource;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.record.DataRecord;
+import io.syncbatch.rules.MappingContext;
+import io.syncbatch.rules.RecordHeldException;
+
+/**
+ * Answers mapping rules for one sync: store ids come from the referenced entity's sync history in the same store,
+ * child rows from the ERP with the sync's query parameters.
+ */
+final class StoreReferences implements MappingContext {
+
+	private final SyncContext context;
+
+	private final SyncRecordRepository records;
+
+	private final ErpSource erp;
+
+	StoreReferences(SyncContext context, SyncRecordRepository records, ErpSource erp) {
+		this.context = context;
+		this.records = records;
+		this.erp = erp;
+	}
+
+	@Override
+	public String externalId(String field, String entity, String erpId) throws RecordHeldException {
+		SyncRecord referenced = records.byErpIds(context.store(), entity, List.of(erpId)).get(erpId);
+		String externalId = referenced == null ? null : referenced.externalId();
+		if (externalId != null) {
+			return externalId;
+		}
+		String where = referenced == null ? "it has not been synced to store '" + context.store() + "' yet"
+				: "it is " + referenced.status() + " in store '" + context.store() + "'"
+						+ (referenced.lastError() == null ? "" : " (" + referenced.lastError() + ")");
+		throw new RecordHeldException(field, "waiting for " + entity + " " + erpId + " to be in the store: " + where);
+	}
+
+	@Override
+	public List<DataRecord> childRows(String query, DataRecord parent) {
+		Map<String, @Nullable Object> values = new HashMap<>(context.queryParameters());
+		values.putAll(parent.fields());
+		return erp.childRows(query, values);
+	}
+
+}
