@@ -97,6 +97,7 @@ public final class Benchmark {
                     "--syncbatch.definitions=file:" + definitions(options) + "/*.yml",
                     "--syncbatch.process.partitions=" + options.partitions(),
                     "--syncbatch.stores.main.concurrency=" + options.concurrency(),
+                    "--syncbatch.stores.slow.platform=bigcommerce",
                     "--syncbatch.stores.slow.concurrency=" + options.concurrency(),
                     "--syncbatch.stores.slow.api-url=" + slow.apiUrl(),
                     "--syncbatch.stores.slow.store-hash=" + BenchStore.HASH,

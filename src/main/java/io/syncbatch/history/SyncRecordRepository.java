@@ -54,16 +54,24 @@ public class SyncRecordRepository {
 				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
 	}
 
-	/** The ERP fingerprints as last synced for these ERP ids; ids never synced are absent. */
-	public Map<String, String> erpHashes(String store, String entity, Collection<String> erpIds) {
-		Map<String, String> hashes = new HashMap<>();
+	/**
+	 * The fingerprint each of these ERP ids is known by: the one waiting for it when it waits as prepared,
+	 * otherwise the one it was last synced with; ids never seen are absent. One round trip for both.
+	 */
+	public Map<String, String> knownFingerprints(String store, String entity, SyncDirection direction,
+			Collection<String> erpIds) {
+		Map<String, String> synced = new HashMap<>();
+		Map<String, String> waiting = new HashMap<>();
 		if (!erpIds.isEmpty()) {
-			named.query("SELECT erp_id, erp_hash FROM sync_record WHERE store = :store AND entity = :entity"
-					+ " AND erp_id IN (:ids) AND erp_hash IS NOT NULL", ids(store, entity, erpIds), rs -> {
-						hashes.put(rs.getString(1), rs.getString(2));
+			named.query("SELECT 'w', source_key, fingerprint FROM sync_prepared WHERE scope_id = :scope"
+					+ " AND source_key IN (:ids) UNION ALL SELECT 's', erp_id, erp_hash FROM sync_record"
+					+ " WHERE store = :store AND entity = :entity AND erp_id IN (:ids) AND erp_hash IS NOT NULL",
+					ids(store, entity, erpIds).addValue("scope", scopes.id(store, entity, direction)), rs -> {
+						(rs.getString(1).equals("w") ? waiting : synced).put(rs.getString(2), rs.getString(3));
 					});
 		}
-		return hashes;
+		synced.putAll(waiting);
+		return synced;
 	}
 
 	/** The bindings of these ERP ids. */

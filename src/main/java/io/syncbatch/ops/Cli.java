@@ -214,10 +214,12 @@ public class Cli {
         String entity = definitions.entity(command.arguments().get(0)).entity();
         String store = stores.orDefault(command.options().get("store"));
         String status = command.options().get("status");
-        List<SyncRecord> history = records.history(store, entity, SyncDirection.EXPORT, status == null ? null : SyncStatus.parse(status));
-        out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "LAST OPERATION",
-                "LAST ATTEMPT", "REASON"), history.stream().map(record -> List.of(record.erpId(),
-                        blank(record.erpDescription()), blank(record.externalId()), record.status().name(),
+        List<SyncRecord> history = records.history(store, entity, SyncDirection.EXPORT,
+                status == null ? null : SyncStatus.parse(status));
+        out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "DIRECTION",
+                "LAST OPERATION", "LAST ATTEMPT", "REASON"), history.stream().map(record -> List.of(
+                        blank(record.erpId()), blank(record.erpDescription()), blank(record.externalId()),
+                        record.status().name(), record.lastDirection() == null ? "" : record.lastDirection().label(),
                         record.lastOperation() == null ? "" : record.lastOperation().name(),
                         record.lastAttemptAt() == null ? "" : WHEN.format(record.lastAttemptAt()),
                         blank(record.lastError()))).toList()));

@@ -61,12 +61,11 @@ public class PrepareWriter implements ItemStreamWriter<SourceRecord> {
 		int scope = scopes.id(run.store(), run.entity(), run.direction());
 		List<? extends SourceRecord> rows = chunk.getItems();
 		List<String> keys = rows.stream().map(SourceRecord::key).toList();
-		Map<String, String> waiting = run.selective() ? Map.of() : prepared.fingerprints(scope, keys);
-		Map<String, String> synced = run.selective() ? Map.of() : records.erpHashes(run.store(), run.entity(), keys);
+		Map<String, String> known = run.selective() ? Map.of()
+				: records.knownFingerprints(run.store(), run.entity(), run.direction(), keys);
 		List<PreparedChange> changes = new ArrayList<>();
 		for (SourceRecord row : rows) {
-			String known = waiting.containsKey(row.key()) ? waiting.get(row.key()) : synced.get(row.key());
-			if (run.selective() || !row.fingerprint().equals(known)) {
+			if (run.selective() || !row.fingerprint().equals(known.get(row.key()))) {
 				changes.add(new PreparedChange(row.key(), row.fingerprint(),
 						row.changedAt() == null ? ChangeTime.EARLIEST : row.changedAt()));
 			}

@@ -88,7 +88,7 @@ class DashboardOnPrometheusIT {
                 // Evaluated at a scrape's own time over a window that starts before the service's first scrape
                 // (every counter then at 0), Prometheus's increase() extrapolates nothing: the values are exact.
                 String promql = query.expr().replace("$__rate_interval", wholeTest).replace("$__range", wholeTest)
-                        .replace("$store", ".*").replace("$entity", ".*");
+                        .replace("$store", ".*").replace("$entity", ".*").replace("$direction", ".*");
                 assertThat(expectations).as("an expectation for dashboard query %s", query.id())
                         .containsKey(query.id());
                 List<Sample> samples = prometheus.query(promql, at);
@@ -207,11 +207,12 @@ class DashboardOnPrometheusIT {
     private void assertTemplateVariablesList(PrometheusServer prometheus) throws Exception {
         JsonNode templating = JSON.readTree(Files.readString(DASHBOARD)).path("templating").path("list");
         Map<String, TreeSet<String>> expected = Map.of("store", new TreeSet<>(List.of("sandbox")),
-                "entity", new TreeSet<>(entities()));
-        assertThat(templating).hasSize(2);
+                "entity", new TreeSet<>(entities()), "direction", new TreeSet<>(List.of("export")));
+        assertThat(templating).hasSize(3);
         for (JsonNode variable : templating) {
             // label_values(<series selector>, <label>) is Grafana's; Prometheus's series API answers it.
-            String definition = variable.path("query").path("query").asString().replace("$store", ".*");
+            String definition = variable.path("query").path("query").asString().replace("$store", ".*")
+                    .replace("$entity", ".*");
             var call = java.util.regex.Pattern.compile("label_values\\((.+), *(\\w+)\\)").matcher(definition);
             assertThat(call.matches()).as(definition).isTrue();
             assertThat(prometheus.labelValues(call.group(2), call.group(1))).as(definition)
