@@ -37,7 +37,7 @@ class CommandLineIT {
         assertThat(run.out()).contains("category-export execution 1 COMPLETED",
                 "order-status-export execution 8 COMPLETED");
         Result orders = syncbatch("history", "sales-order");
-        assertThat(orders.out()).containsPattern("SO-SO000101 +SO000101 +1 +PROCESSED")
+        assertThat(orders.out()).containsPattern("SO-SO000101 +SO000101 +\\d+ +PROCESSED +export +INSERTED_EXTERNALLY")
                 .contains("waiting for customer ABCSTUDIOS to be in the store: it is FILTERED");
 
         Result again = syncbatch("run-all");
@@ -61,7 +61,7 @@ class CommandLineIT {
         assertThat(failed.out()).doesNotContain("FRUITICO");
 
         Result all = syncbatch("history", "customer");
-        assertThat(all.out()).containsPattern("JAMIFIQUE +Jamifique factory +2 +PROCESSED +INSERTED_EXTERNALLY");
+        assertThat(all.out()).containsPattern("JAMIFIQUE +Jamifique factory +2 +PROCESSED +export +INSERTED_EXTERNALLY");
 
         Result load = syncbatch("load", "customer", "customerClasses=COMMERCEBB");
         assertThat(load.exitCode()).as(load.toString()).isZero();
