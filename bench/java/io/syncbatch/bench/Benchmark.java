@@ -15,7 +15,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The benchmark of issue 6, in one run: N generated ERP customers on MariaDB; (a) the raw-JDBC floor; (b) the
+ * The benchmark whose targets the README's Performance section lists, in one run: N generated ERP customers on MariaDB; (a) the raw-JDBC floor; (b) the
  * engine's full prepare; (c) incremental prepare after 1 % changed; (d) incremental prepare with nothing
  * changed; (e) process to a target that answers at once; (f) process to a target that takes 50 ms a request
  * and serves a few at once, against its ideal rate. Run it with {@code bench/run}; see bench/README.md.

@@ -15,7 +15,7 @@ import io.syncbatch.record.Fingerprint;
 /**
  * (a) What plain JDBC does with the same work, as a floor: stream the customer query's rows (Connector/J's
  * row-by-row streaming), fingerprint each with the engine's own {@link Fingerprint}, and upsert a state row for
- * each into a table of the sync database in batches of 1,000 rows. The state row is either the issue's
+ * each into a table of the sync database in batches of 1,000 rows. The state row is either the floor's
  * (id, fingerprint) or the engine's own: a copy of {@code sync_prepared}, the narrow row prepare writes, with
  * its indexes.
  */
@@ -24,7 +24,7 @@ final class RawJdbcFloor {
     private static final int BATCH = 1_000;
 
     enum StateRow {
-        /** (erp_id, source_hash): the floor issue 6 measures against. */
+        /** (erp_id, source_hash): the floor the targets are measured against. */
         ID_AND_FINGERPRINT("CREATE TABLE bench_floor_state (erp_id VARCHAR(128) PRIMARY KEY,"
                 + " source_hash CHAR(32) NOT NULL)", "INSERT INTO bench_floor_state (erp_id, source_hash)"
                 + " VALUES (?, ?) ON DUPLICATE KEY UPDATE source_hash = VALUES(source_hash)"),
