@@ -5,6 +5,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.TestBackends;
 
@@ -18,7 +19,7 @@ class MetricsOnEmbeddedDatabaseTest extends MetricsScenarios {
     @DynamicPropertySource
     static void databasesAndStore(DynamicPropertyRegistry registry) {
         TestBackends.embeddedDatabases(registry);
-        TestBackends.pointStoreAt(STORE, "sandbox", registry);
+        new BigCommerceStoreFixture(STORE).pointStoreAt("sandbox", registry);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.testsupport.CleanSchemaOnStart;
+import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.TestBackends;
 import io.syncbatch.testsupport.MariaDbSuite;
@@ -26,7 +27,7 @@ class PartitionedProcessOnMariaDbTest extends PartitionedProcessScenarios {
     @DynamicPropertySource
     static void databasesAndStore(DynamicPropertyRegistry registry) {
         TestBackends.mariaDbDatabases(registry);
-        TestBackends.pointStoreAt(STORE, "main", registry);
+        new BigCommerceStoreFixture(STORE).pointStoreAt("main", registry);
     }
 
     @Override

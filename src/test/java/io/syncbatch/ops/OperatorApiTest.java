@@ -27,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.TestBackends;
 import io.syncbatch.testsupport.ErpDatabase;
@@ -49,7 +50,7 @@ class OperatorApiTest {
     @DynamicPropertySource
     static void configuration(DynamicPropertyRegistry registry) {
         TestBackends.embeddedDatabases(registry);
-        TestBackends.pointStoreAt(STORE, "sandbox", registry);
+        new BigCommerceStoreFixture(STORE).pointStoreAt("sandbox", registry);
         registry.add("syncbatch.api.username", () -> "ops");
         registry.add("syncbatch.api.password", () -> PASSWORD);
     }

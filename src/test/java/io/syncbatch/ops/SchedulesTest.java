@@ -24,6 +24,7 @@ import io.syncbatch.SyncbatchApplication;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.SyncJobs;
+import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.TestBackends;
 
@@ -40,7 +41,7 @@ class SchedulesTest {
     @DynamicPropertySource
     static void everySecondInFullMode(DynamicPropertyRegistry registry) {
         TestBackends.embeddedDatabases(registry);
-        TestBackends.pointStoreAt(STORE, "sandbox", registry);
+        new BigCommerceStoreFixture(STORE).pointStoreAt("sandbox", registry);
         registry.add("syncbatch.schedules[0].job", () -> "customer-export");
         registry.add("syncbatch.schedules[0].cron", () -> "* * * * * *");
         registry.add("syncbatch.schedules[0].parameters.mode", () -> "full");

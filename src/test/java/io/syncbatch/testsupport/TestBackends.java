@@ -4,25 +4,10 @@ import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The two places the engine runs in tests, and the store it talks to, as Spring test properties. */
+/** The two places the engine runs in tests, as Spring test properties; the store's are {@link StoreFixture#pointStoreAt}'s. */
 public final class TestBackends {
 
     private TestBackends() {
-    }
-
-    /** The named store is the contract-checked stand-in, with quick retries and a short timeout. */
-    public static void pointStoreAt(ContractValidatedStore store, String storeName,
-            DynamicPropertyRegistry registry) {
-        String prefix = "syncbatch.stores." + storeName + ".";
-        registry.add(prefix + "platform", () -> "bigcommerce");
-        registry.add(prefix + "sandbox", () -> "false");
-        registry.add(prefix + "api-url", () -> store.wireMock().baseUrl());
-        registry.add(prefix + "store-hash", store::storeHash);
-        registry.add(prefix + "access-token", store::accessToken);
-        registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
-        registry.add("syncbatch.retry.max-delay-ms", () -> "5");
-        // Short enough for the timeout scenarios, long enough for a loaded CI machine.
-        registry.add(prefix + "timeout", () -> "2s");
     }
 
     /** The embedded default's databases: H2 in MySQL mode, fresh per test context. */
