@@ -16,12 +16,15 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.DefinitionJobRegistry;
@@ -29,17 +32,33 @@ import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.ErpDatabase;
+import io.syncbatch.testsupport.SyncScenarioSuite;
 import io.syncbatch.testsupport.SyncState;
+import io.syncbatch.testsupport.TestDatabase;
 
 /**
  * Given the demo company in a real ERP database, an empty sync database and a contract-checked store: the
- * plumbing every customer-export scenario shares. Concrete classes choose the databases.
+ * plumbing every scenario suite shares. Each suite is one class; the databases are those {@link TestDatabase}
+ * chooses for the JVM (embedded by default, MariaDB in Surefire's {@code scenarios-on-mariadb} execution).
  */
+@SyncScenarioSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @SpringBatchTest
 abstract class SyncScenario {
+
+    /** One store for every suite in the JVM, emptied after each test once its requests are contract-checked. */
+    @RegisterExtension
+    static final BigCommerceStoreFixture STORE = BigCommerceStoreFixture.shared();
+
+    @DynamicPropertySource
+    static void databasesAndStore(DynamicPropertyRegistry registry) {
+        TestDatabase database = TestDatabase.current();
+        database.registerDatabases(registry);
+        STORE.pointStoreAt(database.storeName(), registry);
+    }
 
     @Autowired
     SyncJobs jobs;
@@ -59,10 +78,13 @@ abstract class SyncScenario {
     ErpDatabase erp;
     SyncState state;
 
-    /** The test class's store; each subclass holds its own in a static {@code @RegisterExtension} field. */
-    abstract ContractValidatedStore store();
+    ContractValidatedStore store() {
+        return STORE.contractValidatedStore();
+    }
 
-    abstract String storeName();
+    String storeName() {
+        return TestDatabase.current().storeName();
+    }
 
     @BeforeEach
     void givenTheDemoCompanyAndAnEmptyStore() {

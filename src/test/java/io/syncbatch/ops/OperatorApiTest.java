@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
-import io.syncbatch.testsupport.TestBackends;
+import io.syncbatch.testsupport.TestDatabase;
 import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.SyncState;
 
@@ -49,7 +49,7 @@ class OperatorApiTest {
 
     @DynamicPropertySource
     static void configuration(DynamicPropertyRegistry registry) {
-        TestBackends.embeddedDatabases(registry);
+        TestDatabase.EMBEDDED.registerDatabases(registry);
         new BigCommerceStoreFixture(STORE).pointStoreAt("sandbox", registry);
         registry.add("syncbatch.api.username", () -> "ops");
         registry.add("syncbatch.api.password", () -> PASSWORD);

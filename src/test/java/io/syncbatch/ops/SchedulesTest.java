@@ -26,7 +26,7 @@ import io.syncbatch.job.ExecutionView;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
-import io.syncbatch.testsupport.TestBackends;
+import io.syncbatch.testsupport.TestDatabase;
 
 /** {@code serve} launches the configured schedules with their parameters, one run at a time. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,7 +40,7 @@ class SchedulesTest {
 
     @DynamicPropertySource
     static void everySecondInFullMode(DynamicPropertyRegistry registry) {
-        TestBackends.embeddedDatabases(registry);
+        TestDatabase.EMBEDDED.registerDatabases(registry);
         new BigCommerceStoreFixture(STORE).pointStoreAt("sandbox", registry);
         registry.add("syncbatch.schedules[0].job", () -> "customer-export");
         registry.add("syncbatch.schedules[0].cron", () -> "* * * * * *");

@@ -1,14 +1,17 @@
 package io.syncbatch.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.platform.engine.TestTag;
 
 // Needs no database: the policy is a pure function, and the probe is exercised against local sockets.
 class MariaDbConditionTest {
@@ -104,6 +107,27 @@ class MariaDbConditionTest {
         assertThat(MariaDbSuiteSummaryListener.summary(0, 0, 1, "127.0.0.1:3306"))
                 .hasValue("MariaDB suite: FAILED before any test ran (see the error above)");
         assertThat(MariaDbSuiteSummaryListener.summary(0, 0, 0, "127.0.0.1:3306")).isEmpty();
+    }
+
+    @Test
+    void theSummaryCountsScenarioSuitesOnlyWhenTheyRunOnMariaDb() {
+        TestTag mariaDb = TestTag.create(MariaDbSuite.TAG);
+        TestTag scenario = TestTag.create(SyncScenarioSuite.TAG);
+
+        assertThat(MariaDbSuiteSummaryListener.onMariaDb(Set.of(mariaDb), TestDatabase.EMBEDDED)).isTrue();
+        assertThat(MariaDbSuiteSummaryListener.onMariaDb(Set.of(scenario), TestDatabase.MARIADB)).isTrue();
+        assertThat(MariaDbSuiteSummaryListener.onMariaDb(Set.of(scenario), TestDatabase.EMBEDDED)).isFalse();
+        assertThat(MariaDbSuiteSummaryListener.onMariaDb(Set.of(), TestDatabase.MARIADB)).isFalse();
+    }
+
+    @Test
+    void theDatabaseIsEmbeddedUnlessMariaDbIsNamedAndATypoFails() {
+        assertThat(TestDatabase.of(null)).isEqualTo(TestDatabase.EMBEDDED);
+        assertThat(TestDatabase.of(" ")).isEqualTo(TestDatabase.EMBEDDED);
+        assertThat(TestDatabase.of("embedded")).isEqualTo(TestDatabase.EMBEDDED);
+        assertThat(TestDatabase.of("MariaDB")).isEqualTo(TestDatabase.MARIADB);
+        assertThatIllegalArgumentException().isThrownBy(() -> TestDatabase.of("mysql"))
+                .withMessage("syncbatch.test.database=mysql names no test database; use embedded or mariadb");
     }
 
 }

@@ -1,6 +1,7 @@
 package io.syncbatch.testsupport;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.platform.engine.TestExecutionResult;
@@ -10,14 +11,19 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints one line at the end of a test run saying whether the MariaDB suite really ran. A locally skipped
+ * Prints one line at the end of a test run saying whether the MariaDB suite really ran: the {@link MariaDbSuite}
+ * classes, and the {@link SyncScenarioSuite} classes in a JVM started with {@code syncbatch.test.database=mariadb}. A locally skipped
  * suite is easy to miss among hundreds of green tests, and "all green" would then overstate what was tested.
  * <p>
  * Registered through {@code META-INF/services}, so Surefire and IDEs pick it up without configuration.
  */
 public final class MariaDbSuiteSummaryListener implements TestExecutionListener {
 
-    private static final TestTag TAG = TestTag.create(MariaDbSuite.TAG);
+    private static final TestTag MARIADB = TestTag.create(MariaDbSuite.TAG);
+    private static final TestTag SCENARIO = TestTag.create(SyncScenarioSuite.TAG);
+
+    /** Read once: the database is chosen for the whole JVM, i.e. for one Surefire execution. */
+    private final TestDatabase database = TestDatabase.current();
 
     private volatile TestPlan plan;
     private final AtomicInteger ran = new AtomicInteger();
@@ -79,8 +85,13 @@ public final class MariaDbSuiteSummaryListener implements TestExecutionListener 
         return Optional.empty();
     }
 
-    private static boolean tagged(TestIdentifier identifier) {
-        return identifier.getTags().contains(TAG);
+    private boolean tagged(TestIdentifier identifier) {
+        return onMariaDb(identifier.getTags(), database);
+    }
+
+    /** MariaDB-only classes, and the scenario suites when this JVM runs them on MariaDB. */
+    static boolean onMariaDb(Set<TestTag> tags, TestDatabase database) {
+        return tags.contains(MARIADB) || (database == TestDatabase.MARIADB && tags.contains(SCENARIO));
     }
 
 }

@@ -28,7 +28,7 @@ import io.syncbatch.history.SyncStatus;
  * lists what they select, Process syncs chosen records, Process All syncs everything selected. Hostile filter
  * values are bound, so they select nothing and break nothing.
  */
-abstract class BatchProcessScenarios extends SyncScenario {
+class BatchProcessScenariosTest extends SyncScenario {
 
     @Autowired
     BatchProcesses batch;

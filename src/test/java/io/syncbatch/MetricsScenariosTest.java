@@ -32,7 +32,7 @@ import io.syncbatch.history.SyncStatus;
  * live as long as the application context, so each scenario compares them before and after its runs.
  */
 @TestPropertySource(properties = "syncbatch.metrics.state-max-age=0s")
-abstract class MetricsScenarios extends SyncScenario {
+class MetricsScenariosTest extends SyncScenario {
 
     @Autowired
     MeterRegistry meters;

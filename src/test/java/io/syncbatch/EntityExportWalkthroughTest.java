@@ -27,7 +27,7 @@ import io.syncbatch.history.SyncStatus;
  * refers to, every request checked against the published BigCommerce contracts. Records whose customer or
  * product the store does not have wait as HELD and go as soon as it does.
  */
-abstract class EntityExportWalkthrough extends SyncScenario {
+class EntityExportWalkthroughTest extends SyncScenario {
 
     @Test
     void runAllExportsEachEntityAfterTheEntitiesItRefersTo() throws Exception {

@@ -33,7 +33,7 @@ import io.syncbatch.history.SyncStatus;
  * afterwards: transient failures are retried without creating anything twice, rate limits are waited out as
  * the store says, and an outage is caught up by a restart.
  */
-abstract class StoreFaultScenarios extends SyncScenario {
+class StoreFaultScenariosTest extends SyncScenario {
 
     private static final String FLAKY = "flaky store";
 

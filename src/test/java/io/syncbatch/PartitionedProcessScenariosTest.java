@@ -30,7 +30,7 @@ import io.syncbatch.history.SyncStatus;
  * requests at once than its concurrency allows, and a restart after one partition failed runs only that one.
  */
 @TestPropertySource(properties = "syncbatch.process.partitions=3")
-abstract class PartitionedProcessScenarios extends SyncScenario {
+class PartitionedProcessScenariosTest extends SyncScenario {
 
     /** The stores' default: three partitions sending five batches a chunk each could have fifteen in flight. */
     private static final int CONCURRENCY = 4;

@@ -35,7 +35,7 @@ import io.syncbatch.history.SyncStatus;
  * attempt limit, stopping a running execution gracefully then restarting it, and the guarantee that one
  * store/entity is never synced by two runs at once.
  */
-abstract class OperatorScenarios extends SyncScenario {
+class OperatorScenariosTest extends SyncScenario {
 
     @Autowired
     SyncRefresh refresh;

@@ -31,9 +31,9 @@ import io.syncbatch.history.SyncStatus;
 /**
  * The seed walkthrough "Synchronizing Customers" (SweetLife exports its COMMERCEBB customers to the
  * BigCommerce store), run against a real sync database and ERP database and a contract-checked store.
- * Subclasses choose the databases.
+ * It runs on the databases {@link io.syncbatch.testsupport.TestDatabase} chooses.
  */
-abstract class CustomerExportWalkthrough extends SyncScenario {
+class CustomerExportWalkthroughTest extends SyncScenario {
 
     @Test
     void exportsTheCommerceCustomersThatHaveAnEmail() throws Exception {
