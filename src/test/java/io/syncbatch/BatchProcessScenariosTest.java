@@ -1,8 +1,8 @@
 package io.syncbatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static io.syncbatch.testsupport.StoreFixture.Operation.CREATE;
+import static io.syncbatch.testsupport.StoreFixture.Operation.UPDATE;
+import static io.syncbatch.testsupport.StoreFixture.Requests.every;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -72,14 +72,14 @@ class BatchProcessScenariosTest extends SyncScenario {
     @Test
     void processSendsAChosenRecordAgainEvenWhenUnchanged() throws Exception {
         launch(Map.of());
-        store().wireMock().resetRequests();
+        store().forgetRequests();
 
         RunSummary again = RunSummary.of(batch.process("customer", null, List.of("JAMIFIQUE"), true));
 
         assertThat(again.updated()).isEqualTo(1);
         assertThat(again.failed()).as("BERRYBAR's backlog is not this run's business").isZero();
-        store().wireMock().verify(1, putRequestedFor(anyUrl()));
-        store().wireMock().verify(0, postRequestedFor(anyUrl()));
+        assertThat(store().requests(every(UPDATE))).hasSize(1);
+        assertThat(store().requests(every(CREATE))).isEmpty();
         assertThat(history().get("JAMIFIQUE").lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
         assertThat(history().get("BERRYBAR").attempts()).isEqualTo(1);
     }

@@ -1,12 +1,10 @@
 package io.syncbatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.syncbatch.testsupport.StoreFixture.Operation.CREATE;
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
+import static io.syncbatch.testsupport.StoreFixture.Requests.every;
+import static io.syncbatch.testsupport.StoreFixture.Requests.updating;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +25,7 @@ import io.syncbatch.job.RunSummary;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
  * The seed walkthrough "Synchronizing Customers" (SweetLife exports its COMMERCEBB customers to the
@@ -101,7 +100,7 @@ class CustomerExportWalkthroughTest extends SyncScenario {
     @Test
     void aSecondRunPreparesNothingAndWritesNothingToTheStore() throws Exception {
         launch(Map.of());
-        int writesAfterFirstRun = storeWrites();
+        long writesAfterFirstRun = storeWrites();
 
         RunSummary second = launch(Map.of());
         assertThat(second.status()).isEqualTo("COMPLETED");
@@ -120,7 +119,7 @@ class CustomerExportWalkthroughTest extends SyncScenario {
     void anEditedCustomerIsUpdatedInTheStoreNotInsertedTwice() throws Exception {
         launch(Map.of());
         String jamifiqueId = history().get("JAMIFIQUE").externalId();
-        store().wireMock().resetRequests();
+        store().forgetRequests();
 
         erp.editCustomer("JAMIFIQUE", "Phone1", "+1 646 555 0000", LocalDateTime.of(2026, 11, 2, 9, 30));
         RunSummary run = launch(Map.of());
@@ -128,8 +127,8 @@ class CustomerExportWalkthroughTest extends SyncScenario {
         assertThat(run.prepared()).isEqualTo(1);
         assertThat(run.updated()).isEqualTo(1);
         assertThat(run.inserted()).isZero();
-        store().wireMock().verify(0, postRequestedFor(anyUrl()));
-        store().wireMock().verify(1, putRequestedFor(urlPathMatching(".*/customers")));
+        assertThat(store().requests(every(CREATE))).isEmpty();
+        assertThat(store().requests(updating(CUSTOMERS))).hasSize(1);
         assertThat(store().customers()).hasSize(3);
         assertThat(storeCustomersByEmail().get("orders@jamifique.example"))
                 .containsEntry("phone", "+1 646 555 0000")
@@ -146,15 +145,15 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 
         launch(Map.of());
 
-        var create = store().wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).get(0);
-        assertThat(create.getBodyAsString()).containsSubsequence("orders@jamifique.example",
+        var create = store().requests(creating(CUSTOMERS)).get(0);
+        assertThat(create.body()).containsSubsequence("orders@jamifique.example",
                 "hello@marmalado.example", "info@fruitico.example");
     }
 
     @Test
     void aCustomerTheStoreAlreadyHasIsLinkedByEmailNotCreatedTwice() throws Exception {
         // As if a run had been killed after the store accepted JAMIFIQUE but before its id was committed.
-        int existingId = createInStore("orders@jamifique.example", "Colleen", "Plunkett");
+        String existingId = createInStore("orders@jamifique.example", "Colleen", "Plunkett");
 
         RunSummary run = launch(Map.of());
 
@@ -162,7 +161,7 @@ class CustomerExportWalkthroughTest extends SyncScenario {
         assertThat(run.updated()).isEqualTo(1);
         assertThat(store().customers()).hasSize(3);
         SyncRecord jamifique = history().get("JAMIFIQUE");
-        assertThat(jamifique.externalId()).isEqualTo(String.valueOf(existingId));
+        assertThat(jamifique.externalId()).isEqualTo(existingId);
         assertThat(jamifique.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
     }
 
@@ -192,7 +191,7 @@ class CustomerExportWalkthroughTest extends SyncScenario {
         assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(prepare.getReadCount()).isEqualTo(8);
         assertThat(history().values()).extracting(SyncRecord::status).containsOnly(SyncStatus.PREPARED);
-        store().wireMock().verify(0, anyRequestedFor(anyUrl()));
+        assertThat(store().requests()).isEmpty();
     }
 
     @Test
@@ -244,18 +243,18 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 
     @Test
     void aStoreOutageFailsTheRunAndItsRestartCatchesUpWithNothingLost() throws Exception {
-        var outage = store().wireMock().stubFor(post(urlPathMatching(".*/customers"))
-                .willReturn(aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\"}")));
+        var outage = store().failAll(creating(CUSTOMERS), StoreFault.unavailable());
 
         JobExecution failed = jobs.launch("customer-export", Map.of());
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // The reason names the request as BigCommerce, the store fixture's platform, knows it.
         assertThat(failed.getExitStatus().getExitDescription())
                 .as("the reason an operator reads").contains("POST /v3/customers", "503");
         assertThat(store().customers()).isEmpty();
         assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PREPARED);
 
-        store().wireMock().removeStub(outage);
+        outage.remove();
         RunSummary restarted = RunSummary.of(jobs.restart(failed.getId()));
 
         assertThat(restarted.status()).isEqualTo("COMPLETED");

@@ -3,18 +3,12 @@ package io.syncbatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.RunSummary;
@@ -207,15 +201,9 @@ class EntityExportWalkthroughTest extends SyncScenario {
     }
 
     /** The order's lines as the store's API lists them (the request is contract-checked like the connector's). */
-    private List<Map<String, Object>> orderProducts(String orderKey) throws Exception {
+    private List<Map<String, Object>> orderProducts(String orderKey) {
         Object id = byField(store().orders(), "external_id").get(orderKey).get("id");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create(store().baseUri() + "/v2/orders/" + id + "/products"))
-                .header("X-Auth-Token", store().accessToken())
-                .header("Accept", "application/json").header("Content-Type", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JsonMapper.builder().build().readValue(response.body(), new TypeReference<>() {
-        });
+        return store().orderLines(id);
     }
 
     private static Map<String, Map<String, Object>> byField(List<Map<String, Object>> items, String field) {

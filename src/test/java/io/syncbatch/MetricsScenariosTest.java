@@ -1,12 +1,11 @@
 package io.syncbatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
  * Given the seed walkthrough's customers, when customer-export runs, then the meters (and the log) say what the
@@ -110,11 +110,7 @@ class MetricsScenariosTest extends SyncScenario {
     void retriesAndRateLimitWaitsAreCountedPerStore() throws Exception {
         double retries = meters.get("syncbatch.store.retries").tag("store", storeName()).counter().count();
         long waits = meters.get("syncbatch.store.rate.limit.wait").tag("store", storeName()).timer().count();
-        store().wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10).inScenario("faults")
-                .whenScenarioStateIs(STARTED).willSetStateTo("limited")
-                .willReturn(aResponse().withStatus(429).withHeader("X-Rate-Limit-Time-Reset-Ms", "300")));
-        store().wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10).inScenario("faults")
-                .whenScenarioStateIs("limited").willSetStateTo("recovered").willReturn(aResponse().withStatus(503)));
+        store().failFirst(creating(CUSTOMERS), StoreFault.rateLimited(Duration.ofMillis(300)), StoreFault.unavailable());
 
         RunSummary run = launch(Map.of());
 

@@ -1,9 +1,7 @@
 package io.syncbatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.syncbatch.testsupport.StoreFixture.Requests.to;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +27,7 @@ import io.syncbatch.ops.SyncRefresh;
 import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
  * What operators do between runs: sync refresh (retry one record, several, or every failed one), abort, the
@@ -152,7 +151,7 @@ class OperatorScenariosTest extends SyncScenario {
         launch(Map.of());
         erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0101", LocalDateTime.of(2026, 11, 4, 8, 0));
         slowStore();
-        store().wireMock().resetRequests();
+        store().forgetRequests();
         JobExecution running = jobs.launchInBackground("customer-export", Map.of());
         awaitFirstStoreRequest();
 
@@ -177,14 +176,13 @@ class OperatorScenariosTest extends SyncScenario {
     }
 
     private void slowStore() {
-        store().wireMock().stubFor(any(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(store().sandboxOrigin()).withFixedDelay(300)));
+        store().failAll(to(CUSTOMERS), StoreFault.answerAfter(Duration.ofMillis(300)));
     }
 
-    /** Call after resetting WireMock's requests: the next request seen is the running job's. */
+    /** Call after the store forgot its requests: the next request seen is the running job's. */
     private void awaitFirstStoreRequest() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (store().wireMock().findAll(anyRequestedFor(urlPathMatching(".*/customers"))).isEmpty()) {
+        while (store().requests(to(CUSTOMERS)).isEmpty()) {
             assertThat(Instant.now()).as("a request reached the store").isBefore(deadline);
             Thread.sleep(20);
         }

@@ -1,12 +1,11 @@
 package io.syncbatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
+import static io.syncbatch.testsupport.StoreFixture.Requests.to;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.test.context.TestPropertySource;
 
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.testsupport.StoreFixture.SentRequest;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
  * The process step as three partitions over one backlog (syncbatch.process.partitions=3): given the demo company
@@ -63,15 +62,13 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 
     @Test
     void requestsStayWithinTheStoresConcurrencyAcrossPartitions() throws Exception {
-        store().wireMock().stubFor(any(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(store().sandboxOrigin()).withFixedDelay(150)));
+        store().failAll(to(CUSTOMERS), StoreFault.answerAfter(Duration.ofMillis(150)));
 
         assertThat(launch(Map.of()).status()).isEqualTo("COMPLETED");
 
         List<long[]> requests = new ArrayList<>();
-        for (ServeEvent event : store().wireMock().getAllServeEvents()) {
-            long arrived = event.getRequest().getLoggedDate().getTime();
-            requests.add(new long[] { arrived, arrived + event.getTiming().getTotalTime() });
+        for (SentRequest request : store().requests()) {
+            requests.add(new long[] { request.sentAt().toEpochMilli(), request.answeredAt().toEpochMilli() });
         }
         int most = 0;
         for (long[] request : requests) {
@@ -85,9 +82,8 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 
     @Test
     void aRestartAfterOnePartitionFailedRunsOnlyThatPartition() throws Exception {
-        var outage = store().wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(1)
-                .withRequestBody(containing("bulk0077@bulk.example"))
-                .willReturn(aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\"}")));
+        var outage = store().failAll(creating(CUSTOMERS).withBodyContaining("bulk0077@bulk.example"),
+                StoreFault.unavailable());
 
         JobExecution failed = jobs.launch("customer-export", Map.of());
 
@@ -99,7 +95,7 @@ class PartitionedProcessScenariosTest extends SyncScenario {
                 .getStepName();
         assertThat(history().get("BULK0077").status()).isEqualTo(SyncStatus.PREPARED);
 
-        store().wireMock().removeStub(outage);
+        outage.remove();
         JobExecution restarted = jobs.restart(failed.getId());
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);

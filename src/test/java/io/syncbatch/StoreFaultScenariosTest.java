@@ -1,16 +1,12 @@
 package io.syncbatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
+import static io.syncbatch.testsupport.StoreFixture.Requests.updating;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -18,29 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.testsupport.StoreFixture.SentRequest;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
- * What the store does wrong, injected with WireMock, and what the sync history and the store look like
+ * What the store does wrong, injected through the store fixture, and what the sync history and the store look like
  * afterwards: transient failures are retried without creating anything twice, rate limits are waited out as
  * the store says, and an outage is caught up by a restart.
  */
 class StoreFaultScenariosTest extends SyncScenario {
 
-    private static final String FLAKY = "flaky store";
-
     @Test
     void a503AndAResetConnectionAreRetriedAndEveryCustomerArrivesOnce() throws Exception {
-        failFirstPosts(aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\"}"),
-                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        failFirstPosts(StoreFault.unavailable(), StoreFault.connectionReset());
 
         RunSummary run = launch(Map.of());
 
@@ -53,16 +43,14 @@ class StoreFaultScenariosTest extends SyncScenario {
     @Test
     void aTimeoutAfterTheStoreCreatedTheCustomersDoesNotCreateThemTwice() throws Exception {
         // The store creates the customers but its answer arrives after the client gave up (timeout 2 s).
-        store().wireMock().stubFor(postCustomers().inScenario(FLAKY).whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().proxiedFrom(store().sandboxOrigin()).withFixedDelay(4_000))
-                .willSetStateTo("answering"));
+        failFirstPosts(StoreFault.answerAfter(Duration.ofMillis(4_000)));
 
         RunSummary run = launch(Map.of());
 
         assertThat(run.status()).isEqualTo("COMPLETED");
         assertThat(store().customers()).as("no duplicate customers").hasSize(3);
         assertThat(posts()).as("the retried POST is refused: the store has those emails").hasSize(2);
-        store().wireMock().verify(1, putRequestedFor(urlPathMatching(".*/customers")));
+        assertThat(store().requests(updating(CUSTOMERS))).hasSize(1);
         assertThat(run.updated()).as("then found by email and updated").isEqualTo(3);
         assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PROCESSED);
         assertThat(history().get("FRUITICO").lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
@@ -70,40 +58,40 @@ class StoreFaultScenariosTest extends SyncScenario {
 
     @Test
     void a429IsWaitedOutForAsLongAsBigCommercesResetHeaderSays() throws Exception {
-        failFirstPosts(aResponse().withStatus(429).withHeader("X-Rate-Limit-Time-Reset-Ms", "1500")
-                .withHeader("X-Rate-Limit-Requests-Left", "0").withBody("{\"title\":\"Too many requests\"}"));
+        // On BigCommerce: a 429 whose X-Rate-Limit-Time-Reset-Ms says 1500 (and X-Rate-Limit-Requests-Left 0).
+        failFirstPosts(StoreFault.rateLimited(Duration.ofMillis(1_500)));
 
         RunSummary run = launch(Map.of());
 
         assertThat(run.inserted()).isEqualTo(3);
-        List<LoggedRequest> posts = posts();
+        List<SentRequest> posts = posts();
         assertThat(posts).hasSize(2);
-        assertThat(gap(posts.get(0), posts.get(1))).as("retry delay is 1 ms; the header asked for 1.5 s")
+        assertThat(posts.get(1).after(posts.get(0))).as("retry delay is 1 ms; the header asked for 1.5 s")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
     }
 
     @Test
     void retryAfterIsHonouredOnAnUnavailableStore() throws Exception {
-        failFirstPosts(aResponse().withStatus(503).withHeader("Retry-After", "1"));
+        failFirstPosts(StoreFault.unavailable(Duration.ofSeconds(1)));
 
         launch(Map.of());
 
-        List<LoggedRequest> posts = posts();
+        List<SentRequest> posts = posts();
         assertThat(posts).hasSize(2);
-        assertThat(gap(posts.get(0), posts.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(posts.get(1).after(posts.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void aStoreThatStaysDownFailsTheRunAndTheRestartCatchesUpWithErpChangesMadeMeanwhile() throws Exception {
-        var outage = store().wireMock().stubFor(postCustomers()
-                .willReturn(aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\"}")));
+        var outage = store().failAll(creating(CUSTOMERS), StoreFault.unavailable());
         JobExecution failed = jobs.launch("customer-export", Map.of());
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // The reason names the request as BigCommerce, the store fixture's platform, knows it.
         assertThat(failed.getExitStatus().getExitDescription()).contains("POST /v3/customers", "503");
 
         // While the store is down, the ERP moves on.
         erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));
-        store().wireMock().removeStub(outage);
+        outage.remove();
         RunSummary restarted = RunSummary.of(jobs.restart(failed.getId()));
 
         assertThat(restarted.status()).isEqualTo("COMPLETED");
@@ -117,27 +105,14 @@ class StoreFaultScenariosTest extends SyncScenario {
         assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
     }
 
-    /** The first POSTs get these answers in turn; later ones reach the store. */
-    private void failFirstPosts(ResponseDefinitionBuilder... answers) {
-        for (int i = 0; i < answers.length; i++) {
-            store().wireMock().stubFor(postCustomers().inScenario(FLAKY)
-                    .whenScenarioStateIs(i == 0 ? STARTED : "failure " + i)
-                    .willReturn(answers[i])
-                    .willSetStateTo("failure " + (i + 1)));
-        }
+    /** The first customer creations get these answers in turn; later ones reach the store. */
+    private void failFirstPosts(StoreFault... answers) {
+        store().failFirst(creating(CUSTOMERS), answers);
     }
 
-    private static MappingBuilder postCustomers() {
-        return post(urlPathMatching(".*/customers"));
-    }
-
-    private List<LoggedRequest> posts() {
-        return store().wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).stream()
-                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
-    }
-
-    private static Duration gap(LoggedRequest first, LoggedRequest second) {
-        return Duration.between(first.getLoggedDate().toInstant(), second.getLoggedDate().toInstant());
+    /** The customer creations the store received, oldest first. */
+    private List<SentRequest> posts() {
+        return store().requests(creating(CUSTOMERS));
     }
 
 }

@@ -1,14 +1,5 @@
 package io.syncbatch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,8 +24,8 @@ import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
-import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.ErpDatabase;
+import io.syncbatch.testsupport.StoreFixture;
 import io.syncbatch.testsupport.SyncScenarioSuite;
 import io.syncbatch.testsupport.SyncState;
 import io.syncbatch.testsupport.TestDatabase;
@@ -49,9 +40,12 @@ import io.syncbatch.testsupport.TestDatabase;
 @SpringBatchTest
 abstract class SyncScenario {
 
-    /** One store for every suite in the JVM, emptied after each test once its requests are contract-checked. */
+    /**
+     * One store for every suite in the JVM, emptied after each test once its requests are contract-checked.
+     * BigCommerce's is the only implementation; scenarios speak to it through {@link StoreFixture}.
+     */
     @RegisterExtension
-    static final BigCommerceStoreFixture STORE = BigCommerceStoreFixture.shared();
+    static final StoreFixture STORE = BigCommerceStoreFixture.shared();
 
     @DynamicPropertySource
     static void databasesAndStore(DynamicPropertyRegistry registry) {
@@ -78,8 +72,8 @@ abstract class SyncScenario {
     ErpDatabase erp;
     SyncState state;
 
-    ContractValidatedStore store() {
-        return STORE.contractValidatedStore();
+    StoreFixture store() {
+        return STORE;
     }
 
     String storeName() {
@@ -108,23 +102,12 @@ abstract class SyncScenario {
                 .collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
     }
 
-    int storeWrites() {
-        var wireMock = store().wireMock();
-        return wireMock.findAll(postRequestedFor(anyUrl())).size() + wireMock.findAll(putRequestedFor(anyUrl())).size();
+    long storeWrites() {
+        return store().writes();
     }
 
-    /** A customer created in the store directly, through the same contract-checked HTTP endpoint. */
-    int createInStore(String email, String firstName, String lastName) throws Exception {
-        String body = "[{\"email\":\"" + email + "\",\"first_name\":\"" + firstName + "\",\"last_name\":\""
-                + lastName + "\"}]";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create(store().baseUri() + "/v3/customers"))
-                .header("X-Auth-Token", store().accessToken())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return store().customers().stream().filter(customer -> email.equals(customer.get("email")))
-                .map(customer -> (Integer) customer.get("id")).findFirst().orElseThrow();
+    /** A customer created in the store directly, through the same contract-checked API; its store id. */
+    String createInStore(String email, String firstName, String lastName) {
+        return store().createCustomer(email, firstName, lastName);
     }
 }

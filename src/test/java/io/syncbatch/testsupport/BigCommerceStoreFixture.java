@@ -211,7 +211,7 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 	}
 
 	private static MappingBuilder matching(Requests which) {
-		String path = PATHS.get(which.resource()).pattern();
+		String path = (which.resource() == null) ? ".*" : PATHS.get(which.resource()).pattern();
 		MappingBuilder mapping = (which.operation() == null) ? any(urlPathMatching(path))
 				: switch (which.operation()) {
 					case CREATE -> post(urlPathMatching(path));

@@ -124,8 +124,8 @@ public interface StoreFixture extends AfterEachCallback {
 	}
 
 	/**
-	 * Which requests a fault or a count is about: one operation, or any, on a resource, optionally only those whose
-	 * body contains a text.
+	 * Which requests a fault or a count is about: one operation or any ({@code null}), on one resource or any
+	 * ({@code null}), optionally only those whose body contains a text.
 	 */
 	record Requests(Operation operation, Resource resource, String bodyContaining) {
 
@@ -142,13 +142,18 @@ public interface StoreFixture extends AfterEachCallback {
 			return new Requests(null, resource, null);
 		}
 
+		/** Every request asking for this, about any resource. */
+		public static Requests every(Operation operation) {
+			return new Requests(operation, null, null);
+		}
+
 		public Requests withBodyContaining(String text) {
 			return new Requests(this.operation, this.resource, text);
 		}
 
 		public boolean matches(SentRequest request) {
 			return (this.operation == null || this.operation == request.operation())
-					&& this.resource == request.resource()
+					&& (this.resource == null || this.resource == request.resource())
 					&& (this.bodyContaining == null || request.body().contains(this.bodyContaining));
 		}
 
