@@ -34,136 +34,136 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
 @TestPropertySource(properties = "syncbatch.metrics.state-max-age=0s")
 class MetricsScenariosTest extends SyncScenario {
 
-    @Autowired
-    MeterRegistry meters;
+	@Autowired
+	MeterRegistry meters;
 
-    private final ListAppender<ILoggingEvent> runLog = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent event) {
-            // Takes the MDC now, as an asynchronous appender would; it is read lazily otherwise.
-            event.prepareForDeferredProcessing();
-            super.append(event);
-        }
-    };
+	private final ListAppender<ILoggingEvent> runLog = new ListAppender<>() {
+		@Override
+		protected void append(ILoggingEvent event) {
+			// Takes the MDC now, as an asynchronous appender would; it is read lazily otherwise.
+			event.prepareForDeferredProcessing();
+			super.append(event);
+		}
+	};
 
-    @BeforeEach
-    void listenToTheRunLog() {
-        // Tests log at WARN (logback-test.xml); the run log is INFO, captured here instead of printed.
-        runLog.start();
-        logger().setLevel(Level.INFO);
-        logger().setAdditive(false);
-        logger().addAppender(runLog);
-    }
+	@BeforeEach
+	void listenToTheRunLog() {
+		// Tests log at WARN (logback-test.xml); the run log is INFO, captured here instead of printed.
+		runLog.start();
+		logger().setLevel(Level.INFO);
+		logger().setAdditive(false);
+		logger().addAppender(runLog);
+	}
 
-    @AfterEach
-    void stopListening() {
-        logger().detachAppender(runLog);
-        logger().setAdditive(true);
-        logger().setLevel(null);
-    }
+	@AfterEach
+	void stopListening() {
+		logger().detachAppender(runLog);
+		logger().setAdditive(true);
+		logger().setLevel(null);
+	}
 
-    @Test
-    void prepareAndProcessCountsBacklogAndLastCompletedRunAreMeteredPerStoreAndEntity() throws Exception {
-        double prepared = counter("syncbatch.records.prepared");
-        double inserted = counter("syncbatch.records.processed", "operation", "INSERTED_EXTERNALLY");
-        double filtered = counter("syncbatch.records.filtered");
-        double failed = counter("syncbatch.records.failed");
-        double unchanged = counter("syncbatch.records.skipped", "reason", "unchanged");
-        long completedRuns = runs("COMPLETED");
+	@Test
+	void prepareAndProcessCountsBacklogAndLastCompletedRunAreMeteredPerStoreAndEntity() throws Exception {
+		double prepared = counter("syncbatch.records.prepared");
+		double inserted = counter("syncbatch.records.processed", "operation", "INSERTED_EXTERNALLY");
+		double filtered = counter("syncbatch.records.filtered");
+		double failed = counter("syncbatch.records.failed");
+		double unchanged = counter("syncbatch.records.skipped", "reason", "unchanged");
+		long completedRuns = runs("COMPLETED");
 
-        RunSummary first = launch(Map.of());
-        RunSummary again = launch(Map.of("mode", "full"));
+		RunSummary first = launch(Map.of());
+		RunSummary again = launch(Map.of("mode", "full"));
 
-        assertThat(counter("syncbatch.records.prepared") - prepared).isEqualTo(first.prepared()).isEqualTo(8);
-        assertThat(counter("syncbatch.records.processed", "operation", "INSERTED_EXTERNALLY") - inserted)
-                .isEqualTo(first.inserted()).isEqualTo(3);
-        assertThat(counter("syncbatch.records.filtered") - filtered).isEqualTo(first.filtered()).isEqualTo(4);
-        assertThat(counter("syncbatch.records.failed") - failed).as("BERRYBAR failed in both runs")
-                .isEqualTo(first.failed() + again.failed()).isEqualTo(2);
-        assertThat(counter("syncbatch.records.skipped", "reason", "unchanged") - unchanged)
-                .as("the full run read all eight again and found nothing changed").isEqualTo(8);
-        assertThat(runs("COMPLETED") - completedRuns).isEqualTo(2);
+		assertThat(counter("syncbatch.records.prepared") - prepared).isEqualTo(first.prepared()).isEqualTo(8);
+		assertThat(counter("syncbatch.records.processed", "operation", "INSERTED_EXTERNALLY") - inserted)
+				.isEqualTo(first.inserted()).isEqualTo(3);
+		assertThat(counter("syncbatch.records.filtered") - filtered).isEqualTo(first.filtered()).isEqualTo(4);
+		assertThat(counter("syncbatch.records.failed") - failed).as("BERRYBAR failed in both runs")
+				.isEqualTo(first.failed() + again.failed()).isEqualTo(2);
+		assertThat(counter("syncbatch.records.skipped", "reason", "unchanged") - unchanged)
+				.as("the full run read all eight again and found nothing changed").isEqualTo(8);
+		assertThat(runs("COMPLETED") - completedRuns).isEqualTo(2);
 
-        assertThat(backlog(SyncStatus.FAILED)).isEqualTo(count(SyncStatus.FAILED)).isEqualTo(1);
-        assertThat(backlog(SyncStatus.PREPARED)).isZero();
-        double endOfSecondRun = jobs.execution(again.executionId()).getEndTime().atZone(ZoneId.systemDefault())
-                .toInstant().toEpochMilli() / 1000.0;
-        assertThat(meters.get("syncbatch.last.completed.run.timestamp").tag("store", storeName())
-                .tag("entity", "customer").gauge().value()).isCloseTo(endOfSecondRun, within(0.001));
-        assertThat(meters.get("syncbatch.last.completed.run.timestamp").tag("store", storeName())
-                .tag("entity", "product").gauge().value()).as("never ran").isNaN();
-    }
+		assertThat(backlog(SyncStatus.FAILED)).isEqualTo(count(SyncStatus.FAILED)).isEqualTo(1);
+		assertThat(backlog(SyncStatus.PREPARED)).isZero();
+		double endOfSecondRun = jobs.execution(again.executionId()).getEndTime().atZone(ZoneId.systemDefault())
+				.toInstant().toEpochMilli() / 1000.0;
+		assertThat(meters.get("syncbatch.last.completed.run.timestamp").tag("store", storeName())
+				.tag("entity", "customer").gauge().value()).isCloseTo(endOfSecondRun, within(0.001));
+		assertThat(meters.get("syncbatch.last.completed.run.timestamp").tag("store", storeName())
+				.tag("entity", "product").gauge().value()).as("never ran").isNaN();
+	}
 
-    @Test
-    void springBatchsOwnJobAndStepTimersCarryTheStoreAndEntity() throws Exception {
-        RunSummary run = launch(Map.of());
+	@Test
+	void springBatchsOwnJobAndStepTimersCarryTheStoreAndEntity() throws Exception {
+		RunSummary run = launch(Map.of());
 
-        assertThat(meters.get("spring.batch.job").tag("store", storeName()).tag("entity", "customer")
-                .tag("spring.batch.job.status", "COMPLETED").timer().count()).isPositive();
-        assertThat(meters.get("spring.batch.step").tag("store", storeName()).tag("entity", "customer")
-                .tag("spring.batch.step.name", "customer-process").timer().count()).isPositive();
-        assertThat(meters.get("spring.batch.item.read").tag("spring.batch.item.read.step.name", "customer-prepare")
-                .timer().count()).as("item observations too").isGreaterThanOrEqualTo(run.read());
-    }
+		assertThat(meters.get("spring.batch.job").tag("store", storeName()).tag("entity", "customer")
+				.tag("spring.batch.job.status", "COMPLETED").timer().count()).isPositive();
+		assertThat(meters.get("spring.batch.step").tag("store", storeName()).tag("entity", "customer")
+				.tag("spring.batch.step.name", "customer-process").timer().count()).isPositive();
+		assertThat(meters.get("spring.batch.item.read").tag("spring.batch.item.read.step.name", "customer-prepare")
+				.timer().count()).as("item observations too").isGreaterThanOrEqualTo(run.read());
+	}
 
-    @Test
-    void retriesAndRateLimitWaitsAreCountedPerStore() throws Exception {
-        double retries = meters.get("syncbatch.store.retries").tag("store", storeName()).counter().count();
-        long waits = meters.get("syncbatch.store.rate.limit.wait").tag("store", storeName()).timer().count();
-        store().failFirst(creating(CUSTOMERS), StoreFault.rateLimited(Duration.ofMillis(300)), StoreFault.unavailable());
+	@Test
+	void retriesAndRateLimitWaitsAreCountedPerStore() throws Exception {
+		double retries = meters.get("syncbatch.store.retries").tag("store", storeName()).counter().count();
+		long waits = meters.get("syncbatch.store.rate.limit.wait").tag("store", storeName()).timer().count();
+		store().failFirst(creating(CUSTOMERS), StoreFault.rateLimited(Duration.ofMillis(300)), StoreFault.unavailable());
 
-        RunSummary run = launch(Map.of());
+		RunSummary run = launch(Map.of());
 
-        assertThat(run.inserted()).isEqualTo(3);
-        assertThat(meters.get("syncbatch.store.retries").tag("store", storeName()).counter().count() - retries)
-                .as("after the 429 and after the 503").isEqualTo(2);
-        assertThat(meters.get("syncbatch.store.rate.limit.wait").tag("store", storeName()).timer().count() - waits)
-                .as("the 429's pause").isEqualTo(1);
-    }
+		assertThat(run.inserted()).isEqualTo(3);
+		assertThat(meters.get("syncbatch.store.retries").tag("store", storeName()).counter().count() - retries)
+				.as("after the 429 and after the 503").isEqualTo(2);
+		assertThat(meters.get("syncbatch.store.rate.limit.wait").tag("store", storeName()).timer().count() - waits)
+				.as("the 429's pause").isEqualTo(1);
+	}
 
-    @Test
-    void everyStepAndTheJobLogOneLineWithTheirCountsAndTheRunInTheLoggingContext() throws Exception {
-        RunSummary run = launch(Map.of());
+	@Test
+	void everyStepAndTheJobLogOneLineWithTheirCountsAndTheRunInTheLoggingContext() throws Exception {
+		RunSummary run = launch(Map.of());
 
-        List<ILoggingEvent> ends = runLog.list;
-        assertThat(ends).extracting(event -> value(event, "runEvent")).containsExactly("step.end", "step.end",
-                "step.end", "job.end");
-        assertThat(ends).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("store", storeName())
-                .containsEntry("entity", "customer")
-                .containsEntry("jobExecutionId", String.valueOf(run.executionId())));
-        ILoggingEvent job = ends.get(3);
-        assertThat(job.getFormattedMessage()).startsWith("Job customer-export execution " + run.executionId()
-                + " ended COMPLETED").contains("prepared=8", "processed=3", "filtered=4", "failed=1");
-        assertThat(value(job, "prepared")).isEqualTo(8L);
-        assertThat(value(job, "processed")).isEqualTo(3L);
-        assertThat(value(ends.get(0), "step")).isEqualTo("customer-prepare");
-        assertThat(value(ends.get(0), "prepared")).isEqualTo(8L);
-    }
+		List<ILoggingEvent> ends = runLog.list;
+		assertThat(ends).extracting(event -> value(event, "runEvent")).containsExactly("step.end", "step.end",
+				"step.end", "job.end");
+		assertThat(ends).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("store", storeName())
+				.containsEntry("entity", "customer")
+				.containsEntry("jobExecutionId", String.valueOf(run.executionId())));
+		ILoggingEvent job = ends.get(3);
+		assertThat(job.getFormattedMessage()).startsWith("Job customer-export execution " + run.executionId()
+				+ " ended COMPLETED").contains("prepared=8", "processed=3", "filtered=4", "failed=1");
+		assertThat(value(job, "prepared")).isEqualTo(8L);
+		assertThat(value(job, "processed")).isEqualTo(3L);
+		assertThat(value(ends.get(0), "step")).isEqualTo("customer-prepare");
+		assertThat(value(ends.get(0), "prepared")).isEqualTo(8L);
+	}
 
-    private static Object value(ILoggingEvent event, String key) {
-        return event.getKeyValuePairs() == null ? null : event.getKeyValuePairs().stream()
-                .filter(pair -> pair.key.equals(key)).map(pair -> pair.value).findFirst().orElse(null);
-    }
+	private static Object value(ILoggingEvent event, String key) {
+		return event.getKeyValuePairs() == null ? null : event.getKeyValuePairs().stream()
+				.filter(pair -> pair.key.equals(key)).map(pair -> pair.value).findFirst().orElse(null);
+	}
 
-    private static Logger logger() {
-        return (Logger) LoggerFactory.getLogger("io.syncbatch.job.RunLog");
-    }
+	private static Logger logger() {
+		return (Logger) LoggerFactory.getLogger("io.syncbatch.job.RunLog");
+	}
 
-    private double counter(String name, String... tags) {
-        return meters.get(name).tag("store", storeName()).tag("entity", "customer").tags(tags).counter().count();
-    }
+	private double counter(String name, String... tags) {
+		return meters.get(name).tag("store", storeName()).tag("entity", "customer").tags(tags).counter().count();
+	}
 
-    private long runs(String status) {
-        return meters.get("syncbatch.runs").tag("store", storeName()).tag("entity", "customer").tag("status", status)
-                .timer().count();
-    }
+	private long runs(String status) {
+		return meters.get("syncbatch.runs").tag("store", storeName()).tag("entity", "customer").tag("status", status)
+				.timer().count();
+	}
 
-    private double backlog(SyncStatus status) {
-        return meters.get("syncbatch.backlog").tag("store", storeName()).tag("entity", "customer")
-                .tag("status", status.name()).gauge().value();
-    }
+	private double backlog(SyncStatus status) {
+		return meters.get("syncbatch.backlog").tag("store", storeName()).tag("entity", "customer")
+				.tag("status", status.name()).gauge().value();
+	}
 
-    private long count(SyncStatus status) {
-        return history().values().stream().filter(record -> record.status() == status).count();
-    }
+	private long count(SyncStatus status) {
+		return history().values().stream().filter(record -> record.status() == status).count();
+	}
 }

@@ -40,74 +40,74 @@ import io.syncbatch.testsupport.TestDatabase;
 @SpringBatchTest
 abstract class SyncScenario {
 
-    /**
-     * One store for every suite in the JVM, emptied after each test once its requests are contract-checked.
-     * BigCommerce's is the only implementation; scenarios speak to it through {@link StoreFixture}.
-     */
-    @RegisterExtension
-    static final StoreFixture STORE = BigCommerceStoreFixture.shared();
+	/**
+	 * One store for every suite in the JVM, emptied after each test once its requests are contract-checked.
+	 * BigCommerce's is the only implementation; scenarios speak to it through {@link StoreFixture}.
+	 */
+	@RegisterExtension
+	static final StoreFixture STORE = BigCommerceStoreFixture.shared();
 
-    @DynamicPropertySource
-    static void databasesAndStore(DynamicPropertyRegistry registry) {
-        TestDatabase database = TestDatabase.current();
-        database.registerDatabases(registry);
-        STORE.pointStoreAt(database.storeName(), registry);
-    }
+	@DynamicPropertySource
+	static void databasesAndStore(DynamicPropertyRegistry registry) {
+		TestDatabase database = TestDatabase.current();
+		database.registerDatabases(registry);
+		STORE.pointStoreAt(database.storeName(), registry);
+	}
 
-    @Autowired
-    SyncJobs jobs;
-    @Autowired
-    SyncRecordRepository records;
-    @Autowired
-    DefinitionJobRegistry registry;
-    @Autowired
-    JobOperatorTestUtils jobOperatorTestUtils;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    DataSource syncDataSource;
-    @Autowired
-    Environment environment;
+	@Autowired
+	SyncJobs jobs;
+	@Autowired
+	SyncRecordRepository records;
+	@Autowired
+	DefinitionJobRegistry registry;
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+	@Autowired
+	JobRepositoryTestUtils jobRepositoryTestUtils;
+	@Autowired
+	DataSource syncDataSource;
+	@Autowired
+	Environment environment;
 
-    ErpDatabase erp;
-    SyncState state;
+	ErpDatabase erp;
+	SyncState state;
 
-    StoreFixture store() {
-        return STORE;
-    }
+	StoreFixture store() {
+		return STORE;
+	}
 
-    String storeName() {
-        return TestDatabase.current().storeName();
-    }
+	String storeName() {
+		return TestDatabase.current().storeName();
+	}
 
-    @BeforeEach
-    void givenTheDemoCompanyAndAnEmptyStore() {
-        erp = new ErpDatabase(environment);
-        erp.reset();
-        state = new SyncState(syncDataSource, jobRepositoryTestUtils);
-        state.clear();
-    }
+	@BeforeEach
+	void givenTheDemoCompanyAndAnEmptyStore() {
+		erp = new ErpDatabase(environment);
+		erp.reset();
+		state = new SyncState(syncDataSource, jobRepositoryTestUtils);
+		state.clear();
+	}
 
-    RunSummary launch(Map<String, String> parameters) throws Exception {
-        return RunSummary.of(jobs.launch("customer-export", parameters));
-    }
+	RunSummary launch(Map<String, String> parameters) throws Exception {
+		return RunSummary.of(jobs.launch("customer-export", parameters));
+	}
 
-    Map<String, SyncRecord> history() {
-        return records.history(storeName(), "customer", SyncDirection.EXPORT, null).stream()
-                .collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
-    }
+	Map<String, SyncRecord> history() {
+		return records.history(storeName(), "customer", SyncDirection.EXPORT, null).stream()
+				.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
+	}
 
-    Map<String, Map<String, Object>> storeCustomersByEmail() {
-        return store().customers().stream()
-                .collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
-    }
+	Map<String, Map<String, Object>> storeCustomersByEmail() {
+		return store().customers().stream()
+				.collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
+	}
 
-    long storeWrites() {
-        return store().writes();
-    }
+	long storeWrites() {
+		return store().writes();
+	}
 
-    /** A customer created in the store directly, through the same contract-checked API; its store id. */
-    String createInStore(String email, String firstName, String lastName) {
-        return store().createCustomer(email, firstName, lastName);
-    }
+	/** A customer created in the store directly, through the same contract-checked API; its store id. */
+	String createInStore(String email, String firstName, String lastName) {
+		return store().createCustomer(email, firstName, lastName);
+	}
 }

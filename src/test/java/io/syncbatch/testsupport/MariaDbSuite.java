@@ -26,6 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MariaDbCondition.class)
 public @interface MariaDbSuite {
 
-    String TAG = "mariadb";
+	String TAG = "mariadb";
 
 }
