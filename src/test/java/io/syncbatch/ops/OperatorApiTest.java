@@ -27,8 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
-import io.syncbatch.testsupport.TestBackends;
+import io.syncbatch.testsupport.TestDatabase;
 import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.SyncState;
 
@@ -41,126 +42,126 @@ import io.syncbatch.testsupport.SyncState;
 @ActiveProfiles("embedded")
 class OperatorApiTest {
 
-    private static final String PASSWORD = "s3cret-" + UUID.randomUUID();
+	private static final String PASSWORD = "s3cret-" + UUID.randomUUID();
 
-    @RegisterExtension
-    static final ContractValidatedStore STORE = ContractValidatedStore.start();
+	@RegisterExtension
+	static final ContractValidatedStore STORE = ContractValidatedStore.start();
 
-    @DynamicPropertySource
-    static void configuration(DynamicPropertyRegistry registry) {
-        TestBackends.embeddedDatabases(registry);
-        TestBackends.pointStoreAt(STORE, "sandbox", registry);
-        registry.add("syncbatch.api.username", () -> "ops");
-        registry.add("syncbatch.api.password", () -> PASSWORD);
-    }
+	@DynamicPropertySource
+	static void configuration(DynamicPropertyRegistry registry) {
+		TestDatabase.EMBEDDED.registerDatabases(registry);
+		new BigCommerceStoreFixture(STORE).pointStoreAt("sandbox", registry);
+		registry.add("syncbatch.api.username", () -> "ops");
+		registry.add("syncbatch.api.password", () -> PASSWORD);
+	}
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Environment environment;
-    @Autowired
-    DataSource syncDataSource;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
+	@LocalServerPort
+	int port;
+	@Autowired
+	Environment environment;
+	@Autowired
+	DataSource syncDataSource;
+	@Autowired
+	JobRepositoryTestUtils jobRepositoryTestUtils;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private SyncState state;
+	private final HttpClient http = HttpClient.newHttpClient();
+	private SyncState state;
 
-    @BeforeEach
-    void givenTheDemoCompany() {
-        new ErpDatabase(environment).reset();
-        state = new SyncState(syncDataSource, jobRepositoryTestUtils);
-        state.clear();
-    }
+	@BeforeEach
+	void givenTheDemoCompany() {
+		new ErpDatabase(environment).reset();
+		state = new SyncState(syncDataSource, jobRepositoryTestUtils);
+		state.clear();
+	}
 
-    @Test
-    void everyApiCallNeedsTheOperatorButHealthAndMetricsDoNot() throws Exception {
-        assertThat(send("GET", "/api/jobs", null, null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/api/jobs", null, "wrong").statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/api/jobs/customer-export/executions", "{}", null).statusCode()).isEqualTo(401);
-        assertThat(state.jobExecutionCount()).as("refused launches record nothing").isZero();
+	@Test
+	void everyApiCallNeedsTheOperatorButHealthAndMetricsDoNot() throws Exception {
+		assertThat(send("GET", "/api/jobs", null, null).statusCode()).isEqualTo(401);
+		assertThat(send("GET", "/api/jobs", null, "wrong").statusCode()).isEqualTo(401);
+		assertThat(send("POST", "/api/jobs/customer-export/executions", "{}", null).statusCode()).isEqualTo(401);
+		assertThat(state.jobExecutionCount()).as("refused launches record nothing").isZero();
 
-        HttpResponse<String> jobs = send("GET", "/api/jobs", null, PASSWORD);
-        assertThat(jobs.statusCode()).isEqualTo(200);
-        assertThat(jobs.body()).isEqualTo("[\"category-export\",\"customer-export\",\"customer-location-export\","
-                + "\"invoice-export\",\"order-status-export\",\"product-export\",\"sales-order-export\","
-                + "\"shipment-export\"]");
-        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/actuator/env", null, null).statusCode()).as("not exposed").isIn(401, 404);
-    }
+		HttpResponse<String> jobs = send("GET", "/api/jobs", null, PASSWORD);
+		assertThat(jobs.statusCode()).isEqualTo(200);
+		assertThat(jobs.body()).isEqualTo("[\"category-export\",\"customer-export\",\"customer-location-export\","
+				+ "\"invoice-export\",\"order-status-export\",\"product-export\",\"sales-order-export\","
+				+ "\"shipment-export\"]");
+		assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/actuator/env", null, null).statusCode()).as("not exposed").isIn(401, 404);
+	}
 
-    @Test
-    void theOperatorLaunchesFollowsRetriesAndAborts() throws Exception {
-        HttpResponse<String> launched = send("POST", "/api/jobs/customer-export/executions", "{\"mode\":\"full\"}",
-                PASSWORD);
-        assertThat(launched.statusCode()).isEqualTo(202);
-        String location = launched.headers().firstValue("Location").orElseThrow();
-        assertThat(location).matches("/api/executions/\\d+");
+	@Test
+	void theOperatorLaunchesFollowsRetriesAndAborts() throws Exception {
+		HttpResponse<String> launched = send("POST", "/api/jobs/customer-export/executions", "{\"mode\":\"full\"}",
+				PASSWORD);
+		assertThat(launched.statusCode()).isEqualTo(202);
+		String location = launched.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches("/api/executions/\\d+");
 
-        String execution = awaitCompleted(location);
-        assertThat(execution).contains("\"status\":\"COMPLETED\"", "\"store\":\"sandbox\"");
-        assertThat(send("GET", "/api/executions?job=customer-export", null, PASSWORD).body())
-                .contains("\"id\":" + location.substring(location.lastIndexOf('/') + 1));
+		String execution = awaitCompleted(location);
+		assertThat(execution).contains("\"status\":\"COMPLETED\"", "\"store\":\"sandbox\"");
+		assertThat(send("GET", "/api/executions?job=customer-export", null, PASSWORD).body())
+				.contains("\"id\":" + location.substring(location.lastIndexOf('/') + 1));
 
-        HttpResponse<String> failed = send("GET", "/api/history/customer?status=failed", null, PASSWORD);
-        assertThat(failed.body()).contains("\"erpId\":\"BERRYBAR\"").doesNotContain("FRUITICO");
+		HttpResponse<String> failed = send("GET", "/api/history/customer?status=failed", null, PASSWORD);
+		assertThat(failed.body()).contains("\"erpId\":\"BERRYBAR\"").doesNotContain("FRUITICO");
 
-        HttpResponse<String> unknown = send("POST", "/api/history/customer/retry",
-                "{\"erpIds\":[\"BERRYBAR\",\"NOSUCH\"]}", PASSWORD);
-        assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("[NOSUCH]", "nothing was changed");
+		HttpResponse<String> unknown = send("POST", "/api/history/customer/retry",
+				"{\"erpIds\":[\"BERRYBAR\",\"NOSUCH\"]}", PASSWORD);
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("[NOSUCH]", "nothing was changed");
 
-        assertThat(send("POST", "/api/history/customer/retry", "{\"erpIds\":[\"BERRYBAR\"]}", PASSWORD).body())
-                .isEqualTo("{\"prepared\":1}");
-        assertThat(send("POST", "/api/history/customer/abort", "{\"erpIds\":[\"BERRYBAR\"]}", PASSWORD).body())
-                .isEqualTo("{\"aborted\":1}");
-        assertThat(send("GET", "/api/history/customer?status=ABORTED", null, PASSWORD).body())
-                .contains("\"erpId\":\"BERRYBAR\"", "aborted by an operator");
-    }
+		assertThat(send("POST", "/api/history/customer/retry", "{\"erpIds\":[\"BERRYBAR\"]}", PASSWORD).body())
+				.isEqualTo("{\"prepared\":1}");
+		assertThat(send("POST", "/api/history/customer/abort", "{\"erpIds\":[\"BERRYBAR\"]}", PASSWORD).body())
+				.isEqualTo("{\"aborted\":1}");
+		assertThat(send("GET", "/api/history/customer?status=ABORTED", null, PASSWORD).body())
+				.contains("\"erpId\":\"BERRYBAR\"", "aborted by an operator");
+	}
 
-    @Test
-    void badRequestsSayWhatIsWrong() throws Exception {
-        HttpResponse<String> badParameter = send("POST", "/api/jobs/customer-export/executions",
-                "{\"modee\":\"full\"}", PASSWORD);
-        assertThat(badParameter.statusCode()).isEqualTo(400);
-        assertThat(badParameter.body()).contains("unknown parameter 'modee'");
+	@Test
+	void badRequestsSayWhatIsWrong() throws Exception {
+		HttpResponse<String> badParameter = send("POST", "/api/jobs/customer-export/executions",
+				"{\"modee\":\"full\"}", PASSWORD);
+		assertThat(badParameter.statusCode()).isEqualTo(400);
+		assertThat(badParameter.body()).contains("unknown parameter 'modee'");
 
-        HttpResponse<String> unknownJob = send("POST", "/api/jobs/vendor-export/executions", "{}", PASSWORD);
-        assertThat(unknownJob.statusCode()).isEqualTo(400);
-        assertThat(unknownJob.body()).contains("unknown job 'vendor-export'");
+		HttpResponse<String> unknownJob = send("POST", "/api/jobs/vendor-export/executions", "{}", PASSWORD);
+		assertThat(unknownJob.statusCode()).isEqualTo(400);
+		assertThat(unknownJob.body()).contains("unknown job 'vendor-export'");
 
-        assertThat(send("GET", "/api/history/customer?status=LOST", null, PASSWORD).body())
-                .contains("'LOST' is not a sync status");
-        HttpResponse<String> malformed = send("POST", "/api/history/customer/retry", "{\"erpIds\": 7", PASSWORD);
-        assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.body()).contains("the request body is not what this endpoint takes");
-        assertThat(state.jobExecutionCount()).isZero();
-    }
+		assertThat(send("GET", "/api/history/customer?status=LOST", null, PASSWORD).body())
+				.contains("'LOST' is not a sync status");
+		HttpResponse<String> malformed = send("POST", "/api/history/customer/retry", "{\"erpIds\": 7", PASSWORD);
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.body()).contains("the request body is not what this endpoint takes");
+		assertThat(state.jobExecutionCount()).isZero();
+	}
 
-    private String awaitCompleted(String location) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            String body = send("GET", location, null, PASSWORD).body();
-            if (!body.contains("\"status\":\"STARTING\"") && !body.contains("\"status\":\"STARTED\"")) {
-                return body;
-            }
-            assertThat(Instant.now()).as("the job ended").isBefore(deadline);
-            Thread.sleep(50);
-        }
-    }
+	private String awaitCompleted(String location) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (true) {
+			String body = send("GET", location, null, PASSWORD).body();
+			if (!body.contains("\"status\":\"STARTING\"") && !body.contains("\"status\":\"STARTED\"")) {
+				return body;
+			}
+			assertThat(Instant.now()).as("the job ended").isBefore(deadline);
+			Thread.sleep(50);
+		}
+	}
 
-    private HttpResponse<String> send(String method, String path, String json, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (password != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("ops:" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
+	private HttpResponse<String> send(String method, String path, String json, String password) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+						: HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (password != null) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString(("ops:" + password).getBytes(StandardCharsets.UTF_8)));
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
 }

@@ -1,0 +1,259 @@
+package io.syncbatch.testsupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link StoreFixture} of BigCommerce: a {@link ContractValidatedStore} (the stateful sandbox behind WireMock,
+ * every request checked against the published OpenAPI contracts), with resources, operations and faults translated
+ * into BigCommerce's paths, methods, status codes and headers.
+ */
+public final class BigCommerceStoreFixture implements StoreFixture {
+
+	private static final Map<Resource, Pattern> PATHS = Map.of(
+			// The same pattern the scenarios' WireMock stubs used: only /v3/customers itself ends so.
+			Resource.CUSTOMERS, Pattern.compile(".*/customers"),
+			Resource.ADDRESSES, Pattern.compile(".*/v3/customers/addresses(/.*)?"),
+			Resource.PRODUCTS, Pattern.compile(".*/v3/catalog/products(/.*)?"),
+			Resource.CATEGORIES, Pattern.compile(".*/v3/catalog/(trees/)?categories(/.*)?"),
+			Resource.SHIPMENTS, Pattern.compile(".*/v2/orders/[^/]+/shipments(/.*)?"),
+			Resource.ORDERS, Pattern.compile(".*/v2/orders(/[^/]+(/products|/shipping_addresses)?)?"));
+
+	/** Faults win over the proxy to the sandbox ({@link ContractValidatedStore#PROXY_PRIORITY}). */
+	private static final int FAULT_PRIORITY = 10;
+
+	private static volatile BigCommerceStoreFixture shared;
+
+	private final ContractValidatedStore store;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	public BigCommerceStoreFixture(ContractValidatedStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * One store for every scenario suite in this JVM, started on first use and stopped when the JVM exits. The
+	 * suites' Spring contexts outlive their test classes in Spring's context cache, so the store they were pointed
+	 * at must too; each test still starts from an empty store ({@link #afterEach}).
+	 */
+	public static synchronized BigCommerceStoreFixture shared() {
+		if (shared == null) {
+			ContractValidatedStore store = ContractValidatedStore.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(store::close, "bigcommerce-store-fixture-stop"));
+			shared = new BigCommerceStoreFixture(store);
+		}
+		return shared;
+	}
+
+	/** The contract-checked WireMock store itself, for tests about BigCommerce's HTTP details. */
+	public ContractValidatedStore contractValidatedStore() {
+		return this.store;
+	}
+
+	@Override
+	public String platform() {
+		return "bigcommerce";
+	}
+
+	@Override
+	public void pointStoreAt(String storeName, DynamicPropertyRegistry registry) {
+		String prefix = "syncbatch.stores." + storeName + ".";
+		registry.add(prefix + "platform", this::platform);
+		registry.add(prefix + "sandbox", () -> "false");
+		registry.add(prefix + "api-url", () -> this.store.wireMock().baseUrl());
+		registry.add(prefix + "store-hash", this.store::storeHash);
+		registry.add(prefix + "access-token", this.store::accessToken);
+		registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
+		registry.add("syncbatch.retry.max-delay-ms", () -> "5");
+		// Short enough for the timeout scenarios, long enough for a loaded CI machine.
+		registry.add(prefix + "timeout", () -> "2s");
+	}
+
+	@Override
+	public List<Map<String, Object>> documents(Resource resource) {
+		return switch (resource) {
+			case CUSTOMERS -> this.store.customers();
+			case ADDRESSES -> this.store.addresses();
+			case PRODUCTS -> this.store.products();
+			case CATEGORIES -> this.store.categories();
+			case ORDERS -> this.store.orders();
+			case SHIPMENTS -> this.store.shipments();
+		};
+	}
+
+	@Override
+	public String createCustomer(String email, String firstName, String lastName) {
+		String body = "[{\"email\":\"" + email + "\",\"first_name\":\"" + firstName + "\",\"last_name\":\"" + lastName
+				+ "\"}]";
+		send("POST", "/v3/customers", body);
+		return this.store.customers().stream().filter(customer -> email.equals(customer.get("email")))
+			.map(customer -> String.valueOf(customer.get("id"))).findFirst()
+			.orElseThrow(() -> new AssertionError("the store accepted " + email + " but does not list it"));
+	}
+
+	@Override
+	public List<Map<String, Object>> orderLines(Object orderId) {
+		return JsonMapper.builder().build().readValue(send("GET", "/v2/orders/" + orderId + "/products", null),
+				new TypeReference<>() {
+				});
+	}
+
+	/** A request to the store's API as any client sends it, contract-checked like the connector's; 200 expected. */
+	private String send(String method, String path, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.store.baseUri() + path))
+			.header("X-Auth-Token", this.store.accessToken())
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+						+ response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + path + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(method + " " + path + " interrupted", ex);
+		}
+	}
+
+	@Override
+	public List<SentRequest> requests() {
+		List<ServeEvent> events = new ArrayList<>(this.store.wireMock().getAllServeEvents());
+		// WireMock lists the newest first; reversed, requests logged in the same millisecond keep their order.
+		Collections.reverse(events);
+		return events.stream()
+			.sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+			.map(BigCommerceStoreFixture::sentRequest)
+			.toList();
+	}
+
+	private static SentRequest sentRequest(ServeEvent event) {
+		Instant sentAt = event.getRequest().getLoggedDate().toInstant();
+		Instant answeredAt = event.getTiming() == null || event.getTiming().getTotalTime() == null ? null
+				: sentAt.plusMillis(event.getTiming().getTotalTime());
+		String path = URI.create(event.getRequest().getUrl()).getPath();
+		Resource resource = PATHS.entrySet().stream().filter(entry -> entry.getValue().matcher(path).matches())
+			.map(Map.Entry::getKey).findFirst().orElse(null);
+		return new SentRequest(operation(event.getRequest().getMethod().getName()), resource,
+				event.getRequest().getBodyAsString(), sentAt, answeredAt);
+	}
+
+	private static Operation operation(String method) {
+		return switch (method) {
+			case "POST" -> Operation.CREATE;
+			case "PUT" -> Operation.UPDATE;
+			case "DELETE" -> Operation.DELETE;
+			default -> Operation.READ;
+		};
+	}
+
+	@Override
+	public void forgetRequests() {
+		this.store.wireMock().resetRequests();
+	}
+
+	@Override
+	public InjectedFault failAll(Requests which, StoreFault fault) {
+		StubMapping stub = this.store.wireMock().stubFor(matching(which).willReturn(answer(fault)));
+		return () -> this.store.wireMock().removeStub(stub);
+	}
+
+	@Override
+	public InjectedFault failFirst(Requests which, StoreFault... inTurn) {
+		// A WireMock scenario per call: its state moves on with each answer, then no stub of it matches any more.
+		String scenario = "faults " + UUID.randomUUID();
+		List<StubMapping> stubs = new ArrayList<>();
+		for (int i = 0; i < inTurn.length; i++) {
+			stubs.add(this.store.wireMock().stubFor(matching(which).inScenario(scenario)
+				.whenScenarioStateIs(i == 0 ? STARTED : "fault " + i)
+				.willReturn(answer(inTurn[i]))
+				.willSetStateTo("fault " + (i + 1))));
+		}
+		return () -> stubs.forEach(this.store.wireMock()::removeStub);
+	}
+
+	private static MappingBuilder matching(Requests which) {
+		String path = (which.resource() == null) ? ".*" : PATHS.get(which.resource()).pattern();
+		MappingBuilder mapping = (which.operation() == null) ? any(urlPathMatching(path))
+				: switch (which.operation()) {
+					case CREATE -> post(urlPathMatching(path));
+					case UPDATE -> put(urlPathMatching(path));
+					case READ -> get(urlPathMatching(path));
+					case DELETE -> delete(urlPathMatching(path));
+				};
+		if (which.bodyContaining() != null) {
+			mapping = mapping.withRequestBody(containing(which.bodyContaining()));
+		}
+		return mapping.atPriority(FAULT_PRIORITY);
+	}
+
+	private ResponseDefinitionBuilder answer(StoreFault fault) {
+		if (fault instanceof StoreFault.Unavailable unavailable) {
+			ResponseDefinitionBuilder answer = aResponse().withStatus(503)
+				.withBody("{\"title\":\"Service Unavailable\"}");
+			return unavailable.retryAfter() == null ? answer
+					: answer.withHeader("Retry-After", String.valueOf(unavailable.retryAfter().toSeconds()));
+		}
+		if (fault instanceof StoreFault.RateLimited limited) {
+			return aResponse().withStatus(429)
+				.withHeader("X-Rate-Limit-Time-Reset-Ms", String.valueOf(limited.resetIn().toMillis()))
+				.withHeader("X-Rate-Limit-Requests-Left", "0")
+				.withBody("{\"title\":\"Too many requests\"}");
+		}
+		if (fault instanceof StoreFault.ConnectionReset) {
+			return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+		}
+		StoreFault.AnswerAfter late = (StoreFault.AnswerAfter) fault;
+		return aResponse().proxiedFrom(this.store.sandboxOrigin()).withFixedDelay((int) late.delay().toMillis());
+	}
+
+	/** Checks every request against BigCommerce's published contracts, then empties the store for the next test. */
+	@Override
+	public void afterEach(ExtensionContext context) {
+		try {
+			this.store.assertAllRequestsMatchContract();
+		}
+		finally {
+			this.store.reset();
+		}
+	}
+
+}
