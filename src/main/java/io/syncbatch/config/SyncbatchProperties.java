@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -42,7 +43,7 @@ public record SyncbatchProperties(
      *
      * @param zone the cron's time zone (default: the server's)
      */
-    public record Schedule(String job, String cron, Map<String, String> parameters, String zone) {
+    public record Schedule(String job, String cron, Map<String, String> parameters, @Nullable String zone) {
 
         public Schedule {
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
@@ -82,7 +83,7 @@ public record SyncbatchProperties(
      * @param password {@code {bcrypt}…} (recommended) or {@code {noop}…}; a value without a prefix is taken as
      *                 plain text
      */
-    public record Api(@DefaultValue("operator") String username, String password) {
+    public record Api(@DefaultValue("operator") String username, @Nullable String password) {
 
         @Override
         public String toString() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -50,7 +51,7 @@ public class StoreConnectors implements DisposableBean {
 	}
 
 	/** The named store, or the only configured one when none is named. */
-	public String orDefault(String store) {
+	public String orDefault(@Nullable String store) {
 		return store == null ? defaultStore() : store;
 	}
 

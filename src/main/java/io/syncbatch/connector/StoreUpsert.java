@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +83,7 @@ public final class StoreUpsert implements AutoCloseable {
 				if (!inStore.isEmpty() || !results.isEmpty()) {
 					results.addAll(isolated(batch.stream()
 						.filter(record -> inStore.containsKey(record.key()))
-						.map(record -> record.withExternalId(inStore.get(record.key())))
+						.map(record -> record.withExternalId(Objects.requireNonNull(inStore.get(record.key()))))
 						.toList(), writer::update));
 					List<OutgoingRecord> rest = batch.stream()
 						.filter(record -> !inStore.containsKey(record.key()))

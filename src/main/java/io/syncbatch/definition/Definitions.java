@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -91,11 +92,12 @@ public class Definitions {
         if (path.contains(entity)) {
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(entity), path.size()));
             cycle.add(entity);
-            throw new DefinitionException(byEntity.get(entity).origin() + ": entities refer to each other in a"
-                    + " circle, so none can be sent first: " + String.join(" -> ", cycle));
+            throw new DefinitionException(Objects.requireNonNull(byEntity.get(entity)).origin()
+                    + ": entities refer to each other in a circle, so none can be sent first: "
+                    + String.join(" -> ", cycle));
         }
         path.add(entity);
-        for (String referenced : byEntity.get(entity).dependencies()) {
+        for (String referenced : Objects.requireNonNull(byEntity.get(entity)).dependencies()) {
             visit(referenced, byEntity, done, path, ordered);
         }
         path.remove(path.size() - 1);
@@ -174,7 +176,7 @@ public class Definitions {
     }
 
     /** What a definition must say to be runnable; checked without touching the ERP. */
-    static List<String> problems(EntityDefinition definition, String fileName) {
+    static List<String> problems(EntityDefinition definition, @Nullable String fileName) {
         List<String> problems = new ArrayList<>();
         String entity = definition.entity();
         if (entity == null || !ENTITY_NAME.matcher(entity).matches()) {
@@ -252,13 +254,13 @@ public class Definitions {
         return problems;
     }
 
-    private static void identifier(List<String> problems, String field, String value) {
+    private static void identifier(List<String> problems, String field, @Nullable String value) {
         if (value == null || !IDENTIFIER.matcher(value).matches()) {
             problems.add(field + " must be a plain column or parameter name, got '" + value + "'");
         }
     }
 
-    private static void require(List<String> problems, String field, String value) {
+    private static void require(List<String> problems, String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             problems.add(field + " is required");
         }

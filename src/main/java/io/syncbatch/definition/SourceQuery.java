@@ -2,6 +2,8 @@ package io.syncbatch.definition;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ERP side of a definition, like an Acumatica generic inquiry.
  *
@@ -11,7 +13,7 @@ import java.util.Map;
  * @param description   the column shown beside the key in the sync history
  * @param changeColumn  a date-time column that moves whenever the record changes (the incremental watermark)
  */
-public record SourceQuery(String query, Map<String, Object> parameters, String key, String description,
+public record SourceQuery(String query, Map<String, Object> parameters, String key, @Nullable String description,
         String changeColumn) {
 
     public SourceQuery {

@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,12 +52,12 @@ public final class ErpPageReader implements ItemStreamReader<SourceRecord> {
     private final String contextKey;
     private final ErpRowMapper mapper;
 
-    private LocalDateTime afterChange;
-    private String afterKey;
+    private @Nullable LocalDateTime afterChange;
+    private @Nullable String afterKey;
     private Iterator<SourceRecord> page = Collections.emptyIterator();
     private boolean lastPage;
-    private ExecutorService ahead;
-    private Future<List<SourceRecord>> nextPage;
+    private @Nullable ExecutorService ahead;
+    private @Nullable Future<List<SourceRecord>> nextPage;
 
     ErpPageReader(NamedParameterJdbcTemplate jdbc, SourceQuery source, String from, List<String> conditions,
             Map<String, Object> parameters, boolean byChangeTime, int pageSize, String name) {
@@ -83,7 +85,7 @@ public final class ErpPageReader implements ItemStreamReader<SourceRecord> {
     }
 
     @Override
-    public SourceRecord read() {
+    public @Nullable SourceRecord read() {
         if (!page.hasNext()) {
             if (lastPage) {
                 return null;
@@ -93,7 +95,7 @@ public final class ErpPageReader implements ItemStreamReader<SourceRecord> {
             lastPage = rows.size() < pageSize;
             if (!lastPage) {
                 SourceRecord last = rows.get(rows.size() - 1);
-                nextPage = ahead.submit(() -> pageAfter(last.changedAt(), last.key()));
+                nextPage = Objects.requireNonNull(ahead).submit(() -> pageAfter(last.changedAt(), last.key()));
             }
             page = rows.iterator();
             if (!page.hasNext()) {
@@ -121,7 +123,7 @@ public final class ErpPageReader implements ItemStreamReader<SourceRecord> {
         }
     }
 
-    private List<SourceRecord> pageAfter(LocalDateTime afterChange, String afterKey) {
+    private List<SourceRecord> pageAfter(@Nullable LocalDateTime afterChange, @Nullable String afterKey) {
         List<String> where = new ArrayList<>(conditions);
         Map<String, Object> values = new HashMap<>(parameters);
         String key = "gi." + source.key();
@@ -142,7 +144,7 @@ public final class ErpPageReader implements ItemStreamReader<SourceRecord> {
         return jdbc.query(sql, values, mapper::mapRow);
     }
 
-    private static String exact(LocalDateTime changedAt) {
+    private static String exact(@Nullable LocalDateTime changedAt) {
         if (changedAt == null) {
             // The change-time range selects only rows that have one.
             throw new IllegalStateException("a row changed since the watermark has no change time");

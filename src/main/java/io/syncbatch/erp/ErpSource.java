@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,7 +47,8 @@ public class ErpSource {
      * A restartable reader of the rows changed since {@code since} (all rows when null): in key order, or in
      * change-time order when {@code since} is given, so that the server walks the change-time index.
      */
-    public ErpPageReader changedRows(EntityDefinition definition, LocalDateTime since, Map<String, Object> parameters,
+    public ErpPageReader changedRows(EntityDefinition definition, @Nullable LocalDateTime since,
+            Map<String, Object> parameters,
             Map<BatchFilter, Object> filters, int pageSize) {
         SourceQuery source = definition.source();
         Map<String, Object> values = new HashMap<>(parameters);
@@ -155,7 +157,7 @@ public class ErpSource {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 types.put(meta.getColumnLabel(i), meta.getColumnType(i));
             }
-            return null;
+            return types;
         });
         return types;
     }

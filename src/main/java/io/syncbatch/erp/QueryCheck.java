@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.syncbatch.definition.DefinitionException;
@@ -52,7 +54,7 @@ public class QueryCheck {
         for (int i = 0; i < definition.exportFilter().size(); i++) {
             FilterCondition condition = definition.exportFilter().get(i);
             int at = i;
-            RecordFilter.valueProblem(condition, columns.get(condition.field()))
+            RecordFilter.valueProblem(condition, Objects.requireNonNull(columns.get(condition.field())))
                     .ifPresent(problem -> problems.add("export-filter[" + at + "]: " + problem));
         }
         checkLines(definition.mapping(), "mapping", columns, queryParameters, problems);
@@ -116,7 +118,7 @@ public class QueryCheck {
         return used;
     }
 
-    private static String rootMessage(Throwable error) {
+    private static @Nullable String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -3,11 +3,13 @@ package io.syncbatch.history;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -81,12 +83,12 @@ public class RunLocks {
         List<Holder> holders = jdbc.query("SELECT l.owner, l.job_execution_id, l.acquired_at, e.STATUS, l.direction"
                 + " FROM sync_run_lock l LEFT JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = l.job_execution_id"
                 + " WHERE l.store = ? AND l.entity = ?", (rs, n) -> new Holder(rs.getString(1),
-                        rs.getObject(2, Long.class), ChangeTime.instant(rs.getTimestamp(3)),
+                        rs.getObject(2, Long.class), Objects.requireNonNull(ChangeTime.instant(rs.getTimestamp(3))),
                         rs.getString(4), rs.getString(5)), store, entity);
         return holders.stream().findFirst();
     }
 
-    private static String refusal(String store, String entity, Holder holder) {
+    private static String refusal(String store, String entity, @Nullable Holder holder) {
         String by = holder == null || holder.jobExecutionId() == null ? "another launch that is starting"
                 : "execution " + holder.jobExecutionId() + " of " + entity + "-" + holder.direction() + " ("
                         + holder.status() + ")";
@@ -96,7 +98,8 @@ public class RunLocks {
                 + "; this launch was refused" + hint;
     }
 
-    private record Holder(String owner, Long jobExecutionId, Instant acquiredAt, String status, String direction) {
+    private record Holder(String owner, @Nullable Long jobExecutionId, Instant acquiredAt, @Nullable String status,
+            String direction) {
 
         boolean running(Instant now) {
             if (jobExecutionId == null) {

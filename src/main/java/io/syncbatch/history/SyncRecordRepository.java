@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -233,7 +234,7 @@ public class SyncRecordRepository {
 			return;
 		}
 		prepared.prepare(scopes.id(store, entity, direction), records.stream()
-			.map(record -> new PreparedChange(record.erpId(),
+			.map(record -> new PreparedChange(Objects.requireNonNull(record.erpId()),
 					record.erpHash() == null ? NO_FINGERPRINT : record.erpHash(),
 					record.changedAt() == null ? ChangeTime.EARLIEST : record.changedAt()))
 			.toList(), null);

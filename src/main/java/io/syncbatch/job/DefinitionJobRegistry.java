@@ -2,6 +2,7 @@ package io.syncbatch.job;
 
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class DefinitionJobRegistry implements JobRegistry {
     }
 
     @Override
-    public Job getJob(String name) {
+    public @Nullable Job getJob(String name) {
         EntityJob job = definitions.job(name);
         return job == null ? null : factory.job(job);
     }

@@ -2,6 +2,7 @@ package io.syncbatch.job;
 
 import java.time.LocalDateTime;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -11,9 +12,9 @@ import io.syncbatch.run.SyncRun;
  * One job execution as an operator lists it: Spring Batch's step counts (read, written, skipped) and the sync's
  * own committed counts, as the run summary prints them.
  */
-public record ExecutionView(long id, String job, String store, String status, LocalDateTime start,
-        LocalDateTime end, long read, long written, long skipped, long prepared, long processed, long filtered,
-        long failed, long held, String exitMessage) {
+public record ExecutionView(long id, String job, @Nullable String store, String status, @Nullable LocalDateTime start,
+        @Nullable LocalDateTime end, long read, long written, long skipped, long prepared, long processed,
+        long filtered, long failed, long held, String exitMessage) {
 
     public static ExecutionView of(JobExecution execution) {
         long read = 0;

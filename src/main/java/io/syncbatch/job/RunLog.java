@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -49,7 +50,7 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
     }
 
     @Override
-    public ExitStatus afterStep(StepExecution step) {
+    public @Nullable ExitStatus afterStep(StepExecution step) {
         StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "Step %s ended %s in %.3f s:",
                 step.getStepName(), step.getStatus(), seconds(step.getStartTime(), step.getEndTime())));
         LoggingEventBuilder event = log.atInfo().addKeyValue("runEvent", "step.end")
@@ -98,7 +99,7 @@ class RunLog implements JobExecutionListener, StepExecutionListener {
         event.addKeyValue(name, value);
     }
 
-    private static double seconds(LocalDateTime start, LocalDateTime end) {
+    private static double seconds(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {
         return start == null || end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0;
     }
 }

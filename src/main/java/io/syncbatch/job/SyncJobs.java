@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -100,7 +102,7 @@ public class SyncJobs {
         }
         builder.addString(SyncRun.LAUNCHED_AT, clock.instant().toString());
         var jobParameters = builder.toJobParameters();
-        Job job = registry.getJob(jobName);
+        Job job = Objects.requireNonNull(registry.getJob(jobName));
         job.getJobParametersValidator().validate(jobParameters);
         queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
         String store = jobParameters.getString(SyncRun.STORE);
@@ -169,7 +171,7 @@ public class SyncJobs {
     }
 
     /** The newest executions first, of one job or of all. */
-    public List<ExecutionView> executions(String jobName, int limit) {
+    public List<ExecutionView> executions(@Nullable String jobName, int limit) {
         if (jobName != null) {
             definitions.requireJob(jobName);
         }

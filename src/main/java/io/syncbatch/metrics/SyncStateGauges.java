@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -61,7 +62,7 @@ public class SyncStateGauges implements MeterBinder {
     private final SyncbatchProperties properties;
     private final Clock clock;
     private final Duration maxAge;
-    private Snapshot snapshot;
+    private @Nullable Snapshot snapshot;
 
     public SyncStateGauges(SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes,
             DataSource syncDataSource, Definitions definitions, SyncbatchProperties properties, Clock clock) {

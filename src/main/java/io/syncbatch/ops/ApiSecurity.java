@@ -1,5 +1,7 @@
 package io.syncbatch.ops;
 
+import java.util.Objects;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,7 +36,8 @@ class ApiSecurity {
         if (!hasPassword(api)) {
             return new InMemoryUserDetailsManager();
         }
-        String password = api.password().startsWith("{") ? api.password() : "{noop}" + api.password();
+        String configured = Objects.requireNonNull(api.password());
+        String password = configured.startsWith("{") ? configured : "{noop}" + configured;
         return new InMemoryUserDetailsManager(
                 User.withUsername(api.username()).password(password).roles(OPERATOR).build());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
@@ -46,11 +47,11 @@ public class BatchProcesses {
     }
 
     /** One line of the Load grid; {@code status} is null for a record never prepared. */
-    public record LoadedRecord(String erpId, String description, LocalDateTime changedAt, String status,
-            String externalId, Instant lastAttempt) {
+    public record LoadedRecord(String erpId, @Nullable String description, @Nullable LocalDateTime changedAt,
+            @Nullable String status, @Nullable String externalId, @Nullable Instant lastAttempt) {
     }
 
-    public List<LoadedRecord> load(String entity, String store, Map<String, String> filters, int limit) {
+    public List<LoadedRecord> load(String entity, @Nullable String store, Map<String, String> filters, int limit) {
         EntityDefinition definition = definitions.entity(entity);
         String storeName = stores.orDefault(store);
         checkNames(definition, filters);
@@ -67,7 +68,8 @@ public class BatchProcesses {
     }
 
     /** Process: syncs exactly these records now, changed or not, and waits for the run to end. */
-    public JobExecution process(String entity, String store, List<String> erpIds, boolean wait) throws Exception {
+    public JobExecution process(String entity, @Nullable String store, List<String> erpIds, boolean wait)
+            throws Exception {
         if (erpIds.isEmpty()) {
             throw new IllegalArgumentException("process needs at least one ERP id");
         }
@@ -75,7 +77,7 @@ public class BatchProcesses {
     }
 
     /** Process All: syncs everything the filters select; at least one filter, as on the batch-process screen. */
-    public JobExecution processAll(String entity, String store, Map<String, String> filters, boolean wait)
+    public JobExecution processAll(String entity, @Nullable String store, Map<String, String> filters, boolean wait)
             throws Exception {
         EntityDefinition definition = definitions.entity(entity);
         checkNames(definition, filters);
@@ -85,7 +87,7 @@ public class BatchProcesses {
         return launch(entity, store, filters, wait);
     }
 
-    private JobExecution launch(String entity, String store, Map<String, String> filters, boolean wait)
+    private JobExecution launch(String entity, @Nullable String store, Map<String, String> filters, boolean wait)
             throws Exception {
         Map<String, String> parameters = new LinkedHashMap<>(filters);
         if (store != null) {

@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +60,7 @@ public class Cli {
 
     public int execute(CliCommand command, PrintStream out, PrintStream err) {
         try {
-            return switch (command.name()) {
+            return switch (Objects.requireNonNull(command.name(), "main() refuses a command line without a command")) {
                 case "run" -> run(command, out, err);
                 case "run-all" -> runAll(command, out, err);
                 case "restart" -> restart(command, out, err);
@@ -233,19 +235,19 @@ public class Cli {
         return BAD_COMMAND;
     }
 
-    private static String firstLine(String text) {
+    private static String firstLine(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
         return text.lines().findFirst().orElse(text);
     }
 
-    private static String blank(String text) {
+    private static String blank(@Nullable String text) {
         return text == null ? "" : text;
     }
 
     /** Job repository times are the server's local time, as Spring Batch records them. */
-    private static String when(LocalDateTime time) {
+    private static String when(@Nullable LocalDateTime time) {
         return time == null ? "" : time.withNano(0).toString().replace('T', ' ');
     }
 

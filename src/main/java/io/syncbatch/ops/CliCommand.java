@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code syncbatch <command> [argument…] [--option=value…]}. Options are also Spring Boot properties, so
  * {@code --spring.profiles.active=mysql} works beside the command's own options.
  */
-public record CliCommand(String name, List<String> arguments, Map<String, String> options) {
+public record CliCommand(@Nullable String name, List<String> arguments, Map<String, String> options) {
 
     public static final String USAGE = """
             usage: java -jar syncbatch.jar <command>

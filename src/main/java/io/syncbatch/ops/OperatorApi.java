@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -64,12 +65,12 @@ class OperatorApi {
     /** Starts the job and answers 202 at once; follow it at the Location given. */
     @PostMapping("/jobs/{job}/executions")
     ResponseEntity<ExecutionView> launch(@PathVariable String job,
-            @RequestBody(required = false) Map<String, String> parameters) throws Exception {
+            @RequestBody(required = false) @Nullable Map<String, String> parameters) throws Exception {
         return accepted(jobs.launchInBackground(job, parameters == null ? Map.of() : parameters));
     }
 
     @GetMapping("/executions")
-    List<ExecutionView> executions(@RequestParam(required = false) String job,
+    List<ExecutionView> executions(@RequestParam(required = false) @Nullable String job,
             @RequestParam(defaultValue = "20") int limit) {
         return jobs.executions(job, limit);
     }
@@ -95,8 +96,8 @@ class OperatorApi {
     }
 
     @GetMapping("/history/{entity}")
-    List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String store) {
+    List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String store) {
         return records.history(stores.orDefault(store), definitions.entity(entity).entity(), SyncDirection.EXPORT,
                 status == null ? null : SyncStatus.parse(status));
     }
@@ -140,7 +141,7 @@ class OperatorApi {
         return Map.of("aborted", refresh.abort(entity, request.store(), request.erpIds()));
     }
 
-    record RefreshRequest(List<String> erpIds, Boolean allFailed, String store) {
+    record RefreshRequest(List<String> erpIds, @Nullable Boolean allFailed, @Nullable String store) {
 
         RefreshRequest {
             erpIds = erpIds == null ? List.of() : erpIds;

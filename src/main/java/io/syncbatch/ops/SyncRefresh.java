@@ -3,6 +3,7 @@ package io.syncbatch.ops;
 import java.time.Clock;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,7 +36,7 @@ public class SyncRefresh {
     }
 
     /** @return how many records were prepared again */
-    public int retry(String entity, String store, List<String> erpIds, boolean allFailed) {
+    public int retry(String entity, @Nullable String store, List<String> erpIds, boolean allFailed) {
         String entityName = definitions.entity(entity).entity();
         String storeName = stores.orDefault(store);
         if (allFailed == !erpIds.isEmpty()) {
@@ -54,7 +55,7 @@ public class SyncRefresh {
     }
 
     /** @return how many records were aborted */
-    public int abort(String entity, String store, List<String> erpIds) {
+    public int abort(String entity, @Nullable String store, List<String> erpIds) {
         String entityName = definitions.entity(entity).entity();
         String storeName = stores.orDefault(store);
         if (erpIds.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -140,8 +141,9 @@ public class RecordPipeline {
 				outcomes.put(decision.item().waiting().key(), result == null
 						? Decision.Outcome.of(SyncStatus.FAILED, "the store connector returned no result for this record")
 						: result.succeeded()
-								? Decision.Outcome.processed(result.externalId(), result.operation())
-								: Decision.Outcome.of(SyncStatus.FAILED, result.error()));
+								? Decision.Outcome.processed(Objects.requireNonNull(result.externalId()),
+										Objects.requireNonNull(result.operation()))
+								: Decision.Outcome.of(SyncStatus.FAILED, Objects.requireNonNull(result.error())));
 			}
 		}
 		save(context, decisions, outcomes);
@@ -181,11 +183,12 @@ public class RecordPipeline {
 		Map<String, Long> tally = new HashMap<>();
 		for (Decision decision : decisions) {
 			WaitingRecord waiting = decision.item().waiting();
-			Decision.Outcome outcome = outcomes.get(waiting.key());
+			Decision.Outcome outcome = Objects.requireNonNull(outcomes.get(waiting.key()));
 			SyncRecord record = saved(context, decision.item(), outcome, now);
 			saved.add(record);
 			if (waiting.prepared()) {
-				done.add(new PreparedChange(waiting.key(), waiting.preparedFingerprint(), waiting.changedAt()));
+				done.add(new PreparedChange(waiting.key(), Objects.requireNonNull(waiting.preparedFingerprint()),
+						waiting.changedAt()));
 			}
 			tally.merge(outcome.tally(), 1L, Long::sum);
 		}
@@ -245,7 +248,7 @@ public class RecordPipeline {
 	private static OutgoingRecord outgoing(Decision decision) {
 		SyncRecord binding = decision.item().waiting().binding();
 		return new OutgoingRecord(decision.item().waiting().key(), binding == null ? null : binding.externalId(),
-				decision.payload());
+				Objects.requireNonNull(decision.payload()));
 	}
 
 	private static void requireExport(SyncContext context) {

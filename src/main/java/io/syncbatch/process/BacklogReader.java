@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -98,7 +99,9 @@ public class BacklogReader implements ItemReader<SyncItem>, StepExecutionListene
 					? records.held(run.store(), run.entity(), run.direction(), position, limit)
 					: records.waiting(run.store(), run.entity(), run.direction(), slice, position, limit,
 							run.job().definition().maxAttempts());
-			inHistory.forEach(record -> waiting.add(new WaitingRecord(record.erpId(), record.changedAt(), record, null)));
+			// An export's history rows have an ERP id, and the keyset condition selects only rows with a change time.
+			inHistory.forEach(record -> waiting.add(new WaitingRecord(Objects.requireNonNull(record.erpId()),
+					Objects.requireNonNull(record.changedAt()), record, null)));
 		}
 		waiting.sort((one, other) -> one.position().compareTo(other.position()));
 		List<WaitingRecord> next = waiting.subList(0, Math.min(limit, waiting.size()));

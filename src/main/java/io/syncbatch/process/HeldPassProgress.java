@@ -1,5 +1,6 @@
 package io.syncbatch.process;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -33,7 +34,7 @@ public class HeldPassProgress implements StepExecutionListener {
     }
 
     @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
+    public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
         if (!ExitStatus.COMPLETED.equals(stepExecution.getExitStatus())) {
             return null;
         }

@@ -3,13 +3,16 @@ package io.syncbatch.rules;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.record.DataRecord;
 
 /**
  * Copies a column into a target field. An empty value is left out rather than sent as null, because store
  * APIs type these fields as strings and reject nulls.
  */
-public record CopyRule(String target, String from, Boolean required, Integer maxLength) implements MappingRule {
+public record CopyRule(String target, String from, @Nullable Boolean required, @Nullable Integer maxLength)
+        implements MappingRule {
 
     public CopyRule {
         RuleSettings.require("copy", "target", target, "from", from);

@@ -1,5 +1,7 @@
 package io.syncbatch.rules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One record of an export filtering condition: {@code field condition value [value2]}. Inactive rows are kept
  * (operators switch them off and on) but not evaluated.
@@ -8,8 +10,8 @@ public record FilterCondition(
         Boolean active,
         String field,
         Condition condition,
-        String value,
-        String value2) {
+        @Nullable String value,
+        @Nullable String value2) {
 
     public FilterCondition {
         active = active == null || active;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.record.DataRecord;
 
 /**
@@ -17,7 +19,8 @@ import io.syncbatch.record.DataRecord;
  * <p>The parent's fingerprint covers only the parent record, so the generic inquiry should carry a column that
  * changes with its lines (a line count or total) for line edits to be exported.
  */
-public record LinesRule(String target, String query, List<MappingRule> mapping, Boolean required, String valuesOf)
+public record LinesRule(String target, String query, List<MappingRule> mapping, @Nullable Boolean required,
+        @Nullable String valuesOf)
         implements MappingRule {
 
     public LinesRule {

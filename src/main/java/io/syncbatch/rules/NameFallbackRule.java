@@ -3,6 +3,8 @@ package io.syncbatch.rules;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.record.DataRecord;
 
 /**
@@ -16,7 +18,7 @@ public record NameFallbackRule(
         String contactFirstName,
         String contactLastName,
         String accountName,
-        Integer maxLength) implements MappingRule {
+        @Nullable Integer maxLength) implements MappingRule {
 
     private static final int STORE_NAME_LIMIT = 100;
 

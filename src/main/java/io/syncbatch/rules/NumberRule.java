@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.record.DataRecord;
 
 /**
@@ -12,7 +14,8 @@ import io.syncbatch.record.DataRecord;
  *
  * @param integer send a whole number; a fractional value is rejected rather than silently truncated
  */
-public record NumberRule(String target, String from, Boolean required, Boolean integer) implements MappingRule {
+public record NumberRule(String target, String from, @Nullable Boolean required, @Nullable Boolean integer)
+        implements MappingRule {
 
     public NumberRule {
         RuleSettings.require("number", "target", target, "from", from);

@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 
 import io.syncbatch.record.DataRecord;
 
@@ -34,7 +36,8 @@ public final class RecordFilter {
     static boolean holds(FilterCondition condition, DataRecord record) {
         String text = record.text(condition.field());
         Object raw = record.value(condition.field());
-        String value = condition.value();
+        // IS_EMPTY and IS_NOT_EMPTY take no value and never read it
+        String value = condition.condition().takesValue() ? given(condition.value()) : "";
         return switch (condition.condition()) {
             case IS_EMPTY -> text == null;
             case IS_NOT_EMPTY -> text != null;
@@ -47,7 +50,7 @@ public final class RecordFilter {
             case GREATER_THAN -> text != null && compare(raw, text, value) > 0;
             case LESS_THAN -> text != null && compare(raw, text, value) < 0;
             case BETWEEN -> text != null && compare(raw, text, value) >= 0
-                    && compare(raw, text, condition.value2()) <= 0;
+                    && compare(raw, text, given(condition.value2())) <= 0;
         };
     }
 
@@ -57,9 +60,9 @@ public final class RecordFilter {
      */
     public static Optional<String> valueProblem(FilterCondition condition, int jdbcType) {
         List<String> values = switch (condition.condition()) {
-            case EQUALS, NOT_EQUALS, GREATER_THAN, LESS_THAN -> List.of(condition.value());
-            case BETWEEN -> List.of(condition.value(), condition.value2());
-            case IN -> Arrays.stream(condition.value().split(",")).map(String::trim).toList();
+            case EQUALS, NOT_EQUALS, GREATER_THAN, LESS_THAN -> List.of(given(condition.value()));
+            case BETWEEN -> List.of(given(condition.value()), given(condition.value2()));
+            case IN -> Arrays.stream(given(condition.value()).split(",")).map(String::trim).toList();
             default -> List.of();
         };
         boolean numeric = switch (jdbcType) {
@@ -82,7 +85,12 @@ public final class RecordFilter {
     }
 
     /** Numbers compare as numbers and dates as dates, so "9" is less than "10" and dates are not strings. */
-    private static int compare(Object raw, String text, String value) {
+    /** A condition's value, which the definition check requires of every condition that takes one. */
+    private static String given(@Nullable String value) {
+        return Objects.requireNonNull(value, "the condition's value is missing");
+    }
+
+    private static int compare(@Nullable Object raw, String text, String value) {
         if (raw instanceof Number) {
             BigDecimal number = decimal(value);
             if (number != null) {
@@ -99,7 +107,7 @@ public final class RecordFilter {
         return text.compareToIgnoreCase(value);
     }
 
-    private static LocalDateTime dateTime(Object raw) {
+    private static @Nullable LocalDateTime dateTime(@Nullable Object raw) {
         if (raw instanceof LocalDateTime dateTime) {
             return dateTime;
         }
@@ -115,7 +123,7 @@ public final class RecordFilter {
         return null;
     }
 
-    private static LocalDateTime parseDateTime(String value) {
+    private static @Nullable LocalDateTime parseDateTime(String value) {
         try {
             return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value);
         }
@@ -124,7 +132,7 @@ public final class RecordFilter {
         }
     }
 
-    private static BigDecimal decimal(String value) {
+    private static @Nullable BigDecimal decimal(String value) {
         try {
             return new BigDecimal(value.trim());
         }

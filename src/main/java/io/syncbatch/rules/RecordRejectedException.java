@@ -1,5 +1,7 @@
 package io.syncbatch.rules;
 
+import java.util.Objects;
+
 /** A mapping rule refused the record; the message names the target field and why, e.g. "email: is required". */
 public class RecordRejectedException extends Exception {
 
@@ -25,6 +27,6 @@ public class RecordRejectedException extends Exception {
     }
 
     static String reasonOf(RecordRejectedException e) {
-        return e.getMessage().substring(e.field().length() + 2);
+        return Objects.requireNonNull(e.getMessage()).substring(e.field().length() + 2);
     }
 }

@@ -3,6 +3,8 @@ package io.syncbatch.rules;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.record.DataRecord;
 
 /**
@@ -13,7 +15,8 @@ import io.syncbatch.record.DataRecord;
  * @param required when false, an empty column leaves the field out (a category without parent gets {@code
  *                 default-value}, if set)
  */
-public record ReferenceRule(String target, String entity, String from, Boolean required, Object defaultValue)
+public record ReferenceRule(String target, String entity, String from, @Nullable Boolean required,
+        @Nullable Object defaultValue)
         implements MappingRule {
 
     public ReferenceRule {

@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.record.DataRecord;
 
 /**
  * Composes a text from columns: {@code "Invoice {RefNbr}: {Status}"}. An empty column leaves its placeholder
  * empty; a text longer than {@code max-length} rejects the record, because stores cut such fields silently.
  */
-public record TextRule(String target, String template, Integer maxLength) implements MappingRule {
+public record TextRule(String target, String template, @Nullable Integer maxLength) implements MappingRule {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 

@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncbatch.record.DataRecord;
 
 /**
  * Translates an ERP code into the store's value, e.g. an order status {@code H} (On Hold) into BigCommerce's
  * status id 13. An ERP value without a translation rejects the record rather than guessing.
  */
-public record ValueMapRule(String target, String from, Map<String, Object> values, Boolean required)
+public record ValueMapRule(String target, String from, Map<String, Object> values, @Nullable Boolean required)
         implements MappingRule {
 
     public ValueMapRule {

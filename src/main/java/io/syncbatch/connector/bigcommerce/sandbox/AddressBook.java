@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -158,7 +159,7 @@ final class AddressBook {
             }
             List<ObjectNode> updated = new ArrayList<>();
             for (JsonNode item : body) {
-                ObjectNode address = addresses.get(item.get("id").intValue()).deepCopy();
+                ObjectNode address = Objects.requireNonNull(addresses.get(item.get("id").intValue())).deepCopy();
                 for (String field : TEXT_FIELDS) {
                     if (item.has(field)) {
                         address.put(field, item.get(field).stringValue());

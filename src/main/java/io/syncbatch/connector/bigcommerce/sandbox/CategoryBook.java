@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -179,7 +180,8 @@ final class CategoryBook {
             checks.fail("parent_id", "Parent category with id " + parentId + " does not exist");
             return;
         }
-        for (int ancestor = parentId; ancestor != 0; ancestor = categories.get(ancestor).get("parent_id").intValue()) {
+        for (int ancestor = parentId; ancestor != 0;
+                ancestor = Objects.requireNonNull(categories.get(ancestor)).get("parent_id").intValue()) {
             if (ancestor == id) {
                 checks.fail("parent_id", "Category " + id + " cannot be moved below " + parentId
                         + ", which is itself or one of its descendants");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -175,11 +176,12 @@ final class CustomerBook {
             }
             // Checked against the final state so that two customers may swap emails in one batch.
             for (int id : updatedIds) {
-                String email = lowerCase(customers.get(id).path("email").asString());
+                String email = lowerCase(Objects.requireNonNull(customers.get(id)).path("email").asString());
                 Set<Integer> others = new HashSet<>(Set.of(id));
                 if (emailsExcept(customers, others).contains(email)) {
                     errors.put(indexById.get(id) + ".email", "The email address "
-                            + customers.get(id).get("email").stringValue() + " is already in use by another customer.");
+                            + Objects.requireNonNull(customers.get(id)).get("email").stringValue()
+                            + " is already in use by another customer.");
                 }
             }
             if (!errors.isEmpty()) {
@@ -187,7 +189,7 @@ final class CustomerBook {
             }
             List<ObjectNode> updated = new ArrayList<>();
             for (int id : updatedIds) {
-                updated.add(customers.get(id).deepCopy());
+                updated.add(Objects.requireNonNull(customers.get(id)).deepCopy());
             }
             return updated;
         });

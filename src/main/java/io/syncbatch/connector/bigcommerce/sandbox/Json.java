@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +43,7 @@ final class Json {
         return true;
     }
 
-    static boolean isInt(JsonNode value) {
+    static boolean isInt(@Nullable JsonNode value) {
         return value != null && value.isIntegralNumber() && value.canConvertToInt();
     }
 

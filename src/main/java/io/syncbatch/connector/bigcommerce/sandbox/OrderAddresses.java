@@ -3,6 +3,8 @@ package io.syncbatch.connector.bigcommerce.sandbox;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,7 +88,7 @@ final class OrderAddresses {
         }
     }
 
-    static String text(JsonNode value) {
+    static String text(@Nullable JsonNode value) {
         if (value == null || value.isNull()) {
             return "";
         }

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -278,7 +281,7 @@ final class OrderBook {
         }
     }
 
-    private static void checkBillingAddress(Checks checks, JsonNode billing, boolean creating) {
+    private static void checkBillingAddress(Checks checks, @Nullable JsonNode billing, boolean creating) {
         if (billing == null || billing.isNull()) {
             if (creating) {
                 checks.fail("billing_address", "The required field 'billing_address' was not supplied.");
@@ -294,7 +297,7 @@ final class OrderBook {
                 creating ? OrderAddresses.REQUIRED_BILLING : List.of(), Set.of());
     }
 
-    private static void checkShippingAddresses(Checks checks, JsonNode addresses) {
+    private static void checkShippingAddresses(Checks checks, @Nullable JsonNode addresses) {
         if (addresses == null || addresses.isNull()) {
             return;
         }
@@ -313,7 +316,7 @@ final class OrderBook {
         }
     }
 
-    private static void checkProducts(Checks checks, JsonNode products, Table catalog) {
+    private static void checkProducts(Checks checks, @Nullable JsonNode products, Table catalog) {
         if (products == null || !products.isArray() || products.isEmpty()) {
             checks.fail("products", "The required field 'products' was not supplied: an order needs at least one"
                     + " product");
@@ -403,8 +406,10 @@ final class OrderBook {
         for (JsonNode given : products) {
             ObjectNode catalogProduct = given.has("product_id") ? catalog.get(given.get("product_id").intValue()) : null;
             BigDecimal catalogPrice = catalogProduct == null ? null : Json.decimal(catalogProduct.get("calculated_price"));
+            // checkProducts requires both prices of a product that is not from the catalog
             BigDecimal incTax = given.has("price_inc_tax") ? Json.decimal(given.get("price_inc_tax"))
-                    : given.has("price_ex_tax") ? Json.decimal(given.get("price_ex_tax")) : catalogPrice;
+                    : given.has("price_ex_tax") ? Json.decimal(given.get("price_ex_tax"))
+                    : Objects.requireNonNull(catalogPrice);
             BigDecimal exTax = given.has("price_ex_tax") ? Json.decimal(given.get("price_ex_tax")) : incTax;
             int quantity = given.get("quantity").intValue();
             BigDecimal count = BigDecimal.valueOf(quantity);
@@ -415,7 +420,7 @@ final class OrderBook {
             line.put("product_id", catalogProduct == null ? 0 : catalogProduct.get("id").intValue());
             line.put("order_address_id", addressId);
             line.put("name", given.has("name") ? given.get("name").stringValue()
-                    : catalogProduct.get("name").stringValue());
+                    : Objects.requireNonNull(catalogProduct).get("name").stringValue());
             line.put("sku", catalogProduct != null ? catalogProduct.get("sku").stringValue()
                     : given.path("sku").asString(""));
             line.put("upc", catalogProduct != null ? catalogProduct.get("upc").stringValue()
@@ -440,7 +445,7 @@ final class OrderBook {
             itemsTotal += quantity;
         }
         Table addresses = tables.get(StoreData.ORDER_ADDRESSES);
-        ObjectNode address = addresses.get(addressId).deepCopy();
+        ObjectNode address = Objects.requireNonNull(addresses.get(addressId)).deepCopy();
         address.put("items_total", itemsTotal);
         addresses.put(address);
         return stored;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -148,17 +149,17 @@ final class ProductBook {
             List<Integer> ids = new ArrayList<>();
             for (JsonNode item : body) {
                 int id = item.get("id").intValue();
-                products.put(apply(products.get(id).deepCopy(), item, now));
+                products.put(apply(Objects.requireNonNull(products.get(id)).deepCopy(), item, now));
                 ids.add(id);
             }
             // Checked against the final state so that two products may swap names or SKUs in one batch.
             Map<String, String> conflicts = new LinkedHashMap<>();
             for (int i = 0; i < ids.size(); i++) {
-                checkUnique(products, products.get(ids.get(i)), i + ".", conflicts);
+                checkUnique(products, Objects.requireNonNull(products.get(ids.get(i))), i + ".", conflicts);
             }
             throwConflicts(conflicts);
             List<ObjectNode> updated = new ArrayList<>();
-            ids.forEach(id -> updated.add(products.get(id).deepCopy()));
+            ids.forEach(id -> updated.add(Objects.requireNonNull(products.get(id)).deepCopy()));
             return updated;
         });
     }

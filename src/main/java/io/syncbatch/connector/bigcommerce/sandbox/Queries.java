@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** Reads typed values out of query parameters, answering 400 for a value that does not fit. */
 final class Queries {
 
@@ -19,7 +21,7 @@ final class Queries {
     }
 
     /** A comma-separated list such as {@code id:in=1,2,3}, or {@code null} when the filter is absent. */
-    static Set<Integer> ids(Map<String, String> query, String name) {
+    static @Nullable Set<Integer> ids(Map<String, String> query, String name) {
         if (!query.containsKey(name)) {
             return null;
         }
@@ -32,7 +34,7 @@ final class Queries {
         return ids;
     }
 
-    private static int parse(String name, String value, int min) {
+    private static int parse(String name, @Nullable String value, int min) {
         try {
             int parsed = Integer.parseInt(value);
             if (parsed >= min) {

@@ -1,9 +1,11 @@
 package io.syncbatch.connector.bigcommerce.sandbox;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /** What the sandbox answers: a status and a JSON body, or no body at all (v2's 204 for an empty list). */
-record Reply(int status, JsonNode body) {
+record Reply(int status, @Nullable JsonNode body) {
 
     static Reply noContent() {
         return new Reply(204, null);

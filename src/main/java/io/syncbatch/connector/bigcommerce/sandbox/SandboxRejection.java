@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A request the sandbox refuses, carried up to the HTTP layer so that it is rendered in
@@ -43,7 +44,7 @@ final class SandboxRejection extends RuntimeException {
     }
 
     String title() {
-        return getMessage();
+        return Objects.requireNonNull(getMessage());
     }
 
     Map<String, String> errors() {

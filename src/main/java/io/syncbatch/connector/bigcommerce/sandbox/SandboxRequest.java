@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param query   decoded query parameters; a repeated parameter is joined with commas
  * @param linkBase what this store's links start with, e.g. {@code http://127.0.0.1:8123/stores/abc}
  */
-record SandboxRequest(String method, List<Integer> ids, Map<String, String> query, byte[] body, String contentType,
+record SandboxRequest(String method, List<Integer> ids, Map<String, String> query, byte[] body,
+                      @Nullable String contentType,
                       String linkBase, JsonMapper mapper) {
 
     int id(int index) {

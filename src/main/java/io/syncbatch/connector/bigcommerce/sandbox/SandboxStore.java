@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -70,9 +71,9 @@ public final class SandboxStore implements AutoCloseable {
     private final ShipmentBook shipments;
     private final Object lifecycleLock = new Object();
 
-    private HttpServer server;
-    private ExecutorService executor;
-    private URI baseUri;
+    private @Nullable HttpServer server;
+    private @Nullable ExecutorService executor;
+    private @Nullable URI baseUri;
 
     /**
      * @param storeHash      the store hash that appears in the base path
@@ -80,7 +81,7 @@ public final class SandboxStore implements AutoCloseable {
      * @param port           the port to listen on at 127.0.0.1, or 0 for a free one
      * @param dataFileOrNull where the store's data is kept between runs, or {@code null} for memory only
      */
-    public SandboxStore(String storeHash, String accessToken, int port, Path dataFileOrNull) {
+    public SandboxStore(String storeHash, String accessToken, int port, @Nullable Path dataFileOrNull) {
         this.storeHash = requireText(storeHash, "storeHash");
         this.accessToken = requireText(accessToken, "accessToken").getBytes(StandardCharsets.UTF_8);
         if (port < 0 || port > 65535) {
@@ -143,7 +144,7 @@ public final class SandboxStore implements AutoCloseable {
                 return;
             }
             server.stop(0);
-            executor.shutdownNow();
+            Objects.requireNonNull(executor).shutdownNow();
             server = null;
             executor = null;
             baseUri = null;
@@ -272,7 +273,7 @@ public final class SandboxStore implements AutoCloseable {
         return "http://" + host + basePath;
     }
 
-    private boolean authorized(String token) {
+    private boolean authorized(@Nullable String token) {
         // Constant-time comparison, as a real API would, so the sandbox sets no bad example.
         return token != null && MessageDigest.isEqual(accessToken, token.getBytes(StandardCharsets.UTF_8));
     }
@@ -288,7 +289,7 @@ public final class SandboxStore implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    private static Map<String, String> parseQuery(String rawQuery) {
+    private static Map<String, String> parseQuery(@Nullable String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,11 +110,12 @@ final class ShipmentBook {
             ObjectNode billing = (ObjectNode) order.get("billing_address").deepCopy();
             billing.remove("form_fields");
             shipment.set("billing_address", billing);
-            shipment.set("shipping_address", shippingAddress(tables.get(StoreData.ORDER_ADDRESSES).get(addressId)));
+            shipment.set("shipping_address", shippingAddress(
+                    Objects.requireNonNull(tables.get(StoreData.ORDER_ADDRESSES).get(addressId))));
             ArrayNode items = shipment.putArray("items");
             int shipped = 0;
             for (Map.Entry<Integer, Integer> entry : quantities.entrySet()) {
-                ObjectNode line = lines.get(entry.getKey()).deepCopy();
+                ObjectNode line = Objects.requireNonNull(lines.get(entry.getKey())).deepCopy();
                 line.put("quantity_shipped", line.get("quantity_shipped").intValue() + entry.getValue());
                 lines.put(line);
                 items.addObject()
@@ -152,7 +156,8 @@ final class ShipmentBook {
             if (body.has("order_address_id")) {
                 int addressId = body.get("order_address_id").intValue();
                 shipment.put("order_address_id", addressId);
-                shipment.set("shipping_address", shippingAddress(tables.get(StoreData.ORDER_ADDRESSES).get(addressId)));
+                shipment.set("shipping_address", shippingAddress(
+                    Objects.requireNonNull(tables.get(StoreData.ORDER_ADDRESSES).get(addressId))));
             }
             tables.get(StoreData.SHIPMENTS).put(shipment);
             return shipment.deepCopy();
@@ -203,7 +208,7 @@ final class ShipmentBook {
     }
 
     /** The quantity to ship per order product, summed over items that name the same one. */
-    private static Map<Integer, Integer> checkItems(Checks checks, JsonNode items, Table lines, int orderId) {
+    private static Map<Integer, Integer> checkItems(Checks checks, @Nullable JsonNode items, Table lines, int orderId) {
         Map<Integer, Integer> quantities = new LinkedHashMap<>();
         if (items == null || !items.isArray() || items.isEmpty()) {
             checks.fail("items", "The required field 'items' was not supplied: a shipment needs at least one item");
@@ -239,7 +244,7 @@ final class ShipmentBook {
             }
         }
         for (Map.Entry<Integer, Integer> entry : quantities.entrySet()) {
-            ObjectNode line = lines.get(entry.getKey());
+            ObjectNode line = Objects.requireNonNull(lines.get(entry.getKey()));
             int left = line.get("quantity").intValue() - line.get("quantity_shipped").intValue();
             if (entry.getValue() > left) {
                 checks.fail("items", "Order product " + entry.getKey() + " (" + line.get("name").stringValue()
@@ -261,7 +266,7 @@ final class ShipmentBook {
     private static void recordShipped(StoreData.Tables tables, ObjectNode order, int addressId, int shipped,
                                       String now) {
         Table addresses = tables.get(StoreData.ORDER_ADDRESSES);
-        ObjectNode address = addresses.get(addressId).deepCopy();
+        ObjectNode address = Objects.requireNonNull(addresses.get(addressId)).deepCopy();
         address.put("items_shipped", address.get("items_shipped").intValue() + shipped);
         addresses.put(address);
 

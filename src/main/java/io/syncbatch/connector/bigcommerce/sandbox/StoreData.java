@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,12 +49,12 @@ final class StoreData {
     private static final String FILE_NEXT_ID = "next_id";
 
     private final JsonMapper mapper;
-    private final Path dataFile;
+    private final @Nullable Path dataFile;
     private final Object lock = new Object();
 
     private Map<String, Table> tables = emptyTables();
 
-    StoreData(JsonMapper mapper, Path dataFileOrNull) {
+    StoreData(JsonMapper mapper, @Nullable Path dataFileOrNull) {
         this.mapper = mapper;
         this.dataFile = dataFileOrNull;
     }

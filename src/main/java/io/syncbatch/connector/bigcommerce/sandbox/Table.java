@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,7 +45,7 @@ final class Table {
         return new Table(rows, nextId, false);
     }
 
-    ObjectNode get(int id) {
+    @Nullable ObjectNode get(int id) {
         return rows.get(id);
     }
 
