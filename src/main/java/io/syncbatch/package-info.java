@@ -1,4 +1,7 @@
-/** The syncbatch application: its entry point, which runs one operator command or the long-lived service. */
+/**
+ * The syncbatch application: its entry point, which runs one operator command or the
+ * long-lived service.
+ */
 @NullMarked
 package io.syncbatch;
 

@@ -24,9 +24,10 @@ import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncStatus;
 
 /**
- * The Customer batch process of the seeds: filters by dates, customer classes and specific customers; Load
- * lists what they select, Process syncs chosen records, Process All syncs everything selected. Hostile filter
- * values are bound, so they select nothing and break nothing.
+ * The Customer batch process of the seeds: filters by dates, customer classes and
+ * specific customers; Load lists what they select, Process syncs chosen records, Process
+ * All syncs everything selected. Hostile filter values are bound, so they select nothing
+ * and break nothing.
  */
 class BatchProcessScenariosTest extends SyncScenario {
 
@@ -38,19 +39,19 @@ class BatchProcessScenariosTest extends SyncScenario {
 		List<LoadedRecord> commerce = batch.load("customer", null, Map.of("customerClasses", "COMMERCEBB"), 100);
 
 		assertThat(commerce).extracting(LoadedRecord::erpId)
-				.containsExactly("BERRYBAR", "FRUITICO", "JAMIFIQUE", "MARMALADO", "ORCHARDCO");
+			.containsExactly("BERRYBAR", "FRUITICO", "JAMIFIQUE", "MARMALADO", "ORCHARDCO");
 		assertThat(commerce).extracting(LoadedRecord::status).containsOnlyNulls();
 		assertThat(store().customers()).isEmpty();
 		assertThat(state.jobExecutionCount()).isZero();
 
 		launch(Map.of());
 		assertThat(batch.load("customer", null, Map.of("customers", "FRUITICO,ORCHARDCO"), 100))
-				.extracting(LoadedRecord::erpId, LoadedRecord::status)
-				.containsExactly(tuple("FRUITICO", "PROCESSED"),
-						tuple("ORCHARDCO", "FILTERED"));
-		assertThat(batch.load("customer", null, Map.of("modifiedFrom", "2026-10-02T10:26",
-				"modifiedTo", "2026-10-02"), 100)).extracting(LoadedRecord::erpId)
-				.containsExactly("EC00003", "MAPLELEAF");
+			.extracting(LoadedRecord::erpId, LoadedRecord::status)
+			.containsExactly(tuple("FRUITICO", "PROCESSED"), tuple("ORCHARDCO", "FILTERED"));
+		assertThat(batch.load("customer", null, Map.of("modifiedFrom", "2026-10-02T10:26", "modifiedTo", "2026-10-02"),
+				100))
+			.extracting(LoadedRecord::erpId)
+			.containsExactly("EC00003", "MAPLELEAF");
 	}
 
 	@Test
@@ -93,12 +94,12 @@ class BatchProcessScenariosTest extends SyncScenario {
 		assertThat(run.inserted()).isEqualTo(2);
 		assertThat(history().get("ABCSTUDIOS").status()).isEqualTo(SyncStatus.FILTERED);
 		assertThatThrownBy(() -> batch.processAll("customer", null, Map.of(), true))
-				.hasMessageContaining("process-all needs at least one filter of [customerClasses, customers, ids,");
+			.hasMessageContaining("process-all needs at least one filter of [customerClasses, customers, ids,");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "' OR '1'='1", "%", "COMMERCEBB' --", "COMMERCEBB); DROP TABLE Customer; --",
-			"\\\\", "_", "COMMERCEBB\" OR \"\"=\"" })
+	@ValueSource(strings = { "' OR '1'='1", "%", "COMMERCEBB' --", "COMMERCEBB); DROP TABLE Customer; --", "\\\\", "_",
+			"COMMERCEBB\" OR \"\"=\"" })
 	void hostileFilterValuesSelectNothingAndBreakNothing(String hostile) throws Exception {
 		assertThat(batch.load("customer", null, Map.of("customerClasses", hostile), 100)).isEmpty();
 		assertThat(batch.load("customer", null, Map.of("customers", hostile), 100)).isEmpty();
@@ -114,11 +115,11 @@ class BatchProcessScenariosTest extends SyncScenario {
 	@Test
 	void unknownOrMalformedFiltersAreRefusedNamingTheParameter() {
 		assertThatThrownBy(() -> batch.load("customer", null, Map.of("customerClass", "COMMERCEBB"), 10))
-				.hasMessageContaining("unknown filter 'customerClass' for customer");
+			.hasMessageContaining("unknown filter 'customerClass' for customer");
 		assertThatThrownBy(() -> batch.load("customer", null, Map.of("modifiedFrom", "yesterday"), 10))
-				.hasMessage("parameter 'modifiedFrom': 'yesterday' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
+			.hasMessage("parameter 'modifiedFrom': 'yesterday' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
 		assertThatThrownBy(() -> launch(Map.of("customers", " , ")))
-				.hasMessageContaining("parameter 'customers' lists no value");
+			.hasMessageContaining("parameter 'customers' lists no value");
 		assertThat(state.jobExecutionCount()).isZero();
 	}
 
@@ -147,30 +148,29 @@ class BatchProcessScenariosTest extends SyncScenario {
 		}
 
 		assertThat(batch.load(entity, null, values, 100)).extracting(LoadedRecord::erpId)
-				.containsExactly(expected.isBlank() ? new String[0] : expected.split(" "));
+			.containsExactly(expected.isBlank() ? new String[0] : expected.split(" "));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource(delimiter = '|', value = {
-			"customer-location | customers", "shipment | orderTypes", "shipment | shipments", "invoice | statuses",
-			"invoice | customer", "invoice | invoices", "sales-order | ids" })
+	@CsvSource(delimiter = '|',
+			value = { "customer-location | customers", "shipment | orderTypes", "shipment | shipments",
+					"invoice | statuses", "invoice | customer", "invoice | invoices", "sales-order | ids" })
 	void hostileValuesInEveryEntitysListFiltersSelectNothing(String entity, String filter) {
-		for (String hostile : List.of("' OR '1'='1", "%", "SO' --", "x); DELETE FROM SOOrder; --", "_",
-				"\\\\", "SO\" OR \"\"=\"")) {
+		for (String hostile : List.of("' OR '1'='1", "%", "SO' --", "x); DELETE FROM SOOrder; --", "_", "\\\\",
+				"SO\" OR \"\"=\"")) {
 			assertThat(batch.load(entity, null, Map.of(filter, hostile), 100)).as(hostile).isEmpty();
 		}
 		assertThat(erp.jdbc().queryForObject("SELECT COUNT(*) FROM SOOrder", Integer.class)).isEqualTo(5);
 		assertThatThrownBy(() -> batch.load(entity, null, Map.of(filter + "s", "x"), 10))
-				.hasMessageContaining("unknown filter '" + filter + "s' for " + entity);
+			.hasMessageContaining("unknown filter '" + filter + "s' for " + entity);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"sales-order | orderedFrom", "shipment | shippedTo", "invoice | invoicedFrom", "product | modifiedTo",
-			"category | modifiedFrom" })
+	@CsvSource(delimiter = '|', value = { "sales-order | orderedFrom", "shipment | shippedTo", "invoice | invoicedFrom",
+			"product | modifiedTo", "category | modifiedFrom" })
 	void malformedDatesAreRefusedNamingTheParameter(String entity, String filter) {
-		assertThatThrownBy(() -> batch.load(entity, null, Map.of(filter, "2026-13-45' OR 1=1"), 10))
-				.hasMessage("parameter '" + filter + "': '2026-13-45' OR 1=1' is not a date (yyyy-MM-dd or"
-						+ " yyyy-MM-ddTHH:mm)");
+		assertThatThrownBy(() -> batch.load(entity, null, Map.of(filter, "2026-13-45' OR 1=1"), 10)).hasMessage(
+				"parameter '" + filter + "': '2026-13-45' OR 1=1' is not a date (yyyy-MM-dd or" + " yyyy-MM-ddTHH:mm)");
 	}
+
 }

@@ -31,161 +31,180 @@ import io.syncbatch.testsupport.MariaDbSuite;
 import io.syncbatch.testsupport.SyncbatchProcess;
 
 /**
- * Nothing lost, nothing duplicated, when the process dies. The packaged jar runs the customer export on
- * MariaDB in a JVM of its own and is killed with SIGKILL at three points; an operator then recovers and
- * restarts the execution, and every eligible customer is in the store exactly once, PROCESSED in the history.
+ * Nothing lost, nothing duplicated, when the process dies. The packaged jar runs the
+ * customer export on MariaDB in a JVM of its own and is killed with SIGKILL at three
+ * points; an operator then recovers and restarts the execution, and every eligible
+ * customer is in the store exactly once, PROCESSED in the history.
  */
 @MariaDbSuite
 class CrashSafetyIT {
 
-    private static final String[] MYSQL = { "--spring.profiles.active=mysql", "--syncbatch.stores.main.timeout=60s" };
-    private static final List<String> EXPORTED = List.of("info@fruitico.example", "orders@jamifique.example",
-            "hello@marmalado.example");
+	private static final String[] MYSQL = { "--spring.profiles.active=mysql", "--syncbatch.stores.main.timeout=60s" };
 
-    @RegisterExtension
-    static final ContractValidatedStore STORE = ContractValidatedStore.start();
+	private static final List<String> EXPORTED = List.of("info@fruitico.example", "orders@jamifique.example",
+			"hello@marmalado.example");
 
-    @TempDir
-    Path workDir;
+	@RegisterExtension
+	static final ContractValidatedStore STORE = ContractValidatedStore.start();
 
-    private final DriverManagerDataSource database = new DriverManagerDataSource(MariaDbCondition.jdbcUrl());
-    private final JdbcTemplate jdbc = new JdbcTemplate(database);
-    private SyncbatchProcess syncbatch;
+	@TempDir
+	Path workDir;
 
-    @BeforeEach
-    void givenTheDemoCompanyAndEmptySyncState() throws Exception {
-        syncbatch = new SyncbatchProcess(workDir, Map.of(
-                "SYNCBATCH_ERP_URL", MariaDbCondition.jdbcUrl(),
-                "SYNCBATCH_SYNC_URL", MariaDbCondition.jdbcUrl() + "&rewriteBatchedStatements=true",
-                "BIGCOMMERCE_API_URL", STORE.wireMock().baseUrl(),
-                "BIGCOMMERCE_STORE_HASH", STORE.storeHash(),
-                "BIGCOMMERCE_ACCESS_TOKEN", STORE.accessToken()));
-        // Any command migrates the sync database first.
-        assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
-        for (String table : List.of("sync_record", "sync_prepared", "sync_watermark", "sync_run_lock",
-                "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
-                "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        new ErpDatabase(database).reset();
-    }
+	private final DriverManagerDataSource database = new DriverManagerDataSource(MariaDbCondition.jdbcUrl());
 
-    @Test
-    void killedBeforeItsFirstStoreRequestIsAnswered() throws Exception {
-        // The store never gets the request: it hangs in front of the store, unanswered.
-        StubMapping hang = STORE.wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().withStatus(503).withFixedDelay(60_000)));
+	private final JdbcTemplate jdbc = new JdbcTemplate(database);
 
-        long execution = killWhen(() -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers")))
-                .isEmpty());
-        STORE.wireMock().removeStub(hang);
-        assertThat(STORE.customers()).as("nothing was sent").isEmpty();
+	private SyncbatchProcess syncbatch;
 
-        recoverAndRestart(execution);
-    }
+	@BeforeEach
+	void givenTheDemoCompanyAndEmptySyncState() throws Exception {
+		syncbatch = new SyncbatchProcess(workDir,
+				Map.of("SYNCBATCH_ERP_URL", MariaDbCondition.jdbcUrl(), "SYNCBATCH_SYNC_URL",
+						MariaDbCondition.jdbcUrl() + "&rewriteBatchedStatements=true", "BIGCOMMERCE_API_URL",
+						STORE.wireMock().baseUrl(), "BIGCOMMERCE_STORE_HASH", STORE.storeHash(),
+						"BIGCOMMERCE_ACCESS_TOKEN", STORE.accessToken()));
+		// Any command migrates the sync database first.
+		assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
+		for (String table : List.of("sync_record", "sync_prepared", "sync_watermark", "sync_run_lock",
+				"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+				"BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
+			jdbc.update("DELETE FROM " + table);
+		}
+		new ErpDatabase(database).reset();
+	}
 
-    @Test
-    void killedAfterTheStoreCreatedTheCustomersButBeforeTheChunkCommitted() throws Exception {
-        StubMapping lateAnswer = STORE.wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
+	@Test
+	void killedBeforeItsFirstStoreRequestIsAnswered() throws Exception {
+		// The store never gets the request: it hangs in front of the store, unanswered.
+		StubMapping hang = STORE.wireMock()
+			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
+				.willReturn(aResponse().withStatus(503).withFixedDelay(60_000)));
 
-        long execution = killWhen(() -> STORE.customers().size() == EXPORTED.size());
-        STORE.wireMock().removeStub(lateAnswer);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_record WHERE external_id IS NOT NULL",
-                Integer.class)).as("no external id was committed").isZero();
+		long execution = killWhen(
+				() -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty());
+		STORE.wireMock().removeStub(hang);
+		assertThat(STORE.customers()).as("nothing was sent").isEmpty();
 
-        recoverAndRestart(execution);
-    }
+		recoverAndRestart(execution);
+	}
 
-    @Test
-    void killedWhileWritingTheOutcomesToTheSyncHistory() throws Exception {
-        StubMapping slowAnswer = STORE.wireMock().stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
-                .willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(1_500)));
-        try (Connection blocker = database.getConnection()) {
-            blocker.setAutoCommit(false);
-            Process run = syncbatch.start(args("run", "customer-export"));
-            await(run, () -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty());
-            // Hold the sync history (on an empty table, the lock on its end blocks every insert), so the job's
-            // outcomes wait on it when the store answers.
-            try (var lock = blocker.createStatement()) {
-                lock.executeQuery("SELECT * FROM sync_record FOR UPDATE").close();
-            }
-            // MariaDB 10.11 reports such a wait as a RUNNING transaction, so watch the statement itself: on MySQL
-            // the outcomes are one upsert.
-            await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                    + " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
-                    Integer.class) > 0);
-            kill(run);
-            blocker.rollback();
-        }
-        STORE.wireMock().removeStub(slowAnswer);
-        assertThat(STORE.customers()).as("the store had accepted them").hasSize(EXPORTED.size());
+	@Test
+	void killedAfterTheStoreCreatedTheCustomersButBeforeTheChunkCommitted() throws Exception {
+		StubMapping lateAnswer = STORE.wireMock()
+			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
+				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
 
-        recoverAndRestart(lastExecution());
-    }
+		long execution = killWhen(() -> STORE.customers().size() == EXPORTED.size());
+		STORE.wireMock().removeStub(lateAnswer);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_record WHERE external_id IS NOT NULL", Integer.class))
+			.as("no external id was committed")
+			.isZero();
 
-    private long killWhen(BooleanSupplier ready) throws Exception {
-        Process run = syncbatch.start(args("run", "customer-export"));
-        await(run, ready);
-        kill(run);
-        return lastExecution();
-    }
+		recoverAndRestart(execution);
+	}
 
-    private void recoverAndRestart(long execution) throws Exception {
-        assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
-                String.class, execution)).as("a killed run is still STARTED").isEqualTo("STARTED");
+	@Test
+	void killedWhileWritingTheOutcomesToTheSyncHistory() throws Exception {
+		StubMapping slowAnswer = STORE.wireMock()
+			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
+				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(1_500)));
+		try (Connection blocker = database.getConnection()) {
+			blocker.setAutoCommit(false);
+			Process run = syncbatch.start(args("run", "customer-export"));
+			await(run, () -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty());
+			// Hold the sync history (on an empty table, the lock on its end blocks every
+			// insert), so the job's outcomes wait on it when the store answers.
+			try (var lock = blocker.createStatement()) {
+				lock.executeQuery("SELECT * FROM sync_record FOR UPDATE").close();
+			}
+			// MariaDB 10.11 reports such a wait as a RUNNING transaction, so watch the
+			// statement itself: on MySQL the outcomes are one upsert.
+			await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+					+ " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
+					Integer.class) > 0);
+			kill(run);
+			blocker.rollback();
+		}
+		STORE.wireMock().removeStub(slowAnswer);
+		assertThat(STORE.customers()).as("the store had accepted them").hasSize(EXPORTED.size());
 
-        var refused = syncbatch.run(args("restart", String.valueOf(execution)));
-        assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+		recoverAndRestart(lastExecution());
+	}
 
-        var recovered = syncbatch.run(args("recover", String.valueOf(execution)));
-        assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
-        var restarted = syncbatch.run(args("restart", String.valueOf(execution)));
-        assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
-        assertThat(restarted.out()).contains("COMPLETED");
+	private long killWhen(BooleanSupplier ready) throws Exception {
+		Process run = syncbatch.start(args("run", "customer-export"));
+		await(run, ready);
+		kill(run);
+		return lastExecution();
+	}
 
-        List<Map<String, Object>> inStore = STORE.customers();
-        assertThat(inStore).extracting(customer -> customer.get("email"))
-                .as("every eligible customer exactly once").containsExactlyInAnyOrderElementsOf(EXPORTED);
-        Map<String, String> externalIds = Map.of("FRUITICO", id(inStore, EXPORTED.get(0)), "JAMIFIQUE",
-                id(inStore, EXPORTED.get(1)), "MARMALADO", id(inStore, EXPORTED.get(2)));
-        externalIds.forEach((erpId, storeId) -> assertThat(jdbc.queryForMap(
-                "SELECT status, external_id FROM sync_record WHERE erp_id = ?", erpId))
-                .containsEntry("status", "PROCESSED").containsEntry("external_id", storeId));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_prepared", Integer.class))
-                .as("nothing waits any more").isZero();
-    }
+	private void recoverAndRestart(long execution) throws Exception {
+		assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
+				String.class, execution))
+			.as("a killed run is still STARTED")
+			.isEqualTo("STARTED");
 
-    private static String id(List<Map<String, Object>> customers, String email) {
-        return customers.stream().filter(customer -> email.equals(customer.get("email")))
-                .map(customer -> String.valueOf(customer.get("id"))).findFirst().orElseThrow();
-    }
+		var refused = syncbatch.run(args("restart", String.valueOf(execution)));
+		assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
 
-    private void await(Process run, BooleanSupplier ready) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (!ready.getAsBoolean()) {
-            assertThat(run.isAlive()).as("the run is still going: " + syncbatch.read("err.txt")).isTrue();
-            assertThat(Instant.now()).as("the kill point was reached").isBefore(deadline);
-            Thread.sleep(20);
-        }
-    }
+		var recovered = syncbatch.run(args("recover", String.valueOf(execution)));
+		assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
+		var restarted = syncbatch.run(args("restart", String.valueOf(execution)));
+		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+		assertThat(restarted.out()).contains("COMPLETED");
 
-    /** SIGKILL: no shutdown hook, no rollback by the JVM, exactly like a crash or an OOM kill. */
-    private static void kill(Process run) throws InterruptedException {
-        run.destroyForcibly();
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    }
+		List<Map<String, Object>> inStore = STORE.customers();
+		assertThat(inStore).extracting(customer -> customer.get("email"))
+			.as("every eligible customer exactly once")
+			.containsExactlyInAnyOrderElementsOf(EXPORTED);
+		Map<String, String> externalIds = Map.of("FRUITICO", id(inStore, EXPORTED.get(0)), "JAMIFIQUE",
+				id(inStore, EXPORTED.get(1)), "MARMALADO", id(inStore, EXPORTED.get(2)));
+		externalIds.forEach((erpId,
+				storeId) -> assertThat(
+						jdbc.queryForMap("SELECT status, external_id FROM sync_record WHERE erp_id = ?", erpId))
+					.containsEntry("status", "PROCESSED")
+					.containsEntry("external_id", storeId));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_prepared", Integer.class))
+			.as("nothing waits any more")
+			.isZero();
+	}
 
-    private long lastExecution() {
-        return jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
-    }
+	private static String id(List<Map<String, Object>> customers, String email) {
+		return customers.stream()
+			.filter(customer -> email.equals(customer.get("email")))
+			.map(customer -> String.valueOf(customer.get("id")))
+			.findFirst()
+			.orElseThrow();
+	}
 
-    private static String[] args(String... command) {
-        String[] all = new String[command.length + MYSQL.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(MYSQL, 0, all, command.length, MYSQL.length);
-        return all;
-    }
+	private void await(Process run, BooleanSupplier ready) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		while (!ready.getAsBoolean()) {
+			assertThat(run.isAlive()).as("the run is still going: " + syncbatch.read("err.txt")).isTrue();
+			assertThat(Instant.now()).as("the kill point was reached").isBefore(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/**
+	 * SIGKILL: no shutdown hook, no rollback by the JVM, exactly like a crash or an OOM
+	 * kill.
+	 */
+	private static void kill(Process run) throws InterruptedException {
+		run.destroyForcibly();
+		assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+	}
+
+	private long lastExecution() {
+		return jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+	}
+
+	private static String[] args(String... command) {
+		String[] all = new String[command.length + MYSQL.length];
+		System.arraycopy(command, 0, all, 0, command.length);
+		System.arraycopy(MYSQL, 0, all, command.length, MYSQL.length);
+		return all;
+	}
 
 }

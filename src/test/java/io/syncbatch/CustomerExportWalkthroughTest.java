@@ -28,9 +28,10 @@ import io.syncbatch.history.SyncStatus;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
- * The seed walkthrough "Synchronizing Customers" (SweetLife exports its COMMERCEBB customers to the
- * BigCommerce store), run against a real sync database and ERP database and a contract-checked store.
- * It runs on the databases {@link io.syncbatch.testsupport.TestDatabase} chooses.
+ * The seed walkthrough "Synchronizing Customers" (SweetLife exports its COMMERCEBB
+ * customers to the BigCommerce store), run against a real sync database and ERP database
+ * and a contract-checked store. It runs on the databases
+ * {@link io.syncbatch.testsupport.TestDatabase} chooses.
  */
 class CustomerExportWalkthroughTest extends SyncScenario {
 
@@ -48,20 +49,19 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 		assertThat(inStore).containsOnlyKeys("info@fruitico.example", "orders@jamifique.example",
 				"hello@marmalado.example");
 		assertThat(inStore.get("info@fruitico.example"))
-				.as("no primary contact name: the account name split into first word / rest")
-				.containsEntry("first_name", "Fruitico")
-				.containsEntry("last_name", "Coffee and Cakes")
-				.containsEntry("phone", "+1 212 555 0148")
-				.containsEntry("company", "Fruitico Coffee and Cakes");
+			.as("no primary contact name: the account name split into first word / rest")
+			.containsEntry("first_name", "Fruitico")
+			.containsEntry("last_name", "Coffee and Cakes")
+			.containsEntry("phone", "+1 212 555 0148")
+			.containsEntry("company", "Fruitico Coffee and Cakes");
 		assertThat(inStore.get("orders@jamifique.example"))
-				.as("the primary contact's name, but the account's email and phone")
-				.containsEntry("first_name", "Colleen")
-				.containsEntry("last_name", "Plunkett")
-				.containsEntry("phone", "+1 646 555 0192");
-		assertThat(inStore.get("hello@marmalado.example"))
-				.as("a one-word account name still gives a last name")
-				.containsEntry("first_name", "Marmalado")
-				.containsEntry("last_name", "Marmalado");
+			.as("the primary contact's name, but the account's email and phone")
+			.containsEntry("first_name", "Colleen")
+			.containsEntry("last_name", "Plunkett")
+			.containsEntry("phone", "+1 646 555 0192");
+		assertThat(inStore.get("hello@marmalado.example")).as("a one-word account name still gives a last name")
+			.containsEntry("first_name", "Marmalado")
+			.containsEntry("last_name", "Marmalado");
 	}
 
 	@Test
@@ -73,8 +73,10 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 		Map<String, SyncRecord> history = history();
 		Map<String, Map<String, Object>> inStore = storeCustomersByEmail();
 		assertThat(history).hasSize(8);
-		for (var exported : Map.of("FRUITICO", "info@fruitico.example", "JAMIFIQUE", "orders@jamifique.example",
-				"MARMALADO", "hello@marmalado.example").entrySet()) {
+		for (var exported : Map
+			.of("FRUITICO", "info@fruitico.example", "JAMIFIQUE", "orders@jamifique.example", "MARMALADO",
+					"hello@marmalado.example")
+			.entrySet()) {
 			SyncRecord record = history.get(exported.getKey());
 			assertThat(record.status()).isEqualTo(SyncStatus.PROCESSED);
 			assertThat(record.lastOperation()).isEqualTo(LastOperation.INSERTED_EXTERNALLY);
@@ -130,9 +132,8 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 		assertThat(store().requests(every(CREATE))).isEmpty();
 		assertThat(store().requests(updating(CUSTOMERS))).hasSize(1);
 		assertThat(store().customers()).hasSize(3);
-		assertThat(storeCustomersByEmail().get("orders@jamifique.example"))
-				.containsEntry("phone", "+1 646 555 0000")
-				.containsEntry("id", Integer.valueOf(jamifiqueId));
+		assertThat(storeCustomersByEmail().get("orders@jamifique.example")).containsEntry("phone", "+1 646 555 0000")
+			.containsEntry("id", Integer.valueOf(jamifiqueId));
 		SyncRecord jamifique = history().get("JAMIFIQUE");
 		assertThat(jamifique.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
 		assertThat(jamifique.externalId()).isEqualTo(jamifiqueId);
@@ -140,19 +141,21 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 
 	@Test
 	void customersAreSentOldestChangeFirstNotInErpIdOrder() throws Exception {
-		// FRUITICO sorts first by id but is now the newest change: JAMIFIQUE (10:05) and MARMALADO (10:10) go first.
+		// FRUITICO sorts first by id but is now the newest change: JAMIFIQUE (10:05) and
+		// MARMALADO (10:10) go first.
 		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0148", LocalDateTime.of(2026, 10, 2, 10, 12));
 
 		launch(Map.of());
 
 		var create = store().requests(creating(CUSTOMERS)).get(0);
-		assertThat(create.body()).containsSubsequence("orders@jamifique.example",
-				"hello@marmalado.example", "info@fruitico.example");
+		assertThat(create.body()).containsSubsequence("orders@jamifique.example", "hello@marmalado.example",
+				"info@fruitico.example");
 	}
 
 	@Test
 	void aCustomerTheStoreAlreadyHasIsLinkedByEmailNotCreatedTwice() throws Exception {
-		// As if a run had been killed after the store accepted JAMIFIQUE but before its id was committed.
+		// As if a run had been killed after the store accepted JAMIFIQUE but before its
+		// id was committed.
 		String existingId = createInStore("orders@jamifique.example", "Colleen", "Plunkett");
 
 		RunSummary run = launch(Map.of());
@@ -167,7 +170,8 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 
 	@Test
 	void theStoreRefusingOneCustomerDoesNotHoldBackTheOthers() throws Exception {
-		// MARMALADO's email already belongs to another store customer: the store refuses the update of it alone.
+		// MARMALADO's email already belongs to another store customer: the store refuses
+		// the update of it alone.
 		launch(Map.of());
 		createInStore("taken@marmalado.example", "Someone", "Else");
 		erp.editCustomer("MARMALADO", "Email", "taken@marmalado.example", LocalDateTime.of(2026, 11, 2, 9, 0));
@@ -197,16 +201,19 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 	@Test
 	@Timeout(120)
 	void incrementalPrepareReadsEveryRowChangedInOneInstantOnceAcrossPages() throws Exception {
-		// More rows than a prepare page, all changed at one instant with a fraction of a second: the page
-		// position must keep the fraction, which Connector/J would round away as a MariaDB 10.x parameter.
+		// More rows than a prepare page, all changed at one instant with a fraction of a
+		// second: the page position must keep the fraction, which Connector/J would round
+		// away as a MariaDB 10.x parameter.
 		erp.addCommerceCustomers(2_500);
-		erp.jdbc().update("UPDATE Customer SET LastModifiedDateTime = '2026-11-20 10:00:00.123'"
-				+ " WHERE CustomerID LIKE 'BULK%'");
+		erp.jdbc()
+			.update("UPDATE Customer SET LastModifiedDateTime = '2026-11-20 10:00:00.123'"
+					+ " WHERE CustomerID LIKE 'BULK%'");
 		new JdbcTemplate(syncDataSource).update("INSERT INTO sync_watermark (store, entity, changed_since,"
 				+ " job_execution_id, updated_at) VALUES (?, 'customer', '2026-11-01 00:00:00', 0,"
 				+ " '2026-11-01 00:00:00')", storeName());
-		Long changed = erp.jdbc().queryForObject("SELECT COUNT(*) FROM Customer WHERE CompanyID = 2"
-				+ " AND LastModifiedDateTime >= '2026-10-31 23:59:00'", Long.class);
+		Long changed = erp.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM Customer WHERE CompanyID = 2"
+					+ " AND LastModifiedDateTime >= '2026-10-31 23:59:00'", Long.class);
 		StepExecution prepare = prepareAlone();
 
 		assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -215,27 +222,30 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 		assertThat(history()).hasSize(changed.intValue());
 	}
 
-	/** Only the prepare step of customer-export, through spring-batch-test's {@code JobOperatorTestUtils}. */
+	/**
+	 * Only the prepare step of customer-export, through spring-batch-test's
+	 * {@code JobOperatorTestUtils}.
+	 */
 	private StepExecution prepareAlone() throws Exception {
 		jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
 		var parameters = new JobParametersBuilder().addString("store", storeName())
-				.addString("launched.at", Instant.now().toString()).toJobParameters();
+			.addString("launched.at", Instant.now().toString())
+			.toJobParameters();
 		JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
 		return execution.getStepExecutions().iterator().next();
 	}
 
 	@Test
 	void badParametersAreRefusedBeforeAnythingIsWritten() {
-		assertThatThrownBy(() -> launch(Map.of("modee", "full")))
-				.hasMessageContaining("unknown parameter 'modee'");
-		assertThatThrownBy(() -> launch(Map.of("mode", "sometimes")))
-				.hasMessageContaining("parameter 'mode'").hasMessageContaining("'sometimes'");
-		assertThatThrownBy(() -> launch(Map.of("store", "nowhere")))
-				.hasMessageContaining("parameter 'store'").hasMessageContaining("'nowhere'");
+		assertThatThrownBy(() -> launch(Map.of("modee", "full"))).hasMessageContaining("unknown parameter 'modee'");
+		assertThatThrownBy(() -> launch(Map.of("mode", "sometimes"))).hasMessageContaining("parameter 'mode'")
+			.hasMessageContaining("'sometimes'");
+		assertThatThrownBy(() -> launch(Map.of("store", "nowhere"))).hasMessageContaining("parameter 'store'")
+			.hasMessageContaining("'nowhere'");
 		assertThatThrownBy(() -> launch(Map.of("companyId", "2 OR 1=1")))
-				.hasMessageContaining("parameter 'companyId': '2 OR 1=1' is not a whole number");
+			.hasMessageContaining("parameter 'companyId': '2 OR 1=1' is not a whole number");
 		assertThatThrownBy(() -> jobs.launch("vendor-export", Map.of()))
-				.hasMessageContaining("unknown job 'vendor-export'");
+			.hasMessageContaining("unknown job 'vendor-export'");
 
 		assertThat(state.jobExecutionCount()).isZero();
 		assertThat(history()).isEmpty();
@@ -248,9 +258,10 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 		JobExecution failed = jobs.launch("customer-export", Map.of());
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		// The reason names the request as BigCommerce, the store fixture's platform, knows it.
-		assertThat(failed.getExitStatus().getExitDescription())
-				.as("the reason an operator reads").contains("POST /v3/customers", "503");
+		// The reason names the request as BigCommerce, the store fixture's platform,
+		// knows it.
+		assertThat(failed.getExitStatus().getExitDescription()).as("the reason an operator reads")
+			.contains("POST /v3/customers", "503");
 		assertThat(store().customers()).isEmpty();
 		assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PREPARED);
 
@@ -262,4 +273,5 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 		assertThat(store().customers()).hasSize(3);
 		assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
 	}
+
 }

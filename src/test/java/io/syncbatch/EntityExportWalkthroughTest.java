@@ -17,9 +17,10 @@ import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
 
 /**
- * Every entity of the demo company, exported to an empty store with {@code run-all}: each entity after those it
- * refers to, every request checked against the published BigCommerce contracts. Records whose customer or
- * product the store does not have wait as HELD and go as soon as it does.
+ * Every entity of the demo company, exported to an empty store with {@code run-all}: each
+ * entity after those it refers to, every request checked against the published
+ * BigCommerce contracts. Records whose customer or product the store does not have wait
+ * as HELD and go as soon as it does.
  */
 class EntityExportWalkthroughTest extends SyncScenario {
 
@@ -27,12 +28,12 @@ class EntityExportWalkthroughTest extends SyncScenario {
 	void runAllExportsEachEntityAfterTheEntitiesItRefersTo() throws Exception {
 		List<RunSummary> runs = runAll();
 
-		assertThat(runs).extracting(RunSummary::jobName).containsExactly("category-export", "customer-export",
-				"customer-location-export", "product-export", "sales-order-export", "invoice-export",
-				"shipment-export", "order-status-export");
+		assertThat(runs).extracting(RunSummary::jobName)
+			.containsExactly("category-export", "customer-export", "customer-location-export", "product-export",
+					"sales-order-export", "invoice-export", "shipment-export", "order-status-export");
 		assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
-		assertThat(runs).extracting(RunSummary::jobName, RunSummary::held).contains(
-				tuple("category-export", 0L), tuple("sales-order-export", 2L), tuple("shipment-export", 1L));
+		assertThat(runs).extracting(RunSummary::jobName, RunSummary::held)
+			.contains(tuple("category-export", 0L), tuple("sales-order-export", 2L), tuple("shipment-export", 1L));
 		assertThat(runs.get(4).render()).contains("held       2 (waiting for records of other entities)");
 	}
 
@@ -73,20 +74,19 @@ class EntityExportWalkthroughTest extends SyncScenario {
 	void customerLocationsBecomeAddressesOfTheirStoreCustomer() throws Exception {
 		runAll();
 
-		assertThat(statuses("customer-location")).containsOnly(
-				Map.entry("FRUITICO:MAIN", SyncStatus.PROCESSED), Map.entry("JAMIFIQUE:MAIN", SyncStatus.PROCESSED),
-				Map.entry("JAMIFIQUE:FACTORY", SyncStatus.PROCESSED),
+		assertThat(statuses("customer-location")).containsOnly(Map.entry("FRUITICO:MAIN", SyncStatus.PROCESSED),
+				Map.entry("JAMIFIQUE:MAIN", SyncStatus.PROCESSED), Map.entry("JAMIFIQUE:FACTORY", SyncStatus.PROCESSED),
 				Map.entry("MARMALADO:MAIN", SyncStatus.FAILED), Map.entry("ORCHARDCO:MAIN", SyncStatus.HELD),
 				Map.entry("FRUITICO:OLDSHOP", SyncStatus.FILTERED));
 		assertThat(reason("customer-location", "MARMALADO:MAIN"))
-				.contains("postal_code: is required but PostalCode is empty");
+			.contains("postal_code: is required but PostalCode is empty");
 		assertThat(reason("customer-location", "ORCHARDCO:MAIN"))
-				.contains("customer_id: waiting for customer ORCHARDCO to be in the store: it is FILTERED");
-		assertThat(store().addresses()).extracting(a -> a.get("customer_id"), a -> a.get("address1"),
-				a -> a.get("postal_code")).containsExactlyInAnyOrder(
-						tuple(storeId("customer", "FRUITICO"), "25 Broadway", "10004"),
-						tuple(storeId("customer", "JAMIFIQUE"), "401 Park Ave S", "10016"),
-						tuple(storeId("customer", "JAMIFIQUE"), "88 Industrial Way", "07105"));
+			.contains("customer_id: waiting for customer ORCHARDCO to be in the store: it is FILTERED");
+		assertThat(store().addresses())
+			.extracting(a -> a.get("customer_id"), a -> a.get("address1"), a -> a.get("postal_code"))
+			.containsExactlyInAnyOrder(tuple(storeId("customer", "FRUITICO"), "25 Broadway", "10004"),
+					tuple(storeId("customer", "JAMIFIQUE"), "401 Park Ave S", "10016"),
+					tuple(storeId("customer", "JAMIFIQUE"), "88 Industrial Way", "07105"));
 	}
 
 	@Test
@@ -97,31 +97,32 @@ class EntityExportWalkthroughTest extends SyncScenario {
 				Map.entry("SO-SO000102", SyncStatus.PROCESSED), Map.entry("SO-SO000103", SyncStatus.HELD),
 				Map.entry("SO-SO000104", SyncStatus.HELD), Map.entry("TR-TR000001", SyncStatus.FILTERED));
 		assertThat(reason("sales-order", "SO-SO000103"))
-				.contains("customer_id: waiting for customer ABCSTUDIOS to be in the store: it is FILTERED");
+			.contains("customer_id: waiting for customer ABCSTUDIOS to be in the store: it is FILTERED");
 		assertThat(reason("sales-order", "SO-SO000104"))
-				.contains("products[0].product_id: waiting for product JAM-QUINCE to be in the store: it is FAILED");
+			.contains("products[0].product_id: waiting for product JAM-QUINCE to be in the store: it is FAILED");
 		Map<String, Map<String, Object>> orders = byField(store().orders(), "external_id");
 		assertThat(orders).containsOnlyKeys("SO-SO000101", "SO-SO000102");
 		assertThat(orders.get("SO-SO000101").get("customer_id")).isEqualTo(storeId("customer", "FRUITICO"));
 		assertThat(orderProducts("SO-SO000101")).extracting(p -> p.get("sku"), p -> p.get("quantity"))
-				.containsExactly(tuple("JAM-STRAW", 2), tuple("COFFEE-HOUSE", 1));
+			.containsExactly(tuple("JAM-STRAW", 2), tuple("COFFEE-HOUSE", 1));
 	}
 
 	@Test
 	void aHeldOrderGoesOnceWhatItWaitsForIsInTheStore() throws Exception {
 		runAll();
-		erp.jdbc().update("UPDATE InventoryItem SET BasePrice = 7.00, LastModifiedDateTime = '2026-10-20 08:00:00'"
-				+ " WHERE CompanyID = 2 AND InventoryCD = 'JAM-QUINCE'");
+		erp.jdbc()
+			.update("UPDATE InventoryItem SET BasePrice = 7.00, LastModifiedDateTime = '2026-10-20 08:00:00'"
+					+ " WHERE CompanyID = 2 AND InventoryCD = 'JAM-QUINCE'");
 
 		List<RunSummary> again = runAll();
 
 		assertThat(again).extracting(RunSummary::status).containsOnly("COMPLETED");
 		assertThat(statuses("product")).containsEntry("JAM-QUINCE", SyncStatus.PROCESSED);
 		assertThat(statuses("sales-order")).containsEntry("SO-SO000104", SyncStatus.PROCESSED)
-				.containsEntry("SO-SO000103", SyncStatus.HELD);
+			.containsEntry("SO-SO000103", SyncStatus.HELD);
 		assertThat(store().orders()).as("each order once").hasSize(3);
-		assertThat(orderProducts("SO-SO000104")).extracting(p -> p.get("sku")).containsExactly("JAM-QUINCE",
-				"JAM-STRAW");
+		assertThat(orderProducts("SO-SO000104")).extracting(p -> p.get("sku"))
+			.containsExactly("JAM-QUINCE", "JAM-STRAW");
 	}
 
 	@Test
@@ -135,7 +136,7 @@ class EntityExportWalkthroughTest extends SyncScenario {
 		assertThat(shipments).containsOnlyKeys("Acumatica shipment SH000201", "Acumatica shipment SH000202");
 		Map<String, Object> partial = shipments.get("Acumatica shipment SH000202");
 		assertThat(partial).containsEntry("tracking_number", "7489 1234 5678")
-				.containsEntry("order_id", storeId("sales-order", "SO-SO000102"));
+			.containsEntry("order_id", storeId("sales-order", "SO-SO000102"));
 		assertThat((List<?>) partial.get("items")).hasSize(1);
 		assertThat(((Map<?, ?>) ((List<?>) partial.get("items")).get(0)).get("quantity")).isEqualTo(3);
 	}
@@ -151,11 +152,12 @@ class EntityExportWalkthroughTest extends SyncScenario {
 				Map.entry("SO-SO000104", SyncStatus.HELD), Map.entry("TR-TR000001", SyncStatus.FILTERED));
 		Map<String, Map<String, Object>> orders = byField(store().orders(), "external_id");
 		assertThat(orders.get("SO-SO000101")).containsEntry("status_id", 10)
-				.containsEntry("staff_notes", "Invoice INV000301 (Closed): 37.0000 USD, balance 0.0000, due 2026-11-09");
-		assertThat(orders.get("SO-SO000102")).as("partly shipped, then the ERP's Open").containsEntry("status_id", 11)
-				.containsEntry("staff_notes", "Invoice INV000302 (Open): 21.7500 USD, balance 21.7500, due 2026-11-10");
+			.containsEntry("staff_notes", "Invoice INV000301 (Closed): 37.0000 USD, balance 0.0000, due 2026-11-09");
+		assertThat(orders.get("SO-SO000102")).as("partly shipped, then the ERP's Open")
+			.containsEntry("status_id", 11)
+			.containsEntry("staff_notes", "Invoice INV000302 (Open): 21.7500 USD, balance 21.7500, due 2026-11-10");
 		assertThat(history("order-status").get("SO-SO000101").externalId())
-				.isEqualTo(history("sales-order").get("SO-SO000101").externalId());
+			.isEqualTo(history("sales-order").get("SO-SO000101").externalId());
 	}
 
 	@Test
@@ -170,11 +172,12 @@ class EntityExportWalkthroughTest extends SyncScenario {
 		assertThat(again).extracting(RunSummary::status).containsOnly("COMPLETED");
 		assertThat(new int[] { store().categories().size(), store().products().size(), store().addresses().size(),
 				store().orders().size(), store().shipments().size(), store().customers().size() })
-				.containsExactly(before);
+			.containsExactly(before);
 		for (String entity : List.of("category", "product", "customer-location", "sales-order", "shipment")) {
 			assertThat(history(entity).values()).filteredOn(record -> record.status() == SyncStatus.PROCESSED)
-					.as(entity).isNotEmpty()
-					.allSatisfy(record -> assertThat(record.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY));
+				.as(entity)
+				.isNotEmpty()
+				.allSatisfy(record -> assertThat(record.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY));
 		}
 	}
 
@@ -183,13 +186,15 @@ class EntityExportWalkthroughTest extends SyncScenario {
 	}
 
 	private Map<String, SyncRecord> history(String entity) {
-		return records.history(storeName(), entity, SyncDirection.EXPORT, null).stream()
-				.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
+		return records.history(storeName(), entity, SyncDirection.EXPORT, null)
+			.stream()
+			.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
 	}
 
 	private Map<String, SyncStatus> statuses(String entity) {
-		return records.history(storeName(), entity, SyncDirection.EXPORT, null).stream()
-				.collect(Collectors.toMap(SyncRecord::erpId, SyncRecord::status));
+		return records.history(storeName(), entity, SyncDirection.EXPORT, null)
+			.stream()
+			.collect(Collectors.toMap(SyncRecord::erpId, SyncRecord::status));
 	}
 
 	private String reason(String entity, String erpId) {
@@ -200,7 +205,10 @@ class EntityExportWalkthroughTest extends SyncScenario {
 		return Integer.valueOf(history(entity).get(erpId).externalId());
 	}
 
-	/** The order's lines as the store's API lists them (the request is contract-checked like the connector's). */
+	/**
+	 * The order's lines as the store's API lists them (the request is contract-checked
+	 * like the connector's).
+	 */
 	private List<Map<String, Object>> orderProducts(String orderKey) {
 		Object id = byField(store().orders(), "external_id").get(orderKey).get("id");
 		return store().orderLines(id);
@@ -209,4 +217,5 @@ class EntityExportWalkthroughTest extends SyncScenario {
 	private static Map<String, Map<String, Object>> byField(List<Map<String, Object>> items, String field) {
 		return items.stream().collect(Collectors.toMap(item -> String.valueOf(item.get(field)), Function.identity()));
 	}
+
 }

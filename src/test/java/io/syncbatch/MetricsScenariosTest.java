@@ -27,9 +27,10 @@ import io.syncbatch.history.SyncStatus;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
- * Given the seed walkthrough's customers, when customer-export runs, then the meters (and the log) say what the
- * run summary says, tagged with the store and entity: what Prometheus scrapes and the dashboard plots. Meters
- * live as long as the application context, so each scenario compares them before and after its runs.
+ * Given the seed walkthrough's customers, when customer-export runs, then the meters (and
+ * the log) say what the run summary says, tagged with the store and entity: what
+ * Prometheus scrapes and the dashboard plots. Meters live as long as the application
+ * context, so each scenario compares them before and after its runs.
  */
 @TestPropertySource(properties = "syncbatch.metrics.state-max-age=0s")
 class MetricsScenariosTest extends SyncScenario {
@@ -40,7 +41,8 @@ class MetricsScenariosTest extends SyncScenario {
 	private final ListAppender<ILoggingEvent> runLog = new ListAppender<>() {
 		@Override
 		protected void append(ILoggingEvent event) {
-			// Takes the MDC now, as an asynchronous appender would; it is read lazily otherwise.
+			// Takes the MDC now, as an asynchronous appender would; it is read lazily
+			// otherwise.
 			event.prepareForDeferredProcessing();
 			super.append(event);
 		}
@@ -48,7 +50,8 @@ class MetricsScenariosTest extends SyncScenario {
 
 	@BeforeEach
 	void listenToTheRunLog() {
-		// Tests log at WARN (logback-test.xml); the run log is INFO, captured here instead of printed.
+		// Tests log at WARN (logback-test.xml); the run log is INFO, captured here
+		// instead of printed.
 		runLog.start();
 		logger().setLevel(Level.INFO);
 		logger().setAdditive(false);
@@ -76,32 +79,52 @@ class MetricsScenariosTest extends SyncScenario {
 
 		assertThat(counter("syncbatch.records.prepared") - prepared).isEqualTo(first.prepared()).isEqualTo(8);
 		assertThat(counter("syncbatch.records.processed", "operation", "INSERTED_EXTERNALLY") - inserted)
-				.isEqualTo(first.inserted()).isEqualTo(3);
+			.isEqualTo(first.inserted())
+			.isEqualTo(3);
 		assertThat(counter("syncbatch.records.filtered") - filtered).isEqualTo(first.filtered()).isEqualTo(4);
 		assertThat(counter("syncbatch.records.failed") - failed).as("BERRYBAR failed in both runs")
-				.isEqualTo(first.failed() + again.failed()).isEqualTo(2);
+			.isEqualTo(first.failed() + again.failed())
+			.isEqualTo(2);
 		assertThat(counter("syncbatch.records.skipped", "reason", "unchanged") - unchanged)
-				.as("the full run read all eight again and found nothing changed").isEqualTo(8);
+			.as("the full run read all eight again and found nothing changed")
+			.isEqualTo(8);
 		assertThat(runs("COMPLETED") - completedRuns).isEqualTo(2);
 
 		assertThat(backlog(SyncStatus.FAILED)).isEqualTo(count(SyncStatus.FAILED)).isEqualTo(1);
 		assertThat(backlog(SyncStatus.PREPARED)).isZero();
-		double endOfSecondRun = jobs.execution(again.executionId()).getEndTime().atZone(ZoneId.systemDefault())
-				.toInstant().toEpochMilli() / 1000.0;
-		assertThat(meters.get("syncbatch.last.completed.run.timestamp").tag("store", storeName())
-				.tag("entity", "customer").gauge().value()).isCloseTo(endOfSecondRun, within(0.001));
-		assertThat(meters.get("syncbatch.last.completed.run.timestamp").tag("store", storeName())
-				.tag("entity", "product").gauge().value()).as("never ran").isNaN();
+		double endOfSecondRun = jobs.execution(again.executionId())
+			.getEndTime()
+			.atZone(ZoneId.systemDefault())
+			.toInstant()
+			.toEpochMilli() / 1000.0;
+		assertThat(meters.get("syncbatch.last.completed.run.timestamp")
+			.tag("store", storeName())
+			.tag("entity", "customer")
+			.gauge()
+			.value()).isCloseTo(endOfSecondRun, within(0.001));
+		assertThat(meters.get("syncbatch.last.completed.run.timestamp")
+			.tag("store", storeName())
+			.tag("entity", "product")
+			.gauge()
+			.value()).as("never ran").isNaN();
 	}
 
 	@Test
 	void springBatchsOwnJobAndStepTimersCarryTheStoreAndEntity() throws Exception {
 		launch(Map.of());
 
-		assertThat(meters.get("spring.batch.job").tag("store", storeName()).tag("entity", "customer")
-				.tag("spring.batch.job.status", "COMPLETED").timer().count()).isPositive();
-		assertThat(meters.get("spring.batch.step").tag("store", storeName()).tag("entity", "customer")
-				.tag("spring.batch.step.name", "customer-process").timer().count()).isPositive();
+		assertThat(meters.get("spring.batch.job")
+			.tag("store", storeName())
+			.tag("entity", "customer")
+			.tag("spring.batch.job.status", "COMPLETED")
+			.timer()
+			.count()).isPositive();
+		assertThat(meters.get("spring.batch.step")
+			.tag("store", storeName())
+			.tag("entity", "customer")
+			.tag("spring.batch.step.name", "customer-process")
+			.timer()
+			.count()).isPositive();
 		assertThat(meters.get("spring.batch.chunk.write")
 			.tag("spring.batch.chunk.write.step.name", "customer-prepare")
 			.timer()
@@ -113,15 +136,18 @@ class MetricsScenariosTest extends SyncScenario {
 	void retriesAndRateLimitWaitsAreCountedPerStore() throws Exception {
 		double retries = meters.get("syncbatch.store.retries").tag("store", storeName()).counter().count();
 		long waits = meters.get("syncbatch.store.rate.limit.wait").tag("store", storeName()).timer().count();
-		store().failFirst(creating(CUSTOMERS), StoreFault.rateLimited(Duration.ofMillis(300)), StoreFault.unavailable());
+		store().failFirst(creating(CUSTOMERS), StoreFault.rateLimited(Duration.ofMillis(300)),
+				StoreFault.unavailable());
 
 		RunSummary run = launch(Map.of());
 
 		assertThat(run.inserted()).isEqualTo(3);
 		assertThat(meters.get("syncbatch.store.retries").tag("store", storeName()).counter().count() - retries)
-				.as("after the 429 and after the 503").isEqualTo(2);
+			.as("after the 429 and after the 503")
+			.isEqualTo(2);
 		assertThat(meters.get("syncbatch.store.rate.limit.wait").tag("store", storeName()).timer().count() - waits)
-				.as("the 429's pause").isEqualTo(1);
+			.as("the 429's pause")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -129,14 +155,15 @@ class MetricsScenariosTest extends SyncScenario {
 		RunSummary run = launch(Map.of());
 
 		List<ILoggingEvent> ends = runLog.list;
-		assertThat(ends).extracting(event -> value(event, "runEvent")).containsExactly("step.end", "step.end",
-				"step.end", "job.end");
+		assertThat(ends).extracting(event -> value(event, "runEvent"))
+			.containsExactly("step.end", "step.end", "step.end", "job.end");
 		assertThat(ends).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("store", storeName())
-				.containsEntry("entity", "customer")
-				.containsEntry("jobExecutionId", String.valueOf(run.executionId())));
+			.containsEntry("entity", "customer")
+			.containsEntry("jobExecutionId", String.valueOf(run.executionId())));
 		ILoggingEvent job = ends.get(3);
-		assertThat(job.getFormattedMessage()).startsWith("Job customer-export execution " + run.executionId()
-				+ " ended COMPLETED").contains("prepared=8", "processed=3", "filtered=4", "failed=1");
+		assertThat(job.getFormattedMessage())
+			.startsWith("Job customer-export execution " + run.executionId() + " ended COMPLETED")
+			.contains("prepared=8", "processed=3", "filtered=4", "failed=1");
 		assertThat(value(job, "prepared")).isEqualTo(8L);
 		assertThat(value(job, "processed")).isEqualTo(3L);
 		assertThat(value(ends.get(0), "step")).isEqualTo("customer-prepare");
@@ -144,8 +171,13 @@ class MetricsScenariosTest extends SyncScenario {
 	}
 
 	private static Object value(ILoggingEvent event, String key) {
-		return event.getKeyValuePairs() == null ? null : event.getKeyValuePairs().stream()
-				.filter(pair -> pair.key.equals(key)).map(pair -> pair.value).findFirst().orElse(null);
+		return event.getKeyValuePairs() == null ? null
+				: event.getKeyValuePairs()
+					.stream()
+					.filter(pair -> pair.key.equals(key))
+					.map(pair -> pair.value)
+					.findFirst()
+					.orElse(null);
 	}
 
 	private static Logger logger() {
@@ -157,16 +189,25 @@ class MetricsScenariosTest extends SyncScenario {
 	}
 
 	private long runs(String status) {
-		return meters.get("syncbatch.runs").tag("store", storeName()).tag("entity", "customer").tag("status", status)
-				.timer().count();
+		return meters.get("syncbatch.runs")
+			.tag("store", storeName())
+			.tag("entity", "customer")
+			.tag("status", status)
+			.timer()
+			.count();
 	}
 
 	private double backlog(SyncStatus status) {
-		return meters.get("syncbatch.backlog").tag("store", storeName()).tag("entity", "customer")
-				.tag("status", status.name()).gauge().value();
+		return meters.get("syncbatch.backlog")
+			.tag("store", storeName())
+			.tag("entity", "customer")
+			.tag("status", status.name())
+			.gauge()
+			.value();
 	}
 
 	private long count(SyncStatus status) {
 		return history().values().stream().filter(record -> record.status() == status).count();
 	}
+
 }

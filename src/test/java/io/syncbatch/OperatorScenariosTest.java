@@ -30,9 +30,10 @@ import io.syncbatch.history.SyncStatus;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
- * What operators do between runs: sync refresh (retry one record, several, or every failed one), abort, the
- * attempt limit, stopping a running execution gracefully then restarting it, and the guarantee that one
- * store/entity is never synced by two runs at once.
+ * What operators do between runs: sync refresh (retry one record, several, or every
+ * failed one), abort, the attempt limit, stopping a running execution gracefully then
+ * restarting it, and the guarantee that one store/entity is never synced by two runs at
+ * once.
  */
 class OperatorScenariosTest extends SyncScenario {
 
@@ -95,16 +96,18 @@ class OperatorScenariosTest extends SyncScenario {
 		launch(Map.of());
 
 		assertThatThrownBy(() -> refresh.retry("customer", null, List.of("BERRYBAR", "NOSUCH"), false))
-				.hasMessageContaining("[NOSUCH]").hasMessageContaining("nothing was changed");
+			.hasMessageContaining("[NOSUCH]")
+			.hasMessageContaining("nothing was changed");
 		assertThatThrownBy(() -> refresh.abort("vendor", null, List.of("X")))
-				.hasMessageContaining("unknown entity 'vendor'");
+			.hasMessageContaining("unknown entity 'vendor'");
 		assertThat(history().get("BERRYBAR").status()).isEqualTo(SyncStatus.FAILED);
 	}
 
 	@Test
 	void aStoppedExecutionEndsAfterItsChunkAndTheRestartFinishesTheRest() throws Exception {
 		erp.addCommerceCustomers(120);
-		// Each POST takes a while, so the stop request arrives while the first chunk is being written.
+		// Each POST takes a while, so the stop request arrives while the first chunk is
+		// being written.
 		slowStore();
 
 		JobExecution running = jobs.launchInBackground("customer-export", Map.of());
@@ -139,7 +142,8 @@ class OperatorScenariosTest extends SyncScenario {
 			}
 		}
 		assertThat(started).hasSize(1);
-		assertThat(refusals).hasSize(3).allSatisfy(reason -> assertThat(reason)
+		assertThat(refusals).hasSize(3)
+			.allSatisfy(reason -> assertThat(reason)
 				.startsWith("customer on store " + storeName() + " is already being synced by"));
 
 		assertThat(awaitEnd(started.get(0))).isEqualTo(BatchStatus.COMPLETED);
@@ -156,10 +160,10 @@ class OperatorScenariosTest extends SyncScenario {
 		awaitFirstStoreRequest();
 
 		assertThatThrownBy(() -> jobs.launch("customer-export", Map.of("mode", "full")))
-				.isInstanceOf(RunRefusedException.class)
-				.hasMessage("customer on store " + storeName() + " is already being synced by execution "
-						+ running.getId() + " of customer-export (STARTED); this launch was refused; if its process died, run: recover "
-						+ running.getId());
+			.isInstanceOf(RunRefusedException.class)
+			.hasMessage("customer on store " + storeName() + " is already being synced by execution " + running.getId()
+					+ " of customer-export (STARTED); this launch was refused; if its process died, run: recover "
+					+ running.getId());
 		assertThat(awaitEnd(running.getId())).isEqualTo(BatchStatus.COMPLETED);
 	}
 
@@ -169,7 +173,7 @@ class OperatorScenariosTest extends SyncScenario {
 		state.crashed(crashed, storeName(), "customer");
 
 		assertThatThrownBy(() -> launch(Map.of())).isInstanceOf(RunRefusedException.class)
-				.hasMessageEndingWith("if its process died, run: recover " + crashed);
+			.hasMessageEndingWith("if its process died, run: recover " + crashed);
 
 		assertThat(jobs.recover(crashed).getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(launch(Map.of()).status()).isEqualTo("COMPLETED");
@@ -179,7 +183,10 @@ class OperatorScenariosTest extends SyncScenario {
 		store().failAll(to(CUSTOMERS), StoreFault.answerAfter(Duration.ofMillis(300)));
 	}
 
-	/** Call after the store forgot its requests: the next request seen is the running job's. */
+	/**
+	 * Call after the store forgot its requests: the next request seen is the running
+	 * job's.
+	 */
 	private void awaitFirstStoreRequest() throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (store().requests(to(CUSTOMERS)).isEmpty()) {
@@ -188,7 +195,10 @@ class OperatorScenariosTest extends SyncScenario {
 		}
 	}
 
-	/** Not a JobExecution: spring-batch-test would take a method returning one for an execution factory. */
+	/**
+	 * Not a JobExecution: spring-batch-test would take a method returning one for an
+	 * execution factory.
+	 */
 	private BatchStatus awaitEnd(long executionId) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		JobExecution execution = jobs.execution(executionId);

@@ -24,14 +24,18 @@ import io.syncbatch.testsupport.StoreFixture.SentRequest;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
- * The process step as three partitions over one backlog (syncbatch.process.partitions=3): given the demo company
- * and 120 more commerce customers, every eligible customer reaches the store once, the store never sees more
- * requests at once than its concurrency allows, and a restart after one partition failed runs only that one.
+ * The process step as three partitions over one backlog (syncbatch.process.partitions=3):
+ * given the demo company and 120 more commerce customers, every eligible customer reaches
+ * the store once, the store never sees more requests at once than its concurrency allows,
+ * and a restart after one partition failed runs only that one.
  */
 @TestPropertySource(properties = "syncbatch.process.partitions=3")
 class PartitionedProcessScenariosTest extends SyncScenario {
 
-	/** The stores' default: three partitions sending five batches a chunk each could have fifteen in flight. */
+	/**
+	 * The stores' default: three partitions sending five batches a chunk each could have
+	 * fifteen in flight.
+	 */
 	private static final int CONCURRENCY = 4;
 
 	@BeforeEach
@@ -49,12 +53,15 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 		assertThat(run.filtered()).isEqualTo(4);
 		assertThat(run.failed()).as("BERRYBAR has no email").isEqualTo(1);
 		List<StepExecution> partitions = partitionsOf(execution);
-		assertThat(partitions).extracting(StepExecution::getStepName).containsExactlyInAnyOrder(
-				"customer-process:partition0", "customer-process:partition1", "customer-process:partition2");
-		assertThat(partitions).allSatisfy(partition -> assertThat(partition.getWriteCount())
-				.as("every partition has a share of the backlog").isPositive());
+		assertThat(partitions).extracting(StepExecution::getStepName)
+			.containsExactlyInAnyOrder("customer-process:partition0", "customer-process:partition1",
+					"customer-process:partition2");
+		assertThat(partitions).allSatisfy(
+				partition -> assertThat(partition.getWriteCount()).as("every partition has a share of the backlog")
+					.isPositive());
 		assertThat(partitions.stream().mapToLong(StepExecution::getWriteCount).sum())
-				.as("the slices together are the backlog, each record in one").isEqualTo(128);
+			.as("the slices together are the backlog, each record in one")
+			.isEqualTo(128);
 		assertThat(store().customers()).hasSize(123);
 		assertThat(storeCustomersByEmail()).hasSize(123);
 		assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
@@ -72,12 +79,14 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 		}
 		int most = 0;
 		for (long[] request : requests) {
-			int inFlight = (int) requests.stream().filter(other -> other[0] <= request[0] && request[0] < other[1])
-					.count();
+			int inFlight = (int) requests.stream()
+				.filter(other -> other[0] <= request[0] && request[0] < other[1])
+				.count();
 			most = Math.max(most, inFlight);
 		}
 		assertThat(most).as("requests in flight at once, with three partitions of five batches a chunk")
-				.isGreaterThan(1).isLessThanOrEqualTo(CONCURRENCY);
+			.isGreaterThan(1)
+			.isLessThanOrEqualTo(CONCURRENCY);
 	}
 
 	@Test
@@ -88,11 +97,13 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 		JobExecution failed = jobs.launch("customer-export", Map.of());
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(partitionsOf(failed)).extracting(StepExecution::getStatus).containsExactlyInAnyOrder(
-				BatchStatus.COMPLETED, BatchStatus.COMPLETED, BatchStatus.FAILED);
+		assertThat(partitionsOf(failed)).extracting(StepExecution::getStatus)
+			.containsExactlyInAnyOrder(BatchStatus.COMPLETED, BatchStatus.COMPLETED, BatchStatus.FAILED);
 		String failedPartition = partitionsOf(failed).stream()
-				.filter(partition -> partition.getStatus() == BatchStatus.FAILED).findFirst().orElseThrow()
-				.getStepName();
+			.filter(partition -> partition.getStatus() == BatchStatus.FAILED)
+			.findFirst()
+			.orElseThrow()
+			.getStepName();
 		assertThat(history().get("BULK0077").status()).isEqualTo(SyncStatus.PREPARED);
 
 		outage.remove();
@@ -100,7 +111,8 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(partitionsOf(restarted)).extracting(StepExecution::getStepName)
-				.as("the completed partitions are not run again").containsExactly(failedPartition);
+			.as("the completed partitions are not run again")
+			.containsExactly(failedPartition);
 		assertThat(store().customers()).as("every customer once").hasSize(123);
 		assertThat(storeCustomersByEmail()).hasSize(123);
 		assertThat(history().get("BULK0077").status()).isEqualTo(SyncStatus.PROCESSED);
@@ -108,7 +120,11 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 	}
 
 	private List<StepExecution> partitionsOf(JobExecution execution) {
-		return jobs.execution(execution.getId()).getStepExecutions().stream()
-				.filter(step -> step.getStepName().startsWith("customer-process:")).toList();
+		return jobs.execution(execution.getId())
+			.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStepName().startsWith("customer-process:"))
+			.toList();
 	}
+
 }

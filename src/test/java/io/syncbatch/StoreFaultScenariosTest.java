@@ -22,9 +22,10 @@ import io.syncbatch.testsupport.StoreFixture.SentRequest;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
- * What the store does wrong, injected through the store fixture, and what the sync history and the store look like
- * afterwards: transient failures are retried without creating anything twice, rate limits are waited out as
- * the store says, and an outage is caught up by a restart.
+ * What the store does wrong, injected through the store fixture, and what the sync
+ * history and the store look like afterwards: transient failures are retried without
+ * creating anything twice, rate limits are waited out as the store says, and an outage is
+ * caught up by a restart.
  */
 class StoreFaultScenariosTest extends SyncScenario {
 
@@ -42,7 +43,8 @@ class StoreFaultScenariosTest extends SyncScenario {
 
 	@Test
 	void aTimeoutAfterTheStoreCreatedTheCustomersDoesNotCreateThemTwice() throws Exception {
-		// The store creates the customers but its answer arrives after the client gave up (timeout 2 s).
+		// The store creates the customers but its answer arrives after the client gave up
+		// (timeout 2 s).
 		failFirstPosts(StoreFault.answerAfter(Duration.ofMillis(4_000)));
 
 		RunSummary run = launch(Map.of());
@@ -58,7 +60,8 @@ class StoreFaultScenariosTest extends SyncScenario {
 
 	@Test
 	void a429IsWaitedOutForAsLongAsBigCommercesResetHeaderSays() throws Exception {
-		// On BigCommerce: a 429 whose X-Rate-Limit-Time-Reset-Ms says 1500 (and X-Rate-Limit-Requests-Left 0).
+		// On BigCommerce: a 429 whose X-Rate-Limit-Time-Reset-Ms says 1500 (and
+		// X-Rate-Limit-Requests-Left 0).
 		failFirstPosts(StoreFault.rateLimited(Duration.ofMillis(1_500)));
 
 		RunSummary run = launch(Map.of());
@@ -67,7 +70,7 @@ class StoreFaultScenariosTest extends SyncScenario {
 		List<SentRequest> posts = posts();
 		assertThat(posts).hasSize(2);
 		assertThat(posts.get(1).after(posts.get(0))).as("retry delay is 1 ms; the header asked for 1.5 s")
-				.isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
+			.isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
 	}
 
 	@Test
@@ -86,7 +89,8 @@ class StoreFaultScenariosTest extends SyncScenario {
 		var outage = store().failAll(creating(CUSTOMERS), StoreFault.unavailable());
 		JobExecution failed = jobs.launch("customer-export", Map.of());
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		// The reason names the request as BigCommerce, the store fixture's platform, knows it.
+		// The reason names the request as BigCommerce, the store fixture's platform,
+		// knows it.
 		assertThat(failed.getExitStatus().getExitDescription()).contains("POST /v3/customers", "503");
 
 		// While the store is down, the ERP moves on.
@@ -96,8 +100,8 @@ class StoreFaultScenariosTest extends SyncScenario {
 
 		assertThat(restarted.status()).isEqualTo("COMPLETED");
 		assertThat(restarted.inserted()).isEqualTo(3);
-		assertThat(storeCustomersByEmail().get("info@fruitico.example"))
-				.as("the restart sends the ERP's current row").containsEntry("phone", "+1 212 555 0199");
+		assertThat(storeCustomersByEmail().get("info@fruitico.example")).as("the restart sends the ERP's current row")
+			.containsEntry("phone", "+1 212 555 0199");
 
 		RunSummary next = launch(Map.of());
 		assertThat(next.prepared()).as("the edit was already caught up").isZero();
@@ -105,7 +109,9 @@ class StoreFaultScenariosTest extends SyncScenario {
 		assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
 	}
 
-	/** The first customer creations get these answers in turn; later ones reach the store. */
+	/**
+	 * The first customer creations get these answers in turn; later ones reach the store.
+	 */
 	private void failFirstPosts(StoreFault... answers) {
 		store().failFirst(creating(CUSTOMERS), answers);
 	}

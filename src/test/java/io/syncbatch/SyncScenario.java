@@ -31,9 +31,10 @@ import io.syncbatch.testsupport.SyncState;
 import io.syncbatch.testsupport.TestDatabase;
 
 /**
- * Given the demo company in a real ERP database, an empty sync database and a contract-checked store: the
- * plumbing every scenario suite shares. Each suite is one class; the databases are those {@link TestDatabase}
- * chooses for the JVM (embedded by default, MariaDB in Surefire's {@code scenarios-on-mariadb} execution).
+ * Given the demo company in a real ERP database, an empty sync database and a
+ * contract-checked store: the plumbing every scenario suite shares. Each suite is one
+ * class; the databases are those {@link TestDatabase} chooses for the JVM (embedded by
+ * default, MariaDB in Surefire's {@code scenarios-on-mariadb} execution).
  */
 @SyncScenarioSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -41,8 +42,9 @@ import io.syncbatch.testsupport.TestDatabase;
 abstract class SyncScenario {
 
 	/**
-	 * One store for every suite in the JVM, emptied after each test once its requests are contract-checked.
-	 * BigCommerce's is the only implementation; scenarios speak to it through {@link StoreFixture}.
+	 * One store for every suite in the JVM, emptied after each test once its requests are
+	 * contract-checked. BigCommerce's is the only implementation; scenarios speak to it
+	 * through {@link StoreFixture}.
 	 */
 	@RegisterExtension
 	static final StoreFixture STORE = BigCommerceStoreFixture.shared();
@@ -56,20 +58,27 @@ abstract class SyncScenario {
 
 	@Autowired
 	SyncJobs jobs;
+
 	@Autowired
 	SyncRecordRepository records;
+
 	@Autowired
 	DefinitionJobRegistry registry;
+
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
+
 	@Autowired
 	JobRepositoryTestUtils jobRepositoryTestUtils;
+
 	@Autowired
 	DataSource syncDataSource;
+
 	@Autowired
 	Environment environment;
 
 	ErpDatabase erp;
+
 	SyncState state;
 
 	StoreFixture store() {
@@ -93,21 +102,27 @@ abstract class SyncScenario {
 	}
 
 	Map<String, SyncRecord> history() {
-		return records.history(storeName(), "customer", SyncDirection.EXPORT, null).stream()
-				.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
+		return records.history(storeName(), "customer", SyncDirection.EXPORT, null)
+			.stream()
+			.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
 	}
 
 	Map<String, Map<String, Object>> storeCustomersByEmail() {
-		return store().customers().stream()
-				.collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
+		return store().customers()
+			.stream()
+			.collect(Collectors.toMap(customer -> (String) customer.get("email"), Function.identity()));
 	}
 
 	long storeWrites() {
 		return store().writes();
 	}
 
-	/** A customer created in the store directly, through the same contract-checked API; its store id. */
+	/**
+	 * A customer created in the store directly, through the same contract-checked API;
+	 * its store id.
+	 */
 	String createInStore(String email, String firstName, String lastName) {
 		return store().createCustomer(email, firstName, lastName);
 	}
+
 }

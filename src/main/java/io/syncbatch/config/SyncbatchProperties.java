@@ -12,142 +12,147 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Everything an operator configures, under {@code syncbatch.*}.
  *
- * @param definitions where the entity definitions are read from (a Spring resource pattern)
- * @param stores      the store connections by name; jobs take the store as a parameter
- * @param erp         the ERP database
- * @param schedules   jobs that {@code serve} launches on a cron
- * @param prepare     how prepare reads the source
- * @param process     how the process step works through the backlog
- * @param retry       how store writes are retried after a transient failure
- * @param metrics     how the gauges read the sync database
+ * @param definitions where the entity definitions are read from (a Spring resource
+ * pattern)
+ * @param stores the store connections by name; jobs take the store as a parameter
+ * @param erp the ERP database
+ * @param schedules jobs that {@code serve} launches on a cron
+ * @param prepare how prepare reads the source
+ * @param process how the process step works through the backlog
+ * @param retry how store writes are retried after a transient failure
+ * @param metrics how the gauges read the sync database
  */
 @ConfigurationProperties("syncbatch")
-public record SyncbatchProperties(
-        @DefaultValue("classpath:jobs/*.yml") String definitions,
-        Map<String, Store> stores,
-        @DefaultValue Erp erp,
-        @DefaultValue Api api,
-        List<Schedule> schedules,
-        @DefaultValue Prepare prepare,
-        @DefaultValue Process process,
-        @DefaultValue Retry retry,
-        @DefaultValue Metrics metrics) {
+public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String definitions, Map<String, Store> stores,
+		@DefaultValue Erp erp, @DefaultValue Api api, List<Schedule> schedules, @DefaultValue Prepare prepare,
+		@DefaultValue Process process, @DefaultValue Retry retry, @DefaultValue Metrics metrics) {
 
-    public SyncbatchProperties {
-        stores = stores == null ? Map.of() : new TreeMap<>(stores);
-        schedules = schedules == null ? List.of() : List.copyOf(schedules);
-    }
+	public SyncbatchProperties {
+		stores = stores == null ? Map.of() : new TreeMap<>(stores);
+		schedules = schedules == null ? List.of() : List.copyOf(schedules);
+	}
 
-    /**
-     * A job launched by {@code serve} on a cron (Spring's six fields, seconds first), with its parameters.
-     *
-     * @param zone the cron's time zone (default: the server's)
-     */
-    public record Schedule(String job, String cron, Map<String, String> parameters, @Nullable String zone) {
+	/**
+	 * A job launched by {@code serve} on a cron (Spring's six fields, seconds first),
+	 * with its parameters.
+	 *
+	 * @param zone the cron's time zone (default: the server's)
+	 */
+	public record Schedule(String job, String cron, Map<String, String> parameters, @Nullable String zone) {
 
-        public Schedule {
-            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-        }
-    }
+		public Schedule {
+			parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+		}
+	}
 
-    /**
-     * One store connection: what every platform has. A platform's own settings (BigCommerce's store hash and
-     * token, say) sit beside these under the same {@code syncbatch.stores.<name>} and are read and checked by the
-     * platform at start-up.
-     *
-     * @param platform    which platform the store is on, e.g. {@code bigcommerce}
-     * @param timeout     how long to wait for the store to connect and to answer
-     * @param sandbox     serve the store from the platform's local sandbox (the embedded default) instead of its API
-     * @param concurrency how many requests may be in flight to the store at once, whoever sends them (a chunk's
-     *        batches, lookups, several process partitions)
-     */
-    public record Store(
-            String platform,
-            @DefaultValue("10s") Duration timeout,
-            @DefaultValue("false") boolean sandbox,
-            @DefaultValue("4") int concurrency) {
+	/**
+	 * One store connection: what every platform has. A platform's own settings
+	 * (BigCommerce's store hash and token, say) sit beside these under the same
+	 * {@code syncbatch.stores.<name>} and are read and checked by the platform at
+	 * start-up.
+	 *
+	 * @param platform which platform the store is on, e.g. {@code bigcommerce}
+	 * @param timeout how long to wait for the store to connect and to answer
+	 * @param sandbox serve the store from the platform's local sandbox (the embedded
+	 * default) instead of its API
+	 * @param concurrency how many requests may be in flight to the store at once, whoever
+	 * sends them (a chunk's batches, lookups, several process partitions)
+	 */
+	public record Store(String platform, @DefaultValue("10s") Duration timeout, @DefaultValue("false") boolean sandbox,
+			@DefaultValue("4") int concurrency) {
 
-        public Store {
-            if (platform == null || platform.isBlank()) {
-                throw new IllegalArgumentException("platform is required (e.g. bigcommerce)");
-            }
-            if (concurrency < 1 || concurrency > 64) {
-                throw new IllegalArgumentException("concurrency must be between 1 and 64, got " + concurrency);
-            }
-        }
-    }
+		public Store {
+			if (platform == null || platform.isBlank()) {
+				throw new IllegalArgumentException("platform is required (e.g. bigcommerce)");
+			}
+			if (concurrency < 1 || concurrency > 64) {
+				throw new IllegalArgumentException("concurrency must be between 1 and 64, got " + concurrency);
+			}
+		}
+	}
 
-    /**
-     * The operator of the REST API (HTTP Basic). Without a password every {@code /api} request is refused.
-     *
-     * @param password {@code {bcrypt}…} (recommended) or {@code {noop}…}; a value without a prefix is taken as
-     *                 plain text
-     */
-    public record Api(@DefaultValue("operator") String username, @Nullable String password) {
+	/**
+	 * The operator of the REST API (HTTP Basic). Without a password every {@code /api}
+	 * request is refused.
+	 *
+	 * @param password {@code {bcrypt}…} (recommended) or {@code {noop}…}; a value without
+	 * a prefix is taken as plain text
+	 */
+	public record Api(@DefaultValue("operator") String username, @Nullable String password) {
 
-        @Override
-        public String toString() {
-            return "Api[username=" + username + ", password=" + (password == null ? "<none>" : "<redacted>") + "]";
-        }
-    }
+		@Override
+		public String toString() {
+			return "Api[username=" + username + ", password=" + (password == null ? "<none>" : "<redacted>") + "]";
+		}
+	}
 
-    /**
-     * @param watermarkOverlap how far before the watermark an incremental prepare starts reading: rows committed
-     *        late with an earlier change time are still prepared, and unchanged fingerprints keep the re-read rows
-     *        from being prepared again
-     * @param chunkSize rows per prepare chunk (one page query, one fingerprint lookup, one batch)
-     */
-    public record Prepare(@DefaultValue("PT1M") Duration watermarkOverlap, @DefaultValue("1000") int chunkSize) {
+	/**
+	 * @param watermarkOverlap how far before the watermark an incremental prepare starts
+	 * reading: rows committed late with an earlier change time are still prepared, and
+	 * unchanged fingerprints keep the re-read rows from being prepared again
+	 * @param chunkSize rows per prepare chunk (one page query, one fingerprint lookup,
+	 * one batch)
+	 */
+	public record Prepare(@DefaultValue("PT1M") Duration watermarkOverlap, @DefaultValue("1000") int chunkSize) {
 
-        public Prepare {
-            if (chunkSize < 1 || chunkSize > 100_000) {
-                throw new IllegalArgumentException("syncbatch.prepare.chunk-size must be between 1 and 100000, got "
-                        + chunkSize);
-            }
-            if (watermarkOverlap.isNegative()) {
-                throw new IllegalArgumentException("syncbatch.prepare.watermark-overlap must not be negative");
-            }
-        }
-    }
+		public Prepare {
+			if (chunkSize < 1 || chunkSize > 100_000) {
+				throw new IllegalArgumentException(
+						"syncbatch.prepare.chunk-size must be between 1 and 100000, got " + chunkSize);
+			}
+			if (watermarkOverlap.isNegative()) {
+				throw new IllegalArgumentException("syncbatch.prepare.watermark-overlap must not be negative");
+			}
+		}
+	}
 
-    /**
-     * @param partitions process step partitions working at once, each over its own slice of the backlog: more than
-     *        1 keeps a slow store busy while a chunk does its database work, at the price of strict
-     *        oldest-change-first order across slices (each slice keeps it)
-     */
-    public record Process(@DefaultValue("1") int partitions) {
+	/**
+	 * @param partitions process step partitions working at once, each over its own slice
+	 * of the backlog: more than 1 keeps a slow store busy while a chunk does its database
+	 * work, at the price of strict oldest-change-first order across slices (each slice
+	 * keeps it)
+	 */
+	public record Process(@DefaultValue("1") int partitions) {
 
-        public Process {
-            if (partitions < 1 || partitions > 16) {
-                throw new IllegalArgumentException("syncbatch.process.partitions must be between 1 and 16, got "
-                        + partitions);
-            }
-        }
-    }
+		public Process {
+			if (partitions < 1 || partitions > 16) {
+				throw new IllegalArgumentException(
+						"syncbatch.process.partitions must be between 1 and 16, got " + partitions);
+			}
+		}
+	}
 
-    /**
-     * Store writes tried again after a transient failure (5xx, 429, timeout), with exponential backoff; read by
-     * the connector's {@code @Retryable}, bound here so that wrong values stop start-up.
-     *
-     * @param longestRateLimitWait the longest pause a store's rate limit may impose before requests go again
-     */
-    public record Retry(@DefaultValue("4") int maxRetries, @DefaultValue("200") long initialDelayMs,
-            @DefaultValue("2") double multiplier, @DefaultValue("10000") long maxDelayMs,
-            @DefaultValue("PT5M") Duration longestRateLimitWait) {
+	/**
+	 * Store writes tried again after a transient failure (5xx, 429, timeout), with
+	 * exponential backoff; read by the connector's {@code @Retryable}, bound here so that
+	 * wrong values stop start-up.
+	 *
+	 * @param longestRateLimitWait the longest pause a store's rate limit may impose
+	 * before requests go again
+	 */
+	public record Retry(@DefaultValue("4") int maxRetries, @DefaultValue("200") long initialDelayMs,
+			@DefaultValue("2") double multiplier, @DefaultValue("10000") long maxDelayMs,
+			@DefaultValue("PT5M") Duration longestRateLimitWait) {
 
-        public Retry {
-            if (maxRetries < 0 || initialDelayMs < 0 || multiplier < 1 || maxDelayMs < initialDelayMs) {
-                throw new IllegalArgumentException("syncbatch.retry: max-retries >= 0, initial-delay-ms >= 0,"
-                        + " multiplier >= 1 and max-delay-ms >= initial-delay-ms are required");
-            }
-        }
-    }
+		public Retry {
+			if (maxRetries < 0 || initialDelayMs < 0 || multiplier < 1 || maxDelayMs < initialDelayMs) {
+				throw new IllegalArgumentException("syncbatch.retry: max-retries >= 0, initial-delay-ms >= 0,"
+						+ " multiplier >= 1 and max-delay-ms >= initial-delay-ms are required");
+			}
+		}
+	}
 
-    /** @param stateMaxAge how old the snapshot of the sync database behind the gauges may be */
-    public record Metrics(@DefaultValue("PT10S") Duration stateMaxAge) {
-    }
+	/**
+	 * @param stateMaxAge how old the snapshot of the sync database behind the gauges may
+	 * be
+	 */
+	public record Metrics(@DefaultValue("PT10S") Duration stateMaxAge) {
+	}
 
-    /** @param demoData load {@code sql/erp-schema.sql} and {@code sql/erp-demo-data.sql} into an empty ERP */
-    public record Erp(@DefaultValue("false") boolean demoData) {
-    }
+	/**
+	 * @param demoData load {@code sql/erp-schema.sql} and {@code sql/erp-demo-data.sql}
+	 * into an empty ERP
+	 */
+	public record Erp(@DefaultValue("false") boolean demoData) {
+	}
 }

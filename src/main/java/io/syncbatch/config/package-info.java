@@ -1,4 +1,7 @@
-/** Operator configuration under {@code syncbatch.*} and the ERP data source beside the sync database. */
+/**
+ * Operator configuration under {@code syncbatch.*} and the ERP data source beside the
+ * sync database.
+ */
 @NullMarked
 package io.syncbatch.config;
 

@@ -6,25 +6,31 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 
 /**
- * What one platform's HTTP API needs beyond plain JSON over HTTP: how a request is authenticated, how the store
- * says to wait, and how its error bodies read. The {@link StoreChannel} does the rest the same way for every
- * platform.
+ * What one platform's HTTP API needs beyond plain JSON over HTTP: how a request is
+ * authenticated, how the store says to wait, and how its error bodies read. The
+ * {@link StoreChannel} does the rest the same way for every platform.
  */
 public interface HttpDialect {
 
 	/**
-	 * Adds the platform's headers to a request: its credentials (which never appear in a message, a log or the
-	 * history) and whatever its contracts require on every request.
+	 * Adds the platform's headers to a request: its credentials (which never appear in a
+	 * message, a log or the history) and whatever its contracts require on every request.
 	 */
 	void addHeaders(HttpHeaders headers);
 
-	/** How long the store asked every client to wait, read from an answer (a 429, or a quota used up). */
+	/**
+	 * How long the store asked every client to wait, read from an answer (a 429, or a
+	 * quota used up).
+	 */
 	Optional<Duration> pauseRequested(int status, HttpHeaders headers);
 
 	/** One readable sentence from an error body the store answered with this status. */
 	String refusal(int status, String body);
 
-	/** Whether an answer with this status is worth trying again later: the store could not answer now. */
+	/**
+	 * Whether an answer with this status is worth trying again later: the store could not
+	 * answer now.
+	 */
 	default boolean transientStatus(int status) {
 		return status == 429 || status >= 500;
 	}

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param key the record's id on the side it comes from (the ERP id of an export)
  * @param externalId the store's id of it, or null until the store has assigned one
- * @param payload the fields the mapping rules filled, nested where the store's API nests them
+ * @param payload the fields the mapping rules filled, nested where the store's API nests
+ * them
  */
 public record OutgoingRecord(String key, @Nullable String externalId, Map<String, @Nullable Object> payload) {
 

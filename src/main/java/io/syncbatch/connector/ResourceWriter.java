@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The requests one store resource offers, as its published contract describes them. The engine's write algorithm
- * ({@link StoreUpsert}) decides what to create, update, look up and isolate, and sends batches concurrently; a
- * writer only makes single requests of the shapes its platform has.
+ * The requests one store resource offers, as its published contract describes them. The
+ * engine's write algorithm ({@link StoreUpsert}) decides what to create, update, look up
+ * and isolate, and sends batches concurrently; a writer only makes single requests of the
+ * shapes its platform has.
  */
 public interface ResourceWriter {
 
@@ -15,17 +16,22 @@ public interface ResourceWriter {
 
 	/**
 	 * Creates the records in one request.
-	 * @throws StoreRejectedException when the store refuses the request for what it contains (the whole batch)
+	 * @throws StoreRejectedException when the store refuses the request for what it
+	 * contains (the whole batch)
 	 * @throws TransientStoreException when the store could not answer now
 	 */
 	List<WriteResult> create(List<OutgoingRecord> batch);
 
-	/** Updates the records (each with its store id, or, in place, onto the record it belongs to) in one request. */
+	/**
+	 * Updates the records (each with its store id, or, in place, onto the record it
+	 * belongs to) in one request.
+	 */
 	List<WriteResult> update(List<OutgoingRecord> batch);
 
 	/**
-	 * Finds records the store already has, by the fields the store keeps unique (an email, a sku): a record
-	 * created before a crash whose id was never saved is found again instead of created twice.
+	 * Finds records the store already has, by the fields the store keeps unique (an
+	 * email, a sku): a record created before a crash whose id was never saved is found
+	 * again instead of created twice.
 	 * @return key → store id of the records found; records not found are absent
 	 */
 	Map<String, String> lookup(List<OutgoingRecord> records);

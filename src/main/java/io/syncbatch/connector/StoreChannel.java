@@ -18,11 +18,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One store's HTTP API, shared by everything that talks to it: at most its concurrency in flight, whoever sends
- * (a chunk's batches, lookups, other process partitions), every request waiting while the store's rate limit says
- * so, and every answer sorted into what is worth retrying (the store could not answer now) and what is not (the
- * store refused the content). Retrying is the caller's decision: only it knows whether a request is safe to
- * repeat.
+ * One store's HTTP API, shared by everything that talks to it: at most its concurrency in
+ * flight, whoever sends (a chunk's batches, lookups, other process partitions), every
+ * request waiting while the store's rate limit says so, and every answer sorted into what
+ * is worth retrying (the store could not answer now) and what is not (the store refused
+ * the content). Retrying is the caller's decision: only it knows whether a request is
+ * safe to repeat.
  */
 public final class StoreChannel {
 
@@ -55,7 +56,10 @@ public final class StoreChannel {
 		return storeName;
 	}
 
-	/** The store root every path is below, e.g. {@code https://api.bigcommerce.com/stores/abc}. */
+	/**
+	 * The store root every path is below, e.g.
+	 * {@code https://api.bigcommerce.com/stores/abc}.
+	 */
 	public URI root() {
 		return root.get();
 	}
@@ -64,8 +68,10 @@ public final class StoreChannel {
 	 * Sends one request and returns the answer's body.
 	 * @param pathAndQuery below the store root, with URI template variables, e.g.
 	 * {@code /v3/customers?email:in={emails}}
-	 * @throws StoreRejectedException when the store refused the request for what it contains (4xx)
-	 * @throws TransientStoreException when the store could not answer now (5xx, 429, timeout, reset connection)
+	 * @throws StoreRejectedException when the store refused the request for what it
+	 * contains (4xx)
+	 * @throws TransientStoreException when the store could not answer now (5xx, 429,
+	 * timeout, reset connection)
 	 */
 	public JsonNode send(HttpMethod method, String pathAndQuery, Map<String, ?> variables, @Nullable Object body) {
 		try {
@@ -76,7 +82,8 @@ public final class StoreChannel {
 			throw new TransientStoreException("interrupted while waiting to send to " + storeName, ex);
 		}
 		try {
-			// Only once it may send, so that a pause the store asked for meanwhile is not overtaken.
+			// Only once it may send, so that a pause the store asked for meanwhile is not
+			// overtaken.
 			gate.awaitOpen();
 			RestClient.RequestBodySpec request = client.get()
 				.method(method)
@@ -111,7 +118,10 @@ public final class StoreChannel {
 		return method + " " + path.replaceFirst("\\?.*", "") + " on store " + storeName;
 	}
 
-	/** The first I/O failure in the chain says what happened (ConnectException, HttpTimeoutException…). */
+	/**
+	 * The first I/O failure in the chain says what happened (ConnectException,
+	 * HttpTimeoutException…).
+	 */
 	private static String rootMessage(Throwable error) {
 		Throwable cause = error;
 		while (cause.getCause() != null && !(cause instanceof IOException)) {

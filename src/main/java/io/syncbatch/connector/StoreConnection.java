@@ -16,7 +16,10 @@ public interface StoreConnection {
 	 */
 	ResourceWriter writer(String resource);
 
-	/** How records of a resource are read from the store, or null when the platform cannot read it. */
+	/**
+	 * How records of a resource are read from the store, or null when the platform cannot
+	 * read it.
+	 */
 	@Nullable ResourceReader reader(String resource);
 
 	/** Stops what the connection started (a local sandbox, threads). */

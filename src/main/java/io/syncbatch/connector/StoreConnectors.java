@@ -17,8 +17,9 @@ import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.EntityDefinition;
 
 /**
- * The configured stores by name, each connected through the {@link Platform} its {@code platform} names. Every
- * store is connected, and so its settings checked, at start-up; nothing is sent until a job needs it.
+ * The configured stores by name, each connected through the {@link Platform} its
+ * {@code platform} names. Every store is connected, and so its settings checked, at
+ * start-up; nothing is sent until a job needs it.
  */
 @Component
 public class StoreConnectors implements DisposableBean {
@@ -39,8 +40,8 @@ public class StoreConnectors implements DisposableBean {
 				connection = platform.connect(name, store, binder);
 			}
 			catch (RuntimeException ex) {
-				throw new IllegalArgumentException("store '" + name + "' (" + platform.name() + "): "
-						+ ex.getMessage(), ex);
+				throw new IllegalArgumentException("store '" + name + "' (" + platform.name() + "): " + ex.getMessage(),
+						ex);
 			}
 			stores.put(name, new Connected(platform.name(), connection, new StoreUpsert(name, store.concurrency())));
 		});
@@ -69,7 +70,10 @@ public class StoreConnectors implements DisposableBean {
 		return connected(storeName).platform();
 	}
 
-	/** Refuses a launch whose definition names a resource the store's platform cannot write. */
+	/**
+	 * Refuses a launch whose definition names a resource the store's platform cannot
+	 * write.
+	 */
 	public void checkTarget(EntityDefinition definition, String storeName) {
 		Connected store = connected(storeName);
 		if (!store.connection().writableResources().contains(definition.target().resource())) {

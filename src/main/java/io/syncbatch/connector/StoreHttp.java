@@ -19,7 +19,10 @@ import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.metrics.SyncMeters;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Opens the {@link StoreChannel} of a store: JSON over the JDK's HTTP client, with the store's own limits. */
+/**
+ * Opens the {@link StoreChannel} of a store: JSON over the JDK's HTTP client, with the
+ * store's own limits.
+ */
 @Component
 public class StoreHttp {
 
@@ -43,25 +46,28 @@ public class StoreHttp {
 	}
 
 	/**
-	 * @param root the store root, resolved on the first request (a local sandbox starts only when it is needed)
+	 * @param root the store root, resolved on the first request (a local sandbox starts
+	 * only when it is needed)
 	 */
 	public StoreChannel open(String storeName, SyncbatchProperties.Store store, Supplier<URI> root,
 			HttpDialect dialect) {
 		Supplier<URI> once = SingletonSupplier.of(root);
 		RateLimitGate gate = new RateLimitGate(clock, longestWait, wait -> meters.waitedForRateLimit(storeName, wait));
-		return new StoreChannel(storeName, once,
-				dialect, SingletonSupplier.of(() -> client(storeName, store.timeout(), once.get())), json, gate,
+		return new StoreChannel(storeName, once, dialect,
+				SingletonSupplier.of(() -> client(storeName, store.timeout(), once.get())), json, gate,
 				store.concurrency());
 	}
 
 	private RestClient client(String storeName, Duration timeout, URI root) {
 		HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
 		if ("http".equalsIgnoreCase(root.getScheme())) {
-			// Cleartext HTTP/2 starts with an upgrade that concurrent requests trip over (RST_STREAM on Jetty);
-			// over TLS the client and the store agree on HTTP/2 properly.
+			// Cleartext HTTP/2 starts with an upgrade that concurrent requests trip over
+			// (RST_STREAM on Jetty); over TLS the client and the store agree on HTTP/2
+			// properly.
 			http.version(HttpClient.Version.HTTP_1_1);
 		}
-		// Without an executor of its own, Spring's request factory starts a new thread for every request body.
+		// Without an executor of its own, Spring's request factory starts a new thread
+		// for every request body.
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("store-" + storeName + "-io-");
 		threads.setDaemon(true);
 		ExecutorService io = Executors.newCachedThreadPool(threads);

@@ -15,18 +15,23 @@ import org.slf4j.MDC;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The write algorithm every platform shares, for one store: what to create and what to update, found again
- * instead of created twice, a refused batch isolated record by record, and batches sent concurrently.
+ * The write algorithm every platform shares, for one store: what to create and what to
+ * update, found again instead of created twice, a refused batch isolated record by
+ * record, and batches sent concurrently.
  *
- * <p>Nothing is created twice: the store may have accepted a record in a run that was killed before its store id
- * was committed. Where the store itself refuses a duplicate, a create is sent as is and only a refused batch is
- * looked up; elsewhere a record without store id is looked up before it is created. What a lookup finds is adopted
- * only when the {@link AdoptionGuard} allows it. One bad record may make a store refuse a whole batch, so a refused
- * batch is tried again record by record to keep the good ones and give the bad one the store's own message.
+ * <p>
+ * Nothing is created twice: the store may have accepted a record in a run that was killed
+ * before its store id was committed. Where the store itself refuses a duplicate, a create
+ * is sent as is and only a refused batch is looked up; elsewhere a record without store
+ * id is looked up before it is created. What a lookup finds is adopted only when the
+ * {@link AdoptionGuard} allows it. One bad record may make a store refuse a whole batch,
+ * so a refused batch is tried again record by record to keep the good ones and give the
+ * bad one the store's own message.
  *
- * <p>The batches of one call go out concurrently; how many requests are in flight at once is the store channel's
- * limit, whoever sends. The call returns when every request has been answered, so a retry of the whole call never
- * overlaps a request still in flight.
+ * <p>
+ * The batches of one call go out concurrently; how many requests are in flight at once is
+ * the store channel's limit, whoever sends. The call returns when every request has been
+ * answered, so a retry of the whole call never overlaps a request still in flight.
  */
 public final class StoreUpsert implements AutoCloseable {
 
@@ -39,9 +44,10 @@ public final class StoreUpsert implements AutoCloseable {
 	}
 
 	/**
-	 * Creates or updates the records, one result per record. A record the store refuses gets a failed result and
-	 * does not stop the others.
-	 * @throws TransientStoreException when the store could not answer: the caller's chunk rolls back
+	 * Creates or updates the records, one result per record. A record the store refuses
+	 * gets a failed result and does not stop the others.
+	 * @throws TransientStoreException when the store could not answer: the caller's chunk
+	 * rolls back
 	 */
 	public List<WriteResult> upsert(ResourceWriter writer, List<OutgoingRecord> records, AdoptionGuard storeGuard) {
 		WritePlan plan = writer.plan();
@@ -77,7 +83,8 @@ public final class StoreUpsert implements AutoCloseable {
 		}
 		catch (StoreRejectedException refused) {
 			if (writer.plan().creation() == WritePlan.Creation.CREATE_FIRST) {
-				// Some may be in the store already: created before a crash, or by someone else.
+				// Some may be in the store already: created before a crash, or by someone
+				// else.
 				List<WriteResult> results = new ArrayList<>();
 				Map<String, String> inStore = adopted(writer, batch, guard, results);
 				if (!inStore.isEmpty() || !results.isEmpty()) {
@@ -107,8 +114,9 @@ public final class StoreUpsert implements AutoCloseable {
 	}
 
 	/**
-	 * Adds to a guard that one store record found by natural key is adopted by one record of a call at most: two
-	 * records with the same natural key in one chunk would otherwise both adopt the one the first created or found.
+	 * Adds to a guard that one store record found by natural key is adopted by one record
+	 * of a call at most: two records with the same natural key in one chunk would
+	 * otherwise both adopt the one the first created or found.
 	 */
 	private static final class OncePerCall implements AdoptionGuard {
 
@@ -120,7 +128,9 @@ public final class StoreUpsert implements AutoCloseable {
 			this.guard = guard;
 		}
 
-		/** Store records this call created belong to the records they were created for. */
+		/**
+		 * Store records this call created belong to the records they were created for.
+		 */
 		synchronized List<WriteResult> created(List<WriteResult> results) {
 			results.stream()
 				.filter(result -> result.externalId() != null)
@@ -143,9 +153,12 @@ public final class StoreUpsert implements AutoCloseable {
 
 	}
 
-	/** What the store has of these records and they may adopt; the ones the guard refuses get their result. */
-	private static Map<String, String> adopted(ResourceWriter writer, List<OutgoingRecord> records,
-			AdoptionGuard guard, List<WriteResult> refusedResults) {
+	/**
+	 * What the store has of these records and they may adopt; the ones the guard refuses
+	 * get their result.
+	 */
+	private static Map<String, String> adopted(ResourceWriter writer, List<OutgoingRecord> records, AdoptionGuard guard,
+			List<WriteResult> refusedResults) {
 		if (records.isEmpty()) {
 			return Map.of();
 		}
@@ -158,7 +171,10 @@ public final class StoreUpsert implements AutoCloseable {
 		return found;
 	}
 
-	/** Sends a batch; when the store refuses it, each record alone, so only the bad one fails. */
+	/**
+	 * Sends a batch; when the store refuses it, each record alone, so only the bad one
+	 * fails.
+	 */
 	private static List<WriteResult> isolated(List<OutgoingRecord> batch,
 			Function<List<OutgoingRecord>, List<WriteResult>> write) {
 		if (batch.isEmpty()) {
@@ -179,7 +195,10 @@ public final class StoreUpsert implements AutoCloseable {
 		}
 	}
 
-	/** Writes the batches on the store's threads, and returns once every one has been answered. */
+	/**
+	 * Writes the batches on the store's threads, and returns once every one has been
+	 * answered.
+	 */
 	private List<WriteResult> concurrently(List<List<OutgoingRecord>> batches,
 			Function<List<OutgoingRecord>, List<WriteResult>> write) {
 		if (batches.size() <= 1) {

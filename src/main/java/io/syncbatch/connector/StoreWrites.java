@@ -8,29 +8,31 @@ import org.springframework.stereotype.Component;
 import io.syncbatch.definition.TargetSpec;
 
 /**
- * Writes to a store with retries around the whole upsert, not around single HTTP requests: after a timeout or
- * a reset connection nobody knows whether the store created the records, and a retried upsert first looks
- * them up by natural key, so the store's answer "already exists" turns into an update instead of a failure.
+ * Writes to a store with retries around the whole upsert, not around single HTTP
+ * requests: after a timeout or a reset connection nobody knows whether the store created
+ * the records, and a retried upsert first looks them up by natural key, so the store's
+ * answer "already exists" turns into an update instead of a failure.
  */
 @Component
 public class StoreWrites {
 
-    private final StoreConnectors stores;
-    private final StoreRetryMeter retries;
+	private final StoreConnectors stores;
 
-    StoreWrites(StoreConnectors stores, StoreRetryMeter retries) {
-        this.stores = stores;
-        this.retries = retries;
-    }
+	private final StoreRetryMeter retries;
 
-    @Retryable(includes = TransientStoreException.class,
-            maxRetriesString = "${syncbatch.retry.max-retries:4}",
-            delayString = "${syncbatch.retry.initial-delay-ms:200}",
-            multiplierString = "${syncbatch.retry.multiplier:2}",
-            maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
-    public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records,
-            AdoptionGuard guard) {
-        retries.attemptStarting();
-        return stores.upsert(store, target.resource(), records, guard);
-    }
+	StoreWrites(StoreConnectors stores, StoreRetryMeter retries) {
+		this.stores = stores;
+		this.retries = retries;
+	}
+
+	@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
+			delayString = "${syncbatch.retry.initial-delay-ms:200}",
+			multiplierString = "${syncbatch.retry.multiplier:2}",
+			maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
+	public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records,
+			AdoptionGuard guard) {
+		retries.attemptStarting();
+		return stores.upsert(store, target.resource(), records, guard);
+	}
+
 }

@@ -18,15 +18,19 @@ public record WritePlan(Creation creation, int createBatch, int updateBatch) {
 	public enum Creation {
 
 		/**
-		 * The store itself refuses a second record with the same natural key (a customer's email): create at
-		 * once, and look up only the records of a refused batch, which are then updated.
+		 * The store itself refuses a second record with the same natural key (a
+		 * customer's email): create at once, and look up only the records of a refused
+		 * batch, which are then updated.
 		 */
 		CREATE_FIRST,
-		/** The store accepts duplicates: look every record without store id up before creating it. */
+		/**
+		 * The store accepts duplicates: look every record without store id up before
+		 * creating it.
+		 */
 		LOOKUP_FIRST,
 		/**
-		 * Nothing is created: each record is a part of a store record that exists (an order's status), written
-		 * onto it, and its store id is that record's.
+		 * Nothing is created: each record is a part of a store record that exists (an
+		 * order's status), written onto it, and its store id is that record's.
 		 */
 		IN_PLACE
 

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 import io.syncbatch.history.LastOperation;
 
 /**
- * What the store did with one record: its id and how it was written, or the reason it was not.
+ * What the store did with one record: its id and how it was written, or the reason it was
+ * not.
  *
  * @param key the record's id on the side it comes from, as in its {@link OutgoingRecord}
  */

@@ -28,241 +28,257 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The entity definitions of {@code jobs/}, read and checked once at startup so that a broken file stops the
- * engine with a message naming the file and the field, before any job writes anything.
+ * The entity definitions of {@code jobs/}, read and checked once at startup so that a
+ * broken file stops the engine with a message naming the file and the field, before any
+ * job writes anything.
  */
 @Component
 public class Definitions {
 
-    private static final Pattern ENTITY_NAME = Pattern.compile("[a-z][a-z0-9-]*");
-    /** Column and parameter names are written into SQL around the query, so they must be plain identifiers. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> RESERVED_PARAMETERS = Set.of("store", "mode", "launched.at", BatchFilter.IDS);
+	private static final Pattern ENTITY_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
-    private final Map<String, EntityDefinition> byEntity = new TreeMap<>();
-    private final List<EntityDefinition> syncOrder;
+	/**
+	 * Column and parameter names are written into SQL around the query, so they must be
+	 * plain identifiers.
+	 */
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    public Definitions(SyncbatchProperties properties, ResourcePatternResolver resources) {
-        YAMLMapper yaml = YAMLMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
-        for (Resource resource : find(resources, properties.definitions())) {
-            EntityDefinition definition = read(yaml, resource);
-            EntityDefinition previous = byEntity.put(definition.entity(), definition);
-            if (previous != null) {
-                throw new DefinitionException(definition.origin() + ": entity '" + definition.entity()
-                        + "' is already defined by " + previous.origin());
-            }
-        }
-        this.syncOrder = List.copyOf(dependencyOrder(byEntity));
-    }
+	private static final Set<String> RESERVED_PARAMETERS = Set.of("store", "mode", "launched.at", BatchFilter.IDS);
 
-    /**
-     * Every entity after the entities its records refer to (customers before their sales orders), so a run of
-     * all entities in this order holds nothing that the same run could have sent.
-     */
-    public List<EntityDefinition> inSyncOrder() {
-        return syncOrder;
-    }
+	private final Map<String, EntityDefinition> byEntity = new TreeMap<>();
 
-    private static List<EntityDefinition> dependencyOrder(Map<String, EntityDefinition> byEntity) {
-        for (EntityDefinition definition : byEntity.values()) {
-            for (String referenced : definition.dependencies()) {
-                if (!byEntity.containsKey(referenced)) {
-                    throw new DefinitionException(definition.origin() + ": mapping refers to entity '" + referenced
-                            + "', which no file in jobs/ defines (defined: " + byEntity.keySet() + ")");
-                }
-            }
-        }
-        List<EntityDefinition> ordered = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        for (String entity : byEntity.keySet()) {
-            visit(entity, byEntity, done, new ArrayList<>(), ordered);
-        }
-        return ordered;
-    }
+	private final List<EntityDefinition> syncOrder;
 
-    private static void visit(String entity, Map<String, EntityDefinition> byEntity, Set<String> done,
-            List<String> path, List<EntityDefinition> ordered) {
-        if (done.contains(entity)) {
-            return;
-        }
-        if (path.contains(entity)) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(entity), path.size()));
-            cycle.add(entity);
-            throw new DefinitionException(Objects.requireNonNull(byEntity.get(entity)).origin()
-                    + ": entities refer to each other in a circle, so none can be sent first: "
-                    + String.join(" -> ", cycle));
-        }
-        path.add(entity);
-        for (String referenced : Objects.requireNonNull(byEntity.get(entity)).dependencies()) {
-            visit(referenced, byEntity, done, path, ordered);
-        }
-        path.remove(path.size() - 1);
-        done.add(entity);
-        ordered.add(byEntity.get(entity));
-    }
+	public Definitions(SyncbatchProperties properties, ResourcePatternResolver resources) {
+		YAMLMapper yaml = YAMLMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build();
+		for (Resource resource : find(resources, properties.definitions())) {
+			EntityDefinition definition = read(yaml, resource);
+			EntityDefinition previous = byEntity.put(definition.entity(), definition);
+			if (previous != null) {
+				throw new DefinitionException(definition.origin() + ": entity '" + definition.entity()
+						+ "' is already defined by " + previous.origin());
+			}
+		}
+		this.syncOrder = List.copyOf(dependencyOrder(byEntity));
+	}
 
-    public Collection<EntityDefinition> all() {
-        return byEntity.values();
-    }
+	/**
+	 * Every entity after the entities its records refer to (customers before their sales
+	 * orders), so a run of all entities in this order holds nothing that the same run
+	 * could have sent.
+	 */
+	public List<EntityDefinition> inSyncOrder() {
+		return syncOrder;
+	}
 
-    public EntityDefinition entity(String entity) {
-        EntityDefinition definition = byEntity.get(entity);
-        if (definition == null) {
-            throw new IllegalArgumentException("unknown entity '" + entity + "'; defined entities: " + byEntity.keySet());
-        }
-        return definition;
-    }
+	private static List<EntityDefinition> dependencyOrder(Map<String, EntityDefinition> byEntity) {
+		for (EntityDefinition definition : byEntity.values()) {
+			for (String referenced : definition.dependencies()) {
+				if (!byEntity.containsKey(referenced)) {
+					throw new DefinitionException(definition.origin() + ": mapping refers to entity '" + referenced
+							+ "', which no file in jobs/ defines (defined: " + byEntity.keySet() + ")");
+				}
+			}
+		}
+		List<EntityDefinition> ordered = new ArrayList<>();
+		Set<String> done = new HashSet<>();
+		for (String entity : byEntity.keySet()) {
+			visit(entity, byEntity, done, new ArrayList<>(), ordered);
+		}
+		return ordered;
+	}
 
-    /** The job behind a name such as {@code customer-export}, or null. */
-    public @Nullable EntityJob job(String jobName) {
-        return byEntity.values().stream().flatMap(definition -> definition.jobs().stream())
-                .filter(job -> job.name().equals(jobName)).findFirst().orElse(null);
-    }
+	private static void visit(String entity, Map<String, EntityDefinition> byEntity, Set<String> done,
+			List<String> path, List<EntityDefinition> ordered) {
+		if (done.contains(entity)) {
+			return;
+		}
+		if (path.contains(entity)) {
+			List<String> cycle = new ArrayList<>(path.subList(path.indexOf(entity), path.size()));
+			cycle.add(entity);
+			throw new DefinitionException(Objects.requireNonNull(byEntity.get(entity)).origin()
+					+ ": entities refer to each other in a circle, so none can be sent first: "
+					+ String.join(" -> ", cycle));
+		}
+		path.add(entity);
+		for (String referenced : Objects.requireNonNull(byEntity.get(entity)).dependencies()) {
+			visit(referenced, byEntity, done, path, ordered);
+		}
+		path.remove(path.size() - 1);
+		done.add(entity);
+		ordered.add(byEntity.get(entity));
+	}
 
-    /** The job behind a name, or an error that lists the jobs there are. */
-    public EntityJob requireJob(String jobName) {
-        EntityJob job = job(jobName);
-        if (job == null) {
-            throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
-        }
-        return job;
-    }
+	public Collection<EntityDefinition> all() {
+		return byEntity.values();
+	}
 
-    public Set<String> jobNames() {
-        Set<String> names = new TreeSet<>();
-        byEntity.values().forEach(definition -> definition.jobs().forEach(job -> names.add(job.name())));
-        return names;
-    }
+	public EntityDefinition entity(String entity) {
+		EntityDefinition definition = byEntity.get(entity);
+		if (definition == null) {
+			throw new IllegalArgumentException(
+					"unknown entity '" + entity + "'; defined entities: " + byEntity.keySet());
+		}
+		return definition;
+	}
 
-    private static Resource[] find(ResourcePatternResolver resources, String pattern) {
-        try {
-            return resources.getResources(pattern);
-        }
-        catch (IOException e) {
-            throw new DefinitionException("cannot list the entity definitions at " + pattern, e);
-        }
-    }
+	/** The job behind a name such as {@code customer-export}, or null. */
+	public @Nullable EntityJob job(String jobName) {
+		return byEntity.values()
+			.stream()
+			.flatMap(definition -> definition.jobs().stream())
+			.filter(job -> job.name().equals(jobName))
+			.findFirst()
+			.orElse(null);
+	}
 
-    private static EntityDefinition read(YAMLMapper yaml, Resource resource) {
-        String origin = "jobs/" + resource.getFilename();
-        EntityDefinition definition;
-        try (InputStream in = resource.getInputStream()) {
-            definition = yaml.readValue(in, EntityDefinition.class);
-        }
-        catch (JacksonException e) {
-            throw new DefinitionException(origin + ": " + e.getOriginalMessage() + " at " + e.getPathReference()
-                    + locate(e), e);
-        }
-        catch (IOException e) {
-            throw new DefinitionException(origin + ": cannot be read", e);
-        }
-        if (definition == null) {
-            throw new DefinitionException(origin + ": is empty");
-        }
-        definition = definition.withOrigin(origin);
-        List<String> problems = problems(definition, resource.getFilename());
-        if (!problems.isEmpty()) {
-            throw new DefinitionException(origin + ": " + String.join("; ", problems));
-        }
-        return definition;
-    }
+	/** The job behind a name, or an error that lists the jobs there are. */
+	public EntityJob requireJob(String jobName) {
+		EntityJob job = job(jobName);
+		if (job == null) {
+			throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
+		}
+		return job;
+	}
 
-    private static String locate(JacksonException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-    }
+	public Set<String> jobNames() {
+		Set<String> names = new TreeSet<>();
+		byEntity.values().forEach(definition -> definition.jobs().forEach(job -> names.add(job.name())));
+		return names;
+	}
 
-    /** What a definition must say to be runnable; checked without touching the ERP. */
-    static List<String> problems(EntityDefinition definition, @Nullable String fileName) {
-        List<String> problems = new ArrayList<>();
-        String entity = definition.entity();
-        if (entity == null || !ENTITY_NAME.matcher(entity).matches()) {
-            problems.add("entity must be a lower-case name such as 'customer', got '" + entity + "'");
-        }
-        else if (fileName != null && !fileName.equals(entity + ".yml")) {
-            problems.add("entity '" + entity + "' must be defined in " + entity + ".yml");
-        }
-        SourceQuery source = definition.source();
-        if (source == null) {
-            problems.add("source is required");
-        }
-        else {
-            require(problems, "source.query", source.query());
-            require(problems, "source.key", source.key());
-            require(problems, "source.change-column", source.changeColumn());
-            identifier(problems, "source.key", source.key());
-            identifier(problems, "source.change-column", source.changeColumn());
-        }
-        Set<String> parameters = new TreeSet<>(source == null ? Set.of() : source.parameters().keySet());
-        for (int i = 0; i < definition.batchFilters().size(); i++) {
-            BatchFilter filter = definition.batchFilters().get(i);
-            String at = "batch-filters[" + i + "]";
-            identifier(problems, at + ".parameter", filter.parameter());
-            identifier(problems, at + ".column", filter.column());
-            if (filter.match() == null) {
-                problems.add(at + ".match is required (from, to or in)");
-            }
-            if (filter.parameter() != null && (RESERVED_PARAMETERS.contains(filter.parameter())
-                    || !parameters.add(filter.parameter()))) {
-                problems.add(at + ".parameter '" + filter.parameter() + "' is already a job parameter");
-            }
-        }
-        for (int i = 0; i < definition.exportFilter().size(); i++) {
-            FilterCondition condition = definition.exportFilter().get(i);
-            String at = "export-filter[" + i + "]";
-            require(problems, at + ".field", condition.field());
-            if (condition.condition() == null) {
-                problems.add(at + ".condition is required");
-            }
-            else {
-                if (condition.condition().takesValue()) {
-                    require(problems, at + ".value", condition.value());
-                }
-                if (condition.condition() == Condition.BETWEEN) {
-                    require(problems, at + ".value2", condition.value2());
-                }
-            }
-        }
-        if (definition.target() == null) {
-            problems.add("target is required");
-        }
-        else {
-            require(problems, "target.resource", definition.target().resource());
-        }
-        if (definition.direction() == SyncDirection.BIDIRECTIONAL && definition.primary() == null) {
-            problems.add("primary is required for a bidirectional entity (erp or store): it decides which version"
-                    + " wins when both sides changed a record");
-        }
-        if (definition.direction() != SyncDirection.BIDIRECTIONAL && definition.primary() != null) {
-            problems.add("primary only applies to a bidirectional entity; direction is " + definition.direction().label());
-        }
-        if (definition.direction() != SyncDirection.EXPORT) {
-            // The model, the bindings and the platform readers know both directions; the ERP writer that an import
-            // needs does not exist yet, so a definition that asks for one is refused rather than half run.
-            problems.add("direction " + definition.direction().label() + " needs an import job, and syncbatch cannot"
-                    + " write to the ERP yet: only export definitions can run");
-        }
-        if (definition.chunkSize() < 1 || definition.chunkSize() > 10_000) {
-            problems.add("chunk-size must be between 1 and 10000, got " + definition.chunkSize());
-        }
-        if (definition.maxAttempts() < 1) {
-            problems.add("max-attempts must be at least 1, got " + definition.maxAttempts());
-        }
-        return problems;
-    }
+	private static Resource[] find(ResourcePatternResolver resources, String pattern) {
+		try {
+			return resources.getResources(pattern);
+		}
+		catch (IOException e) {
+			throw new DefinitionException("cannot list the entity definitions at " + pattern, e);
+		}
+	}
 
-    private static void identifier(List<String> problems, String field, @Nullable String value) {
-        if (value == null || !IDENTIFIER.matcher(value).matches()) {
-            problems.add(field + " must be a plain column or parameter name, got '" + value + "'");
-        }
-    }
+	private static EntityDefinition read(YAMLMapper yaml, Resource resource) {
+		String origin = "jobs/" + resource.getFilename();
+		EntityDefinition definition;
+		try (InputStream in = resource.getInputStream()) {
+			definition = yaml.readValue(in, EntityDefinition.class);
+		}
+		catch (JacksonException e) {
+			throw new DefinitionException(
+					origin + ": " + e.getOriginalMessage() + " at " + e.getPathReference() + locate(e), e);
+		}
+		catch (IOException e) {
+			throw new DefinitionException(origin + ": cannot be read", e);
+		}
+		if (definition == null) {
+			throw new DefinitionException(origin + ": is empty");
+		}
+		definition = definition.withOrigin(origin);
+		List<String> problems = problems(definition, resource.getFilename());
+		if (!problems.isEmpty()) {
+			throw new DefinitionException(origin + ": " + String.join("; ", problems));
+		}
+		return definition;
+	}
 
-    private static void require(List<String> problems, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            problems.add(field + " is required");
-        }
-    }
+	private static String locate(JacksonException e) {
+		return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+	}
+
+	/** What a definition must say to be runnable; checked without touching the ERP. */
+	static List<String> problems(EntityDefinition definition, @Nullable String fileName) {
+		List<String> problems = new ArrayList<>();
+		String entity = definition.entity();
+		if (entity == null || !ENTITY_NAME.matcher(entity).matches()) {
+			problems.add("entity must be a lower-case name such as 'customer', got '" + entity + "'");
+		}
+		else if (fileName != null && !fileName.equals(entity + ".yml")) {
+			problems.add("entity '" + entity + "' must be defined in " + entity + ".yml");
+		}
+		SourceQuery source = definition.source();
+		if (source == null) {
+			problems.add("source is required");
+		}
+		else {
+			require(problems, "source.query", source.query());
+			require(problems, "source.key", source.key());
+			require(problems, "source.change-column", source.changeColumn());
+			identifier(problems, "source.key", source.key());
+			identifier(problems, "source.change-column", source.changeColumn());
+		}
+		Set<String> parameters = new TreeSet<>(source == null ? Set.of() : source.parameters().keySet());
+		for (int i = 0; i < definition.batchFilters().size(); i++) {
+			BatchFilter filter = definition.batchFilters().get(i);
+			String at = "batch-filters[" + i + "]";
+			identifier(problems, at + ".parameter", filter.parameter());
+			identifier(problems, at + ".column", filter.column());
+			if (filter.match() == null) {
+				problems.add(at + ".match is required (from, to or in)");
+			}
+			if (filter.parameter() != null
+					&& (RESERVED_PARAMETERS.contains(filter.parameter()) || !parameters.add(filter.parameter()))) {
+				problems.add(at + ".parameter '" + filter.parameter() + "' is already a job parameter");
+			}
+		}
+		for (int i = 0; i < definition.exportFilter().size(); i++) {
+			FilterCondition condition = definition.exportFilter().get(i);
+			String at = "export-filter[" + i + "]";
+			require(problems, at + ".field", condition.field());
+			if (condition.condition() == null) {
+				problems.add(at + ".condition is required");
+			}
+			else {
+				if (condition.condition().takesValue()) {
+					require(problems, at + ".value", condition.value());
+				}
+				if (condition.condition() == Condition.BETWEEN) {
+					require(problems, at + ".value2", condition.value2());
+				}
+			}
+		}
+		if (definition.target() == null) {
+			problems.add("target is required");
+		}
+		else {
+			require(problems, "target.resource", definition.target().resource());
+		}
+		if (definition.direction() == SyncDirection.BIDIRECTIONAL && definition.primary() == null) {
+			problems.add("primary is required for a bidirectional entity (erp or store): it decides which version"
+					+ " wins when both sides changed a record");
+		}
+		if (definition.direction() != SyncDirection.BIDIRECTIONAL && definition.primary() != null) {
+			problems
+				.add("primary only applies to a bidirectional entity; direction is " + definition.direction().label());
+		}
+		if (definition.direction() != SyncDirection.EXPORT) {
+			// The model, the bindings and the platform readers know both directions; the
+			// ERP writer that an import needs does not exist yet, so a definition that
+			// asks for one is refused rather than half run.
+			problems.add("direction " + definition.direction().label() + " needs an import job, and syncbatch cannot"
+					+ " write to the ERP yet: only export definitions can run");
+		}
+		if (definition.chunkSize() < 1 || definition.chunkSize() > 10_000) {
+			problems.add("chunk-size must be between 1 and 10000, got " + definition.chunkSize());
+		}
+		if (definition.maxAttempts() < 1) {
+			problems.add("max-attempts must be at least 1, got " + definition.maxAttempts());
+		}
+		return problems;
+	}
+
+	private static void identifier(List<String> problems, String field, @Nullable String value) {
+		if (value == null || !IDENTIFIER.matcher(value).matches()) {
+			problems.add(field + " must be a plain column or parameter name, got '" + value + "'");
+		}
+	}
+
+	private static void require(List<String> problems, String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			problems.add(field + " is required");
+		}
+	}
+
 }

@@ -11,11 +11,14 @@ import io.syncbatch.rules.FilterCondition;
 import io.syncbatch.rules.MappingRule;
 
 /**
- * One {@code jobs/<entity>.yml}: everything the generic job factory needs to build that entity's jobs.
+ * One {@code jobs/<entity>.yml}: everything the generic job factory needs to build that
+ * entity's jobs.
  *
  * @param direction which way records flow; export unless the definition says otherwise
- * @param primary for a bidirectional entity, the system whose version wins when both sides changed
- * @param dependsOn entities to sync before this one although no mapping rule refers to them
+ * @param primary for a bidirectional entity, the system whose version wins when both
+ * sides changed
+ * @param dependsOn entities to sync before this one although no mapping rule refers to
+ * them
  * @param origin where the definition was read from, so errors can name the file
  */
 public record EntityDefinition(String entity, @Nullable String description, SourceQuery source,
@@ -37,7 +40,10 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
 	}
 
-	/** The batch filters the definition declares, plus {@code ids} on the key column that every entity has. */
+	/**
+	 * The batch filters the definition declares, plus {@code ids} on the key column that
+	 * every entity has.
+	 */
 	public List<BatchFilter> allBatchFilters() {
 		List<BatchFilter> all = new ArrayList<>(batchFilters);
 		all.add(new BatchFilter(BatchFilter.IDS, source.key(), BatchFilter.Match.IN, BatchFilter.ValueType.TEXT));
@@ -55,9 +61,9 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 	}
 
 	/**
-	 * Entities to sync before this one: those its records refer to (a sales order's customer and products) and
-	 * those named in {@code depends-on}. A category's parent is another category: that reference orders records
-	 * inside one run, not entities.
+	 * Entities to sync before this one: those its records refer to (a sales order's
+	 * customer and products) and those named in {@code depends-on}. A category's parent
+	 * is another category: that reference orders records inside one run, not entities.
 	 */
 	public Set<String> dependencies() {
 		Set<String> referenced = new TreeSet<>(dependsOn);
@@ -66,7 +72,10 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		return referenced;
 	}
 
-	/** Whether records refer to records of this same entity (a category to its parent category). */
+	/**
+	 * Whether records refer to records of this same entity (a category to its parent
+	 * category).
+	 */
 	public boolean refersToItself() {
 		return mapping.stream().anyMatch(rule -> rule.referencedEntities().contains(entity));
 	}
@@ -77,8 +86,8 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 	}
 
 	EntityDefinition withOrigin(String newOrigin) {
-		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target,
-				direction, primary, dependsOn, chunkSize, maxAttempts, newOrigin);
+		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target, direction,
+				primary, dependsOn, chunkSize, maxAttempts, newOrigin);
 	}
 
 }

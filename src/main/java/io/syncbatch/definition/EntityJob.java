@@ -1,9 +1,11 @@
 package io.syncbatch.definition;
 
 /**
- * One job a definition provides: its entity one way, named {@code <entity>-<direction>} ({@code customer-export}).
+ * One job a definition provides: its entity one way, named {@code <entity>-<direction>}
+ * ({@code customer-export}).
  *
- * @param direction {@link SyncDirection#EXPORT} or {@link SyncDirection#IMPORT}, never bidirectional
+ * @param direction {@link SyncDirection#EXPORT} or {@link SyncDirection#IMPORT}, never
+ * bidirectional
  */
 public record EntityJob(EntityDefinition definition, SyncDirection direction) {
 

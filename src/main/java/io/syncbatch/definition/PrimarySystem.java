@@ -6,8 +6,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
- * The system whose version wins when both changed a record since it was last synced (Acumatica's "Primary
- * System"; the seeds' "External System" is the store).
+ * The system whose version wins when both changed a record since it was last synced
+ * (Acumatica's "Primary System"; the seeds' "External System" is the store).
  */
 public enum PrimarySystem {
 

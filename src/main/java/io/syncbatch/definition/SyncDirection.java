@@ -7,8 +7,9 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
- * Which way an entity's records flow (Acumatica's "Sync Direction"). A bidirectional entity has a job of each
- * direction over the same bindings; its definition names the system whose version wins a conflict.
+ * Which way an entity's records flow (Acumatica's "Sync Direction"). A bidirectional
+ * entity has a job of each direction over the same bindings; its definition names the
+ * system whose version wins a conflict.
  */
 public enum SyncDirection {
 

@@ -1,4 +1,7 @@
-/** Entity definitions read from {@code jobs/*.yml}: source query, target, filters, mapping rules and direction. */
+/**
+ * Entity definitions read from {@code jobs/*.yml}: source query, target, filters, mapping
+ * rules and direction.
+ */
 @NullMarked
 package io.syncbatch.definition;
 

@@ -14,31 +14,35 @@ import io.syncbatch.record.DataRecord;
 import io.syncbatch.record.Fingerprint;
 import io.syncbatch.record.SourceRecord;
 
-/** Turns a row of the entity's query into a {@link SourceRecord}, fingerprint included. */
+/**
+ * Turns a row of the entity's query into a {@link SourceRecord}, fingerprint included.
+ */
 final class ErpRowMapper implements RowMapper<SourceRecord> {
 
-    private final SourceQuery source;
-    private final Fingerprint fingerprint;
+	private final SourceQuery source;
 
-    ErpRowMapper(SourceQuery source) {
-        this.source = source;
-        this.fingerprint = new Fingerprint(source.changeColumn());
-    }
+	private final Fingerprint fingerprint;
 
-    @Override
-    public SourceRecord mapRow(ResultSet rs, int rowNum) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        LinkedCaseInsensitiveMap<Object> columns = new LinkedCaseInsensitiveMap<>(meta.getColumnCount());
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.put(meta.getColumnLabel(i), rs.getObject(i));
-        }
-        Object key = columns.get(source.key());
-        if (key == null) {
-            throw new SQLException("the ERP query returned a row with no " + source.key() + " (the key column)");
-        }
-        LocalDateTime changedAt = rs.getObject(source.changeColumn(), LocalDateTime.class);
-        Object description = source.description() == null ? null : columns.get(source.description());
-        return new SourceRecord(key.toString(), description == null ? null : description.toString(), changedAt,
-                DataRecord.adopt(columns), fingerprint.of(columns));
-    }
+	ErpRowMapper(SourceQuery source) {
+		this.source = source;
+		this.fingerprint = new Fingerprint(source.changeColumn());
+	}
+
+	@Override
+	public SourceRecord mapRow(ResultSet rs, int rowNum) throws SQLException {
+		ResultSetMetaData meta = rs.getMetaData();
+		LinkedCaseInsensitiveMap<Object> columns = new LinkedCaseInsensitiveMap<>(meta.getColumnCount());
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			columns.put(meta.getColumnLabel(i), rs.getObject(i));
+		}
+		Object key = columns.get(source.key());
+		if (key == null) {
+			throw new SQLException("the ERP query returned a row with no " + source.key() + " (the key column)");
+		}
+		LocalDateTime changedAt = rs.getObject(source.changeColumn(), LocalDateTime.class);
+		Object description = source.description() == null ? null : columns.get(source.description());
+		return new SourceRecord(key.toString(), description == null ? null : description.toString(), changedAt,
+				DataRecord.adopt(columns), fingerprint.of(columns));
+	}
+
 }

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The prepared data: what prepare found new or changed, one narrow row per record of a scope, waiting for the
- * process step, which removes a row once it has recorded an outcome for that fingerprint. Writes run in the
- * caller's chunk transaction, so a row and the step's checkpoint move together.
+ * The prepared data: what prepare found new or changed, one narrow row per record of a
+ * scope, waiting for the process step, which removes a row once it has recorded an
+ * outcome for that fingerprint. Writes run in the caller's chunk transaction, so a row
+ * and the step's checkpoint move together.
  */
 @Repository
 public class PreparedRecords {
@@ -34,9 +35,10 @@ public class PreparedRecords {
 	public Map<String, String> fingerprints(int scope, Collection<String> keys) {
 		Map<String, String> found = new HashMap<>();
 		if (!keys.isEmpty()) {
-			named.query("SELECT source_key, fingerprint FROM sync_prepared WHERE scope_id = :scope"
-					+ " AND source_key IN (:keys)", new MapSqlParameterSource("scope", scope).addValue("keys", keys),
-					rs -> {
+			named.query(
+					"SELECT source_key, fingerprint FROM sync_prepared WHERE scope_id = :scope"
+							+ " AND source_key IN (:keys)",
+					new MapSqlParameterSource("scope", scope).addValue("keys", keys), rs -> {
 						found.put(rs.getString(1), rs.getString(2));
 					});
 		}
@@ -44,16 +46,17 @@ public class PreparedRecords {
 	}
 
 	/**
-	 * Marks the records as waiting, in one multi-row statement; a record already waiting takes the newer
-	 * fingerprint and change time.
-	 *
-	 * @param instance the job instance of a selective run, which processes only what it prepared itself
+	 * Marks the records as waiting, in one multi-row statement; a record already waiting
+	 * takes the newer fingerprint and change time.
+	 * @param instance the job instance of a selective run, which processes only what it
+	 * prepared itself
 	 */
 	public void prepare(int scope, List<PreparedChange> changes, @Nullable Long instance) {
-		jdbc.batchUpdate("INSERT INTO sync_prepared (scope_id, source_key, fingerprint, changed_at, instance_id)"
-				+ " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE fingerprint = VALUES(fingerprint),"
-				+ " changed_at = VALUES(changed_at), instance_id = VALUES(instance_id)", changes, changes.size(),
-				(ps, change) -> {
+		jdbc.batchUpdate(
+				"INSERT INTO sync_prepared (scope_id, source_key, fingerprint, changed_at, instance_id)"
+						+ " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE fingerprint = VALUES(fingerprint),"
+						+ " changed_at = VALUES(changed_at), instance_id = VALUES(instance_id)",
+				changes, changes.size(), (ps, change) -> {
 					ps.setInt(1, scope);
 					ps.setString(2, change.key());
 					ps.setString(3, change.fingerprint());
@@ -69,29 +72,31 @@ public class PreparedRecords {
 
 	/**
 	 * The next page of waiting records after {@code after}, oldest change first.
-	 *
-	 * @param instance only what this job instance prepared (a selective run), or every waiting record
+	 * @param instance only what this job instance prepared (a selective run), or every
+	 * waiting record
 	 */
 	public List<PreparedChange> page(int scope, BacklogSlice slice, BacklogPosition after, int limit,
 			@Nullable Long instance) {
-		MapSqlParameterSource params = slice.bind(new MapSqlParameterSource("scope", scope)
-			.addValue("afterAt", ChangeTime.micros(after.changedAt()))
-			.addValue("afterKey", after.key()));
+		MapSqlParameterSource params = slice
+			.bind(new MapSqlParameterSource("scope", scope).addValue("afterAt", ChangeTime.micros(after.changedAt()))
+				.addValue("afterKey", after.key()));
 		String mine = "";
 		if (instance != null) {
 			mine = " AND instance_id = :instance";
 			params.addValue("instance", instance);
 		}
-		return named.query("SELECT source_key, fingerprint, changed_at FROM sync_prepared WHERE scope_id = :scope"
-				+ mine + slice.condition("fingerprint")
-				+ " AND (changed_at > :afterAt OR (changed_at = :afterAt AND source_key > :afterKey))"
-				+ " ORDER BY changed_at, source_key LIMIT " + Math.max(1, limit), params,
+		return named.query(
+				"SELECT source_key, fingerprint, changed_at FROM sync_prepared WHERE scope_id = :scope" + mine
+						+ slice.condition("fingerprint")
+						+ " AND (changed_at > :afterAt OR (changed_at = :afterAt AND source_key > :afterKey))"
+						+ " ORDER BY changed_at, source_key LIMIT " + Math.max(1, limit),
+				params,
 				(rs, n) -> new PreparedChange(rs.getString(1), rs.getString(2), ChangeTime.ofMicros(rs.getLong(3))));
 	}
 
 	/**
-	 * An outcome was recorded for these records: they no longer wait. A row prepared again meanwhile with another
-	 * fingerprint stays, so that change is processed too.
+	 * An outcome was recorded for these records: they no longer wait. A row prepared
+	 * again meanwhile with another fingerprint stays, so that change is processed too.
 	 */
 	public void processed(int scope, List<PreparedChange> done) {
 		jdbc.batchUpdate("DELETE FROM sync_prepared WHERE scope_id = ? AND source_key = ? AND fingerprint = ?", done,
@@ -102,7 +107,10 @@ public class PreparedRecords {
 				});
 	}
 
-	/** An operator left these records alone: whatever was prepared for them no longer waits. */
+	/**
+	 * An operator left these records alone: whatever was prepared for them no longer
+	 * waits.
+	 */
 	public void withdraw(int scope, Collection<String> keys) {
 		if (!keys.isEmpty()) {
 			named.update("DELETE FROM sync_prepared WHERE scope_id = :scope AND source_key IN (:keys)",
@@ -113,10 +121,9 @@ public class PreparedRecords {
 	/** How many records wait in each scope; scopes with none are absent. */
 	public Map<Integer, Long> countByScope() {
 		Map<Integer, Long> counts = new HashMap<>();
-		jdbc.query("SELECT scope_id, COUNT(*) FROM sync_prepared GROUP BY scope_id",
-				rs -> {
-					counts.put(rs.getInt(1), rs.getLong(2));
-				});
+		jdbc.query("SELECT scope_id, COUNT(*) FROM sync_prepared GROUP BY scope_id", rs -> {
+			counts.put(rs.getInt(1), rs.getLong(2));
+		});
 		return counts;
 	}
 

@@ -25,10 +25,12 @@ import org.springframework.stereotype.Repository;
 import io.syncbatch.definition.SyncDirection;
 
 /**
- * The sync history: one binding per ERP record and store record of a store and entity, written when a record is
- * processed (or by an operator), never by prepare. What waits to be processed is in {@link PreparedRecords}; the
- * history shows such a record as PREPARED. Every write runs inside the caller's chunk transaction, so a record's
- * status moves together with the step's checkpoint: a killed process leaves either both or neither.
+ * The sync history: one binding per ERP record and store record of a store and entity,
+ * written when a record is processed (or by an operator), never by prepare. What waits to
+ * be processed is in {@link PreparedRecords}; the history shows such a record as
+ * PREPARED. Every write runs inside the caller's chunk transaction, so a record's status
+ * moves together with the step's checkpoint: a killed process leaves either both or
+ * neither.
  */
 @Repository
 public class SyncRecordRepository {
@@ -51,13 +53,14 @@ public class SyncRecordRepository {
 		this.scopes = scopes;
 		this.prepared = prepared;
 		// Connector/J, the only MySQL driver here, calls MariaDB "MySQL" too.
-		this.mySql = "MySQL".equals(jdbc.execute(
-				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+		this.mySql = "MySQL".equals(jdbc
+			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
 	}
 
 	/**
-	 * The fingerprint each of these ERP ids is known by: the one waiting for it when it waits as prepared,
-	 * otherwise the one it was last synced with; ids never seen are absent. One round trip for both.
+	 * The fingerprint each of these ERP ids is known by: the one waiting for it when it
+	 * waits as prepared, otherwise the one it was last synced with; ids never seen are
+	 * absent. One round trip for both.
 	 */
 	public Map<String, String> knownFingerprints(String store, String entity, SyncDirection direction,
 			Collection<String> erpIds) {
@@ -88,7 +91,10 @@ public class SyncRecordRepository {
 		return found;
 	}
 
-	/** Which ERP record each of these store records is bound to; store ids bound to none are absent. */
+	/**
+	 * Which ERP record each of these store records is bound to; store ids bound to none
+	 * are absent.
+	 */
 	public Map<String, String> erpIdsBoundTo(String store, String entity, Collection<String> externalIds) {
 		Map<String, String> bound = new HashMap<>();
 		if (!externalIds.isEmpty()) {
@@ -101,14 +107,16 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * The next page of records waiting in the history, after {@code after}, oldest change first: HELD ones and
-	 * FAILED ones with attempts left, unless they were prepared again (then they wait as prepared).
+	 * The next page of records waiting in the history, after {@code after}, oldest change
+	 * first: HELD ones and FAILED ones with attempts left, unless they were prepared
+	 * again (then they wait as prepared).
 	 */
 	public List<SyncRecord> waiting(String store, String entity, SyncDirection direction, BacklogSlice slice,
 			BacklogPosition after, int limit, int maxAttempts) {
 		MapSqlParameterSource params = slice.bind(keyset(store, entity, direction, after).addValue("max", maxAttempts));
-		// A UNION of index range scans instead of one OR, so each part walks sync_record_backlog in order; each
-		// part has its own LIMIT, so the server never materialises every waiting record for a page.
+		// A UNION of index range scans instead of one OR, so each part walks
+		// sync_record_backlog in order; each part has its own LIMIT, so the server never
+		// materialises every waiting record for a page.
 		String page = " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit);
 		String waiting = "SELECT * FROM sync_record r WHERE store = :store AND entity = :entity"
 				+ slice.condition("erp_hash") + NOT_PREPARED + " AND " + AFTER;
@@ -117,23 +125,27 @@ public class SyncRecordRepository {
 		return named.query(sql, params, SyncRecordRepository::map);
 	}
 
-	/** The next page of HELD records, for another pass once records of the same entity they wait for went out. */
+	/**
+	 * The next page of HELD records, for another pass once records of the same entity
+	 * they wait for went out.
+	 */
 	public List<SyncRecord> held(String store, String entity, SyncDirection direction, BacklogPosition after,
 			int limit) {
-		return named.query("SELECT * FROM sync_record r WHERE store = :store AND entity = :entity AND status = 'HELD'"
-				+ NOT_PREPARED + " AND " + AFTER + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit),
+		return named.query(
+				"SELECT * FROM sync_record r WHERE store = :store AND entity = :entity AND status = 'HELD'"
+						+ NOT_PREPARED + " AND " + AFTER + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit),
 				keyset(store, entity, direction, after), SyncRecordRepository::map);
 	}
 
 	private static final String NOT_PREPARED = " AND NOT EXISTS (SELECT 1 FROM sync_prepared p"
 			+ " WHERE p.scope_id = :scope AND p.source_key = r.erp_id)";
 
-	// The position's time is bound as text with its fractions: Connector/J rounds date-time parameters on
-	// MariaDB 10.x, and a rounded position would read records before it again.
+	// The position's time is bound as text with its fractions: Connector/J rounds
+	// date-time parameters on MariaDB 10.x, and a rounded position would read records
+	// before it again.
 	private static final String AFTER = "(changed_at > :afterAt OR (changed_at = :afterAt AND erp_id > :afterId))";
 
-	private MapSqlParameterSource keyset(String store, String entity, SyncDirection direction,
-			BacklogPosition after) {
+	private MapSqlParameterSource keyset(String store, String entity, SyncDirection direction, BacklogPosition after) {
 		return new MapSqlParameterSource("store", store).addValue("entity", entity)
 			.addValue("scope", scopes.id(store, entity, direction))
 			.addValue("afterAt", ChangeTime.exact(after.changedAt()))
@@ -141,9 +153,9 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * Writes bindings as the process step concluded them, each whole, in one multi-row statement on MySQL
-	 * (INSERT … ON DUPLICATE KEY UPDATE) and as a MERGE on H2. A record processed for the first time gets its row
-	 * here.
+	 * Writes bindings as the process step concluded them, each whole, in one multi-row
+	 * statement on MySQL (INSERT … ON DUPLICATE KEY UPDATE) and as a MERGE on H2. A
+	 * record processed for the first time gets its row here.
 	 */
 	public void save(List<SyncRecord> records) {
 		if (records.isEmpty()) {
@@ -152,13 +164,14 @@ public class SyncRecordRepository {
 		String columns = "store, entity, erp_id, external_id, erp_description, status, last_operation,"
 				+ " last_direction, erp_hash, store_hash, attempts, last_error, last_attempt_at, job_execution_id,"
 				+ " changed_at";
-		String sql = mySql ? "INSERT INTO sync_record (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-				+ " ?, ?, ?) ON DUPLICATE KEY UPDATE external_id = VALUES(external_id),"
-				+ " erp_description = VALUES(erp_description), status = VALUES(status),"
-				+ " last_operation = VALUES(last_operation), last_direction = VALUES(last_direction),"
-				+ " erp_hash = VALUES(erp_hash), store_hash = VALUES(store_hash), attempts = VALUES(attempts),"
-				+ " last_error = VALUES(last_error), last_attempt_at = VALUES(last_attempt_at),"
-				+ " job_execution_id = VALUES(job_execution_id), changed_at = VALUES(changed_at)"
+		String sql = mySql
+				? "INSERT INTO sync_record (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+						+ " ?, ?, ?) ON DUPLICATE KEY UPDATE external_id = VALUES(external_id),"
+						+ " erp_description = VALUES(erp_description), status = VALUES(status),"
+						+ " last_operation = VALUES(last_operation), last_direction = VALUES(last_direction),"
+						+ " erp_hash = VALUES(erp_hash), store_hash = VALUES(store_hash), attempts = VALUES(attempts),"
+						+ " last_error = VALUES(last_error), last_attempt_at = VALUES(last_attempt_at),"
+						+ " job_execution_id = VALUES(job_execution_id), changed_at = VALUES(changed_at)"
 				: "MERGE INTO sync_record (" + columns + ") KEY (store, entity, erp_id) VALUES (?, ?, ?, ?, ?, ?, ?,"
 						+ " ?, ?, ?, ?, ?, ?, ?, ?)";
 		jdbc.batchUpdate(sql, records, records.size(), (ps, record) -> {
@@ -185,7 +198,10 @@ public class SyncRecordRepository {
 		});
 	}
 
-	/** How many records each store, entity and direction has in each of these statuses; absent when none. */
+	/**
+	 * How many records each store, entity and direction has in each of these statuses;
+	 * absent when none.
+	 */
 	public List<StatusCount> countByStatus(Collection<SyncStatus> statuses) {
 		return named.query("SELECT store, entity, COALESCE(last_direction, 'export'), status, COUNT(*) FROM sync_record"
 				+ " WHERE status IN (:statuses) GROUP BY store, entity, COALESCE(last_direction, 'export'), status",
@@ -205,8 +221,9 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * Sync refresh: the records are prepared again and processed by the next run with fresh attempts, whatever
-	 * their status. Returns the ERP ids that have no sync record, which the caller reports.
+	 * Sync refresh: the records are prepared again and processed by the next run with
+	 * fresh attempts, whatever their status. Returns the ERP ids that have no sync
+	 * record, which the caller reports.
 	 */
 	public List<String> prepareAgain(String store, String entity, SyncDirection direction, Collection<String> erpIds) {
 		Map<String, SyncRecord> known = byErpIds(store, entity, erpIds);
@@ -221,8 +238,9 @@ public class SyncRecordRepository {
 
 	/** Every FAILED or ABORTED record of the entity, prepared again; returns how many. */
 	public int prepareAgainAllFailed(String store, String entity, SyncDirection direction) {
-		List<SyncRecord> failed = named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-				+ " AND status IN ('FAILED', 'ABORTED') AND erp_id IS NOT NULL",
+		List<SyncRecord> failed = named.query(
+				"SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+						+ " AND status IN ('FAILED', 'ABORTED') AND erp_id IS NOT NULL",
 				new MapSqlParameterSource("store", store).addValue("entity", entity), SyncRecordRepository::map);
 		prepareAgainRecords(store, entity, direction, failed);
 		return failed.size();
@@ -233,17 +251,23 @@ public class SyncRecordRepository {
 		if (records.isEmpty()) {
 			return;
 		}
-		prepared.prepare(scopes.id(store, entity, direction), records.stream()
-			.map(record -> new PreparedChange(Objects.requireNonNull(record.erpId()),
-					record.erpHash() == null ? NO_FINGERPRINT : record.erpHash(),
-					record.changedAt() == null ? ChangeTime.EARLIEST : record.changedAt()))
-			.toList(), null);
-		named.update("UPDATE sync_record SET attempts = 0, last_error = NULL WHERE store = :store"
-				+ " AND entity = :entity AND erp_id IN (:ids)",
+		prepared.prepare(scopes.id(store, entity, direction),
+				records.stream()
+					.map(record -> new PreparedChange(Objects.requireNonNull(record.erpId()),
+							record.erpHash() == null ? NO_FINGERPRINT : record.erpHash(),
+							record.changedAt() == null ? ChangeTime.EARLIEST : record.changedAt()))
+					.toList(),
+				null);
+		named.update(
+				"UPDATE sync_record SET attempts = 0, last_error = NULL WHERE store = :store"
+						+ " AND entity = :entity AND erp_id IN (:ids)",
 				ids(store, entity, records.stream().map(SyncRecord::erpId).toList()));
 	}
 
-	/** The operator's abort: left alone by every run until it is retried. Returns the unknown ERP ids. */
+	/**
+	 * The operator's abort: left alone by every run until it is retried. Returns the
+	 * unknown ERP ids.
+	 */
 	public List<String> abort(String store, String entity, SyncDirection direction, Collection<String> erpIds,
 			String reason, java.time.Instant now) {
 		int scope = scopes.id(store, entity, direction);
@@ -272,11 +296,10 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * The sync history of an entity, by ERP id: every binding, and every record still waiting to be processed
-	 * (shown as PREPARED, with what is known of it).
+	 * The sync history of an entity, by ERP id: every binding, and every record still
+	 * waiting to be processed (shown as PREPARED, with what is known of it).
 	 */
-	public List<SyncRecord> history(String store, String entity, SyncDirection direction,
-			@Nullable SyncStatus status) {
+	public List<SyncRecord> history(String store, String entity, SyncDirection direction, @Nullable SyncStatus status) {
 		int scope = scopes.id(store, entity, direction);
 		Map<String, SyncRecord> byKey = new HashMap<>();
 		List<SyncRecord> withoutErpId = new ArrayList<>();
@@ -296,13 +319,14 @@ public class SyncRecordRepository {
 		}, scope);
 		for (String key : waiting) {
 			SyncRecord record = byKey.get(key);
-			byKey.put(key, record == null
-					? new SyncRecord(store, entity, key, null, null, SyncStatus.PREPARED, null, direction, null, null,
-							0, null, null, null, null)
-					: new SyncRecord(store, entity, key, record.erpDescription(), record.externalId(),
-							SyncStatus.PREPARED, record.lastOperation(), record.lastDirection(), record.erpHash(),
-							record.storeHash(), record.attempts(), record.lastError(), record.lastAttemptAt(),
-							record.jobExecutionId(), record.changedAt()));
+			byKey.put(key,
+					record == null
+							? new SyncRecord(store, entity, key, null, null, SyncStatus.PREPARED, null, direction, null,
+									null, 0, null, null, null, null)
+							: new SyncRecord(store, entity, key, record.erpDescription(), record.externalId(),
+									SyncStatus.PREPARED, record.lastOperation(), record.lastDirection(),
+									record.erpHash(), record.storeHash(), record.attempts(), record.lastError(),
+									record.lastAttemptAt(), record.jobExecutionId(), record.changedAt()));
 		}
 		List<SyncRecord> history = new ArrayList<>(byKey.values());
 		history.addAll(withoutErpId);
@@ -321,8 +345,8 @@ public class SyncRecordRepository {
 		String direction = rs.getString("last_direction");
 		Timestamp changedAt = rs.getTimestamp("changed_at");
 		return new SyncRecord(rs.getString("store"), rs.getString("entity"), rs.getString("erp_id"),
-				rs.getString("erp_description"), rs.getString("external_id"), SyncStatus.valueOf(rs.getString("status")),
-				operation == null ? null : LastOperation.valueOf(operation),
+				rs.getString("erp_description"), rs.getString("external_id"),
+				SyncStatus.valueOf(rs.getString("status")), operation == null ? null : LastOperation.valueOf(operation),
 				direction == null ? null : SyncDirection.parse(direction), rs.getString("erp_hash"),
 				rs.getString("store_hash"), rs.getInt("attempts"), rs.getString("last_error"),
 				ChangeTime.instant(rs.getTimestamp("last_attempt_at")), rs.getObject("job_execution_id", Long.class),

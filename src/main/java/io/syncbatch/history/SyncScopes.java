@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 import io.syncbatch.definition.SyncDirection;
 
 /**
- * The small number that stands for a store, an entity and a direction in every prepared row, so that a million
- * of them do not each repeat three names. Created on first use; ids never change, so each process keeps them.
+ * The small number that stands for a store, an entity and a direction in every prepared
+ * row, so that a million of them do not each repeat three names. Created on first use;
+ * ids never change, so each process keeps them.
  */
 @Repository
 public class SyncScopes {
@@ -36,7 +37,10 @@ public class SyncScopes {
 	public record Scope(String store, String entity, SyncDirection direction) {
 	}
 
-	/** Every scope by id, as the database has them now (other processes may have added some). */
+	/**
+	 * Every scope by id, as the database has them now (other processes may have added
+	 * some).
+	 */
 	public Map<Integer, Scope> all() {
 		Map<Integer, Scope> all = new java.util.HashMap<>();
 		jdbc.query("SELECT id, store, entity, direction FROM sync_scope", rs -> {

@@ -5,18 +5,23 @@ import java.util.Locale;
 
 /** Acumatica's documented sync statuses (see README, "Sync history"). */
 public enum SyncStatus {
-    PREPARED, PROCESSED, FAILED, ABORTED, FILTERED, SKIPPED, INVALID, DELETED,
-    /** Waiting for a record it refers to (a sales order's customer) to reach the store; retried by every run. */
-    HELD;
 
-    /** As an operator types it ({@code failed}, {@code FAILED}). */
-    public static SyncStatus parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status '" + text + "' is not a sync status; expected one of "
-                    + Arrays.toString(values()));
-        }
-    }
+	PREPARED, PROCESSED, FAILED, ABORTED, FILTERED, SKIPPED, INVALID, DELETED,
+	/**
+	 * Waiting for a record it refers to (a sales order's customer) to reach the store;
+	 * retried by every run.
+	 */
+	HELD;
+
+	/** As an operator types it ({@code failed}, {@code FAILED}). */
+	public static SyncStatus parse(String text) {
+		try {
+			return valueOf(text.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(
+					"status '" + text + "' is not a sync status; expected one of " + Arrays.toString(values()));
+		}
+	}
+
 }

@@ -1,4 +1,6 @@
-/** The sync database: sync history, prepared records, watermarks, scopes and run locks. */
+/**
+ * The sync database: sync history, prepared records, watermarks, scopes and run locks.
+ */
 @NullMarked
 package io.syncbatch.history;
 

@@ -7,28 +7,33 @@ import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.history.RunLocks;
 
-/** Binds the store/entity lock taken at launch to the execution, and frees it when the job ends. */
+/**
+ * Binds the store/entity lock taken at launch to the execution, and frees it when the job
+ * ends.
+ */
 class RunLockListener implements JobExecutionListener {
 
-    private final EntityJob job;
-    private final RunLocks locks;
+	private final EntityJob job;
 
-    RunLockListener(EntityJob job, RunLocks locks) {
-        this.job = job;
-        this.locks = locks;
-    }
+	private final RunLocks locks;
 
-    @Override
-    public void beforeJob(JobExecution execution) {
-        locks.bind(store(execution), job.entity(), execution.getId());
-    }
+	RunLockListener(EntityJob job, RunLocks locks) {
+		this.job = job;
+		this.locks = locks;
+	}
 
-    @Override
-    public void afterJob(JobExecution execution) {
-        locks.release(store(execution), job.entity(), execution.getId());
-    }
+	@Override
+	public void beforeJob(JobExecution execution) {
+		locks.bind(store(execution), job.entity(), execution.getId());
+	}
 
-    private static String store(JobExecution execution) {
-        return execution.getJobParameters().getString(SyncRun.STORE);
-    }
+	@Override
+	public void afterJob(JobExecution execution) {
+		locks.release(store(execution), job.entity(), execution.getId());
+	}
+
+	private static String store(JobExecution execution) {
+		return execution.getJobParameters().getString(SyncRun.STORE);
+	}
+
 }

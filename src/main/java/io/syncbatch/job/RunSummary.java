@@ -17,89 +17,94 @@ import io.syncbatch.history.SyncStatus;
 
 /** The counts an operator wants after a run, read from the job repository. */
 public record RunSummary(String jobName, long executionId, String status, String exitDescription, Duration took,
-        String store, String selection, long read, long prepared, long inserted, long updated, long filtered,
-        long failed, long held, long deleted) {
+		String store, String selection, long read, long prepared, long inserted, long updated, long filtered,
+		long failed, long held, long deleted) {
 
-    public static RunSummary of(JobExecution execution) {
-        long read = 0;
-        long prepared = 0;
-        long inserted = 0;
-        long updated = 0;
-        long filtered = 0;
-        long failed = 0;
-        long deleted = 0;
-        StepExecution lastProcessPass = null;
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().contains("-process")
-                    && (lastProcessPass == null || step.getId() > lastProcessPass.getId())) {
-                lastProcessPass = step;
-            }
-            if (step.getStepName().endsWith("-prepare")) {
-                read += step.getReadCount();
-                prepared += CommittedCounts.read(step, Tally.PREPARED);
-            }
-            inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name());
-            updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name());
-            filtered += CommittedCounts.read(step, SyncStatus.FILTERED.name());
-            failed += CommittedCounts.read(step, SyncStatus.FAILED.name());
-            deleted += CommittedCounts.read(step, SyncStatus.DELETED.name());
-        }
-        // Every pass reads all HELD records again, so what the last one held is what is still waiting; a pass run
-        // as partitions ("customer-process:partition1") held what all its partitions held.
-        long held = 0;
-        if (lastProcessPass != null) {
-            String name = lastProcessPass.getStepName();
-            String partitionsOf = name.contains(":") ? name.substring(0, name.indexOf(':') + 1) : null;
-            for (StepExecution step : execution.getStepExecutions()) {
-                if (step == lastProcessPass || partitionsOf != null && step.getStepName().startsWith(partitionsOf)) {
-                    held += CommittedCounts.read(step, SyncStatus.HELD.name());
-                }
-            }
-        }
-        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
-                : Duration.between(execution.getStartTime(), execution.getEndTime());
-        var parameters = execution.getJobParameters();
-        return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(),
-                execution.getStatus().name(), execution.getExitStatus().getExitDescription(), took,
-                parameters.getString(SyncRun.STORE), selection(parameters), read,
-                prepared, inserted, updated, filtered, failed, held, deleted);
-    }
+	public static RunSummary of(JobExecution execution) {
+		long read = 0;
+		long prepared = 0;
+		long inserted = 0;
+		long updated = 0;
+		long filtered = 0;
+		long failed = 0;
+		long deleted = 0;
+		StepExecution lastProcessPass = null;
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStepName().contains("-process")
+					&& (lastProcessPass == null || step.getId() > lastProcessPass.getId())) {
+				lastProcessPass = step;
+			}
+			if (step.getStepName().endsWith("-prepare")) {
+				read += step.getReadCount();
+				prepared += CommittedCounts.read(step, Tally.PREPARED);
+			}
+			inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name());
+			updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name());
+			filtered += CommittedCounts.read(step, SyncStatus.FILTERED.name());
+			failed += CommittedCounts.read(step, SyncStatus.FAILED.name());
+			deleted += CommittedCounts.read(step, SyncStatus.DELETED.name());
+		}
+		// Every pass reads all HELD records again, so what the last one held is what is
+		// still waiting; a pass run as partitions ("customer-process:partition1") held
+		// what all its partitions held.
+		long held = 0;
+		if (lastProcessPass != null) {
+			String name = lastProcessPass.getStepName();
+			String partitionsOf = name.contains(":") ? name.substring(0, name.indexOf(':') + 1) : null;
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step == lastProcessPass || partitionsOf != null && step.getStepName().startsWith(partitionsOf)) {
+					held += CommittedCounts.read(step, SyncStatus.HELD.name());
+				}
+			}
+		}
+		Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+				: Duration.between(execution.getStartTime(), execution.getEndTime());
+		var parameters = execution.getJobParameters();
+		return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus().name(),
+				execution.getExitStatus().getExitDescription(), took, parameters.getString(SyncRun.STORE),
+				selection(parameters), read, prepared, inserted, updated, filtered, failed, held, deleted);
+	}
 
-    /** "mode incremental", or the batch filters and query parameters a run was launched with. */
-    private static String selection(JobParameters parameters) {
-        String chosen = parameters.parameters().stream()
-                .filter(p -> !Set.of(SyncRun.STORE, SyncRun.MODE, SyncRun.LAUNCHED_AT).contains(p.name()))
-                .map(p -> p.name() + "=" + p.value()).sorted().collect(Collectors.joining(" "));
-        String mode = "mode " + parameters.getString(SyncRun.MODE, "incremental");
-        return chosen.isEmpty() ? mode : chosen;
-    }
+	/**
+	 * "mode incremental", or the batch filters and query parameters a run was launched
+	 * with.
+	 */
+	private static String selection(JobParameters parameters) {
+		String chosen = parameters.parameters()
+			.stream()
+			.filter(p -> !Set.of(SyncRun.STORE, SyncRun.MODE, SyncRun.LAUNCHED_AT).contains(p.name()))
+			.map(p -> p.name() + "=" + p.value())
+			.sorted()
+			.collect(Collectors.joining(" "));
+		String mode = "mode " + parameters.getString(SyncRun.MODE, "incremental");
+		return chosen.isEmpty() ? mode : chosen;
+	}
 
-    public boolean completed() {
-        return "COMPLETED".equals(status);
-    }
+	public boolean completed() {
+		return "COMPLETED".equals(status);
+	}
 
-    public long processed() {
-        return inserted + updated;
-    }
+	public long processed() {
+		return inserted + updated;
+	}
 
-    /** What the CLI prints, one fact per line so schedulers' logs stay greppable. */
-    public String render() {
-        StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%s execution %d %s in %.1f s (store %s, %s)%n", jobName,
-                executionId, status, took.toMillis() / 1000.0, store, selection));
-        text.append(String.format(Locale.ROOT, "  read       %d ERP rows%n", read));
-        text.append(String.format(Locale.ROOT, "  prepared   %d%n", prepared));
-        text.append(String.format(Locale.ROOT, "  processed  %d (inserted %d, updated %d)%n", processed(), inserted,
-                updated));
-        text.append(String.format(Locale.ROOT, "  filtered   %d%n", filtered));
-        text.append(String.format(Locale.ROOT, "  failed     %d%n", failed));
-        if (held > 0) {
-            text.append(String.format(Locale.ROOT, "  held       %d (waiting for records of other entities)%n",
-                    held));
-        }
-        if (deleted > 0) {
-            text.append(String.format(Locale.ROOT, "  deleted    %d%n", deleted));
-        }
-        return text.toString();
-    }
+	/** What the CLI prints, one fact per line so schedulers' logs stay greppable. */
+	public String render() {
+		StringBuilder text = new StringBuilder();
+		text.append(String.format(Locale.ROOT, "%s execution %d %s in %.1f s (store %s, %s)%n", jobName, executionId,
+				status, took.toMillis() / 1000.0, store, selection));
+		text.append(String.format(Locale.ROOT, "  read       %d ERP rows%n", read));
+		text.append(String.format(Locale.ROOT, "  prepared   %d%n", prepared));
+		text.append(String.format(Locale.ROOT, "  processed  %d (inserted %d, updated %d)%n", processed(), inserted,
+				updated));
+		text.append(String.format(Locale.ROOT, "  filtered   %d%n", filtered));
+		text.append(String.format(Locale.ROOT, "  failed     %d%n", failed));
+		if (held > 0) {
+			text.append(String.format(Locale.ROOT, "  held       %d (waiting for records of other entities)%n", held));
+		}
+		if (deleted > 0) {
+			text.append(String.format(Locale.ROOT, "  deleted    %d%n", deleted));
+		}
+		return text.toString();
+	}
 }

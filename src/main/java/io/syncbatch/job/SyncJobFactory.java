@@ -37,10 +37,12 @@ import io.syncbatch.record.SourceRecord;
 import io.syncbatch.run.StepRun;
 
 /**
- * Builds an entity's job one way from its definition: prepare (source → prepared records), process (prepared →
- * the other side → sync history) and the watermark step. No entity has a job class of its own.
+ * Builds an entity's job one way from its definition: prepare (source → prepared
+ * records), process (prepared → the other side → sync history) and the watermark step. No
+ * entity has a job class of its own.
  *
- * <p>Each call builds new readers and writers, so two executions never share item state (see
+ * <p>
+ * Each call builds new readers and writers, so two executions never share item state (see
  * {@link DefinitionJobRegistry}).
  */
 @Component
@@ -112,7 +114,8 @@ public class SyncJobFactory {
 		if (!entityJob.definition().refersToItself()) {
 			return job.start(prepareStep(entityJob)).next(processStep(entityJob)).next(advanceWatermark).build();
 		}
-		// Records that wait for a record of the same entity processed in the same chunk get further passes.
+		// Records that wait for a record of the same entity processed in the same chunk
+		// get further passes.
 		Step heldPass = processStep(entityJob, "-process-held", true);
 		return job.start(prepareStep(entityJob))
 			.next(processStep(entityJob))
@@ -136,8 +139,9 @@ public class SyncJobFactory {
 		PrepareWriter writer = new PrepareWriter(run, records, prepared, scopes);
 		ExecutionContextPromotionListener promoteWatermark = new ExecutionContextPromotionListener();
 		promoteWatermark.setKeys(new String[] { PrepareWriter.MAX_CHANGED_AT });
-		// Prepare's chunks are large: its cost per row is a hash and a row of a batched insert, and every chunk
-		// also costs a page query, a fingerprint lookup and the job repository's bookkeeping.
+		// Prepare's chunks are large: its cost per row is a hash and a row of a batched
+		// insert, and every chunk also costs a page query, a fingerprint lookup and the
+		// job repository's bookkeeping.
 		return step(job, "-prepare").<SourceRecord, SourceRecord>chunk(chunkSize)
 			.transactionManager(transactions)
 			.reader(reader)
@@ -147,7 +151,10 @@ public class SyncJobFactory {
 			.build();
 	}
 
-	/** The process step, as partitions over slices of the backlog when {@code syncbatch.process.partitions} > 1. */
+	/**
+	 * The process step, as partitions over slices of the backlog when
+	 * {@code syncbatch.process.partitions} > 1.
+	 */
 	private Step processStep(EntityJob job) {
 		if (processPartitions == 1) {
 			return processStep(job, "-process", false);
@@ -176,7 +183,10 @@ public class SyncJobFactory {
 		return step.build();
 	}
 
-	/** Every step is observed, tagged with its store and entity, and logs its end with its counts. */
+	/**
+	 * Every step is observed, tagged with its store and entity, and logs its end with its
+	 * counts.
+	 */
 	private StepBuilder step(EntityJob job, String suffix) {
 		StepBuilder step = new StepBuilder(job.entity() + suffix, jobRepository);
 		step.observationRegistry(observations);

@@ -31,165 +31,179 @@ import io.syncbatch.connector.StoreConnectors;
 @Service
 public class SyncJobs {
 
-    private final Definitions definitions;
-    private final DefinitionJobRegistry registry;
-    private final JobOperator operator;
-    private final JobOperator background;
-    private final JobRepository repository;
-    private final StoreConnectors stores;
-    private final QueryCheck queryCheck;
-    private final RunLocks locks;
-    private final Clock clock;
+	private final Definitions definitions;
 
-    public SyncJobs(Definitions definitions, DefinitionJobRegistry registry, JobOperator operator,
-            @Qualifier("async") JobOperator background, JobRepository repository, StoreConnectors stores,
-            QueryCheck queryCheck, RunLocks locks, Clock clock) {
-        this.definitions = definitions;
-        this.registry = registry;
-        this.operator = operator;
-        this.background = background;
-        this.repository = repository;
-        this.stores = stores;
-        this.queryCheck = queryCheck;
-        this.locks = locks;
-        this.clock = clock;
-    }
+	private final DefinitionJobRegistry registry;
 
-    public Set<String> jobNames() {
-        return definitions.jobNames();
-    }
+	private final JobOperator operator;
 
-    /**
-     * Runs a job to its end with the given parameters ({@code store}, {@code mode} and the definition's query
-     * parameters). Every launch is a new job instance; a failed one is resumed with {@link #restart(long)}.
-     */
-    public JobExecution launch(String jobName, Map<String, String> parameters) throws Exception {
-        return launch(jobName, parameters, operator);
-    }
+	private final JobOperator background;
 
-    /**
-     * Runs every entity's jobs, each entity after those its records refer to (a bidirectional entity export first,
-     * then import), and stops at the first job that does not complete: what comes after it would only be held
-     * waiting for it. Returns the executions run.
-     */
-    public List<JobExecution> launchAll(Map<String, String> parameters) throws Exception {
-        List<JobExecution> executions = new ArrayList<>();
-        for (EntityDefinition definition : definitions.inSyncOrder()) {
-            for (EntityJob job : definition.jobs()) {
-                JobExecution execution = launch(job.name(), parameters);
-                executions.add(execution);
-                if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    return executions;
-                }
-            }
-        }
-        return executions;
-    }
+	private final JobRepository repository;
 
-    /** As {@link #launch}, but returns once the execution is recorded; the job runs on its own thread. */
-    public JobExecution launchInBackground(String jobName, Map<String, String> parameters) throws Exception {
-        return launch(jobName, parameters, background);
-    }
+	private final StoreConnectors stores;
 
-    private JobExecution launch(String jobName, Map<String, String> parameters, JobOperator using)
-            throws Exception {
-        EntityJob entityJob = definitions.requireJob(jobName);
-        EntityDefinition definition = entityJob.definition();
-        JobParametersBuilder builder = new JobParametersBuilder();
-        parameters.forEach(builder::addString);
-        if (!parameters.containsKey(SyncRun.STORE)) {
-            builder.addString(SyncRun.STORE, stores.defaultStore());
-        }
-        builder.addString(SyncRun.LAUNCHED_AT, clock.instant().toString());
-        var jobParameters = builder.toJobParameters();
-        Job job = Objects.requireNonNull(registry.getJob(jobName));
-        job.getJobParametersValidator().validate(jobParameters);
-        queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
-        String store = jobParameters.getString(SyncRun.STORE);
-        stores.checkTarget(definition, store);
-        String lock = locks.acquire(store, definition.entity(), entityJob.direction(), clock.instant());
-        try {
-            return using.start(job, jobParameters);
-        }
-        catch (Exception | Error e) {
-            locks.releaseUnbound(lock);
-            throw e;
-        }
-    }
+	private final QueryCheck queryCheck;
 
-    /** Resumes a failed or stopped execution from its last committed chunk. */
-    public JobExecution restart(long executionId) throws Exception {
-        return restart(executionId, operator);
-    }
+	private final RunLocks locks;
 
-    public JobExecution restartInBackground(long executionId) throws Exception {
-        return restart(executionId, background);
-    }
+	private final Clock clock;
 
-    private JobExecution restart(long executionId, JobOperator using) throws Exception {
-        JobExecution previous = execution(executionId);
-        EntityJob job = definitions.job(previous.getJobInstance().getJobName());
-        if (job == null) {
-            throw new IllegalArgumentException("execution " + executionId + " is of job '"
-                    + previous.getJobInstance().getJobName() + "', which no definition in jobs/ provides any more");
-        }
-        String lock = locks.acquire(previous.getJobParameters().getString(SyncRun.STORE), job.entity(),
-                job.direction(), clock.instant());
-        try {
-            return using.restart(previous);
-        }
-        catch (Exception | Error e) {
-            locks.releaseUnbound(lock);
-            throw e;
-        }
-    }
+	public SyncJobs(Definitions definitions, DefinitionJobRegistry registry, JobOperator operator,
+			@Qualifier("async") JobOperator background, JobRepository repository, StoreConnectors stores,
+			QueryCheck queryCheck, RunLocks locks, Clock clock) {
+		this.definitions = definitions;
+		this.registry = registry;
+		this.operator = operator;
+		this.background = background;
+		this.repository = repository;
+		this.stores = stores;
+		this.queryCheck = queryCheck;
+		this.locks = locks;
+		this.clock = clock;
+	}
 
-    /**
-     * Asks a running execution to stop after its current chunk; it ends STOPPED and can be restarted. Only the
-     * job execution is marked STOPPING: the running step reads that from the job repository at its next commit,
-     * so this works from another process too. (Batch 6.0's own stop also rewrites the running step's row and
-     * its end time, which makes the live step fail on an optimistic lock, "in an unknown state".)
-     */
-    public JobExecution stop(long executionId) {
-        JobExecution execution = execution(executionId);
-        if (!execution.isRunning()) {
-            throw new IllegalArgumentException("execution " + executionId + " is " + execution.getStatus()
-                    + ", not running");
-        }
-        execution.setStatus(BatchStatus.STOPPING);
-        repository.update(execution);
-        return execution;
-    }
+	public Set<String> jobNames() {
+		return definitions.jobNames();
+	}
 
-    /**
-     * Marks an execution whose process died (still STARTED in the job repository, nothing running it) as
-     * FAILED, so that it can be restarted. Only for executions known to be dead: a live one would be
-     * restarted twice.
-     */
-    public JobExecution recover(long executionId) {
-        return operator.recover(execution(executionId));
-    }
+	/**
+	 * Runs a job to its end with the given parameters ({@code store}, {@code mode} and
+	 * the definition's query parameters). Every launch is a new job instance; a failed
+	 * one is resumed with {@link #restart(long)}.
+	 */
+	public JobExecution launch(String jobName, Map<String, String> parameters) throws Exception {
+		return launch(jobName, parameters, operator);
+	}
 
-    /** The newest executions first, of one job or of all. */
-    public List<ExecutionView> executions(@Nullable String jobName, int limit) {
-        if (jobName != null) {
-            definitions.requireJob(jobName);
-        }
-        List<ExecutionView> executions = new ArrayList<>();
-        for (String name : jobName == null ? jobNames() : Set.of(jobName)) {
-            for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
-                repository.getJobExecutions(instance).forEach(execution -> executions.add(ExecutionView.of(execution)));
-            }
-        }
-        executions.sort(Comparator.comparingLong(ExecutionView::id).reversed());
-        return executions.subList(0, Math.min(limit, executions.size()));
-    }
+	/**
+	 * Runs every entity's jobs, each entity after those its records refer to (a
+	 * bidirectional entity export first, then import), and stops at the first job that
+	 * does not complete: what comes after it would only be held waiting for it. Returns
+	 * the executions run.
+	 */
+	public List<JobExecution> launchAll(Map<String, String> parameters) throws Exception {
+		List<JobExecution> executions = new ArrayList<>();
+		for (EntityDefinition definition : definitions.inSyncOrder()) {
+			for (EntityJob job : definition.jobs()) {
+				JobExecution execution = launch(job.name(), parameters);
+				executions.add(execution);
+				if (execution.getStatus() != BatchStatus.COMPLETED) {
+					return executions;
+				}
+			}
+		}
+		return executions;
+	}
 
-    public JobExecution execution(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
-        if (execution == null) {
-            throw new IllegalArgumentException("no job execution " + executionId);
-        }
-        return execution;
-    }
+	/**
+	 * As {@link #launch}, but returns once the execution is recorded; the job runs on its
+	 * own thread.
+	 */
+	public JobExecution launchInBackground(String jobName, Map<String, String> parameters) throws Exception {
+		return launch(jobName, parameters, background);
+	}
+
+	private JobExecution launch(String jobName, Map<String, String> parameters, JobOperator using) throws Exception {
+		EntityJob entityJob = definitions.requireJob(jobName);
+		EntityDefinition definition = entityJob.definition();
+		JobParametersBuilder builder = new JobParametersBuilder();
+		parameters.forEach(builder::addString);
+		if (!parameters.containsKey(SyncRun.STORE)) {
+			builder.addString(SyncRun.STORE, stores.defaultStore());
+		}
+		builder.addString(SyncRun.LAUNCHED_AT, clock.instant().toString());
+		var jobParameters = builder.toJobParameters();
+		Job job = Objects.requireNonNull(registry.getJob(jobName));
+		job.getJobParametersValidator().validate(jobParameters);
+		queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
+		String store = jobParameters.getString(SyncRun.STORE);
+		stores.checkTarget(definition, store);
+		String lock = locks.acquire(store, definition.entity(), entityJob.direction(), clock.instant());
+		try {
+			return using.start(job, jobParameters);
+		}
+		catch (Exception | Error e) {
+			locks.releaseUnbound(lock);
+			throw e;
+		}
+	}
+
+	/** Resumes a failed or stopped execution from its last committed chunk. */
+	public JobExecution restart(long executionId) throws Exception {
+		return restart(executionId, operator);
+	}
+
+	public JobExecution restartInBackground(long executionId) throws Exception {
+		return restart(executionId, background);
+	}
+
+	private JobExecution restart(long executionId, JobOperator using) throws Exception {
+		JobExecution previous = execution(executionId);
+		EntityJob job = definitions.job(previous.getJobInstance().getJobName());
+		if (job == null) {
+			throw new IllegalArgumentException("execution " + executionId + " is of job '"
+					+ previous.getJobInstance().getJobName() + "', which no definition in jobs/ provides any more");
+		}
+		String lock = locks.acquire(previous.getJobParameters().getString(SyncRun.STORE), job.entity(), job.direction(),
+				clock.instant());
+		try {
+			return using.restart(previous);
+		}
+		catch (Exception | Error e) {
+			locks.releaseUnbound(lock);
+			throw e;
+		}
+	}
+
+	/**
+	 * Asks a running execution to stop after its current chunk; it ends STOPPED and can
+	 * be restarted. Only the job execution is marked STOPPING: the running step reads
+	 * that from the job repository at its next commit, so this works from another process
+	 * too. (Batch 6.0's own stop also rewrites the running step's row and its end time,
+	 * which makes the live step fail on an optimistic lock, "in an unknown state".)
+	 */
+	public JobExecution stop(long executionId) {
+		JobExecution execution = execution(executionId);
+		if (!execution.isRunning()) {
+			throw new IllegalArgumentException(
+					"execution " + executionId + " is " + execution.getStatus() + ", not running");
+		}
+		execution.setStatus(BatchStatus.STOPPING);
+		repository.update(execution);
+		return execution;
+	}
+
+	/**
+	 * Marks an execution whose process died (still STARTED in the job repository, nothing
+	 * running it) as FAILED, so that it can be restarted. Only for executions known to be
+	 * dead: a live one would be restarted twice.
+	 */
+	public JobExecution recover(long executionId) {
+		return operator.recover(execution(executionId));
+	}
+
+	/** The newest executions first, of one job or of all. */
+	public List<ExecutionView> executions(@Nullable String jobName, int limit) {
+		if (jobName != null) {
+			definitions.requireJob(jobName);
+		}
+		List<ExecutionView> executions = new ArrayList<>();
+		for (String name : jobName == null ? jobNames() : Set.of(jobName)) {
+			for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
+				repository.getJobExecutions(instance).forEach(execution -> executions.add(ExecutionView.of(execution)));
+			}
+		}
+		executions.sort(Comparator.comparingLong(ExecutionView::id).reversed());
+		return executions.subList(0, Math.min(limit, executions.size()));
+	}
+
+	public JobExecution execution(long executionId) {
+		JobExecution execution = repository.getJobExecution(executionId);
+		if (execution == null) {
+			throw new IllegalArgumentException("no job execution " + executionId);
+		}
+		return execution;
+	}
+
 }

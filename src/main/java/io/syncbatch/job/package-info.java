@@ -1,4 +1,7 @@
-/** Building, launching and restarting the sync jobs of the definitions, and what a run logs, measures and summarises. */
+/**
+ * Building, launching and restarting the sync jobs of the definitions, and what a run
+ * logs, measures and summarises.
+ */
 @NullMarked
 package io.syncbatch.job;
 

@@ -12,47 +12,61 @@ import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncStatus;
 
 /**
- * The record counters of one store, entity and direction, fed with the same committed tallies as the run summary, so
- * Prometheus and the operator's summary can never disagree about a run.
+ * The record counters of one store, entity and direction, fed with the same committed
+ * tallies as the run summary, so Prometheus and the operator's summary can never disagree
+ * about a run.
  */
 public final class RecordMeters implements ObjLongConsumer<String> {
 
-    private final Map<String, Counter> byTally = new HashMap<>();
+	private final Map<String, Counter> byTally = new HashMap<>();
 
-    RecordMeters(MeterRegistry registry, String store, String entity, SyncDirection direction) {
-        byTally.put(Tally.PREPARED, counter("syncbatch.records.prepared", store, entity, direction)
-                .description("Records marked PREPARED (new or changed in the ERP)").register(registry));
-        byTally.put(Tally.UNCHANGED, counter("syncbatch.records.skipped", store, entity, direction)
-                .tag("reason", "unchanged")
-                .description("ERP rows read by prepare and skipped because nothing changed since the last sync")
-                .register(registry));
-        for (LastOperation operation : LastOperation.values()) {
-            byTally.put(operation.name(), counter("syncbatch.records.processed", store, entity, direction)
-                    .tag("operation", operation.name())
-                    .description("Records written, by last operation").register(registry));
-        }
-        byTally.put(SyncStatus.FILTERED.name(), counter("syncbatch.records.filtered", store, entity, direction)
-                .description("Records excluded by an export filtering condition").register(registry));
-        byTally.put(SyncStatus.FAILED.name(), counter("syncbatch.records.failed", store, entity, direction)
-                .description("Failed process attempts (mapping rule or store refusal, or retries used up)")
-                .register(registry));
-        byTally.put(SyncStatus.DELETED.name(), counter("syncbatch.records.deleted", store, entity, direction)
-                .description("Records found deleted in the ERP").register(registry));
-        // HELD has no counter: every pass reads held records again, so a count would repeat them; the backlog
-        // gauge shows how many wait.
-    }
+	RecordMeters(MeterRegistry registry, String store, String entity, SyncDirection direction) {
+		byTally.put(Tally.PREPARED,
+				counter("syncbatch.records.prepared", store, entity, direction)
+					.description("Records marked PREPARED (new or changed in the ERP)")
+					.register(registry));
+		byTally.put(Tally.UNCHANGED,
+				counter("syncbatch.records.skipped", store, entity, direction).tag("reason", "unchanged")
+					.description("ERP rows read by prepare and skipped because nothing changed since the last sync")
+					.register(registry));
+		for (LastOperation operation : LastOperation.values()) {
+			byTally.put(operation.name(),
+					counter("syncbatch.records.processed", store, entity, direction).tag("operation", operation.name())
+						.description("Records written, by last operation")
+						.register(registry));
+		}
+		byTally.put(SyncStatus.FILTERED.name(),
+				counter("syncbatch.records.filtered", store, entity, direction)
+					.description("Records excluded by an export filtering condition")
+					.register(registry));
+		byTally.put(SyncStatus.FAILED.name(),
+				counter("syncbatch.records.failed", store, entity, direction)
+					.description("Failed process attempts (mapping rule or store refusal, or retries used up)")
+					.register(registry));
+		byTally.put(SyncStatus.DELETED.name(),
+				counter("syncbatch.records.deleted", store, entity, direction)
+					.description("Records found deleted in the ERP")
+					.register(registry));
+		// HELD has no counter: every pass reads held records again, so a count would
+		// repeat them; the backlog gauge shows how many wait.
+	}
 
-    private static Counter.Builder counter(String name, String store, String entity, SyncDirection direction) {
-        return Counter.builder(name).tag(SyncMeters.STORE, store).tag(SyncMeters.ENTITY, entity)
-                .tag(SyncMeters.DIRECTION, direction.label());
-    }
+	private static Counter.Builder counter(String name, String store, String entity, SyncDirection direction) {
+		return Counter.builder(name)
+			.tag(SyncMeters.STORE, store)
+			.tag(SyncMeters.ENTITY, entity)
+			.tag(SyncMeters.DIRECTION, direction.label());
+	}
 
-    /** Adds a committed tally; tallies without a counter (HELD) are left out on purpose. */
-    @Override
-    public void accept(String tally, long amount) {
-        Counter counter = byTally.get(tally);
-        if (counter != null) {
-            counter.increment(amount);
-        }
-    }
+	/**
+	 * Adds a committed tally; tallies without a counter (HELD) are left out on purpose.
+	 */
+	@Override
+	public void accept(String tally, long amount) {
+		Counter counter = byTally.get(tally);
+		if (counter != null) {
+			counter.increment(amount);
+		}
+	}
+
 }

@@ -1,4 +1,6 @@
-/** The engine's Micrometer meters: record counters and gauges read from the sync database. */
+/**
+ * The engine's Micrometer meters: record counters and gauges read from the sync database.
+ */
 @NullMarked
 package io.syncbatch.metrics;
 

@@ -25,90 +25,102 @@ import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.connector.StoreConnectors;
 
 /**
- * The batch-process screens: Load lists what a set of filters selects, with each record's sync status, and
- * syncs nothing; Process syncs chosen ERP ids; Process All syncs everything the filters select.
+ * The batch-process screens: Load lists what a set of filters selects, with each record's
+ * sync status, and syncs nothing; Process syncs chosen ERP ids; Process All syncs
+ * everything the filters select.
  */
 @Component
 public class BatchProcesses {
 
-    private final Definitions definitions;
-    private final StoreConnectors stores;
-    private final ErpSource erp;
-    private final SyncRecordRepository records;
-    private final SyncJobs jobs;
+	private final Definitions definitions;
 
-    public BatchProcesses(Definitions definitions, StoreConnectors stores, ErpSource erp,
-            SyncRecordRepository records, SyncJobs jobs) {
-        this.definitions = definitions;
-        this.stores = stores;
-        this.erp = erp;
-        this.records = records;
-        this.jobs = jobs;
-    }
+	private final StoreConnectors stores;
 
-    /** One line of the Load grid; {@code status} is null for a record never prepared. */
-    public record LoadedRecord(String erpId, @Nullable String description, @Nullable LocalDateTime changedAt,
-            @Nullable String status, @Nullable String externalId, @Nullable Instant lastAttempt) {
-    }
+	private final ErpSource erp;
 
-    public List<LoadedRecord> load(String entity, @Nullable String store, Map<String, String> filters, int limit) {
-        EntityDefinition definition = definitions.entity(entity);
-        String storeName = stores.orDefault(store);
-        checkNames(definition, filters);
-        List<SourceRecord> rows = erp.selected(definition, SyncRun.queryParameters(definition, filters::get),
-                SyncRun.filters(definition, filters::get), limit);
-        Map<String, SyncRecord> known = records.byErpIds(storeName, definition.entity(),
-                rows.stream().map(SourceRecord::key).toList());
-        return rows.stream().map(row -> {
-            SyncRecord record = known.get(row.key());
-            return new LoadedRecord(row.key(), row.description(), row.changedAt(),
-                    record == null ? null : record.status().name(), record == null ? null : record.externalId(),
-                    record == null ? null : record.lastAttemptAt());
-        }).toList();
-    }
+	private final SyncRecordRepository records;
 
-    /** Process: syncs exactly these records now, changed or not, and waits for the run to end. */
-    public JobExecution process(String entity, @Nullable String store, List<String> erpIds, boolean wait)
-            throws Exception {
-        if (erpIds.isEmpty()) {
-            throw new IllegalArgumentException("process needs at least one ERP id");
-        }
-        return launch(entity, store, Map.of(BatchFilter.IDS, String.join(",", erpIds)), wait);
-    }
+	private final SyncJobs jobs;
 
-    /** Process All: syncs everything the filters select; at least one filter, as on the batch-process screen. */
-    public JobExecution processAll(String entity, @Nullable String store, Map<String, String> filters, boolean wait)
-            throws Exception {
-        EntityDefinition definition = definitions.entity(entity);
-        checkNames(definition, filters);
-        if (SyncRun.filters(definition, filters::get).isEmpty()) {
-            throw new IllegalArgumentException("process-all needs at least one filter of " + filterNames(definition));
-        }
-        return launch(entity, store, filters, wait);
-    }
+	public BatchProcesses(Definitions definitions, StoreConnectors stores, ErpSource erp, SyncRecordRepository records,
+			SyncJobs jobs) {
+		this.definitions = definitions;
+		this.stores = stores;
+		this.erp = erp;
+		this.records = records;
+		this.jobs = jobs;
+	}
 
-    private JobExecution launch(String entity, @Nullable String store, Map<String, String> filters, boolean wait)
-            throws Exception {
-        Map<String, String> parameters = new LinkedHashMap<>(filters);
-        if (store != null) {
-            parameters.put(SyncRun.STORE, store);
-        }
-        String job = definitions.entity(entity).job(SyncDirection.EXPORT).name();
-        return wait ? jobs.launch(job, parameters) : jobs.launchInBackground(job, parameters);
-    }
+	/** One line of the Load grid; {@code status} is null for a record never prepared. */
+	public record LoadedRecord(String erpId, @Nullable String description, @Nullable LocalDateTime changedAt,
+			@Nullable String status, @Nullable String externalId, @Nullable Instant lastAttempt) {
+	}
 
-    private static void checkNames(EntityDefinition definition, Map<String, String> filters) {
-        Set<String> accepted = filterNames(definition);
-        accepted.addAll(definition.source().parameters().keySet());
-        filters.keySet().stream().filter(name -> !accepted.contains(name)).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException("unknown filter '" + name + "' for " + definition.entity()
-                    + "; filters: " + accepted);
-        });
-    }
+	public List<LoadedRecord> load(String entity, @Nullable String store, Map<String, String> filters, int limit) {
+		EntityDefinition definition = definitions.entity(entity);
+		String storeName = stores.orDefault(store);
+		checkNames(definition, filters);
+		List<SourceRecord> rows = erp.selected(definition, SyncRun.queryParameters(definition, filters::get),
+				SyncRun.filters(definition, filters::get), limit);
+		Map<String, SyncRecord> known = records.byErpIds(storeName, definition.entity(),
+				rows.stream().map(SourceRecord::key).toList());
+		return rows.stream().map(row -> {
+			SyncRecord record = known.get(row.key());
+			return new LoadedRecord(row.key(), row.description(), row.changedAt(),
+					record == null ? null : record.status().name(), record == null ? null : record.externalId(),
+					record == null ? null : record.lastAttemptAt());
+		}).toList();
+	}
 
-    private static Set<String> filterNames(EntityDefinition definition) {
-        Set<String> names = new TreeSet<>();
-        definition.allBatchFilters().forEach(filter -> names.add(filter.parameter()));
-        return names;
-    }
+	/**
+	 * Process: syncs exactly these records now, changed or not, and waits for the run to
+	 * end.
+	 */
+	public JobExecution process(String entity, @Nullable String store, List<String> erpIds, boolean wait)
+			throws Exception {
+		if (erpIds.isEmpty()) {
+			throw new IllegalArgumentException("process needs at least one ERP id");
+		}
+		return launch(entity, store, Map.of(BatchFilter.IDS, String.join(",", erpIds)), wait);
+	}
+
+	/**
+	 * Process All: syncs everything the filters select; at least one filter, as on the
+	 * batch-process screen.
+	 */
+	public JobExecution processAll(String entity, @Nullable String store, Map<String, String> filters, boolean wait)
+			throws Exception {
+		EntityDefinition definition = definitions.entity(entity);
+		checkNames(definition, filters);
+		if (SyncRun.filters(definition, filters::get).isEmpty()) {
+			throw new IllegalArgumentException("process-all needs at least one filter of " + filterNames(definition));
+		}
+		return launch(entity, store, filters, wait);
+	}
+
+	private JobExecution launch(String entity, @Nullable String store, Map<String, String> filters, boolean wait)
+			throws Exception {
+		Map<String, String> parameters = new LinkedHashMap<>(filters);
+		if (store != null) {
+			parameters.put(SyncRun.STORE, store);
+		}
+		String job = definitions.entity(entity).job(SyncDirection.EXPORT).name();
+		return wait ? jobs.launch(job, parameters) : jobs.launchInBackground(job, parameters);
+	}
+
+	private static void checkNames(EntityDefinition definition, Map<String, String> filters) {
+		Set<String> accepted = filterNames(definition);
+		accepted.addAll(definition.source().parameters().keySet());
+		filters.keySet().stream().filter(name -> !accepted.contains(name)).findFirst().ifPresent(name -> {
+			throw new IllegalArgumentException(
+					"unknown filter '" + name + "' for " + definition.entity() + "; filters: " + accepted);
+		});
+	}
+
+	private static Set<String> filterNames(EntityDefinition definition) {
+		Set<String> names = new TreeSet<>();
+		definition.allBatchFilters().forEach(filter -> names.add(filter.parameter()));
+		return names;
+	}
+
 }

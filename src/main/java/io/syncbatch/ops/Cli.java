@@ -26,235 +26,257 @@ import io.syncbatch.history.SyncStatus;
 import io.syncbatch.connector.StoreConnectors;
 
 /**
- * The operator's command line. Exit codes: 0 success, 1 the job ran and failed, 2 the command itself was
- * wrong (unknown job, bad parameter, broken definition), 3 refused because the same store/entity is already
- * being synced; the reason goes to stderr.
+ * The operator's command line. Exit codes: 0 success, 1 the job ran and failed, 2 the
+ * command itself was wrong (unknown job, bad parameter, broken definition), 3 refused
+ * because the same store/entity is already being synced; the reason goes to stderr.
  */
 @Component
 public class Cli {
 
-    public static final int OK = 0;
-    public static final int JOB_FAILED = 1;
-    public static final int BAD_COMMAND = 2;
-    public static final int REFUSED = 3;
+	public static final int OK = 0;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+	public static final int JOB_FAILED = 1;
 
-    private final SyncJobs jobs;
-    private final Definitions definitions;
-    private final SyncRecordRepository records;
-    private final StoreConnectors stores;
-    private final SyncRefresh refresh;
-    private final BatchProcesses batch;
+	public static final int BAD_COMMAND = 2;
 
-    public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-            SyncRefresh refresh, BatchProcesses batch) {
-        this.jobs = jobs;
-        this.definitions = definitions;
-        this.records = records;
-        this.stores = stores;
-        this.refresh = refresh;
-        this.batch = batch;
-    }
+	public static final int REFUSED = 3;
 
-    public int execute(CliCommand command, PrintStream out, PrintStream err) {
-        try {
-            return switch (Objects.requireNonNull(command.name(), "main() refuses a command line without a command")) {
-                case "run" -> run(command, out, err);
-                case "run-all" -> runAll(command, out, err);
-                case "restart" -> restart(command, out, err);
-                case "history" -> history(command, out);
-                case "executions" -> executions(command, out);
-                case "load" -> load(command, out);
-                case "process" -> report(batch.process(entity(command), command.options().get("store"),
-                        erpIds(command), true), out, err);
-                case "process-all" -> report(batch.processAll(entity(command), command.options().get("store"),
-                        nameValues(command.arguments().subList(1, command.arguments().size())), true), out, err);
-                case "stop" -> {
-                    var stopping = jobs.stop(executionId(command));
-                    out.printf("execution %d is %s: it stops after its current chunk%n", stopping.getId(),
-                            stopping.getStatus());
-                    yield OK;
-                }
-                case "recover" -> {
-                    var recovered = jobs.recover(executionId(command));
-                    out.printf("execution %d is %s; resume it with: restart %d%n", recovered.getId(),
-                            recovered.getStatus(), recovered.getId());
-                    yield OK;
-                }
-                case "retry" -> {
-                    int count = refresh.retry(entity(command), command.options().get("store"), erpIds(command),
-                            command.options().containsKey("all-failed"));
-                    out.printf("%d record(s) prepared again; the next run processes them%n", count);
-                    yield OK;
-                }
-                case "abort" -> {
-                    int count = refresh.abort(entity(command), command.options().get("store"), erpIds(command));
-                    out.printf("%d record(s) aborted; runs leave them alone until they are retried%n", count);
-                    yield OK;
-                }
-                case "jobs" -> {
-                    jobs.jobNames().forEach(out::println);
-                    yield OK;
-                }
-                default -> usage(err, "unknown command '" + command.name() + "'");
-            };
-        }
-        catch (RunRefusedException e) {
-            err.println("syncbatch: " + e.getMessage());
-            return REFUSED;
-        }
-        catch (Exception e) {
-            err.println("syncbatch: " + e.getMessage());
-            return BAD_COMMAND;
-        }
-    }
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+		.withZone(ZoneOffset.UTC);
 
-    private int run(CliCommand command, PrintStream out, PrintStream err) throws Exception {
-        if (command.arguments().isEmpty()) {
-            return usage(err, "run needs a job name; jobs: " + jobs.jobNames());
-        }
-        return report(jobs.launch(command.arguments().get(0),
-                nameValues(command.arguments().subList(1, command.arguments().size()))), out, err);
-    }
+	private final SyncJobs jobs;
 
-    private int runAll(CliCommand command, PrintStream out, PrintStream err) throws Exception {
-        int status = OK;
-        for (JobExecution execution : jobs.launchAll(nameValues(command.arguments()))) {
-            status = report(execution, out, err);
-        }
-        return status;
-    }
+	private final Definitions definitions;
 
-    private static Map<String, String> nameValues(List<String> arguments) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String argument : arguments) {
-            int equals = argument.indexOf('=');
-            if (equals <= 0) {
-                throw new UsageException("parameter '" + argument + "' must be written name=value");
-            }
-            values.put(argument.substring(0, equals), argument.substring(equals + 1));
-        }
-        return values;
-    }
+	private final SyncRecordRepository records;
 
-    private int load(CliCommand command, PrintStream out) {
-        int limit = (int) number("--limit", command.options().getOrDefault("limit", "100"));
-        List<BatchProcesses.LoadedRecord> loaded = batch.load(entity(command), command.options().get("store"),
-                nameValues(command.arguments().subList(1, command.arguments().size())), limit);
-        out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "CHANGED", "SYNC STATUS", "EXTERNAL ID",
-                "LAST ATTEMPT"), loaded.stream().map(record -> List.of(record.erpId(), blank(record.description()),
-                        when(record.changedAt()), record.status() == null ? "not synced" : record.status(),
-                        blank(record.externalId()),
-                        record.lastAttempt() == null ? "" : WHEN.format(record.lastAttempt()))).toList()));
-        out.printf("%d record(s) selected%s%n", loaded.size(), loaded.size() == limit ? " (--limit reached)" : "");
-        return OK;
-    }
+	private final StoreConnectors stores;
 
-    private int restart(CliCommand command, PrintStream out, PrintStream err) throws Exception {
-        return report(jobs.restart(executionId(command)), out, err);
-    }
+	private final SyncRefresh refresh;
 
-    private int executions(CliCommand command, PrintStream out) {
-        int limit = (int) number("--limit", command.options().getOrDefault("limit", "20"));
-        List<ExecutionView> executions = jobs.executions(command.options().get("job"), limit);
-        out.print(TextTable.render(List.of("ID", "JOB", "STORE", "STATUS", "START", "END", "READ", "WRITTEN",
-                "SKIPPED", "EXIT MESSAGE"), executions.stream().map(execution -> List.of(
-                        String.valueOf(execution.id()), execution.job(), blank(execution.store()), execution.status(),
-                        when(execution.start()), when(execution.end()), String.valueOf(execution.read()),
-                        String.valueOf(execution.written()), String.valueOf(execution.skipped()),
-                        firstLine(execution.exitMessage()))).toList()));
-        return OK;
-    }
+	private final BatchProcesses batch;
 
-    private static long executionId(CliCommand command) {
-        if (command.arguments().size() != 1) {
-            throw new UsageException(command.name() + " needs one execution id");
-        }
-        return number("execution id", command.arguments().get(0));
-    }
+	public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
+			SyncRefresh refresh, BatchProcesses batch) {
+		this.jobs = jobs;
+		this.definitions = definitions;
+		this.records = records;
+		this.stores = stores;
+		this.refresh = refresh;
+		this.batch = batch;
+	}
 
-    private static String entity(CliCommand command) {
-        if (command.arguments().isEmpty()) {
-            throw new UsageException(command.name() + " needs an entity, e.g. " + command.name() + " customer ...");
-        }
-        return command.arguments().get(0);
-    }
+	public int execute(CliCommand command, PrintStream out, PrintStream err) {
+		try {
+			return switch (Objects.requireNonNull(command.name(), "main() refuses a command line without a command")) {
+				case "run" -> run(command, out, err);
+				case "run-all" -> runAll(command, out, err);
+				case "restart" -> restart(command, out, err);
+				case "history" -> history(command, out);
+				case "executions" -> executions(command, out);
+				case "load" -> load(command, out);
+				case "process" ->
+					report(batch.process(entity(command), command.options().get("store"), erpIds(command), true), out,
+							err);
+				case "process-all" -> report(
+						batch.processAll(entity(command), command.options().get("store"),
+								nameValues(command.arguments().subList(1, command.arguments().size())), true),
+						out, err);
+				case "stop" -> {
+					var stopping = jobs.stop(executionId(command));
+					out.printf("execution %d is %s: it stops after its current chunk%n", stopping.getId(),
+							stopping.getStatus());
+					yield OK;
+				}
+				case "recover" -> {
+					var recovered = jobs.recover(executionId(command));
+					out.printf("execution %d is %s; resume it with: restart %d%n", recovered.getId(),
+							recovered.getStatus(), recovered.getId());
+					yield OK;
+				}
+				case "retry" -> {
+					int count = refresh.retry(entity(command), command.options().get("store"), erpIds(command),
+							command.options().containsKey("all-failed"));
+					out.printf("%d record(s) prepared again; the next run processes them%n", count);
+					yield OK;
+				}
+				case "abort" -> {
+					int count = refresh.abort(entity(command), command.options().get("store"), erpIds(command));
+					out.printf("%d record(s) aborted; runs leave them alone until they are retried%n", count);
+					yield OK;
+				}
+				case "jobs" -> {
+					jobs.jobNames().forEach(out::println);
+					yield OK;
+				}
+				default -> usage(err, "unknown command '" + command.name() + "'");
+			};
+		}
+		catch (RunRefusedException e) {
+			err.println("syncbatch: " + e.getMessage());
+			return REFUSED;
+		}
+		catch (Exception e) {
+			err.println("syncbatch: " + e.getMessage());
+			return BAD_COMMAND;
+		}
+	}
 
-    private static List<String> erpIds(CliCommand command) {
-        return command.arguments().subList(1, command.arguments().size());
-    }
+	private int run(CliCommand command, PrintStream out, PrintStream err) throws Exception {
+		if (command.arguments().isEmpty()) {
+			return usage(err, "run needs a job name; jobs: " + jobs.jobNames());
+		}
+		return report(jobs.launch(command.arguments().get(0),
+				nameValues(command.arguments().subList(1, command.arguments().size()))), out, err);
+	}
 
-    private static long number(String what, String text) {
-        try {
-            return Long.parseLong(text.trim());
-        }
-        catch (NumberFormatException e) {
-            throw new UsageException(what + " '" + text + "' is not a number");
-        }
-    }
+	private int runAll(CliCommand command, PrintStream out, PrintStream err) throws Exception {
+		int status = OK;
+		for (JobExecution execution : jobs.launchAll(nameValues(command.arguments()))) {
+			status = report(execution, out, err);
+		}
+		return status;
+	}
 
-    private int report(JobExecution execution, PrintStream out, PrintStream err) {
-        RunSummary summary = RunSummary.of(execution);
-        out.print(summary.render());
-        if (!summary.completed()) {
-            String reason = firstLine(summary.exitDescription());
-            err.println("syncbatch: " + summary.jobName() + " execution " + summary.executionId() + " "
-                    + summary.status() + ": " + (reason.isEmpty() ? "(no exit message)" : reason)
-                    + System.lineSeparator() + "  resume it with: restart " + summary.executionId());
-            return JOB_FAILED;
-        }
-        return OK;
-    }
+	private static Map<String, String> nameValues(List<String> arguments) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String argument : arguments) {
+			int equals = argument.indexOf('=');
+			if (equals <= 0) {
+				throw new UsageException("parameter '" + argument + "' must be written name=value");
+			}
+			values.put(argument.substring(0, equals), argument.substring(equals + 1));
+		}
+		return values;
+	}
 
-    private int history(CliCommand command, PrintStream out) {
-        if (command.arguments().size() != 1) {
-            throw new UsageException("history needs one entity; entities: "
-                    + definitions.all().stream().map(EntityDefinition::entity).toList());
-        }
-        String entity = definitions.entity(command.arguments().get(0)).entity();
-        String store = stores.orDefault(command.options().get("store"));
-        String status = command.options().get("status");
-        List<SyncRecord> history = records.history(store, entity, SyncDirection.EXPORT,
-                status == null ? null : SyncStatus.parse(status));
-        out.print(TextTable.render(List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "DIRECTION",
-                "LAST OPERATION", "LAST ATTEMPT", "REASON"), history.stream().map(record -> List.of(
-                        blank(record.erpId()), blank(record.erpDescription()), blank(record.externalId()),
-                        record.status().name(), record.lastDirection() == null ? "" : record.lastDirection().label(),
-                        record.lastOperation() == null ? "" : record.lastOperation().name(),
-                        record.lastAttemptAt() == null ? "" : WHEN.format(record.lastAttemptAt()),
-                        blank(record.lastError()))).toList()));
-        out.printf("%d record(s) of %s on store %s%n", history.size(), entity, store);
-        return OK;
-    }
+	private int load(CliCommand command, PrintStream out) {
+		int limit = (int) number("--limit", command.options().getOrDefault("limit", "100"));
+		List<BatchProcesses.LoadedRecord> loaded = batch.load(entity(command), command.options().get("store"),
+				nameValues(command.arguments().subList(1, command.arguments().size())), limit);
+		out.print(TextTable.render(
+				List.of("ERP ID", "DESCRIPTION", "CHANGED", "SYNC STATUS", "EXTERNAL ID", "LAST ATTEMPT"),
+				loaded.stream()
+					.map(record -> List.of(record.erpId(), blank(record.description()), when(record.changedAt()),
+							record.status() == null ? "not synced" : record.status(), blank(record.externalId()),
+							record.lastAttempt() == null ? "" : WHEN.format(record.lastAttempt())))
+					.toList()));
+		out.printf("%d record(s) selected%s%n", loaded.size(), loaded.size() == limit ? " (--limit reached)" : "");
+		return OK;
+	}
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("syncbatch: " + problem);
-        err.print(CliCommand.USAGE);
-        return BAD_COMMAND;
-    }
+	private int restart(CliCommand command, PrintStream out, PrintStream err) throws Exception {
+		return report(jobs.restart(executionId(command)), out, err);
+	}
 
-    private static String firstLine(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        return text.lines().findFirst().orElse(text);
-    }
+	private int executions(CliCommand command, PrintStream out) {
+		int limit = (int) number("--limit", command.options().getOrDefault("limit", "20"));
+		List<ExecutionView> executions = jobs.executions(command.options().get("job"), limit);
+		out.print(TextTable.render(
+				List.of("ID", "JOB", "STORE", "STATUS", "START", "END", "READ", "WRITTEN", "SKIPPED", "EXIT MESSAGE"),
+				executions.stream()
+					.map(execution -> List.of(String.valueOf(execution.id()), execution.job(), blank(execution.store()),
+							execution.status(), when(execution.start()), when(execution.end()),
+							String.valueOf(execution.read()), String.valueOf(execution.written()),
+							String.valueOf(execution.skipped()), firstLine(execution.exitMessage())))
+					.toList()));
+		return OK;
+	}
 
-    private static String blank(@Nullable String text) {
-        return text == null ? "" : text;
-    }
+	private static long executionId(CliCommand command) {
+		if (command.arguments().size() != 1) {
+			throw new UsageException(command.name() + " needs one execution id");
+		}
+		return number("execution id", command.arguments().get(0));
+	}
 
-    /** Job repository times are the server's local time, as Spring Batch records them. */
-    private static String when(@Nullable LocalDateTime time) {
-        return time == null ? "" : time.withNano(0).toString().replace('T', ' ');
-    }
+	private static String entity(CliCommand command) {
+		if (command.arguments().isEmpty()) {
+			throw new UsageException(command.name() + " needs an entity, e.g. " + command.name() + " customer ...");
+		}
+		return command.arguments().get(0);
+	}
 
-    /** A command the operator wrote wrongly. */
-    static class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
+	private static List<String> erpIds(CliCommand command) {
+		return command.arguments().subList(1, command.arguments().size());
+	}
+
+	private static long number(String what, String text) {
+		try {
+			return Long.parseLong(text.trim());
+		}
+		catch (NumberFormatException e) {
+			throw new UsageException(what + " '" + text + "' is not a number");
+		}
+	}
+
+	private int report(JobExecution execution, PrintStream out, PrintStream err) {
+		RunSummary summary = RunSummary.of(execution);
+		out.print(summary.render());
+		if (!summary.completed()) {
+			String reason = firstLine(summary.exitDescription());
+			err.println("syncbatch: " + summary.jobName() + " execution " + summary.executionId() + " "
+					+ summary.status() + ": " + (reason.isEmpty() ? "(no exit message)" : reason)
+					+ System.lineSeparator() + "  resume it with: restart " + summary.executionId());
+			return JOB_FAILED;
+		}
+		return OK;
+	}
+
+	private int history(CliCommand command, PrintStream out) {
+		if (command.arguments().size() != 1) {
+			throw new UsageException("history needs one entity; entities: "
+					+ definitions.all().stream().map(EntityDefinition::entity).toList());
+		}
+		String entity = definitions.entity(command.arguments().get(0)).entity();
+		String store = stores.orDefault(command.options().get("store"));
+		String status = command.options().get("status");
+		List<SyncRecord> history = records.history(store, entity, SyncDirection.EXPORT,
+				status == null ? null : SyncStatus.parse(status));
+		out.print(TextTable.render(
+				List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "DIRECTION", "LAST OPERATION", "LAST ATTEMPT",
+						"REASON"),
+				history.stream()
+					.map(record -> List.of(blank(record.erpId()), blank(record.erpDescription()),
+							blank(record.externalId()), record.status().name(),
+							record.lastDirection() == null ? "" : record.lastDirection().label(),
+							record.lastOperation() == null ? "" : record.lastOperation().name(),
+							record.lastAttemptAt() == null ? "" : WHEN.format(record.lastAttemptAt()),
+							blank(record.lastError())))
+					.toList()));
+		out.printf("%d record(s) of %s on store %s%n", history.size(), entity, store);
+		return OK;
+	}
+
+	private static int usage(PrintStream err, String problem) {
+		err.println("syncbatch: " + problem);
+		err.print(CliCommand.USAGE);
+		return BAD_COMMAND;
+	}
+
+	private static String firstLine(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return "";
+		}
+		return text.lines().findFirst().orElse(text);
+	}
+
+	private static String blank(@Nullable String text) {
+		return text == null ? "" : text;
+	}
+
+	/** Job repository times are the server's local time, as Spring Batch records them. */
+	private static String when(@Nullable LocalDateTime time) {
+		return time == null ? "" : time.withNano(0).toString().replace('T', ' ');
+	}
+
+	/** A command the operator wrote wrongly. */
+	static class UsageException extends RuntimeException {
+
+		UsageException(String message) {
+			super(message);
+		}
+
+	}
+
 }

@@ -35,138 +35,155 @@ import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.connector.StoreConnectors;
 
-/** The operator's REST API: what the command line does, for dashboards and schedulers over HTTP. */
+/**
+ * The operator's REST API: what the command line does, for dashboards and schedulers over
+ * HTTP.
+ */
 @RestController
 @RequestMapping("/api")
 class OperatorApi {
 
-    private final SyncJobs jobs;
-    private final Definitions definitions;
-    private final SyncRecordRepository records;
-    private final StoreConnectors stores;
-    private final SyncRefresh refresh;
-    private final BatchProcesses batch;
+	private final SyncJobs jobs;
 
-    OperatorApi(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-            SyncRefresh refresh, BatchProcesses batch) {
-        this.jobs = jobs;
-        this.definitions = definitions;
-        this.records = records;
-        this.stores = stores;
-        this.refresh = refresh;
-        this.batch = batch;
-    }
+	private final Definitions definitions;
 
-    @GetMapping("/jobs")
-    Set<String> jobs() {
-        return jobs.jobNames();
-    }
+	private final SyncRecordRepository records;
 
-    /** Starts the job and answers 202 at once; follow it at the Location given. */
-    @PostMapping("/jobs/{job}/executions")
-    ResponseEntity<ExecutionView> launch(@PathVariable String job,
-            @RequestBody(required = false) @Nullable Map<String, String> parameters) throws Exception {
-        return accepted(jobs.launchInBackground(job, parameters == null ? Map.of() : parameters));
-    }
+	private final StoreConnectors stores;
 
-    @GetMapping("/executions")
-    List<ExecutionView> executions(@RequestParam(required = false) @Nullable String job,
-            @RequestParam(defaultValue = "20") int limit) {
-        return jobs.executions(job, limit);
-    }
+	private final SyncRefresh refresh;
 
-    @GetMapping("/executions/{id}")
-    ExecutionView execution(@PathVariable long id) {
-        return ExecutionView.of(jobs.execution(id));
-    }
+	private final BatchProcesses batch;
 
-    @PostMapping("/executions/{id}/restart")
-    ResponseEntity<ExecutionView> restart(@PathVariable long id) throws Exception {
-        return accepted(jobs.restartInBackground(id));
-    }
+	OperatorApi(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
+			SyncRefresh refresh, BatchProcesses batch) {
+		this.jobs = jobs;
+		this.definitions = definitions;
+		this.records = records;
+		this.stores = stores;
+		this.refresh = refresh;
+		this.batch = batch;
+	}
 
-    @PostMapping("/executions/{id}/stop")
-    ExecutionView stop(@PathVariable long id) {
-        return ExecutionView.of(jobs.stop(id));
-    }
+	@GetMapping("/jobs")
+	Set<String> jobs() {
+		return jobs.jobNames();
+	}
 
-    @PostMapping("/executions/{id}/recover")
-    ExecutionView recover(@PathVariable long id) {
-        return ExecutionView.of(jobs.recover(id));
-    }
+	/** Starts the job and answers 202 at once; follow it at the Location given. */
+	@PostMapping("/jobs/{job}/executions")
+	ResponseEntity<ExecutionView> launch(@PathVariable String job,
+			@RequestBody(required = false) @Nullable Map<String, String> parameters) throws Exception {
+		return accepted(jobs.launchInBackground(job, parameters == null ? Map.of() : parameters));
+	}
 
-    @GetMapping("/history/{entity}")
-    List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String store) {
-        return records.history(stores.orDefault(store), definitions.entity(entity).entity(), SyncDirection.EXPORT,
-                status == null ? null : SyncStatus.parse(status));
-    }
+	@GetMapping("/executions")
+	List<ExecutionView> executions(@RequestParam(required = false) @Nullable String job,
+			@RequestParam(defaultValue = "20") int limit) {
+		return jobs.executions(job, limit);
+	}
 
-    /** Load: what the filters (query parameters) select, with sync status; syncs nothing. */
-    @GetMapping("/entities/{entity}/records")
-    List<BatchProcesses.LoadedRecord> load(@PathVariable String entity,
-            @RequestParam Map<String, String> filters) {
-        Map<String, String> only = new HashMap<>(filters);
-        String store = only.remove("store");
-        int limit = Integer.parseInt(only.getOrDefault("limit", "100"));
-        only.remove("limit");
-        return batch.load(entity, store, only, limit);
-    }
+	@GetMapping("/executions/{id}")
+	ExecutionView execution(@PathVariable long id) {
+		return ExecutionView.of(jobs.execution(id));
+	}
 
-    /** Process: body {@code {"erpIds": ["FRUITICO"]}}; answers 202 like a launch. */
-    @PostMapping("/entities/{entity}/process")
-    ResponseEntity<ExecutionView> process(@PathVariable String entity, @RequestBody RefreshRequest request)
-            throws Exception {
-        return accepted(batch.process(entity, request.store(), request.erpIds(), false));
-    }
+	@PostMapping("/executions/{id}/restart")
+	ResponseEntity<ExecutionView> restart(@PathVariable long id) throws Exception {
+		return accepted(jobs.restartInBackground(id));
+	}
 
-    /** Process All: body {@code {"customerClasses": "COMMERCEBB"}}; answers 202 like a launch. */
-    @PostMapping("/entities/{entity}/process-all")
-    ResponseEntity<ExecutionView> processAll(@PathVariable String entity,
-            @RequestBody Map<String, String> filters) throws Exception {
-        Map<String, String> only = new HashMap<>(filters);
-        String store = only.remove("store");
-        return accepted(batch.processAll(entity, store, only, false));
-    }
+	@PostMapping("/executions/{id}/stop")
+	ExecutionView stop(@PathVariable long id) {
+		return ExecutionView.of(jobs.stop(id));
+	}
 
-    /** Body: {@code {"erpIds": ["FRUITICO"]}} or {@code {"allFailed": true}}, optionally {@code "store"}. */
-    @PostMapping("/history/{entity}/retry")
-    Map<String, Integer> retry(@PathVariable String entity, @RequestBody RefreshRequest request) {
-        return Map.of("prepared", refresh.retry(entity, request.store(), request.erpIds(),
-                Boolean.TRUE.equals(request.allFailed())));
-    }
+	@PostMapping("/executions/{id}/recover")
+	ExecutionView recover(@PathVariable long id) {
+		return ExecutionView.of(jobs.recover(id));
+	}
 
-    @PostMapping("/history/{entity}/abort")
-    Map<String, Integer> abort(@PathVariable String entity, @RequestBody RefreshRequest request) {
-        return Map.of("aborted", refresh.abort(entity, request.store(), request.erpIds()));
-    }
+	@GetMapping("/history/{entity}")
+	List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String store) {
+		return records.history(stores.orDefault(store), definitions.entity(entity).entity(), SyncDirection.EXPORT,
+				status == null ? null : SyncStatus.parse(status));
+	}
 
-    record RefreshRequest(List<String> erpIds, @Nullable Boolean allFailed, @Nullable String store) {
+	/**
+	 * Load: what the filters (query parameters) select, with sync status; syncs nothing.
+	 */
+	@GetMapping("/entities/{entity}/records")
+	List<BatchProcesses.LoadedRecord> load(@PathVariable String entity, @RequestParam Map<String, String> filters) {
+		Map<String, String> only = new HashMap<>(filters);
+		String store = only.remove("store");
+		int limit = Integer.parseInt(only.getOrDefault("limit", "100"));
+		only.remove("limit");
+		return batch.load(entity, store, only, limit);
+	}
 
-        RefreshRequest {
-            erpIds = erpIds == null ? List.of() : erpIds;
-        }
-    }
+	/** Process: body {@code {"erpIds": ["FRUITICO"]}}; answers 202 like a launch. */
+	@PostMapping("/entities/{entity}/process")
+	ResponseEntity<ExecutionView> process(@PathVariable String entity, @RequestBody RefreshRequest request)
+			throws Exception {
+		return accepted(batch.process(entity, request.store(), request.erpIds(), false));
+	}
 
-    @ExceptionHandler({ IllegalArgumentException.class, InvalidJobParametersException.class,
-            DefinitionException.class, JobRestartException.class, JobInstanceAlreadyCompleteException.class })
-    ProblemDetail refused(Exception e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
+	/**
+	 * Process All: body {@code {"customerClasses": "COMMERCEBB"}}; answers 202 like a
+	 * launch.
+	 */
+	@PostMapping("/entities/{entity}/process-all")
+	ResponseEntity<ExecutionView> processAll(@PathVariable String entity, @RequestBody Map<String, String> filters)
+			throws Exception {
+		Map<String, String> only = new HashMap<>(filters);
+		String store = only.remove("store");
+		return accepted(batch.processAll(entity, store, only, false));
+	}
 
-    @ExceptionHandler(RunRefusedException.class)
-    ProblemDetail alreadyRunning(RunRefusedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
+	/**
+	 * Body: {@code {"erpIds": ["FRUITICO"]}} or {@code {"allFailed": true}}, optionally
+	 * {@code "store"}.
+	 */
+	@PostMapping("/history/{entity}/retry")
+	Map<String, Integer> retry(@PathVariable String entity, @RequestBody RefreshRequest request) {
+		return Map.of("prepared",
+				refresh.retry(entity, request.store(), request.erpIds(), Boolean.TRUE.equals(request.allFailed())));
+	}
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request body is not what this endpoint takes: " + e.getMostSpecificCause().getMessage());
-    }
+	@PostMapping("/history/{entity}/abort")
+	Map<String, Integer> abort(@PathVariable String entity, @RequestBody RefreshRequest request) {
+		return Map.of("aborted", refresh.abort(entity, request.store(), request.erpIds()));
+	}
 
-    private static ResponseEntity<ExecutionView> accepted(JobExecution execution) {
-        return ResponseEntity.accepted().location(URI.create("/api/executions/" + execution.getId()))
-                .body(ExecutionView.of(execution));
-    }
+	record RefreshRequest(List<String> erpIds, @Nullable Boolean allFailed, @Nullable String store) {
+
+		RefreshRequest {
+			erpIds = erpIds == null ? List.of() : erpIds;
+		}
+	}
+
+	@ExceptionHandler({ IllegalArgumentException.class, InvalidJobParametersException.class, DefinitionException.class,
+			JobRestartException.class, JobInstanceAlreadyCompleteException.class })
+	ProblemDetail refused(Exception e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+	}
+
+	@ExceptionHandler(RunRefusedException.class)
+	ProblemDetail alreadyRunning(RunRefusedException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"the request body is not what this endpoint takes: " + e.getMostSpecificCause().getMessage());
+	}
+
+	private static ResponseEntity<ExecutionView> accepted(JobExecution execution) {
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/executions/" + execution.getId()))
+			.body(ExecutionView.of(execution));
+	}
+
 }

@@ -21,64 +21,66 @@ import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.RunRefusedException;
 
 /**
- * The cron schedules of {@code serve}. A trigger that finds its store/entity still being synced is skipped,
- * not queued, and a cron trigger computes its next time from now, so the times missed while the service was
- * down or busy are not run in a burst afterwards: the next run's incremental prepare catches up anyway.
+ * The cron schedules of {@code serve}. A trigger that finds its store/entity still being
+ * synced is skipped, not queued, and a cron trigger computes its next time from now, so
+ * the times missed while the service was down or busy are not run in a burst afterwards:
+ * the next run's incremental prepare catches up anyway.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableScheduling
 class Schedules implements SchedulingConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(Schedules.class);
+	private static final Logger log = LoggerFactory.getLogger(Schedules.class);
 
-    private final List<Schedule> schedules;
-    private final SyncJobs jobs;
+	private final List<Schedule> schedules;
 
-    Schedules(SyncbatchProperties properties, SyncJobs jobs) {
-        this.schedules = properties.schedules();
-        this.jobs = jobs;
-        for (int i = 0; i < schedules.size(); i++) {
-            check(i, schedules.get(i));
-        }
-    }
+	private final SyncJobs jobs;
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        for (Schedule schedule : schedules) {
-            ZoneId zone = schedule.zone() == null ? ZoneId.systemDefault() : ZoneId.of(schedule.zone());
-            registrar.addTriggerTask(() -> launch(schedule), new CronTrigger(schedule.cron(), zone));
-        }
-    }
+	Schedules(SyncbatchProperties properties, SyncJobs jobs) {
+		this.schedules = properties.schedules();
+		this.jobs = jobs;
+		for (int i = 0; i < schedules.size(); i++) {
+			check(i, schedules.get(i));
+		}
+	}
 
-    void launch(Schedule schedule) {
-        try {
-            RunSummary run = RunSummary.of(jobs.launch(schedule.job(), schedule.parameters()));
-            log.info("Scheduled {} ended {}", schedule.job(), run.render().strip());
-        }
-        catch (RunRefusedException busy) {
-            log.info("Scheduled {} skipped: {}", schedule.job(), busy.getMessage());
-        }
-        catch (Exception e) {
-            log.warn("Scheduled {} could not be launched: {}", schedule.job(), e.getMessage());
-        }
-    }
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		for (Schedule schedule : schedules) {
+			ZoneId zone = schedule.zone() == null ? ZoneId.systemDefault() : ZoneId.of(schedule.zone());
+			registrar.addTriggerTask(() -> launch(schedule), new CronTrigger(schedule.cron(), zone));
+		}
+	}
 
-    /** A schedule that could never run stops start-up, naming it. */
-    private void check(int index, Schedule schedule) {
-        String at = "syncbatch.schedules[" + index + "]";
-        if (schedule.job() == null || !jobs.jobNames().contains(schedule.job())) {
-            throw new DefinitionException(at + ".job: '" + schedule.job() + "' is not a job; jobs: "
-                    + jobs.jobNames());
-        }
-        try {
-            CronExpression.parse(schedule.cron() == null ? "" : schedule.cron());
-            if (schedule.zone() != null) {
-                ZoneId.of(schedule.zone());
-            }
-        }
-        catch (RuntimeException e) {
-            throw new DefinitionException(at + ": " + e.getMessage());
-        }
-    }
+	void launch(Schedule schedule) {
+		try {
+			RunSummary run = RunSummary.of(jobs.launch(schedule.job(), schedule.parameters()));
+			log.info("Scheduled {} ended {}", schedule.job(), run.render().strip());
+		}
+		catch (RunRefusedException busy) {
+			log.info("Scheduled {} skipped: {}", schedule.job(), busy.getMessage());
+		}
+		catch (Exception e) {
+			log.warn("Scheduled {} could not be launched: {}", schedule.job(), e.getMessage());
+		}
+	}
+
+	/** A schedule that could never run stops start-up, naming it. */
+	private void check(int index, Schedule schedule) {
+		String at = "syncbatch.schedules[" + index + "]";
+		if (schedule.job() == null || !jobs.jobNames().contains(schedule.job())) {
+			throw new DefinitionException(at + ".job: '" + schedule.job() + "' is not a job; jobs: " + jobs.jobNames());
+		}
+		try {
+			CronExpression.parse(schedule.cron() == null ? "" : schedule.cron());
+			if (schedule.zone() != null) {
+				ZoneId.of(schedule.zone());
+			}
+		}
+		catch (RuntimeException e) {
+			throw new DefinitionException(at + ": " + e.getMessage());
+		}
+	}
+
 }

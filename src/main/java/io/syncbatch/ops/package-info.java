@@ -1,4 +1,7 @@
-/** What operators use: the command line, the REST API, security, cron schedules, batch processes and sync refresh. */
+/**
+ * What operators use: the command line, the REST API, security, cron schedules, batch
+ * processes and sync refresh.
+ */
 @NullMarked
 package io.syncbatch.ops;
 

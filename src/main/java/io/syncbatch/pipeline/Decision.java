@@ -8,8 +8,8 @@ import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncStatus;
 
 /**
- * What filtering and mapping concluded for one record: a payload to write, or an outcome that needs no write
- * (filtered, refused by a mapping rule, held, gone from the source).
+ * What filtering and mapping concluded for one record: a payload to write, or an outcome
+ * that needs no write (filtered, refused by a mapping rule, held, gone from the source).
  */
 public record Decision(SyncItem item, @Nullable Map<String, @Nullable Object> payload, @Nullable Outcome outcome) {
 
@@ -37,7 +37,10 @@ public record Decision(SyncItem item, @Nullable Map<String, @Nullable Object> pa
 			return new Outcome(status, null, null, reason);
 		}
 
-		/** The tally it counts in: its status, or for a processed record how it was written. */
+		/**
+		 * The tally it counts in: its status, or for a processed record how it was
+		 * written.
+		 */
 		String tally() {
 			return status == SyncStatus.PROCESSED && operation != null ? operation.name() : status.name();
 		}

@@ -39,14 +39,17 @@ import io.syncbatch.rules.RecordHeldException;
 import io.syncbatch.rules.RecordRejectedException;
 
 /**
- * One record's way through a sync, as a plain service: the filtering conditions, then the mapping rules, then the
- * write, then the outcome in the sync history. The process step's reader, processor and writer adapt it to Spring
- * Batch; a caller outside a job (a real-time message) hands it a few keys with {@link #syncNow}.
+ * One record's way through a sync, as a plain service: the filtering conditions, then the
+ * mapping rules, then the write, then the outcome in the sync history. The process step's
+ * reader, processor and writer adapt it to Spring Batch; a caller outside a job (a
+ * real-time message) hands it a few keys with {@link #syncNow}.
  *
- * <p>Outcomes are saved in the caller's transaction (a chunk's), together with what no longer waits, so a record's
- * status moves with the step's checkpoint. If the process dies after the store accepted a batch but before that
- * transaction commits, the records still wait without a store id; the write algorithm then finds what the store
- * already has instead of creating it twice.
+ * <p>
+ * Outcomes are saved in the caller's transaction (a chunk's), together with what no
+ * longer waits, so a record's status moves with the step's checkpoint. If the process
+ * dies after the store accepted a batch but before that transaction commits, the records
+ * still wait without a store id; the write algorithm then finds what the store already
+ * has instead of creating it twice.
  */
 @Service
 public class RecordPipeline {
@@ -76,7 +79,9 @@ public class RecordPipeline {
 		this.clock = clock;
 	}
 
-	/** The waiting records with their source's current state, read by key in one query. */
+	/**
+	 * The waiting records with their source's current state, read by key in one query.
+	 */
 	public List<SyncItem> withCurrentState(SyncContext context, List<WaitingRecord> waiting) {
 		requireExport(context);
 		Map<String, SourceRecord> current = erp.rowsByKey(context.definition(),
@@ -84,7 +89,10 @@ public class RecordPipeline {
 		return waiting.stream().map(record -> new SyncItem(record, current.get(record.key()))).toList();
 	}
 
-	/** Filtering conditions, then mapping rules; never null: every record attempted leaves with an outcome. */
+	/**
+	 * Filtering conditions, then mapping rules; never null: every record attempted leaves
+	 * with an outcome.
+	 */
 	public Decision decide(SyncContext context, SyncItem item) {
 		EntityDefinition definition = context.definition();
 		SourceRecord current = item.current();
@@ -116,8 +124,8 @@ public class RecordPipeline {
 	}
 
 	/**
-	 * Writes the records that need it, then saves every outcome and takes the records off the backlog, in the
-	 * caller's transaction; counts go to the context's tally.
+	 * Writes the records that need it, then saves every outcome and takes the records off
+	 * the backlog, in the caller's transaction; counts go to the context's tally.
 	 */
 	public void write(SyncContext context, List<Decision> decisions) {
 		requireExport(context);
@@ -139,7 +147,8 @@ public class RecordPipeline {
 			for (Decision decision : toWrite) {
 				WriteResult result = byKey.get(decision.item().waiting().key());
 				outcomes.put(decision.item().waiting().key(), result == null
-						? Decision.Outcome.of(SyncStatus.FAILED, "the store connector returned no result for this record")
+						? Decision.Outcome.of(SyncStatus.FAILED,
+								"the store connector returned no result for this record")
 						: result.succeeded()
 								? Decision.Outcome.processed(Objects.requireNonNull(result.externalId()),
 										Objects.requireNonNull(result.operation()))
@@ -150,9 +159,9 @@ public class RecordPipeline {
 	}
 
 	/**
-	 * Syncs these keys now, outside a job, whatever waits for them: reads their current state, decides, writes and
-	 * saves in one transaction. Keys their source does not select are recorded DELETED if they were synced before,
-	 * and otherwise left out.
+	 * Syncs these keys now, outside a job, whatever waits for them: reads their current
+	 * state, decides, writes and saves in one transaction. Keys their source does not
+	 * select are recorded DELETED if they were synced before, and otherwise left out.
 	 * @return the outcome of each key attempted
 	 */
 	public Map<String, SyncStatus> syncNow(SyncContext context, Collection<String> keys) {
@@ -161,8 +170,9 @@ public class RecordPipeline {
 			Map<String, String> waiting = prepared.fingerprints(scope(context), keys);
 			List<WaitingRecord> records = keys.stream().distinct().map(key -> {
 				SyncRecord binding = bindings.get(key);
-				return new WaitingRecord(key, binding == null || binding.changedAt() == null
-						? ChangeTime.EARLIEST : binding.changedAt(), binding, waiting.get(key));
+				return new WaitingRecord(key,
+						binding == null || binding.changedAt() == null ? ChangeTime.EARLIEST : binding.changedAt(),
+						binding, waiting.get(key));
 			}).toList();
 			List<Decision> decisions = withCurrentState(context, records).stream()
 				.filter(item -> item.current() != null || item.waiting().binding() != null)
@@ -197,7 +207,10 @@ public class RecordPipeline {
 		tally.forEach(context.tally()::add);
 	}
 
-	/** The history line after this attempt: what the outcome says, and what it does not say kept from before. */
+	/**
+	 * The history line after this attempt: what the outcome says, and what it does not
+	 * say kept from before.
+	 */
 	private SyncRecord saved(SyncContext context, SyncItem item, Decision.Outcome outcome, Instant now) {
 		WaitingRecord waiting = item.waiting();
 		SyncRecord before = waiting.binding();
@@ -215,15 +228,18 @@ public class RecordPipeline {
 						: before == null ? null : before.erpDescription(),
 				externalId, status,
 				outcome.operation() != null ? outcome.operation() : before == null ? null : before.lastOperation(),
-				context.direction(), erpHash, before == null ? null : before.storeHash(), attempts, outcome.reason(), now,
-				// The change time it waited under, not a newer one: a record that failed must stay behind the
-				// position of the walk that attempted it, or the same run would read it again.
+				context.direction(), erpHash, before == null ? null : before.storeHash(), attempts, outcome.reason(),
+				now,
+				// The change time it waited under, not a newer one: a record that failed
+				// must stay behind the position of the walk that attempted it, or the
+				// same run would read it again.
 				context.jobExecutionId(), waiting.changedAt());
 	}
 
 	/**
-	 * A store record found by natural key may be adopted only when no other record of this store and entity is
-	 * bound to it: otherwise two ERP records would become one store record.
+	 * A store record found by natural key may be adopted only when no other record of
+	 * this store and entity is bound to it: otherwise two ERP records would become one
+	 * store record.
 	 */
 	private AdoptionGuard notBoundElsewhere(SyncContext context) {
 		return found -> {
@@ -232,9 +248,10 @@ public class RecordPipeline {
 			found.forEach((key, externalId) -> {
 				String other = boundTo.get(externalId);
 				if (other != null && !other.equals(key)) {
-					refusals.put(key, "the store's " + context.entity() + " " + externalId + ", found by the same"
-							+ " natural key, is already bound to ERP record " + other + "; not adopted, so that the two"
-							+ " are not merged");
+					refusals.put(key,
+							"the store's " + context.entity() + " " + externalId + ", found by the same"
+									+ " natural key, is already bound to ERP record " + other
+									+ "; not adopted, so that the two" + " are not merged");
 				}
 			});
 			return refusals;

@@ -14,8 +14,8 @@ import io.syncbatch.rules.MappingContext;
 import io.syncbatch.rules.RecordHeldException;
 
 /**
- * Answers mapping rules for one sync: store ids come from the referenced entity's sync history in the same store,
- * child rows from the ERP with the sync's query parameters.
+ * Answers mapping rules for one sync: store ids come from the referenced entity's sync
+ * history in the same store, child rows from the ERP with the sync's query parameters.
  */
 final class StoreReferences implements MappingContext {
 

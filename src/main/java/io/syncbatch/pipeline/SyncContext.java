@@ -7,11 +7,13 @@ import io.syncbatch.definition.EntityJob;
 import io.syncbatch.definition.SyncDirection;
 
 /**
- * Who a sync works for, said once: the entity one way, the store, the values of the definition's query
- * parameters, the job execution that writes the history, and where counts go. A job step builds it from its job
- * parameters; a caller outside a job (a real-time message) builds its own.
+ * Who a sync works for, said once: the entity one way, the store, the values of the
+ * definition's query parameters, the job execution that writes the history, and where
+ * counts go. A job step builds it from its job parameters; a caller outside a job (a
+ * real-time message) builds its own.
  *
- * @param jobExecutionId the execution recorded in the history as the last to touch a record, or null outside a job
+ * @param jobExecutionId the execution recorded in the history as the last to touch a
+ * record, or null outside a job
  */
 public record SyncContext(EntityJob job, String store, Map<String, Object> queryParameters,
 		@org.jspecify.annotations.Nullable Long jobExecutionId, Tally tally) {

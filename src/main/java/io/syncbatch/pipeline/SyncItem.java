@@ -7,7 +7,8 @@ import io.syncbatch.record.SourceRecord;
 /**
  * A waiting record with its source's current state.
  *
- * @param current the record as its side has it now, or null when the source no longer selects it
+ * @param current the record as its side has it now, or null when the source no longer
+ * selects it
  */
 public record SyncItem(WaitingRecord waiting, @Nullable SourceRecord current) {
 

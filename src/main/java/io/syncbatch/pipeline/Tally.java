@@ -1,8 +1,8 @@
 package io.syncbatch.pipeline;
 
 /**
- * Where a sync counts what it did: the run summary and the meters when it runs in a job step (counted when the
- * chunk commits), or the caller's own count outside a job.
+ * Where a sync counts what it did: the run summary and the meters when it runs in a job
+ * step (counted when the chunk commits), or the caller's own count outside a job.
  */
 @FunctionalInterface
 public interface Tally {
@@ -13,7 +13,8 @@ public interface Tally {
 	/** Records prepare read and left alone because their fingerprint had not changed. */
 	String UNCHANGED = "unchanged";
 
-	// The other tallies are named after the outcome: a SyncStatus or, for PROCESSED, a LastOperation.
+	// The other tallies are named after the outcome: a SyncStatus or, for PROCESSED, a
+	// LastOperation.
 
 	/** Counts nothing: for callers that read the history instead. */
 	Tally NONE = (name, amount) -> {

@@ -1,4 +1,7 @@
-/** One record's way through a sync: filtering, mapping, the write and its outcome in the sync history. */
+/**
+ * One record's way through a sync: filtering, mapping, the write and its outcome in the
+ * sync history.
+ */
 @NullMarked
 package io.syncbatch.pipeline;
 

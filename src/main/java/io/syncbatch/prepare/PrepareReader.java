@@ -15,77 +15,88 @@ import io.syncbatch.run.PrepareMode;
 import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
 
-
 /**
- * Reads the ERP rows that may need syncing. The lower bound is fixed when the step first opens and kept in
- * the step's execution context, so a restart reads the same range from its last committed key onwards.
+ * Reads the ERP rows that may need syncing. The lower bound is fixed when the step first
+ * opens and kept in the step's execution context, so a restart reads the same range from
+ * its last committed key onwards.
  */
 public class PrepareReader implements ItemStreamReader<SourceRecord> {
 
-    static final String SINCE = "prepare.since";
+	static final String SINCE = "prepare.since";
 
-    private final StepRun step;
-    private final ErpSource erp;
-    private final WatermarkRepository watermarks;
-    private final Duration overlap;
-    private final int pageSize;
-    private @Nullable ErpPageReader rows;
+	private final StepRun step;
 
-    /** @param pageSize rows a keyset page reads; the prepare chunk size, so a chunk is one query */
-    public PrepareReader(StepRun step, ErpSource erp, WatermarkRepository watermarks, Duration overlap,
-            int pageSize) {
-        this.step = step;
-        this.erp = erp;
-        this.watermarks = watermarks;
-        this.overlap = overlap;
-        this.pageSize = pageSize;
-    }
+	private final ErpSource erp;
 
-    @Override
-    public void open(ExecutionContext context) {
-        SyncRun run = step.run();
-        if (!context.containsKey(SINCE)) {
-            LocalDateTime since = since(run);
-            context.putString(SINCE, since == null ? "" : since.toString());
-        }
-        String since = context.getString(SINCE);
-        rows = erp.changedRows(run.job().definition(), since.isEmpty() ? null : LocalDateTime.parse(since),
-                run.queryParameters(), run.filters(), pageSize);
-        rows.open(context);
-    }
+	private final WatermarkRepository watermarks;
 
-    /**
-     * Rows committed in the ERP shortly after others may carry an earlier change time; reading a little before
-     * the watermark catches them, and unchanged fingerprints keep the re-read rows from being prepared again.
-     */
-    private @Nullable LocalDateTime since(SyncRun run) {
-        if (run.mode() == PrepareMode.FULL || run.selective()) {
-            return null;
-        }
-        return watermarks.changedSince(run.store(), run.entity(), run.direction()).map(at -> at.minus(overlap)).orElse(null);
-    }
+	private final Duration overlap;
 
-    @Override
-    public @Nullable SourceRecord read() {
-        return reader().read();
-    }
+	private final int pageSize;
 
-    @Override
-    public void update(ExecutionContext context) {
-        reader().update(context);
-    }
+	private @Nullable ErpPageReader rows;
 
-    private ErpPageReader reader() {
-        if (rows == null) {
-            throw new IllegalStateException("the prepare reader was not opened");
-        }
-        return rows;
-    }
+	/**
+	 * @param pageSize rows a keyset page reads; the prepare chunk size, so a chunk is one
+	 * query
+	 */
+	public PrepareReader(StepRun step, ErpSource erp, WatermarkRepository watermarks, Duration overlap, int pageSize) {
+		this.step = step;
+		this.erp = erp;
+		this.watermarks = watermarks;
+		this.overlap = overlap;
+		this.pageSize = pageSize;
+	}
 
-    @Override
-    public void close() {
-        if (rows != null) {
-            rows.close();
-        }
-    }
+	@Override
+	public void open(ExecutionContext context) {
+		SyncRun run = step.run();
+		if (!context.containsKey(SINCE)) {
+			LocalDateTime since = since(run);
+			context.putString(SINCE, since == null ? "" : since.toString());
+		}
+		String since = context.getString(SINCE);
+		rows = erp.changedRows(run.job().definition(), since.isEmpty() ? null : LocalDateTime.parse(since),
+				run.queryParameters(), run.filters(), pageSize);
+		rows.open(context);
+	}
+
+	/**
+	 * Rows committed in the ERP shortly after others may carry an earlier change time;
+	 * reading a little before the watermark catches them, and unchanged fingerprints keep
+	 * the re-read rows from being prepared again.
+	 */
+	private @Nullable LocalDateTime since(SyncRun run) {
+		if (run.mode() == PrepareMode.FULL || run.selective()) {
+			return null;
+		}
+		return watermarks.changedSince(run.store(), run.entity(), run.direction())
+			.map(at -> at.minus(overlap))
+			.orElse(null);
+	}
+
+	@Override
+	public @Nullable SourceRecord read() {
+		return reader().read();
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		reader().update(context);
+	}
+
+	private ErpPageReader reader() {
+		if (rows == null) {
+			throw new IllegalStateException("the prepare reader was not opened");
+		}
+		return rows;
+	}
+
+	@Override
+	public void close() {
+		if (rows != null) {
+			rows.close();
+		}
+	}
+
 }

@@ -21,11 +21,13 @@ import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
 
 /**
- * Marks new and changed records as prepared. A record is unchanged when its fingerprint equals the one waiting for
- * it, or, when none waits, the one it was last synced with: one query per chunk for both, so unchanged rows cost a
- * read and nothing else. The rest are written as narrow rows (key, fingerprint, change time) in one statement per
- * chunk; the history is written when they are processed. A selective run (batch filters, chosen ids) prepares
- * every row it selects: the operator asked for exactly those to be synced now.
+ * Marks new and changed records as prepared. A record is unchanged when its fingerprint
+ * equals the one waiting for it, or, when none waits, the one it was last synced with:
+ * one query per chunk for both, so unchanged rows cost a read and nothing else. The rest
+ * are written as narrow rows (key, fingerprint, change time) in one statement per chunk;
+ * the history is written when they are processed. A selective run (batch filters, chosen
+ * ids) prepares every row it selects: the operator asked for exactly those to be synced
+ * now.
  */
 public class PrepareWriter implements ItemStreamWriter<SourceRecord> {
 

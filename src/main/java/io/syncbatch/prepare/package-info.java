@@ -1,4 +1,7 @@
-/** The prepare step: reads changed source rows, marks them prepared and finally advances the watermark. */
+/**
+ * The prepare step: reads changed source rows, marks them prepared and finally advances
+ * the watermark.
+ */
 @NullMarked
 package io.syncbatch.prepare;
 

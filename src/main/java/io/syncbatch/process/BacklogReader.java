@@ -25,12 +25,13 @@ import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
 
 /**
- * Reads the backlog page by page, oldest change first: what prepare found (the prepared records) merged with what
- * waits in the history (HELD, and FAILED with attempts left), each page joined with the source's current state.
- * It saves no position: what still waits is the checkpoint, so a restart simply reads what is still waiting.
- * Within a run the position only moves forward, so a record that fails is not read again by the same run. A
- * process partition reads only its slice of the backlog ({@link BacklogSlice}); a selective run only what its
- * job instance prepared.
+ * Reads the backlog page by page, oldest change first: what prepare found (the prepared
+ * records) merged with what waits in the history (HELD, and FAILED with attempts left),
+ * each page joined with the source's current state. It saves no position: what still
+ * waits is the checkpoint, so a restart simply reads what is still waiting. Within a run
+ * the position only moves forward, so a record that fails is not read again by the same
+ * run. A process partition reads only its slice of the backlog ({@link BacklogSlice}); a
+ * selective run only what its job instance prepared.
  */
 public class BacklogReader implements ItemReader<SyncItem>, StepExecutionListener {
 
@@ -54,9 +55,12 @@ public class BacklogReader implements ItemReader<SyncItem>, StepExecutionListene
 
 	private boolean exhausted;
 
-	/** @param heldOnly read only HELD records: the held pass of an entity whose records refer to each other */
-	public BacklogReader(StepRun step, RecordPipeline pipeline, PreparedRecords prepared,
-			SyncRecordRepository records, SyncScopes scopes, boolean heldOnly) {
+	/**
+	 * @param heldOnly read only HELD records: the held pass of an entity whose records
+	 * refer to each other
+	 */
+	public BacklogReader(StepRun step, RecordPipeline pipeline, PreparedRecords prepared, SyncRecordRepository records,
+			SyncScopes scopes, boolean heldOnly) {
 		this.step = step;
 		this.pipeline = pipeline;
 		this.prepared = prepared;
@@ -99,7 +103,8 @@ public class BacklogReader implements ItemReader<SyncItem>, StepExecutionListene
 					? records.held(run.store(), run.entity(), run.direction(), position, limit)
 					: records.waiting(run.store(), run.entity(), run.direction(), slice, position, limit,
 							run.job().definition().maxAttempts());
-			// An export's history rows have an ERP id, and the keyset condition selects only rows with a change time.
+			// An export's history rows have an ERP id, and the keyset condition selects
+			// only rows with a change time.
 			inHistory.forEach(record -> waiting.add(new WaitingRecord(Objects.requireNonNull(record.erpId()),
 					Objects.requireNonNull(record.changedAt()), record, null)));
 		}

@@ -10,36 +10,42 @@ import io.syncbatch.run.SyncRun;
 import io.syncbatch.history.SyncRecordRepository;
 
 /**
- * Ends a held pass with {@value #AGAIN} while it made progress: a category held for its parent, which went
- * out in the same chunk, goes in the next pass, and its own children in the one after.
+ * Ends a held pass with {@value #AGAIN} while it made progress: a category held for its
+ * parent, which went out in the same chunk, goes in the next pass, and its own children
+ * in the one after.
  */
 public class HeldPassProgress implements StepExecutionListener {
 
-    public static final String AGAIN = "AGAIN";
+	public static final String AGAIN = "AGAIN";
 
-    private final StepRun step;
-    private final SyncRecordRepository records;
-    private int heldBefore;
+	private final StepRun step;
 
-    /** @param step the step's run, registered as a listener before this one */
-    public HeldPassProgress(StepRun step, SyncRecordRepository records) {
-        this.step = step;
-        this.records = records;
-    }
+	private final SyncRecordRepository records;
 
-    @Override
-    public void beforeStep(StepExecution stepExecution) {
-        SyncRun run = step.run();
-        heldBefore = records.countHeld(run.store(), run.entity());
-    }
+	private int heldBefore;
 
-    @Override
-    public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
-        if (!ExitStatus.COMPLETED.equals(stepExecution.getExitStatus())) {
-            return null;
-        }
-        SyncRun run = step.run();
-        int held = records.countHeld(run.store(), run.entity());
-        return held > 0 && held < heldBefore ? new ExitStatus(AGAIN, held + " still held") : null;
-    }
+	/**
+	 * @param step the step's run, registered as a listener before this one
+	 */
+	public HeldPassProgress(StepRun step, SyncRecordRepository records) {
+		this.step = step;
+		this.records = records;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		SyncRun run = step.run();
+		heldBefore = records.countHeld(run.store(), run.entity());
+	}
+
+	@Override
+	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		if (!ExitStatus.COMPLETED.equals(stepExecution.getExitStatus())) {
+			return null;
+		}
+		SyncRun run = step.run();
+		int held = records.countHeld(run.store(), run.entity());
+		return held > 0 && held < heldBefore ? new ExitStatus(AGAIN, held + " still held") : null;
+	}
+
 }

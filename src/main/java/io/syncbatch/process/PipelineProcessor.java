@@ -7,7 +7,10 @@ import io.syncbatch.pipeline.RecordPipeline;
 import io.syncbatch.pipeline.SyncItem;
 import io.syncbatch.run.StepRun;
 
-/** The filtering conditions and mapping rules of the record pipeline, as a step's processor; never returns null. */
+/**
+ * The filtering conditions and mapping rules of the record pipeline, as a step's
+ * processor; never returns null.
+ */
 public class PipelineProcessor implements ItemProcessor<SyncItem, Decision> {
 
 	private final StepRun step;

@@ -10,8 +10,8 @@ import io.syncbatch.pipeline.RecordPipeline;
 import io.syncbatch.run.StepRun;
 
 /**
- * The write and the outcomes of the record pipeline, as a step's writer: in the chunk's transaction, so the
- * history and the step's checkpoint commit together.
+ * The write and the outcomes of the record pipeline, as a step's writer: in the chunk's
+ * transaction, so the history and the step's checkpoint commit together.
  */
 public class PipelineWriter implements ItemWriter<Decision> {
 

@@ -1,4 +1,7 @@
-/** The process step: reads the backlog, runs the record pipeline as processor and writer, in partitions. */
+/**
+ * The process step: reads the backlog, runs the record pipeline as processor and writer,
+ * in partitions.
+ */
 @NullMarked
 package io.syncbatch.process;
 

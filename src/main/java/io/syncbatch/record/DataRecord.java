@@ -7,11 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
- * A record of either side, its fields by name: an ERP row (columns) or a store document (JSON fields). Names
- * compare ignoring case, because H2 and MySQL label columns differently; a dotted name ({@code
- * billing_address.zip}) walks into nested objects, which store documents have. Mapping rules and filtering
- * conditions read only this, so the same rule kinds map an ERP row to a store payload and a store document to an
- * ERP row.
+ * A record of either side, its fields by name: an ERP row (columns) or a store document
+ * (JSON fields). Names compare ignoring case, because H2 and MySQL label columns
+ * differently; a dotted name ({@code
+ * billing_address.zip}) walks into nested objects, which store documents have. Mapping
+ * rules and filtering conditions read only this, so the same rule kinds map an ERP row to
+ * a store payload and a store document to an ERP row.
  */
 public final class DataRecord {
 
@@ -21,7 +22,10 @@ public final class DataRecord {
 		this.fields = fields;
 	}
 
-	/** The fields as given, in their order; later names that differ only in case replace earlier ones. */
+	/**
+	 * The fields as given, in their order; later names that differ only in case replace
+	 * earlier ones.
+	 */
 	public static DataRecord of(Map<String, ? extends @Nullable Object> fields) {
 		Map<String, @Nullable Object> byName = new LinkedCaseInsensitiveMap<>(fields.size());
 		byName.putAll(fields);
@@ -29,8 +33,9 @@ public final class DataRecord {
 	}
 
 	/**
-	 * The fields of a map read for this record alone, without a copy: prepare reads a million rows, and a copy each
-	 * is measurable. The caller must not change the map afterwards.
+	 * The fields of a map read for this record alone, without a copy: prepare reads a
+	 * million rows, and a copy each is measurable. The caller must not change the map
+	 * afterwards.
 	 */
 	public static DataRecord adopt(LinkedCaseInsensitiveMap<@Nullable Object> fields) {
 		return new DataRecord(fields);

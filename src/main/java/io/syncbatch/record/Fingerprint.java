@@ -9,8 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fingerprints a record's fields so that prepare can tell a changed record from one whose change time merely
- * moved. MD5 is used as a fast checksum, not for security: a collision would only skip one re-sync.
+ * Fingerprints a record's fields so that prepare can tell a changed record from one whose
+ * change time merely moved. MD5 is used as a fast checksum, not for security: a collision
+ * would only skip one re-sync.
  */
 public final class Fingerprint {
 
@@ -20,7 +21,10 @@ public final class Fingerprint {
 
 	private final String ignoredField;
 
-	/** @param ignoredField the change time, which moves without anything worth syncing changing */
+	/**
+	 * @param ignoredField the change time, which moves without anything worth syncing
+	 * changing
+	 */
 	public Fingerprint(String ignoredField) {
 		this.ignoredField = ignoredField;
 	}

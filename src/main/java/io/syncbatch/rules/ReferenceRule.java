@@ -8,50 +8,51 @@ import org.jspecify.annotations.Nullable;
 import io.syncbatch.record.DataRecord;
 
 /**
- * The store's id of another entity's record: a sales order's {@code customer_id} is the id the store gave the
- * customer whose ERP id is in {@code CustomerID}. Until that customer is in the store the order is HELD, with
- * the customer's own sync status as the reason. Store ids that are numbers are sent as numbers.
+ * The store's id of another entity's record: a sales order's {@code customer_id} is the
+ * id the store gave the customer whose ERP id is in {@code CustomerID}. Until that
+ * customer is in the store the order is HELD, with the customer's own sync status as the
+ * reason. Store ids that are numbers are sent as numbers.
  *
- * @param required when false, an empty column leaves the field out (a category without parent gets {@code
+ * @param required when false, an empty column leaves the field out (a category without
+ * parent gets {@code
  *                 default-value}, if set)
  */
 public record ReferenceRule(String target, String entity, String from, @Nullable Boolean required,
-        @Nullable Object defaultValue)
-        implements MappingRule {
+		@Nullable Object defaultValue) implements MappingRule {
 
-    public ReferenceRule {
-        RuleSettings.require("reference", "target", target, "entity", entity, "from", from);
-    }
+	public ReferenceRule {
+		RuleSettings.require("reference", "target", target, "entity", entity, "from", from);
+	}
 
-    @Override
-    public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
-            throws RecordRejectedException {
-        String erpId = record.text(from);
-        if (erpId == null) {
-            if (!Boolean.FALSE.equals(required)) {
-                throw new RecordRejectedException(target, "is required but " + from + " is empty");
-            }
-            if (defaultValue != null) {
-                TargetPath.put(payload, target, defaultValue);
-            }
-            return;
-        }
-        String id = context.externalId(target, entity, erpId);
-        TargetPath.put(payload, target, id.matches("\\d{1,18}") ? (Object) Long.valueOf(id) : id);
-    }
+	@Override
+	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
+			throws RecordRejectedException {
+		String erpId = record.text(from);
+		if (erpId == null) {
+			if (!Boolean.FALSE.equals(required)) {
+				throw new RecordRejectedException(target, "is required but " + from + " is empty");
+			}
+			if (defaultValue != null) {
+				TargetPath.put(payload, target, defaultValue);
+			}
+			return;
+		}
+		String id = context.externalId(target, entity, erpId);
+		TargetPath.put(payload, target, id.matches("\\d{1,18}") ? (Object) Long.valueOf(id) : id);
+	}
 
-    @Override
-    public List<String> targets() {
-        return List.of(target);
-    }
+	@Override
+	public List<String> targets() {
+		return List.of(target);
+	}
 
-    @Override
-    public List<String> sourceColumns() {
-        return List.of(from);
-    }
+	@Override
+	public List<String> sourceColumns() {
+		return List.of(from);
+	}
 
-    @Override
-    public List<String> referencedEntities() {
-        return List.of(entity);
-    }
+	@Override
+	public List<String> referencedEntities() {
+		return List.of(entity);
+	}
 }

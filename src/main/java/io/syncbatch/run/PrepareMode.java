@@ -4,16 +4,24 @@ import java.util.Arrays;
 
 /** As Acumatica's Prepare Data form: what prepare reads from the ERP. */
 public enum PrepareMode {
-    /** Rows whose change column moved since the last completed run (everything on the first run). */
-    INCREMENTAL,
-    /** Every row; still only rows whose fingerprint changed are prepared, so a repeated full run is cheap. */
-    FULL;
 
-    public static PrepareMode parse(String text) {
-        return Arrays.stream(values())
-                .filter(mode -> mode.name().equalsIgnoreCase(text.trim()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "parameter 'mode': '" + text + "' is not a prepare mode; expected incremental or full"));
-    }
+	/**
+	 * Rows whose change column moved since the last completed run (everything on the
+	 * first run).
+	 */
+	INCREMENTAL,
+	/**
+	 * Every row; still only rows whose fingerprint changed are prepared, so a repeated
+	 * full run is cheap.
+	 */
+	FULL;
+
+	public static PrepareMode parse(String text) {
+		return Arrays.stream(values())
+			.filter(mode -> mode.name().equalsIgnoreCase(text.trim()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(
+					"parameter 'mode': '" + text + "' is not a prepare mode; expected incremental or full"));
+	}
+
 }

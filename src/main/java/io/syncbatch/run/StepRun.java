@@ -9,8 +9,9 @@ import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.pipeline.SyncContext;
 
 /**
- * The one place a step's run is read from Spring Batch: before the step starts, its job parameters become a
- * {@link SyncRun} and its {@link SyncContext}, which the step's reader, processor and writer then share.
+ * The one place a step's run is read from Spring Batch: before the step starts, its job
+ * parameters become a {@link SyncRun} and its {@link SyncContext}, which the step's
+ * reader, processor and writer then share.
  */
 public final class StepRun implements StepExecutionListener {
 
@@ -34,8 +35,8 @@ public final class StepRun implements StepExecutionListener {
 		SyncRun read = SyncRun.of(job, stepExecution);
 		run = read;
 		step = stepExecution;
-		context = read.context(
-				new CommittedCounts(stepExecution, meters.records(read.store(), read.entity(), read.direction())));
+		context = read
+			.context(new CommittedCounts(stepExecution, meters.records(read.store(), read.entity(), read.direction())));
 	}
 
 	public SyncRun run() {

@@ -1,4 +1,7 @@
-/** What one running step works for, read from its job parameters, and its committed counts. */
+/**
+ * What one running step works for, read from its job parameters, and its committed
+ * counts.
+ */
 @NullMarked
 package io.syncbatch.run;
 

@@ -18,75 +18,77 @@ import io.syncbatch.testsupport.ProjectDefinitions;
 /** A broken {@code jobs/*.yml} stops start-up with the file and the field named. */
 class DefinitionsTest {
 
-    @TempDir
-    Path jobs;
+	@TempDir
+	Path jobs;
 
-    @Test
-    void theShippedCustomerDefinitionReadsAsTheSeedConfiguresIt() {
-        EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
+	@Test
+	void theShippedCustomerDefinitionReadsAsTheSeedConfiguresIt() {
+		EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
 
-        assertThat(customer.jobs()).extracting(EntityJob::name).containsExactly("customer-export");
-        assertThat(customer.origin()).isEqualTo("jobs/customer.yml");
-        assertThat(customer.source().parameters()).containsEntry("companyId", 2);
-        assertThat(customer.exportFilter()).extracting(FilterCondition::describe)
-                .containsExactly("CustomerClassID Equals COMMERCEBB", "Email IsNotEmpty");
-        assertThat(customer.target().resource()).isEqualTo("customers");
-    }
+		assertThat(customer.jobs()).extracting(EntityJob::name).containsExactly("customer-export");
+		assertThat(customer.origin()).isEqualTo("jobs/customer.yml");
+		assertThat(customer.source().parameters()).containsEntry("companyId", 2);
+		assertThat(customer.exportFilter()).extracting(FilterCondition::describe)
+			.containsExactly("CustomerClassID Equals COMMERCEBB", "Email IsNotEmpty");
+		assertThat(customer.target().resource()).isEqualTo("customers");
+	}
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "an unknown field       | chunk-size: 50                 | chunk-sise: 50           | Unrecognized property \"chunk-sise\"",
-            "an unknown condition   | condition: Equals              | condition: Equalz        | unknown condition 'Equalz'; expected one of Equals",
-            "a rule setting missing | from: Email                    | ''                       | rule 'email' needs from",
-            "a missing key          | 'key: CustomerID'              | ''                       | source.key is required",
-            "a value missing        | value: COMMERCEBB              | ''                       | export-filter[0].value is required",
-            "an unknown rule        | rule: copy                     | rule: uppercase          | uppercase",
-            "a bad chunk size       | chunk-size: 50                 | chunk-size: 0            | chunk-size must be between 1 and 10000" })
-    void aBrokenDefinitionNamesTheFileAndTheField(String problem, String good, String broken, String message)
-            throws IOException {
-        String shipped = Files.readString(Path.of("jobs/customer.yml"));
-        assertThat(shipped).contains(good);
-        Files.writeString(jobs.resolve("customer.yml"), shipped.replaceFirst(java.util.regex.Pattern.quote(good),
-                broken));
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"an unknown field       | chunk-size: 50                 | chunk-sise: 50           | Unrecognized property \"chunk-sise\"",
+			"an unknown condition   | condition: Equals              | condition: Equalz        | unknown condition 'Equalz'; expected one of Equals",
+			"a rule setting missing | from: Email                    | ''                       | rule 'email' needs from",
+			"a missing key          | 'key: CustomerID'              | ''                       | source.key is required",
+			"a value missing        | value: COMMERCEBB              | ''                       | export-filter[0].value is required",
+			"an unknown rule        | rule: copy                     | rule: uppercase          | uppercase",
+			"a bad chunk size       | chunk-size: 50                 | chunk-size: 0            | chunk-size must be between 1 and 10000" })
+	void aBrokenDefinitionNamesTheFileAndTheField(String problem, String good, String broken, String message)
+			throws IOException {
+		String shipped = Files.readString(Path.of("jobs/customer.yml"));
+		assertThat(shipped).contains(good);
+		Files.writeString(jobs.resolve("customer.yml"),
+				shipped.replaceFirst(java.util.regex.Pattern.quote(good), broken));
 
-        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
-                .isInstanceOf(DefinitionException.class)
-                .hasMessageStartingWith("jobs/customer.yml: ")
-                .hasMessageContaining(message);
-    }
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageStartingWith("jobs/customer.yml: ")
+			.hasMessageContaining(message);
+	}
 
-    @Test
-    void anEntityMustLiveInTheFileOfItsName() throws IOException {
-        Files.copy(Path.of("jobs/customer.yml"), jobs.resolve("clients.yml"));
+	@Test
+	void anEntityMustLiveInTheFileOfItsName() throws IOException {
+		Files.copy(Path.of("jobs/customer.yml"), jobs.resolve("clients.yml"));
 
-        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
-                .hasMessage("jobs/clients.yml: entity 'customer' must be defined in customer.yml");
-    }
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.hasMessage("jobs/clients.yml: entity 'customer' must be defined in customer.yml");
+	}
 
-    @Test
-    void entitiesAreOrderedAfterTheEntitiesTheyReferTo() {
-        assertThat(ProjectDefinitions.shipped().inSyncOrder()).extracting(EntityDefinition::entity).containsExactly(
-                "category", "customer", "customer-location", "product", "sales-order", "invoice", "shipment",
-                "order-status");
-    }
+	@Test
+	void entitiesAreOrderedAfterTheEntitiesTheyReferTo() {
+		assertThat(ProjectDefinitions.shipped().inSyncOrder()).extracting(EntityDefinition::entity)
+			.containsExactly("category", "customer", "customer-location", "product", "sales-order", "invoice",
+					"shipment", "order-status");
+	}
 
-    @Test
-    void aReferenceToAnUndefinedEntityIsRefused() throws IOException {
-        Files.writeString(jobs.resolve("customer-location.yml"), Files.readString(Path.of("jobs/customer-location.yml")));
+	@Test
+	void aReferenceToAnUndefinedEntityIsRefused() throws IOException {
+		Files.writeString(jobs.resolve("customer-location.yml"),
+				Files.readString(Path.of("jobs/customer-location.yml")));
 
-        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
-                .hasMessage("jobs/customer-location.yml: mapping refers to entity 'customer', which no file in jobs/"
-                        + " defines (defined: [customer-location])");
-    }
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.hasMessage("jobs/customer-location.yml: mapping refers to entity 'customer', which no file in jobs/"
+					+ " defines (defined: [customer-location])");
+	}
 
-    @Test
-    void entitiesThatReferToEachOtherInACircleAreRefused() throws IOException {
-        Files.writeString(jobs.resolve("customer.yml"), Files.readString(Path.of("jobs/customer.yml"))
-                .replace("chunk-size: 50", "depends-on: [customer-location]\nchunk-size: 50"));
-        Files.copy(Path.of("jobs/customer-location.yml"), jobs.resolve("customer-location.yml"));
+	@Test
+	void entitiesThatReferToEachOtherInACircleAreRefused() throws IOException {
+		Files.writeString(jobs.resolve("customer.yml"), Files.readString(Path.of("jobs/customer.yml"))
+			.replace("chunk-size: 50", "depends-on: [customer-location]\nchunk-size: 50"));
+		Files.copy(Path.of("jobs/customer-location.yml"), jobs.resolve("customer-location.yml"));
 
-        assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
-                .hasMessageContaining("entities refer to each other in a circle, so none can be sent first:"
-                        + " customer -> customer-location -> customer");
-    }
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.hasMessageContaining("entities refer to each other in a circle, so none can be sent first:"
+					+ " customer -> customer-location -> customer");
+	}
+
 }

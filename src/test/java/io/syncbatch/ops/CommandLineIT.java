@@ -21,140 +21,143 @@ import io.syncbatch.testsupport.SyncbatchProcess;
 import io.syncbatch.testsupport.SyncbatchProcess.Result;
 
 /**
- * The packaged jar as an operator or a scheduler uses it, on the embedded default with no configuration: a
- * fresh working directory, {@code java -jar target/syncbatch.jar ...}, exit codes and printed output.
+ * The packaged jar as an operator or a scheduler uses it, on the embedded default with no
+ * configuration: a fresh working directory, {@code java -jar target/syncbatch.jar ...},
+ * exit codes and printed output.
  */
 class CommandLineIT {
 
-    @TempDir
-    Path workDir;
+	@TempDir
+	Path workDir;
 
-    @Test
-    void runAllExportsEveryEntityToTheSandboxAndASecondRunSendsNothingNew() throws Exception {
-        Result run = syncbatch("run-all");
+	@Test
+	void runAllExportsEveryEntityToTheSandboxAndASecondRunSendsNothingNew() throws Exception {
+		Result run = syncbatch("run-all");
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("category-export execution 1 COMPLETED",
-                "order-status-export execution 8 COMPLETED");
-        Result orders = syncbatch("history", "sales-order");
-        assertThat(orders.out()).containsPattern("SO-SO000101 +SO000101 +\\d+ +PROCESSED +export +INSERTED_EXTERNALLY")
-                .contains("waiting for customer ABCSTUDIOS to be in the store: it is FILTERED");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("category-export execution 1 COMPLETED",
+				"order-status-export execution 8 COMPLETED");
+		Result orders = syncbatch("history", "sales-order");
+		assertThat(orders.out()).containsPattern("SO-SO000101 +SO000101 +\\d+ +PROCESSED +export +INSERTED_EXTERNALLY")
+			.contains("waiting for customer ABCSTUDIOS to be in the store: it is FILTERED");
 
-        Result again = syncbatch("run-all");
-        assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).doesNotContain("inserted 1", "inserted 2", "inserted 3", "inserted 4");
-    }
+		Result again = syncbatch("run-all");
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(again.out()).doesNotContain("inserted 1", "inserted 2", "inserted 3", "inserted 4");
+	}
 
-    @Test
-    void theQuickStartRunsTheWalkthroughAndTheHistoryShowsIt() throws Exception {
-        Result run = syncbatch("run", "customer-export");
+	@Test
+	void theQuickStartRunsTheWalkthroughAndTheHistoryShowsIt() throws Exception {
+		Result run = syncbatch("run", "customer-export");
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("customer-export execution 1 COMPLETED", "prepared   8",
-                "processed  3 (inserted 3, updated 0)", "filtered   4", "failed     1");
-        assertThat(run.out() + run.err()).as("a command prints its result, not log lines").doesNotContain("WARN");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("customer-export execution 1 COMPLETED", "prepared   8",
+				"processed  3 (inserted 3, updated 0)", "filtered   4", "failed     1");
+		assertThat(run.out() + run.err()).as("a command prints its result, not log lines").doesNotContain("WARN");
 
-        Result failed = syncbatch("history", "customer", "--status=FAILED");
-        assertThat(failed.exitCode()).as(failed.toString()).isZero();
-        assertThat(failed.out()).contains("ERP ID", "EXTERNAL ID", "LAST OPERATION", "LAST ATTEMPT", "REASON",
-                "BERRYBAR", "'sales at berrybar' in Email is not a valid email address", "1 record(s) of customer");
-        assertThat(failed.out()).doesNotContain("FRUITICO");
+		Result failed = syncbatch("history", "customer", "--status=FAILED");
+		assertThat(failed.exitCode()).as(failed.toString()).isZero();
+		assertThat(failed.out()).contains("ERP ID", "EXTERNAL ID", "LAST OPERATION", "LAST ATTEMPT", "REASON",
+				"BERRYBAR", "'sales at berrybar' in Email is not a valid email address", "1 record(s) of customer");
+		assertThat(failed.out()).doesNotContain("FRUITICO");
 
-        Result all = syncbatch("history", "customer");
-        assertThat(all.out()).containsPattern("JAMIFIQUE +Jamifique factory +2 +PROCESSED +export +INSERTED_EXTERNALLY");
+		Result all = syncbatch("history", "customer");
+		assertThat(all.out())
+			.containsPattern("JAMIFIQUE +Jamifique factory +2 +PROCESSED +export +INSERTED_EXTERNALLY");
 
-        Result load = syncbatch("load", "customer", "customerClasses=COMMERCEBB");
-        assertThat(load.exitCode()).as(load.toString()).isZero();
-        assertThat(load.out()).containsPattern("FRUITICO +Fruitico Coffee and Cakes +2026-10-02 10:00 +PROCESSED +1")
-                .contains("5 record(s) selected");
+		Result load = syncbatch("load", "customer", "customerClasses=COMMERCEBB");
+		assertThat(load.exitCode()).as(load.toString()).isZero();
+		assertThat(load.out()).containsPattern("FRUITICO +Fruitico Coffee and Cakes +2026-10-02 10:00 +PROCESSED +1")
+			.contains("5 record(s) selected");
 
-        Result process = syncbatch("process", "customer", "JAMIFIQUE");
-        assertThat(process.out()).contains("(store sandbox, ids=JAMIFIQUE)", "processed  1 (inserted 0, updated 1)");
+		Result process = syncbatch("process", "customer", "JAMIFIQUE");
+		assertThat(process.out()).contains("(store sandbox, ids=JAMIFIQUE)", "processed  1 (inserted 0, updated 1)");
 
-        Result again = syncbatch("run", "customer-export");
-        assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("execution 3 COMPLETED", "prepared   0");
-    }
+		Result again = syncbatch("run", "customer-export");
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.out()).contains("execution 3 COMPLETED", "prepared   0");
+	}
 
-    @Test
-    void wrongCommandsExitWithTwoAndSayWhy() throws Exception {
-        Result badMode = syncbatch("run", "customer-export", "mode=sometimes");
-        assertThat(badMode.exitCode()).isEqualTo(Cli.BAD_COMMAND);
-        assertThat(badMode.err()).contains("parameter 'mode': 'sometimes' is not a prepare mode");
+	@Test
+	void wrongCommandsExitWithTwoAndSayWhy() throws Exception {
+		Result badMode = syncbatch("run", "customer-export", "mode=sometimes");
+		assertThat(badMode.exitCode()).isEqualTo(Cli.BAD_COMMAND);
+		assertThat(badMode.err()).contains("parameter 'mode': 'sometimes' is not a prepare mode");
 
-        Result unknownJob = syncbatch("run", "vendor-export");
-        assertThat(unknownJob.exitCode()).isEqualTo(Cli.BAD_COMMAND);
-        assertThat(unknownJob.err()).contains("unknown job 'vendor-export'; jobs: [category-export, customer-export,");
+		Result unknownJob = syncbatch("run", "vendor-export");
+		assertThat(unknownJob.exitCode()).isEqualTo(Cli.BAD_COMMAND);
+		assertThat(unknownJob.err()).contains("unknown job 'vendor-export'; jobs: [category-export, customer-export,");
 
-        Result badStatus = syncbatch("history", "customer", "--status=LOST");
-        assertThat(badStatus.exitCode()).isEqualTo(Cli.BAD_COMMAND);
-        assertThat(badStatus.err()).contains("'LOST' is not a sync status");
-    }
+		Result badStatus = syncbatch("history", "customer", "--status=LOST");
+		assertThat(badStatus.exitCode()).isEqualTo(Cli.BAD_COMMAND);
+		assertThat(badStatus.err()).contains("'LOST' is not a sync status");
+	}
 
-    @Test
-    void aRunThatCannotReachTheStoreExitsOneAndItsRestartCatchesUp() throws Exception {
-        // Not a freed ephemeral port: the jar's own H2 AUTO_SERVER listens on one and once took exactly that port.
-        int closedPort = 9;
+	@Test
+	void aRunThatCannotReachTheStoreExitsOneAndItsRestartCatchesUp() throws Exception {
+		// Not a freed ephemeral port: the jar's own H2 AUTO_SERVER listens on one and
+		// once took exactly that port.
+		int closedPort = 9;
 
-        Result outage = syncbatch("run", "customer-export", "--syncbatch.stores.sandbox.sandbox=false",
-                "--syncbatch.stores.sandbox.api-url=http://127.0.0.1:" + closedPort,
-                "--syncbatch.retry.max-retries=1");
+		Result outage = syncbatch("run", "customer-export", "--syncbatch.stores.sandbox.sandbox=false",
+				"--syncbatch.stores.sandbox.api-url=http://127.0.0.1:" + closedPort, "--syncbatch.retry.max-retries=1");
 
-        assertThat(outage.exitCode()).as(outage.toString()).isEqualTo(Cli.JOB_FAILED);
-        assertThat(outage.out()).contains("execution 1 FAILED", "prepared   8", "processed  0");
-        assertThat(outage.err()).contains("on store sandbox failed: ConnectException", "resume it with: restart 1");
+		assertThat(outage.exitCode()).as(outage.toString()).isEqualTo(Cli.JOB_FAILED);
+		assertThat(outage.out()).contains("execution 1 FAILED", "prepared   8", "processed  0");
+		assertThat(outage.err()).contains("on store sandbox failed: ConnectException", "resume it with: restart 1");
 
-        Result restart = syncbatch("restart", "1");
+		Result restart = syncbatch("restart", "1");
 
-        assertThat(restart.exitCode()).as(restart.toString()).isZero();
-        assertThat(restart.out()).contains("execution 2 COMPLETED", "processed  3 (inserted 3, updated 0)");
-    }
+		assertThat(restart.exitCode()).as(restart.toString()).isZero();
+		assertThat(restart.out()).contains("execution 2 COMPLETED", "processed  3 (inserted 3, updated 0)");
+	}
 
-    @Test
-    void serveRunsAsAServiceWithActuatorHealthAndPrometheus() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process service = start("serve", "--server.port=" + port);
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            String health = awaitOk(http, "http://127.0.0.1:" + port + "/actuator/health", service);
-            assertThat(health).contains("\"status\":\"UP\"");
-            String metrics = awaitOk(http, "http://127.0.0.1:" + port + "/actuator/prometheus", service);
-            assertThat(metrics).contains("jvm_memory_used_bytes");
-        }
-        finally {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
+	@Test
+	void serveRunsAsAServiceWithActuatorHealthAndPrometheus() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Process service = start("serve", "--server.port=" + port);
+		try {
+			HttpClient http = HttpClient.newHttpClient();
+			String health = awaitOk(http, "http://127.0.0.1:" + port + "/actuator/health", service);
+			assertThat(health).contains("\"status\":\"UP\"");
+			String metrics = awaitOk(http, "http://127.0.0.1:" + port + "/actuator/prometheus", service);
+			assertThat(metrics).contains("jvm_memory_used_bytes");
+		}
+		finally {
+			service.destroy();
+			service.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
 
-    private String awaitOk(HttpClient http, String url, Process service) throws Exception {
-        Instant deadline = Instant.now().plus(SyncbatchProcess.COMMAND_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(service.isAlive()).as("the service exited: " + Files.readString(workDir.resolve("err.txt")))
-                    .isTrue();
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return response.body();
-                }
-            }
-            catch (IOException notListeningYet) {
-                // the service is still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no 200 from " + url + " within " + SyncbatchProcess.COMMAND_TIMEOUT);
-    }
+	private String awaitOk(HttpClient http, String url, Process service) throws Exception {
+		Instant deadline = Instant.now().plus(SyncbatchProcess.COMMAND_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			assertThat(service.isAlive()).as("the service exited: " + Files.readString(workDir.resolve("err.txt")))
+				.isTrue();
+			try {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					return response.body();
+				}
+			}
+			catch (IOException notListeningYet) {
+				// the service is still starting
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("no 200 from " + url + " within " + SyncbatchProcess.COMMAND_TIMEOUT);
+	}
 
-    private Result syncbatch(String... arguments) throws Exception {
-        return new SyncbatchProcess(workDir, Map.of()).run(arguments);
-    }
+	private Result syncbatch(String... arguments) throws Exception {
+		return new SyncbatchProcess(workDir, Map.of()).run(arguments);
+	}
 
-    private Process start(String... arguments) throws IOException {
-        return new SyncbatchProcess(workDir, Map.of()).start(arguments);
-    }
+	private Process start(String... arguments) throws IOException {
+		return new SyncbatchProcess(workDir, Map.of()).start(arguments);
+	}
+
 }

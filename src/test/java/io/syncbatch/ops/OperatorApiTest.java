@@ -34,8 +34,9 @@ import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.SyncState;
 
 /**
- * The REST API over real HTTP: every {@code /api} call needs the configured operator, health and the
- * Prometheus scrape do not, and the operator can launch, follow, retry and abort.
+ * The REST API over real HTTP: every {@code /api} call needs the configured operator,
+ * health and the Prometheus scrape do not, and the operator can launch, follow, retry and
+ * abort.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @SpringBatchTest
@@ -57,14 +58,18 @@ class OperatorApiTest {
 
 	@LocalServerPort
 	int port;
+
 	@Autowired
 	Environment environment;
+
 	@Autowired
 	DataSource syncDataSource;
+
 	@Autowired
 	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
 	private SyncState state;
 
 	@BeforeEach
@@ -102,7 +107,7 @@ class OperatorApiTest {
 		String execution = awaitCompleted(location);
 		assertThat(execution).contains("\"status\":\"COMPLETED\"", "\"store\":\"sandbox\"");
 		assertThat(send("GET", "/api/executions?job=customer-export", null, PASSWORD).body())
-				.contains("\"id\":" + location.substring(location.lastIndexOf('/') + 1));
+			.contains("\"id\":" + location.substring(location.lastIndexOf('/') + 1));
 
 		HttpResponse<String> failed = send("GET", "/api/history/customer?status=failed", null, PASSWORD);
 		assertThat(failed.body()).contains("\"erpId\":\"BERRYBAR\"").doesNotContain("FRUITICO");
@@ -113,17 +118,17 @@ class OperatorApiTest {
 		assertThat(unknown.body()).contains("[NOSUCH]", "nothing was changed");
 
 		assertThat(send("POST", "/api/history/customer/retry", "{\"erpIds\":[\"BERRYBAR\"]}", PASSWORD).body())
-				.isEqualTo("{\"prepared\":1}");
+			.isEqualTo("{\"prepared\":1}");
 		assertThat(send("POST", "/api/history/customer/abort", "{\"erpIds\":[\"BERRYBAR\"]}", PASSWORD).body())
-				.isEqualTo("{\"aborted\":1}");
+			.isEqualTo("{\"aborted\":1}");
 		assertThat(send("GET", "/api/history/customer?status=ABORTED", null, PASSWORD).body())
-				.contains("\"erpId\":\"BERRYBAR\"", "aborted by an operator");
+			.contains("\"erpId\":\"BERRYBAR\"", "aborted by an operator");
 	}
 
 	@Test
 	void badRequestsSayWhatIsWrong() throws Exception {
-		HttpResponse<String> badParameter = send("POST", "/api/jobs/customer-export/executions",
-				"{\"modee\":\"full\"}", PASSWORD);
+		HttpResponse<String> badParameter = send("POST", "/api/jobs/customer-export/executions", "{\"modee\":\"full\"}",
+				PASSWORD);
 		assertThat(badParameter.statusCode()).isEqualTo(400);
 		assertThat(badParameter.body()).contains("unknown parameter 'modee'");
 
@@ -132,7 +137,7 @@ class OperatorApiTest {
 		assertThat(unknownJob.body()).contains("unknown job 'vendor-export'");
 
 		assertThat(send("GET", "/api/history/customer?status=LOST", null, PASSWORD).body())
-				.contains("'LOST' is not a sync status");
+			.contains("'LOST' is not a sync status");
 		HttpResponse<String> malformed = send("POST", "/api/history/customer/retry", "{\"erpIds\": 7", PASSWORD);
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.body()).contains("the request body is not what this endpoint takes");
@@ -153,15 +158,16 @@ class OperatorApiTest {
 
 	private HttpResponse<String> send(String method, String path, String json, String password) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-						: HttpRequest.BodyPublishers.ofString(json));
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
 		if (password != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString(("ops:" + password).getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString(("ops:" + password).getBytes(StandardCharsets.UTF_8)));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

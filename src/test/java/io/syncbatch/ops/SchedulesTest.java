@@ -28,10 +28,14 @@ import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.TestDatabase;
 
-/** {@code serve} launches the configured schedules with their parameters, one run at a time. */
+/**
+ * {@code serve} launches the configured schedules with their parameters, one run at a
+ * time.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
-// The schedule fires every second: close this context after its tests instead of keeping it in the cache.
+// The schedule fires every second: close this context after its tests instead of keeping
+// it in the cache.
 @DirtiesContext
 class SchedulesTest {
 
@@ -75,14 +79,17 @@ class SchedulesTest {
 	@Test
 	void aScheduleThatCouldNeverRunStopsStartUpNamingIt() {
 		SpringApplicationBuilder badCron = new SpringApplicationBuilder(SyncbatchApplication.class)
-				.web(WebApplicationType.SERVLET)
-				.properties("server.port=0", "spring.profiles.active=embedded",
-						"syncbatch.erp.datasource.url=jdbc:h2:mem:bad-" + UUID.randomUUID()
-								+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
-						"spring.datasource.url=jdbc:h2:mem:badsync-" + UUID.randomUUID() + ";MODE=MySQL",
-						"syncbatch.schedules[0].job=customer-export", "syncbatch.schedules[0].cron=every hour");
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0", "spring.profiles.active=embedded",
+					"syncbatch.erp.datasource.url=jdbc:h2:mem:bad-" + UUID.randomUUID()
+							+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
+					"spring.datasource.url=jdbc:h2:mem:badsync-" + UUID.randomUUID() + ";MODE=MySQL",
+					"syncbatch.schedules[0].job=customer-export", "syncbatch.schedules[0].cron=every hour");
 
-		assertThatThrownBy(badCron::run).rootCause().isInstanceOf(DefinitionException.class)
-				.hasMessageStartingWith("syncbatch.schedules[0]: ").hasMessageContaining("every hour");
+		assertThatThrownBy(badCron::run).rootCause()
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageStartingWith("syncbatch.schedules[0]: ")
+			.hasMessageContaining("every hour");
 	}
+
 }

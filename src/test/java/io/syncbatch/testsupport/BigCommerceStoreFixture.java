@@ -35,22 +35,27 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@link StoreFixture} of BigCommerce: a {@link ContractValidatedStore} (the stateful sandbox behind WireMock,
- * every request checked against the published OpenAPI contracts), with resources, operations and faults translated
- * into BigCommerce's paths, methods, status codes and headers.
+ * The {@link StoreFixture} of BigCommerce: a {@link ContractValidatedStore} (the stateful
+ * sandbox behind WireMock, every request checked against the published OpenAPI
+ * contracts), with resources, operations and faults translated into BigCommerce's paths,
+ * methods, status codes and headers.
  */
 public final class BigCommerceStoreFixture implements StoreFixture {
 
 	private static final Map<Resource, Pattern> PATHS = Map.of(
-			// The same pattern the scenarios' WireMock stubs used: only /v3/customers itself ends so.
-			Resource.CUSTOMERS, Pattern.compile(".*/customers"),
-			Resource.ADDRESSES, Pattern.compile(".*/v3/customers/addresses(/.*)?"),
-			Resource.PRODUCTS, Pattern.compile(".*/v3/catalog/products(/.*)?"),
-			Resource.CATEGORIES, Pattern.compile(".*/v3/catalog/(trees/)?categories(/.*)?"),
-			Resource.SHIPMENTS, Pattern.compile(".*/v2/orders/[^/]+/shipments(/.*)?"),
-			Resource.ORDERS, Pattern.compile(".*/v2/orders(/[^/]+(/products|/shipping_addresses)?)?"));
+			// The same pattern the scenarios' WireMock stubs used: only /v3/customers
+			// itself ends so.
+			Resource.CUSTOMERS, Pattern.compile(".*/customers"), Resource.ADDRESSES,
+			Pattern.compile(".*/v3/customers/addresses(/.*)?"), Resource.PRODUCTS,
+			Pattern.compile(".*/v3/catalog/products(/.*)?"), Resource.CATEGORIES,
+			Pattern.compile(".*/v3/catalog/(trees/)?categories(/.*)?"), Resource.SHIPMENTS,
+			Pattern.compile(".*/v2/orders/[^/]+/shipments(/.*)?"), Resource.ORDERS,
+			Pattern.compile(".*/v2/orders(/[^/]+(/products|/shipping_addresses)?)?"));
 
-	/** Faults win over the proxy to the sandbox ({@link ContractValidatedStore#PROXY_PRIORITY}). */
+	/**
+	 * Faults win over the proxy to the sandbox
+	 * ({@link ContractValidatedStore#PROXY_PRIORITY}).
+	 */
 	private static final int FAULT_PRIORITY = 10;
 
 	private static volatile BigCommerceStoreFixture shared;
@@ -64,9 +69,10 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 	}
 
 	/**
-	 * One store for every scenario suite in this JVM, started on first use and stopped when the JVM exits. The
-	 * suites' Spring contexts outlive their test classes in Spring's context cache, so the store they were pointed
-	 * at must too; each test still starts from an empty store ({@link #afterEach}).
+	 * One store for every scenario suite in this JVM, started on first use and stopped
+	 * when the JVM exits. The suites' Spring contexts outlive their test classes in
+	 * Spring's context cache, so the store they were pointed at must too; each test still
+	 * starts from an empty store ({@link #afterEach}).
 	 */
 	public static synchronized BigCommerceStoreFixture shared() {
 		if (shared == null) {
@@ -77,7 +83,10 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 		return shared;
 	}
 
-	/** The contract-checked WireMock store itself, for tests about BigCommerce's HTTP details. */
+	/**
+	 * The contract-checked WireMock store itself, for tests about BigCommerce's HTTP
+	 * details.
+	 */
 	public ContractValidatedStore contractValidatedStore() {
 		return this.store;
 	}
@@ -118,30 +127,38 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 		String body = "[{\"email\":\"" + email + "\",\"first_name\":\"" + firstName + "\",\"last_name\":\"" + lastName
 				+ "\"}]";
 		send("POST", "/v3/customers", body);
-		return this.store.customers().stream().filter(customer -> email.equals(customer.get("email")))
-			.map(customer -> String.valueOf(customer.get("id"))).findFirst()
+		return this.store.customers()
+			.stream()
+			.filter(customer -> email.equals(customer.get("email")))
+			.map(customer -> String.valueOf(customer.get("id")))
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("the store accepted " + email + " but does not list it"));
 	}
 
 	@Override
 	public List<Map<String, Object>> orderLines(Object orderId) {
-		return JsonMapper.builder().build().readValue(send("GET", "/v2/orders/" + orderId + "/products", null),
-				new TypeReference<>() {
-				});
+		return JsonMapper.builder()
+			.build()
+			.readValue(send("GET", "/v2/orders/" + orderId + "/products", null), new TypeReference<>() {
+			});
 	}
 
-	/** A request to the store's API as any client sends it, contract-checked like the connector's; 200 expected. */
+	/**
+	 * A request to the store's API as any client sends it, contract-checked like the
+	 * connector's; 200 expected.
+	 */
 	private String send(String method, String path, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.store.baseUri() + path))
 			.header("X-Auth-Token", this.store.accessToken())
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
-				throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
-						+ response.body());
+				throw new AssertionError(
+						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 			}
 			return response.body();
 		}
@@ -157,7 +174,8 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 	@Override
 	public List<SentRequest> requests() {
 		List<ServeEvent> events = new ArrayList<>(this.store.wireMock().getAllServeEvents());
-		// WireMock lists the newest first; reversed, requests logged in the same millisecond keep their order.
+		// WireMock lists the newest first; reversed, requests logged in the same
+		// millisecond keep their order.
 		Collections.reverse(events);
 		return events.stream()
 			.sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
@@ -170,8 +188,12 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 		Instant answeredAt = event.getTiming() == null || event.getTiming().getTotalTime() == null ? null
 				: sentAt.plusMillis(event.getTiming().getTotalTime());
 		String path = URI.create(event.getRequest().getUrl()).getPath();
-		Resource resource = PATHS.entrySet().stream().filter(entry -> entry.getValue().matcher(path).matches())
-			.map(Map.Entry::getKey).findFirst().orElse(null);
+		Resource resource = PATHS.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().matcher(path).matches())
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
 		return new SentRequest(operation(event.getRequest().getMethod().getName()), resource,
 				event.getRequest().getBodyAsString(), sentAt, answeredAt);
 	}
@@ -198,27 +220,28 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 
 	@Override
 	public InjectedFault failFirst(Requests which, StoreFault... inTurn) {
-		// A WireMock scenario per call: its state moves on with each answer, then no stub of it matches any more.
+		// A WireMock scenario per call: its state moves on with each answer, then no stub
+		// of it matches any more.
 		String scenario = "faults " + UUID.randomUUID();
 		List<StubMapping> stubs = new ArrayList<>();
 		for (int i = 0; i < inTurn.length; i++) {
-			stubs.add(this.store.wireMock().stubFor(matching(which).inScenario(scenario)
-				.whenScenarioStateIs(i == 0 ? STARTED : "fault " + i)
-				.willReturn(answer(inTurn[i]))
-				.willSetStateTo("fault " + (i + 1))));
+			stubs.add(this.store.wireMock()
+				.stubFor(matching(which).inScenario(scenario)
+					.whenScenarioStateIs(i == 0 ? STARTED : "fault " + i)
+					.willReturn(answer(inTurn[i]))
+					.willSetStateTo("fault " + (i + 1))));
 		}
 		return () -> stubs.forEach(this.store.wireMock()::removeStub);
 	}
 
 	private static MappingBuilder matching(Requests which) {
 		String path = (which.resource() == null) ? ".*" : PATHS.get(which.resource()).pattern();
-		MappingBuilder mapping = (which.operation() == null) ? any(urlPathMatching(path))
-				: switch (which.operation()) {
-					case CREATE -> post(urlPathMatching(path));
-					case UPDATE -> put(urlPathMatching(path));
-					case READ -> get(urlPathMatching(path));
-					case DELETE -> delete(urlPathMatching(path));
-				};
+		MappingBuilder mapping = (which.operation() == null) ? any(urlPathMatching(path)) : switch (which.operation()) {
+			case CREATE -> post(urlPathMatching(path));
+			case UPDATE -> put(urlPathMatching(path));
+			case READ -> get(urlPathMatching(path));
+			case DELETE -> delete(urlPathMatching(path));
+		};
 		if (which.bodyContaining() != null) {
 			mapping = mapping.withRequestBody(containing(which.bodyContaining()));
 		}
@@ -245,7 +268,10 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 		return aResponse().proxiedFrom(this.store.sandboxOrigin()).withFixedDelay((int) late.delay().toMillis());
 	}
 
-	/** Checks every request against BigCommerce's published contracts, then empties the store for the next test. */
+	/**
+	 * Checks every request against BigCommerce's published contracts, then empties the
+	 * store for the next test.
+	 */
 	@Override
 	public void afterEach(ExtensionContext context) {
 		try {

@@ -13,78 +13,88 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Corrections to two defects of the published contracts, applied to a copy before validating; the vendor's
- * files stay as published. Each correction is one the document itself asks for, and each is reported in
- * {@link #applied()} so a test notices when the vendor fixes the document and the erratum can go:
+ * Corrections to two defects of the published contracts, applied to a copy before
+ * validating; the vendor's files stay as published. Each correction is one the document
+ * itself asks for, and each is reported in {@link #applied()} so a test notices when the
+ * vendor fixes the document and the erratum can go:
  * <ul>
- *   <li>{@code type: [string, 'null']} is OpenAPI 3.1 syntax inside OpenAPI 3.0 documents (orders.v2's
- *       {@code external_id}); the 3.0 parser reads it as an object, so every valid order would fail. It becomes
- *       {@code type: string, nullable: true}, which is what it means.</li>
- *   <li>orders.v2 types {@code billingAddress_Base.zip} as a number while its own example is the string
- *       {@code '12345'}, its description asks for "two or more characters" and the shipping address's zip is
- *       "Zip or postal code, as a string". Sending a number would turn 07105 into 7105.</li>
+ * <li>{@code type: [string, 'null']} is OpenAPI 3.1 syntax inside OpenAPI 3.0 documents
+ * (orders.v2's {@code external_id}); the 3.0 parser reads it as an object, so every valid
+ * order would fail. It becomes {@code type: string, nullable: true}, which is what it
+ * means.</li>
+ * <li>orders.v2 types {@code billingAddress_Base.zip} as a number while its own example
+ * is the string {@code '12345'}, its description asks for "two or more characters" and
+ * the shipping address's zip is "Zip or postal code, as a string". Sending a number would
+ * turn 07105 into 7105.</li>
  * </ul>
  */
 final class ContractErrata {
 
-    private final List<String> applied = new ArrayList<>();
+	private final List<String> applied = new ArrayList<>();
 
-    /** The file to validate against: the published one, or a corrected copy when an erratum applied. */
-    Path correct(Path published) {
-        YAMLMapper yaml = YAMLMapper.builder().build();
-        JsonNode root = yaml.readTree(published);
-        if (root.has("openapi")) {
-            // Swagger 2 documents (catalog.v3) have no nullable; their converter reads these lists itself.
-            nullableTypes(root, published.getFileName() + ": ");
-        }
-        JsonNode zip = root.at("/components/schemas/billingAddress_Base/properties/zip");
-        if (zip instanceof ObjectNode zipSchema && "number".equals(zipSchema.path("type").asString(""))) {
-            zipSchema.put("type", "string");
-            applied.add(published.getFileName() + ": billingAddress_Base.zip number -> string");
-        }
-        if (applied.isEmpty()) {
-            return published;
-        }
-        try {
-            Path copy = Files.createTempFile("corrected-" + published.getFileName().toString()
-                    .replaceAll("\\.ya?ml$", ""), ".yml");
-            copy.toFile().deleteOnExit();
-            yaml.writeValue(copy.toFile(), root);
-            return copy;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	/**
+	 * The file to validate against: the published one, or a corrected copy when an
+	 * erratum applied.
+	 */
+	Path correct(Path published) {
+		YAMLMapper yaml = YAMLMapper.builder().build();
+		JsonNode root = yaml.readTree(published);
+		if (root.has("openapi")) {
+			// Swagger 2 documents (catalog.v3) have no nullable; their converter reads
+			// these lists itself.
+			nullableTypes(root, published.getFileName() + ": ");
+		}
+		JsonNode zip = root.at("/components/schemas/billingAddress_Base/properties/zip");
+		if (zip instanceof ObjectNode zipSchema && "number".equals(zipSchema.path("type").asString(""))) {
+			zipSchema.put("type", "string");
+			applied.add(published.getFileName() + ": billingAddress_Base.zip number -> string");
+		}
+		if (applied.isEmpty()) {
+			return published;
+		}
+		try {
+			Path copy = Files
+				.createTempFile("corrected-" + published.getFileName().toString().replaceAll("\\.ya?ml$", ""), ".yml");
+			copy.toFile().deleteOnExit();
+			yaml.writeValue(copy.toFile(), root);
+			return copy;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
-    List<String> applied() {
-        return List.copyOf(applied);
-    }
+	List<String> applied() {
+		return List.copyOf(applied);
+	}
 
-    private void nullableTypes(JsonNode node, String at) {
-        if (node instanceof ObjectNode object) {
-            JsonNode type = object.get("type");
-            if (type instanceof ArrayNode types && types.size() == 2 && containsNull(types)) {
-                String real = types.get(0).asString().equals("null") ? types.get(1).asString() : types.get(0).asString();
-                object.put("type", real);
-                object.put("nullable", true);
-                applied.add(at + ": type [" + real + ", null] -> " + real + ", nullable");
-            }
-            object.properties().forEach(entry -> nullableTypes(entry.getValue(), at + (at.endsWith(" ") ? "" : ".") + entry.getKey()));
-        }
-        else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                nullableTypes(array.get(i), at + "[" + i + "]");
-            }
-        }
-    }
+	private void nullableTypes(JsonNode node, String at) {
+		if (node instanceof ObjectNode object) {
+			JsonNode type = object.get("type");
+			if (type instanceof ArrayNode types && types.size() == 2 && containsNull(types)) {
+				String real = types.get(0).asString().equals("null") ? types.get(1).asString()
+						: types.get(0).asString();
+				object.put("type", real);
+				object.put("nullable", true);
+				applied.add(at + ": type [" + real + ", null] -> " + real + ", nullable");
+			}
+			object.properties()
+				.forEach(entry -> nullableTypes(entry.getValue(), at + (at.endsWith(" ") ? "" : ".") + entry.getKey()));
+		}
+		else if (node instanceof ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				nullableTypes(array.get(i), at + "[" + i + "]");
+			}
+		}
+	}
 
-    private static boolean containsNull(ArrayNode types) {
-        for (JsonNode type : types) {
-            if (type.isString() && type.asString().equals("null")) {
-                return true;
-            }
-        }
-        return false;
-    }
+	private static boolean containsNull(ArrayNode types) {
+		for (JsonNode type : types) {
+			if (type.isString() && type.asString().equals("null")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

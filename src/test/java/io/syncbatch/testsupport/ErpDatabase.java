@@ -12,63 +12,68 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The ERP as a test sees it: the tables of {@code sql/} with the demo company, written through a connection of
- * its own because the engine's ERP pool is read-only.
+ * The ERP as a test sees it: the tables of {@code sql/} with the demo company, written
+ * through a connection of its own because the engine's ERP pool is read-only.
  */
 public final class ErpDatabase {
 
-    private final JdbcTemplate jdbc;
+	private final JdbcTemplate jdbc;
 
-    public ErpDatabase(DataSource erp) {
-        this.jdbc = new JdbcTemplate(erp);
-    }
+	public ErpDatabase(DataSource erp) {
+		this.jdbc = new JdbcTemplate(erp);
+	}
 
-    public ErpDatabase(Environment environment) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                environment.getRequiredProperty("syncbatch.erp.datasource.url"));
-        // An empty user would override the one in the URL (MariaDB's root@127.0.0.1).
-        String user = environment.getProperty("syncbatch.erp.datasource.username");
-        if (user != null && !user.isEmpty()) {
-            dataSource.setUsername(user);
-            dataSource.setPassword(environment.getProperty("syncbatch.erp.datasource.password", ""));
-        }
-        this.jdbc = new JdbcTemplate(dataSource);
-    }
+	public ErpDatabase(Environment environment) {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				environment.getRequiredProperty("syncbatch.erp.datasource.url"));
+		// An empty user would override the one in the URL (MariaDB's root@127.0.0.1).
+		String user = environment.getProperty("syncbatch.erp.datasource.username");
+		if (user != null && !user.isEmpty()) {
+			dataSource.setUsername(user);
+			dataSource.setPassword(environment.getProperty("syncbatch.erp.datasource.password", ""));
+		}
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
 
-    /** Back to the demo company of {@code sql/erp-demo-data.sql}. */
-    public void reset() {
-        new ResourceDatabasePopulator(new ClassPathResource("sql/erp-schema.sql"))
-                .execute(jdbc.getDataSource());
-        for (String table : new String[] { "ARInvoice", "SOShipLine", "SOShipment", "SOLine", "SOOrder",
-                "INItemCategory", "InventoryItem", "INCategory", "Location", "Customer", "Contact", "CustomerClass",
-                "NumberingSequence" }) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        new ResourceDatabasePopulator(new ClassPathResource("sql/erp-demo-data.sql")).execute(jdbc.getDataSource());
-    }
+	/** Back to the demo company of {@code sql/erp-demo-data.sql}. */
+	public void reset() {
+		new ResourceDatabasePopulator(new ClassPathResource("sql/erp-schema.sql")).execute(jdbc.getDataSource());
+		for (String table : new String[] { "ARInvoice", "SOShipLine", "SOShipment", "SOLine", "SOOrder",
+				"INItemCategory", "InventoryItem", "INCategory", "Location", "Customer", "Contact", "CustomerClass",
+				"NumberingSequence" }) {
+			jdbc.update("DELETE FROM " + table);
+		}
+		new ResourceDatabasePopulator(new ClassPathResource("sql/erp-demo-data.sql")).execute(jdbc.getDataSource());
+	}
 
-    /** Edits a customer as the Customers form would: the change is stamped with a new LastModifiedDateTime. */
-    public void editCustomer(String customerId, String column, Object value, LocalDateTime modifiedAt) {
-        int updated = jdbc.update("UPDATE Customer SET " + column + " = ?, LastModifiedDateTime = ?"
-                + " WHERE CompanyID = 2 AND CustomerID = ?", value, Timestamp.valueOf(modifiedAt), customerId);
-        if (updated != 1) {
-            throw new IllegalArgumentException("no demo customer " + customerId);
-        }
-    }
+	/**
+	 * Edits a customer as the Customers form would: the change is stamped with a new
+	 * LastModifiedDateTime.
+	 */
+	public void editCustomer(String customerId, String column, Object value, LocalDateTime modifiedAt) {
+		int updated = jdbc.update("UPDATE Customer SET " + column + " = ?, LastModifiedDateTime = ?"
+				+ " WHERE CompanyID = 2 AND CustomerID = ?", value, Timestamp.valueOf(modifiedAt), customerId);
+		if (updated != 1) {
+			throw new IllegalArgumentException("no demo customer " + customerId);
+		}
+	}
 
-    /** More COMMERCEBB customers with emails, so a run has several chunks to commit. */
-    public void addCommerceCustomers(int count) {
-        for (int i = 1; i <= count; i++) {
-            String id = String.format("BULK%04d", i);
-            jdbc.update("INSERT INTO Customer (CompanyID, CustomerID, AcctName, CustomerClassID, Email, Phone1,"
-                    + " PrimaryContactID, CountryID, Status, CreatedDateTime, LastModifiedDateTime)"
-                    + " VALUES (2, ?, ?, 'COMMERCEBB', ?, NULL, NULL, 'US', 'A', ?, ?)", id, "Bulk Buyer " + i,
-                    id.toLowerCase() + "@bulk.example", Timestamp.valueOf(LocalDateTime.of(2026, 9, 1, 8, 0)),
-                    Timestamp.valueOf(LocalDateTime.of(2026, 10, 1, 8, 0).plusMinutes(i)));
-        }
-    }
+	/** More COMMERCEBB customers with emails, so a run has several chunks to commit. */
+	public void addCommerceCustomers(int count) {
+		for (int i = 1; i <= count; i++) {
+			String id = String.format("BULK%04d", i);
+			jdbc.update(
+					"INSERT INTO Customer (CompanyID, CustomerID, AcctName, CustomerClassID, Email, Phone1,"
+							+ " PrimaryContactID, CountryID, Status, CreatedDateTime, LastModifiedDateTime)"
+							+ " VALUES (2, ?, ?, 'COMMERCEBB', ?, NULL, NULL, 'US', 'A', ?, ?)",
+					id, "Bulk Buyer " + i, id.toLowerCase() + "@bulk.example",
+					Timestamp.valueOf(LocalDateTime.of(2026, 9, 1, 8, 0)),
+					Timestamp.valueOf(LocalDateTime.of(2026, 10, 1, 8, 0).plusMinutes(i)));
+		}
+	}
 
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
+	public JdbcTemplate jdbc() {
+		return jdbc;
+	}
+
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.platform.engine.TestTag;
 
-// Needs no database: the policy is a pure function, and the probe is exercised against local sockets.
+// Needs no database: the policy is a pure function, and the probe is exercised against
+// local sockets.
 class MariaDbConditionTest {
 
 	private static final String URL = "jdbc:mysql://127.0.0.1:3306/test?user=root&password=&connectTimeout=3000";
@@ -27,9 +28,9 @@ class MariaDbConditionTest {
 	@Test
 	void unreachableServerUnderCiFailsLoudly() {
 		assertThatIllegalStateException()
-				.isThrownBy(() -> MariaDbCondition.decide(false, "Connection refused", true, URL))
-				.withMessage("MariaDB suite is mandatory under CI=true but no server answers at " + URL
-						+ ": Connection refused");
+			.isThrownBy(() -> MariaDbCondition.decide(false, "Connection refused", true, URL))
+			.withMessage("MariaDB suite is mandatory under CI=true but no server answers at " + URL
+					+ ": Connection refused");
 	}
 
 	@Test
@@ -54,17 +55,19 @@ class MariaDbConditionTest {
 	@Test
 	void messagesNeverShowAPassword() {
 		assertThat(MariaDbCondition.redact("jdbc:mysql://db:3306/test?user=ci&password=s3cret&sslMode=DISABLED"))
-				.isEqualTo("jdbc:mysql://db:3306/test?user=ci&password=****&sslMode=DISABLED");
+			.isEqualTo("jdbc:mysql://db:3306/test?user=ci&password=****&sslMode=DISABLED");
 		assertThat(MariaDbCondition.redact("jdbc:mysql://ci:s3cret@db:3306/test"))
-				.isEqualTo("jdbc:mysql://ci:****@db:3306/test");
-		// The default's empty password is left visible: "password=" tells the reader exactly what was tried.
+			.isEqualTo("jdbc:mysql://ci:****@db:3306/test");
+		// The default's empty password is left visible: "password=" tells the reader
+		// exactly what was tried.
 		assertThat(MariaDbCondition.redact(URL)).isEqualTo(URL);
 	}
 
 	@Test
 	void addressIsHostAndPort() {
 		assertThat(MariaDbCondition.address(URL)).isEqualTo("127.0.0.1:3306");
-		assertThat(MariaDbCondition.address("jdbc:mysql://ci:s3cret@db.example:3307/test")).isEqualTo("db.example:3307");
+		assertThat(MariaDbCondition.address("jdbc:mysql://ci:s3cret@db.example:3307/test"))
+			.isEqualTo("db.example:3307");
 	}
 
 	@Test
@@ -84,7 +87,8 @@ class MariaDbConditionTest {
 
 	@Test
 	void silentServerIsGivenUpOnAtTheTimeout() throws IOException {
-		// Accepts the TCP connection but never sends the MySQL greeting, like a wedged server.
+		// Accepts the TCP connection but never sends the MySQL greeting, like a wedged
+		// server.
 		try (ServerSocket silent = new ServerSocket(0)) {
 			long start = System.nanoTime();
 
@@ -101,11 +105,11 @@ class MariaDbConditionTest {
 	@Test
 	void summaryLineSaysWhetherTheSuiteRan() {
 		assertThat(MariaDbSuiteSummaryListener.summary(12, 0, 0, "127.0.0.1:3306"))
-				.hasValue("MariaDB suite: RAN (12 tests)");
+			.hasValue("MariaDB suite: RAN (12 tests)");
 		assertThat(MariaDbSuiteSummaryListener.summary(0, 12, 0, "127.0.0.1:3306"))
-				.hasValue("MariaDB suite: SKIPPED — no MariaDB at 127.0.0.1:3306; the embedded-database suite ran");
+			.hasValue("MariaDB suite: SKIPPED — no MariaDB at 127.0.0.1:3306; the embedded-database suite ran");
 		assertThat(MariaDbSuiteSummaryListener.summary(0, 0, 1, "127.0.0.1:3306"))
-				.hasValue("MariaDB suite: FAILED before any test ran (see the error above)");
+			.hasValue("MariaDB suite: FAILED before any test ran (see the error above)");
 		assertThat(MariaDbSuiteSummaryListener.summary(0, 0, 0, "127.0.0.1:3306")).isEmpty();
 	}
 
@@ -127,7 +131,7 @@ class MariaDbConditionTest {
 		assertThat(TestDatabase.of("embedded")).isEqualTo(TestDatabase.EMBEDDED);
 		assertThat(TestDatabase.of("MariaDB")).isEqualTo(TestDatabase.MARIADB);
 		assertThatIllegalArgumentException().isThrownBy(() -> TestDatabase.of("mysql"))
-				.withMessage("syncbatch.test.database=mysql names no test database; use embedded or mariadb");
+			.withMessage("syncbatch.test.database=mysql names no test database; use embedded or mariadb");
 	}
 
 }

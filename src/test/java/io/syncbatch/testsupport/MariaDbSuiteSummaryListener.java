@@ -11,28 +11,39 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints one line at the end of a test run saying whether the MariaDB suite really ran: the {@link MariaDbSuite}
- * classes, and the {@link SyncScenarioSuite} classes in a JVM started with {@code syncbatch.test.database=mariadb}. A locally skipped
- * suite is easy to miss among hundreds of green tests, and "all green" would then overstate what was tested.
+ * Prints one line at the end of a test run saying whether the MariaDB suite really ran:
+ * the {@link MariaDbSuite} classes, and the {@link SyncScenarioSuite} classes in a JVM
+ * started with {@code syncbatch.test.database=mariadb}. A locally skipped suite is easy
+ * to miss among hundreds of green tests, and "all green" would then overstate what was
+ * tested.
  * <p>
- * Registered through {@code META-INF/services}, so Surefire and IDEs pick it up without configuration.
+ * Registered through {@code META-INF/services}, so Surefire and IDEs pick it up without
+ * configuration.
  */
 public final class MariaDbSuiteSummaryListener implements TestExecutionListener {
 
 	private static final TestTag MARIADB = TestTag.create(MariaDbSuite.TAG);
+
 	private static final TestTag SCENARIO = TestTag.create(SyncScenarioSuite.TAG);
 
-	/** Read once: the database is chosen for the whole JVM, i.e. for one Surefire execution. */
+	/**
+	 * Read once: the database is chosen for the whole JVM, i.e. for one Surefire
+	 * execution.
+	 */
 	private final TestDatabase database = TestDatabase.current();
 
 	private volatile TestPlan plan;
+
 	private final AtomicInteger ran = new AtomicInteger();
+
 	private final AtomicInteger skipped = new AtomicInteger();
+
 	private final AtomicInteger failed = new AtomicInteger();
 
 	@Override
 	public void testPlanExecutionStarted(TestPlan testPlan) {
-		// One launcher may execute several plans (e.g. IDE re-runs); each gets its own summary.
+		// One launcher may execute several plans (e.g. IDE re-runs); each gets its own
+		// summary.
 		plan = testPlan;
 		ran.set(0);
 		skipped.set(0);
@@ -48,11 +59,13 @@ public final class MariaDbSuiteSummaryListener implements TestExecutionListener 
 
 	@Override
 	public void executionSkipped(TestIdentifier identifier, String reason) {
-		// Tests disabled for other reasons (JUnit's Disabled annotation) say nothing about whether MariaDB was there.
+		// Tests disabled for other reasons (JUnit's Disabled annotation) say nothing
+		// about whether MariaDB was there.
 		if (!tagged(identifier) || reason == null || !reason.startsWith(MariaDbCondition.SKIPPED_PREFIX)) {
 			return;
 		}
-		// A disabled class is reported once, as a container; its tests never get their own events.
+		// A disabled class is reported once, as a container; its tests never get their
+		// own events.
 		int tests = identifier.isTest() ? 1
 				: (int) plan.getDescendants(identifier).stream().filter(TestIdentifier::isTest).count();
 		skipped.addAndGet(tests);
@@ -70,7 +83,10 @@ public final class MariaDbSuiteSummaryListener implements TestExecutionListener 
 		summary(ran.get(), skipped.get(), failed.get(), MariaDbCondition.address()).ifPresent(System.out::println);
 	}
 
-	/** Empty when the run selected no MariaDB tests at all, e.g. a single unit test started from an IDE. */
+	/**
+	 * Empty when the run selected no MariaDB tests at all, e.g. a single unit test
+	 * started from an IDE.
+	 */
 	static Optional<String> summary(int ran, int skipped, int failed, String address) {
 		if (ran > 0) {
 			return Optional.of("MariaDB suite: RAN (" + ran + " tests)");
@@ -79,8 +95,8 @@ public final class MariaDbSuiteSummaryListener implements TestExecutionListener 
 			return Optional.of("MariaDB suite: FAILED before any test ran (see the error above)");
 		}
 		if (skipped > 0) {
-			return Optional.of("MariaDB suite: SKIPPED — no MariaDB at " + address
-					+ "; the embedded-database suite ran");
+			return Optional
+				.of("MariaDB suite: SKIPPED — no MariaDB at " + address + "; the embedded-database suite ran");
 		}
 		return Optional.empty();
 	}
@@ -89,7 +105,9 @@ public final class MariaDbSuiteSummaryListener implements TestExecutionListener 
 		return onMariaDb(identifier.getTags(), database);
 	}
 
-	/** MariaDB-only classes, and the scenario suites when this JVM runs them on MariaDB. */
+	/**
+	 * MariaDB-only classes, and the scenario suites when this JVM runs them on MariaDB.
+	 */
 	static boolean onMariaDb(Set<TestTag> tags, TestDatabase database) {
 		return tags.contains(MARIADB) || (database == TestDatabase.MARIADB && tags.contains(SCENARIO));
 	}

@@ -9,22 +9,24 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.Definitions;
 
-/** The definitions as the project ships them in {@code jobs/}, or from any other pattern. */
+/**
+ * The definitions as the project ships them in {@code jobs/}, or from any other pattern.
+ */
 public final class ProjectDefinitions {
 
-    private ProjectDefinitions() {
-    }
+	private ProjectDefinitions() {
+	}
 
-    public static Definitions shipped() {
-        return load("file:jobs/*.yml");
-    }
+	public static Definitions shipped() {
+		return load("file:jobs/*.yml");
+	}
 
-    public static Definitions load(String pattern) {
-        return new Definitions(new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
-                new SyncbatchProperties.Api("operator", null), List.of(),
-                new SyncbatchProperties.Prepare(Duration.ofMinutes(1), 1000), new SyncbatchProperties.Process(1),
-                new SyncbatchProperties.Retry(4, 200, 2, 10000, Duration.ofMinutes(5)),
-                new SyncbatchProperties.Metrics(Duration.ofSeconds(10))),
-                new PathMatchingResourcePatternResolver());
-    }
+	public static Definitions load(String pattern) {
+		return new Definitions(new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
+				new SyncbatchProperties.Api("operator", null), List.of(),
+				new SyncbatchProperties.Prepare(Duration.ofMinutes(1), 1000), new SyncbatchProperties.Process(1),
+				new SyncbatchProperties.Retry(4, 200, 2, 10000, Duration.ofMinutes(5)),
+				new SyncbatchProperties.Metrics(Duration.ofSeconds(10))), new PathMatchingResourcePatternResolver());
+	}
+
 }

@@ -9,20 +9,24 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * "The store" as scenarios see it, in terms every platform has: the engine is pointed at it under a store name, it
- * holds documents of a few resources, it records the requests it was sent, and it can be made to misbehave. One
- * implementation per platform ({@link BigCommerceStoreFixture} for BigCommerce); documents keep the platform's own
+ * "The store" as scenarios see it, in terms every platform has: the engine is pointed at
+ * it under a store name, it holds documents of a few resources, it records the requests
+ * it was sent, and it can be made to misbehave. One implementation per platform
+ * ({@link BigCommerceStoreFixture} for BigCommerce); documents keep the platform's own
  * field names, since they are what the platform's API returns.
  * <p>
- * As a JUnit extension the fixture checks after each test what was sent (e.g. against the platform's published
- * contract), then forgets it and empties the store.
+ * As a JUnit extension the fixture checks after each test what was sent (e.g. against the
+ * platform's published contract), then forgets it and empties the store.
  */
 public interface StoreFixture extends AfterEachCallback {
 
 	/** The platform's name in {@code syncbatch.stores.<name>.platform}. */
 	String platform();
 
-	/** Spring test properties that make the named store this fixture, with quick retries and a short timeout. */
+	/**
+	 * Spring test properties that make the named store this fixture, with quick retries
+	 * and a short timeout.
+	 */
 	void pointStoreAt(String storeName, DynamicPropertyRegistry registry);
 
 	/** A snapshot of what the store holds of a resource. */
@@ -53,16 +57,22 @@ public interface StoreFixture extends AfterEachCallback {
 	}
 
 	/**
-	 * Creates a customer in the store directly, as someone else than the engine would, through the same checked
-	 * API the engine uses.
+	 * Creates a customer in the store directly, as someone else than the engine would,
+	 * through the same checked API the engine uses.
 	 * @return the store's id of the new customer, as sync records keep it
 	 */
 	String createCustomer(String email, String firstName, String lastName);
 
-	/** The lines of an order as the store's API lists them; {@code orderId} is the order document's id. */
+	/**
+	 * The lines of an order as the store's API lists them; {@code orderId} is the order
+	 * document's id.
+	 */
 	List<Map<String, Object>> orderLines(Object orderId);
 
-	/** Every request the store has received since the test began or {@link #forgetRequests()}, oldest first. */
+	/**
+	 * Every request the store has received since the test began or
+	 * {@link #forgetRequests()}, oldest first.
+	 */
 	List<SentRequest> requests();
 
 	default List<SentRequest> requests(Requests which) {
@@ -76,10 +86,16 @@ public interface StoreFixture extends AfterEachCallback {
 
 	void forgetRequests();
 
-	/** Every request {@code which} selects gets {@code fault} until the returned fault is removed. */
+	/**
+	 * Every request {@code which} selects gets {@code fault} until the returned fault is
+	 * removed.
+	 */
 	InjectedFault failAll(Requests which, StoreFault fault);
 
-	/** The first requests {@code which} selects get these faults in turn; later ones are served as usual. */
+	/**
+	 * The first requests {@code which} selects get these faults in turn; later ones are
+	 * served as usual.
+	 */
 	InjectedFault failFirst(Requests which, StoreFault... inTurn);
 
 	/** What a store holds. */
@@ -108,11 +124,14 @@ public interface StoreFixture extends AfterEachCallback {
 
 	/**
 	 * A request the store received.
+	 *
 	 * @param operation what it asked for
-	 * @param resource the resource it was about; {@code null} for one the fixture does not recognise
+	 * @param resource the resource it was about; {@code null} for one the fixture does
+	 * not recognise
 	 * @param body the request's body, empty when it had none
 	 * @param sentAt when it arrived
-	 * @param answeredAt when the answer was complete; {@code null} while it is still being answered
+	 * @param answeredAt when the answer was complete; {@code null} while it is still
+	 * being answered
 	 */
 	record SentRequest(Operation operation, Resource resource, String body, Instant sentAt, Instant answeredAt) {
 
@@ -124,8 +143,9 @@ public interface StoreFixture extends AfterEachCallback {
 	}
 
 	/**
-	 * Which requests a fault or a count is about: one operation or any ({@code null}), on one resource or any
-	 * ({@code null}), optionally only those whose body contains a text.
+	 * Which requests a fault or a count is about: one operation or any ({@code null}), on
+	 * one resource or any ({@code null}), optionally only those whose body contains a
+	 * text.
 	 */
 	record Requests(Operation operation, Resource resource, String bodyContaining) {
 
@@ -167,12 +187,18 @@ public interface StoreFixture extends AfterEachCallback {
 			return new Unavailable(null);
 		}
 
-		/** The store is unavailable and asks to come back after this long (the standard {@code Retry-After}). */
+		/**
+		 * The store is unavailable and asks to come back after this long (the standard
+		 * {@code Retry-After}).
+		 */
 		static StoreFault unavailable(Duration retryAfter) {
 			return new Unavailable(retryAfter);
 		}
 
-		/** Too many requests (429); the quota resets after this long, as the platform's own header says. */
+		/**
+		 * Too many requests (429); the quota resets after this long, as the platform's
+		 * own header says.
+		 */
 		static StoreFault rateLimited(Duration resetIn) {
 			return new RateLimited(resetIn);
 		}
@@ -182,7 +208,10 @@ public interface StoreFixture extends AfterEachCallback {
 			return new ConnectionReset();
 		}
 
-		/** Not a refusal: the store does what was asked, but its answer arrives only after this long. */
+		/**
+		 * Not a refusal: the store does what was asked, but its answer arrives only after
+		 * this long.
+		 */
 		static StoreFault answerAfter(Duration delay) {
 			return new AnswerAfter(delay);
 		}
@@ -201,7 +230,9 @@ public interface StoreFixture extends AfterEachCallback {
 
 	}
 
-	/** A fault in place; removing it lets the requests it caught be served as usual again. */
+	/**
+	 * A fault in place; removing it lets the requests it caught be served as usual again.
+	 */
 	interface InjectedFault {
 
 		void remove();

@@ -13,13 +13,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Marks a scenario suite: one class that runs on whichever {@link TestDatabase} the JVM was started for, with that
- * database's profile, its schema cleaned first where the database is shared, and MariaDB's gating (skipped when no
- * server answers, mandatory under {@code CI=true}). The tag lets Surefire's {@code scenarios-on-mariadb} execution
+ * Marks a scenario suite: one class that runs on whichever {@link TestDatabase} the JVM
+ * was started for, with that database's profile, its schema cleaned first where the
+ * database is shared, and MariaDB's gating (skipped when no server answers, mandatory
+ * under {@code CI=true}). The tag lets Surefire's {@code scenarios-on-mariadb} execution
  * select the suites, and the summary listener count them.
  * <p>
  * The suite's class still chooses the databases' and the store's properties, e.g. with a
- * {@code @DynamicPropertySource} calling {@link TestDatabase#registerDatabases} and {@link StoreFixture#pointStoreAt}.
+ * {@code @DynamicPropertySource} calling {@link TestDatabase#registerDatabases} and
+ * {@link StoreFixture#pointStoreAt}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,19 +9,24 @@ import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Where a scenario suite keeps the ERP tables and the sync database, chosen for the whole test JVM by the system
- * property {@value #PROPERTY}: {@code embedded} (the default) or {@code mariadb}. Surefire's default execution runs
- * every test on the embedded databases; its {@code scenarios-on-mariadb} execution runs the scenario suites again
- * with {@code -Dsyncbatch.test.database=mariadb}, so each suite is one class that runs on both.
+ * Where a scenario suite keeps the ERP tables and the sync database, chosen for the whole
+ * test JVM by the system property {@value #PROPERTY}: {@code embedded} (the default) or
+ * {@code mariadb}. Surefire's default execution runs every test on the embedded
+ * databases; its {@code scenarios-on-mariadb} execution runs the scenario suites again
+ * with {@code -Dsyncbatch.test.database=mariadb}, so each suite is one class that runs on
+ * both.
  */
 public enum TestDatabase {
 
-	/** H2 in MySQL mode for both the ERP and the sync database, fresh per test context. */
+	/**
+	 * H2 in MySQL mode for both the ERP and the sync database, fresh per test context.
+	 */
 	EMBEDDED("embedded", "embedded", "sandbox"),
 
 	/**
-	 * The real MariaDB server through Connector/J with the production profile: ERP tables and sync database (job
-	 * repository included) in its test database, which outlives test runs and is therefore cleaned on start.
+	 * The real MariaDB server through Connector/J with the production profile: ERP tables
+	 * and sync database (job repository included) in its test database, which outlives
+	 * test runs and is therefore cleaned on start.
 	 */
 	MARIADB("mariadb", "mysql", "main");
 
@@ -39,7 +44,10 @@ public enum TestDatabase {
 		this.storeName = storeName;
 	}
 
-	/** What {@value #PROPERTY} chooses; a value that names no database fails instead of quietly meaning H2. */
+	/**
+	 * What {@value #PROPERTY} chooses; a value that names no database fails instead of
+	 * quietly meaning H2.
+	 */
 	public static TestDatabase current() {
 		return of(System.getProperty(PROPERTY));
 	}
@@ -49,7 +57,9 @@ public enum TestDatabase {
 			return EMBEDDED;
 		}
 		String wanted = property.trim().toLowerCase(Locale.ROOT);
-		return Arrays.stream(values()).filter(database -> database.value.equals(wanted)).findFirst()
+		return Arrays.stream(values())
+			.filter(database -> database.value.equals(wanted))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException(PROPERTY + "=" + property + " names no test database; use "
 					+ Arrays.stream(values()).map(database -> database.value).collect(Collectors.joining(" or "))));
 	}
@@ -60,14 +70,18 @@ public enum TestDatabase {
 	}
 
 	/**
-	 * The name the store is configured under. It differs between the databases on purpose: a scenario that passes
-	 * on both proves that nothing hard-codes the store's name.
+	 * The name the store is configured under. It differs between the databases on
+	 * purpose: a scenario that passes on both proves that nothing hard-codes the store's
+	 * name.
 	 */
 	public String storeName() {
 		return this.storeName;
 	}
 
-	/** Whether the schema must be emptied before the migrations run: the MariaDB test database is shared. */
+	/**
+	 * Whether the schema must be emptied before the migrations run: the MariaDB test
+	 * database is shared.
+	 */
 	public boolean cleanSchemaOnStart() {
 		return this == MARIADB;
 	}

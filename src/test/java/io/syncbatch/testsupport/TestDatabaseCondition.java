@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A scenario suite always runs on the embedded databases; on MariaDB it runs as {@link MariaDbSuite} classes do:
- * skipped with a message when no server answers, failed under {@code CI=true}.
+ * A scenario suite always runs on the embedded databases; on MariaDB it runs as
+ * {@link MariaDbSuite} classes do: skipped with a message when no server answers, failed
+ * under {@code CI=true}.
  */
 public final class TestDatabaseCondition implements ExecutionCondition {
 

@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 import io.syncbatch.connector.HttpDialect;
 import tools.jackson.databind.json.JsonMapper;
 
-/** BigCommerce's way over HTTP: an {@code X-Auth-Token}, its rate-limit headers and its two error shapes. */
+/**
+ * BigCommerce's way over HTTP: an {@code X-Auth-Token}, its rate-limit headers and its
+ * two error shapes.
+ */
 final class BigCommerceDialect implements HttpDialect {
 
 	private final String accessToken;

@@ -8,32 +8,33 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns BigCommerce's error bodies into one readable sentence: v3's {@code title} plus an {@code errors} map, or
- * v2's list of {@code {status, message}}.
+ * Turns BigCommerce's error bodies into one readable sentence: v3's {@code title} plus an
+ * {@code errors} map, or v2's list of {@code {status, message}}.
  */
 final class BigCommerceErrors {
 
-    private BigCommerceErrors() {
-    }
+	private BigCommerceErrors() {
+	}
 
-    static String message(JsonMapper json, int status, String body) {
-        try {
-            JsonNode error = json.readTree(body);
-            if (error.isArray()) {
-                // v2 answers a list of {status, message}.
-                List<String> messages = new ArrayList<>();
-                error.forEach(item -> messages.add(item.path("message").asString("")));
-                return "HTTP " + status + ": " + String.join("; ", messages);
-            }
-            List<String> details = new ArrayList<>();
-            JsonNode errors = error.path("errors");
-            errors.properties().forEach(entry -> details.add(entry.getKey() + ": " + entry.getValue().asString()));
-            String title = error.path("title").asString("");
-            String text = title.isEmpty() ? "HTTP " + status : title;
-            return details.isEmpty() ? text : text + " (" + String.join("; ", details) + ")";
-        }
-        catch (JacksonException notJson) {
-            return "HTTP " + status + ": " + body;
-        }
-    }
+	static String message(JsonMapper json, int status, String body) {
+		try {
+			JsonNode error = json.readTree(body);
+			if (error.isArray()) {
+				// v2 answers a list of {status, message}.
+				List<String> messages = new ArrayList<>();
+				error.forEach(item -> messages.add(item.path("message").asString("")));
+				return "HTTP " + status + ": " + String.join("; ", messages);
+			}
+			List<String> details = new ArrayList<>();
+			JsonNode errors = error.path("errors");
+			errors.properties().forEach(entry -> details.add(entry.getKey() + ": " + entry.getValue().asString()));
+			String title = error.path("title").asString("");
+			String text = title.isEmpty() ? "HTTP " + status : title;
+			return details.isEmpty() ? text : text + " (" + String.join("; ", details) + ")";
+		}
+		catch (JacksonException notJson) {
+			return "HTTP " + status + ": " + body;
+		}
+	}
+
 }

@@ -11,8 +11,9 @@ import io.syncbatch.connector.StoreHttp;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * BigCommerce: the v3 customers and catalog APIs and the v2 orders API of one store, reached at
- * {@code <api-url>/stores/<store-hash>} with the API account's token, or the local sandbox that serves the same.
+ * BigCommerce: the v3 customers and catalog APIs and the v2 orders API of one store,
+ * reached at {@code <api-url>/stores/<store-hash>} with the API account's token, or the
+ * local sandbox that serves the same.
  */
 @Component
 class BigCommercePlatform implements Platform {
@@ -35,8 +36,8 @@ class BigCommercePlatform implements Platform {
 
 	@Override
 	public StoreConnection connect(String name, SyncbatchProperties.Store store, Binder settings) {
-		BigCommerceSettings own = settings
-			.bindOrCreate("syncbatch.stores." + name, Bindable.of(BigCommerceSettings.class));
+		BigCommerceSettings own = settings.bindOrCreate("syncbatch.stores." + name,
+				Bindable.of(BigCommerceSettings.class));
 		own.check(store.sandbox());
 		return new BigCommerceStore(name, store, own, http, json);
 	}

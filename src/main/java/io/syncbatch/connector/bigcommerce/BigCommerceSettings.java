@@ -6,15 +6,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * A BigCommerce store's own settings, beside the common ones under {@code syncbatch.stores.<name>}.
+ * A BigCommerce store's own settings, beside the common ones under
+ * {@code syncbatch.stores.<name>}.
  *
- * @param apiUrl BigCommerce's API host; the store root is {@code <apiUrl>/stores/<storeHash>}
+ * @param apiUrl BigCommerce's API host; the store root is
+ * {@code <apiUrl>/stores/<storeHash>}
  * @param storeHash the store's hash, from its API account
  * @param accessToken the API account's token, sent as {@code X-Auth-Token}
- * @param dataFile where the local sandbox keeps its data between runs (sandbox stores only)
+ * @param dataFile where the local sandbox keeps its data between runs (sandbox stores
+ * only)
  */
-public record BigCommerceSettings(@DefaultValue("https://api.bigcommerce.com") URI apiUrl,
-		@Nullable String storeHash, @Nullable String accessToken, @Nullable String dataFile) {
+public record BigCommerceSettings(@DefaultValue("https://api.bigcommerce.com") URI apiUrl, @Nullable String storeHash,
+		@Nullable String accessToken, @Nullable String dataFile) {
 
 	/** What a store that is not the sandbox cannot do without. */
 	void check(boolean sandbox) {
@@ -22,7 +25,8 @@ public record BigCommerceSettings(@DefaultValue("https://api.bigcommerce.com") U
 			throw new IllegalArgumentException("store-hash is required");
 		}
 		if (!storeHash.matches("[A-Za-z0-9_-]+")) {
-			throw new IllegalArgumentException("store-hash '" + storeHash + "' is not a store hash (letters and digits)");
+			throw new IllegalArgumentException(
+					"store-hash '" + storeHash + "' is not a store hash (letters and digits)");
 		}
 		if (accessToken == null || accessToken.isBlank()) {
 			throw new IllegalArgumentException("access-token is required");

@@ -21,8 +21,8 @@ import io.syncbatch.connector.bigcommerce.sandbox.SandboxStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One BigCommerce store. A sandbox store starts its local sandbox the first time a request is sent, so commands
- * that never talk to the store (history) do not open a port.
+ * One BigCommerce store. A sandbox store starts its local sandbox the first time a
+ * request is sent, so commands that never talk to the store (history) do not open a port.
  */
 final class BigCommerceStore implements StoreConnection {
 

@@ -24,7 +24,10 @@ import io.syncbatch.connector.bigcommerce.BigCommerceResource.Write;
 import io.syncbatch.history.LastOperation;
 import tools.jackson.databind.JsonNode;
 
-/** The requests of one BigCommerce resource, each of the shape its contract allows ({@link BigCommerceResources}). */
+/**
+ * The requests of one BigCommerce resource, each of the shape its contract allows
+ * ({@link BigCommerceResources}).
+ */
 final class BigCommerceWriter implements ResourceWriter {
 
 	static final int BATCH_LIMIT = 10;
@@ -158,7 +161,10 @@ final class BigCommerceWriter implements ResourceWriter {
 		}
 	}
 
-	/** Every item a lookup returns, page by page, so a customer with many orders is still searched in full. */
+	/**
+	 * Every item a lookup returns, page by page, so a customer with many orders is still
+	 * searched in full.
+	 */
 	private List<JsonNode> pages(String pathAndQuery, Map<String, Object> variables) {
 		List<JsonNode> all = new ArrayList<>();
 		String paged = pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "limit={limit}&page={page}";
@@ -188,7 +194,10 @@ final class BigCommerceWriter implements ResourceWriter {
 		return null;
 	}
 
-	/** The payload without the fields that went into the path, and without create-only fields on update. */
+	/**
+	 * The payload without the fields that went into the path, and without create-only
+	 * fields on update.
+	 */
 	private Map<String, @Nullable Object> bodyOf(Map<String, @Nullable Object> payload, @Nullable String id,
 			boolean create) {
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
@@ -216,7 +225,10 @@ final class BigCommerceWriter implements ResourceWriter {
 		return variables;
 	}
 
-	/** v3 answers {@code {data: [...]}} or {@code {data: {...}}}; v2 a bare array or object, or nothing (204). */
+	/**
+	 * v3 answers {@code {data: [...]}} or {@code {data: {...}}}; v2 a bare array or
+	 * object, or nothing (204).
+	 */
 	static List<JsonNode> items(JsonNode response) {
 		JsonNode data = response.has("data") ? response.get("data") : response;
 		List<JsonNode> items = new ArrayList<>();

@@ -1,4 +1,7 @@
-/** The BigCommerce platform: its dialect, settings and the resources its published contracts describe. */
+/**
+ * The BigCommerce platform: its dialect, settings and the resources its published
+ * contracts describe.
+ */
 @NullMarked
 package io.syncbatch.connector.bigcommerce;
 

@@ -24,62 +24,66 @@ import tools.jackson.databind.node.ObjectNode;
 /** Small JSON and formatting helpers the books share. */
 final class Json {
 
-    // v2 dates are RFC 2822 with a numeric zone, e.g. "Tue, 05 Mar 2019 21:40:11 +0000", as in the contract.
-    private static final DateTimeFormatter V2_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+	// v2 dates are RFC 2822 with a numeric zone, e.g. "Tue, 05 Mar 2019 21:40:11 +0000",
+	// as in the contract.
+	private static final DateTimeFormatter V2_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
 
-    private Json() {
-    }
+	private Json() {
+	}
 
-    static boolean isArrayOf(JsonNode value, Predicate<JsonNode> itemTest) {
-        if (!value.isArray()) {
-            return false;
-        }
-        for (JsonNode item : value) {
-            if (!itemTest.test(item)) {
-                return false;
-            }
-        }
-        return true;
-    }
+	static boolean isArrayOf(JsonNode value, Predicate<JsonNode> itemTest) {
+		if (!value.isArray()) {
+			return false;
+		}
+		for (JsonNode item : value) {
+			if (!itemTest.test(item)) {
+				return false;
+			}
+		}
+		return true;
+	}
 
-    static boolean isInt(@Nullable JsonNode value) {
-        return value != null && value.isIntegralNumber() && value.canConvertToInt();
-    }
+	static boolean isInt(@Nullable JsonNode value) {
+		return value != null && value.isIntegralNumber() && value.canConvertToInt();
+	}
 
-    static List<ObjectNode> copies(Collection<ObjectNode> nodes) {
-        List<ObjectNode> result = new ArrayList<>(nodes.size());
-        nodes.forEach(node -> result.add(node.deepCopy()));
-        return result;
-    }
+	static List<ObjectNode> copies(Collection<ObjectNode> nodes) {
+		List<ObjectNode> result = new ArrayList<>(nodes.size());
+		nodes.forEach(node -> result.add(node.deepCopy()));
+		return result;
+	}
 
-    static List<Map<String, Object>> toMaps(JsonMapper mapper, Collection<ObjectNode> nodes) {
-        List<Map<String, Object>> result = new ArrayList<>(nodes.size());
-        for (ObjectNode node : nodes) {
-            result.add(mapper.treeToValue(node, new TypeReference<LinkedHashMap<String, Object>>() { }));
-        }
-        return result;
-    }
+	static List<Map<String, Object>> toMaps(JsonMapper mapper, Collection<ObjectNode> nodes) {
+		List<Map<String, Object>> result = new ArrayList<>(nodes.size());
+		for (ObjectNode node : nodes) {
+			result.add(mapper.treeToValue(node, new TypeReference<LinkedHashMap<String, Object>>() {
+			}));
+		}
+		return result;
+	}
 
-    /** v3 dates: whole seconds in UTC, e.g. 2024-05-01T10:15:30Z. */
-    static String v3Date(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
+	/** v3 dates: whole seconds in UTC, e.g. 2024-05-01T10:15:30Z. */
+	static String v3Date(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+	}
 
-    static String v2Date(Instant instant) {
-        return V2_DATE.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
+	static String v2Date(Instant instant) {
+		return V2_DATE.format(instant.truncatedTo(ChronoUnit.SECONDS));
+	}
 
-    static Instant parseV2Date(String date) {
-        return java.time.ZonedDateTime.parse(date, V2_DATE.withZone(null)).toInstant();
-    }
+	static Instant parseV2Date(String date) {
+		return java.time.ZonedDateTime.parse(date, V2_DATE.withZone(null)).toInstant();
+	}
 
-    /** v2 money is a string with four decimals, e.g. "10.9800". */
-    static String money(BigDecimal amount) {
-        return amount.setScale(4, RoundingMode.HALF_UP).toPlainString();
-    }
+	/** v2 money is a string with four decimals, e.g. "10.9800". */
+	static String money(BigDecimal amount) {
+		return amount.setScale(4, RoundingMode.HALF_UP).toPlainString();
+	}
 
-    static BigDecimal decimal(JsonNode value) {
-        return value.isString() ? new BigDecimal(value.stringValue()) : value.decimalValue();
-    }
+	static BigDecimal decimal(JsonNode value) {
+		return value.isString() ? new BigDecimal(value.stringValue()) : value.decimalValue();
+	}
+
 }

@@ -6,44 +6,52 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-/** Reads typed values out of query parameters, answering 400 for a value that does not fit. */
+/**
+ * Reads typed values out of query parameters, answering 400 for a value that does not
+ * fit.
+ */
 final class Queries {
 
-    private Queries() {
-    }
+	private Queries() {
+	}
 
-    static int positiveInt(Map<String, String> query, String name) {
-        return intAtLeast(query, name, 1);
-    }
+	static int positiveInt(Map<String, String> query, String name) {
+		return intAtLeast(query, name, 1);
+	}
 
-    static int intAtLeast(Map<String, String> query, String name, int min) {
-        return parse(name, query.get(name), min);
-    }
+	static int intAtLeast(Map<String, String> query, String name, int min) {
+		return parse(name, query.get(name), min);
+	}
 
-    /** A comma-separated list such as {@code id:in=1,2,3}, or {@code null} when the filter is absent. */
-    static @Nullable Set<Integer> ids(Map<String, String> query, String name) {
-        if (!query.containsKey(name)) {
-            return null;
-        }
-        Set<Integer> ids = new LinkedHashSet<>();
-        for (String id : query.get(name).split(",")) {
-            if (!id.isBlank()) {
-                ids.add(parse(name, id.trim(), 1));
-            }
-        }
-        return ids;
-    }
+	/**
+	 * A comma-separated list such as {@code id:in=1,2,3}, or {@code null} when the filter
+	 * is absent.
+	 */
+	static @Nullable Set<Integer> ids(Map<String, String> query, String name) {
+		if (!query.containsKey(name)) {
+			return null;
+		}
+		Set<Integer> ids = new LinkedHashSet<>();
+		for (String id : query.get(name).split(",")) {
+			if (!id.isBlank()) {
+				ids.add(parse(name, id.trim(), 1));
+			}
+		}
+		return ids;
+	}
 
-    private static int parse(String name, @Nullable String value, int min) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw SandboxRejection.badRequest("Query parameter " + name + " must be "
-                + (min == 1 ? "a positive integer" : "an integer of at least " + min) + ", got: " + value);
-    }
+	private static int parse(String name, @Nullable String value, int min) {
+		try {
+			int parsed = Integer.parseInt(value);
+			if (parsed >= min) {
+				return parsed;
+			}
+		}
+		catch (NumberFormatException e) {
+			// reported below
+		}
+		throw SandboxRejection.badRequest("Query parameter " + name + " must be "
+				+ (min == 1 ? "a positive integer" : "an integer of at least " + min) + ", got: " + value);
+	}
+
 }

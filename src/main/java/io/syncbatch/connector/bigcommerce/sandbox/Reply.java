@@ -4,14 +4,17 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
-/** What the sandbox answers: a status and a JSON body, or no body at all (v2's 204 for an empty list). */
+/**
+ * What the sandbox answers: a status and a JSON body, or no body at all (v2's 204 for an
+ * empty list).
+ */
 record Reply(int status, @Nullable JsonNode body) {
 
-    static Reply noContent() {
-        return new Reply(204, null);
-    }
+	static Reply noContent() {
+		return new Reply(204, null);
+	}
 
-    static Reply ok(JsonNode body) {
-        return new Reply(200, body);
-    }
+	static Reply ok(JsonNode body) {
+		return new Reply(200, body);
+	}
 }

@@ -5,13 +5,13 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * One endpoint: a method, a path below the store root with {@code {id}} for numeric segments, the query
- * parameters it implements, and what answers it.
+ * One endpoint: a method, a path below the store root with {@code {id}} for numeric
+ * segments, the query parameters it implements, and what answers it.
  */
 record Route(String method, Pattern path, Set<String> query, Function<SandboxRequest, Reply> handler) {
 
-    static Route of(String method, String template, Set<String> query, Function<SandboxRequest, Reply> handler) {
-        String regex = Pattern.quote(template).replace("{id}", "\\E(\\d{1,9})\\Q");
-        return new Route(method, Pattern.compile(regex), Set.copyOf(query), handler);
-    }
+	static Route of(String method, String template, Set<String> query, Function<SandboxRequest, Reply> handler) {
+		String regex = Pattern.quote(template).replace("{id}", "\\E(\\d{1,9})\\Q");
+		return new Route(method, Pattern.compile(regex), Set.copyOf(query), handler);
+	}
 }

@@ -8,50 +8,54 @@ import java.util.Objects;
 
 /**
  * A request the sandbox refuses, carried up to the HTTP layer so that it is rendered in
- * BigCommerce's error shape ({@code status}, {@code title}, {@code type}, {@code errors}).
+ * BigCommerce's error shape ({@code status}, {@code title}, {@code type},
+ * {@code errors}).
  */
 final class SandboxRejection extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final Map<String, String> errors;
-    private final List<String> allowedMethods;
+	private final int status;
 
-    SandboxRejection(int status, String title, Map<String, String> errors) {
-        this(status, title, errors, List.of());
-    }
+	private final Map<String, String> errors;
 
-    private SandboxRejection(int status, String title, Map<String, String> errors, List<String> allowedMethods) {
-        super(title);
-        this.status = status;
-        // Insertion order is kept so that errors read in request order.
-        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
-        this.allowedMethods = List.copyOf(allowedMethods);
-    }
+	private final List<String> allowedMethods;
 
-    /** 405, with the methods the path does support for the {@code Allow} header. */
-    static SandboxRejection methodNotAllowed(String title, List<String> allowedMethods) {
-        return new SandboxRejection(405, title, Map.of(), allowedMethods);
-    }
+	SandboxRejection(int status, String title, Map<String, String> errors) {
+		this(status, title, errors, List.of());
+	}
 
-    static SandboxRejection badRequest(String title) {
-        return new SandboxRejection(400, title, Map.of());
-    }
+	private SandboxRejection(int status, String title, Map<String, String> errors, List<String> allowedMethods) {
+		super(title);
+		this.status = status;
+		// Insertion order is kept so that errors read in request order.
+		this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+		this.allowedMethods = List.copyOf(allowedMethods);
+	}
 
-    int status() {
-        return status;
-    }
+	/** 405, with the methods the path does support for the {@code Allow} header. */
+	static SandboxRejection methodNotAllowed(String title, List<String> allowedMethods) {
+		return new SandboxRejection(405, title, Map.of(), allowedMethods);
+	}
 
-    String title() {
-        return Objects.requireNonNull(getMessage());
-    }
+	static SandboxRejection badRequest(String title) {
+		return new SandboxRejection(400, title, Map.of());
+	}
 
-    Map<String, String> errors() {
-        return errors;
-    }
+	int status() {
+		return status;
+	}
 
-    List<String> allowedMethods() {
-        return allowedMethods;
-    }
+	String title() {
+		return Objects.requireNonNull(getMessage());
+	}
+
+	Map<String, String> errors() {
+		return errors;
+	}
+
+	List<String> allowedMethods() {
+		return allowedMethods;
+	}
+
 }

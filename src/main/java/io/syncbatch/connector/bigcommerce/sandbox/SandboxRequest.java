@@ -13,27 +13,29 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One authenticated request as a route sees it.
  *
- * @param ids     the numeric path segments the route captured, in order (e.g. order id, shipment id)
- * @param query   decoded query parameters; a repeated parameter is joined with commas
- * @param linkBase what this store's links start with, e.g. {@code http://127.0.0.1:8123/stores/abc}
+ * @param ids the numeric path segments the route captured, in order (e.g. order id,
+ * shipment id)
+ * @param query decoded query parameters; a repeated parameter is joined with commas
+ * @param linkBase what this store's links start with, e.g.
+ * {@code http://127.0.0.1:8123/stores/abc}
  */
 record SandboxRequest(String method, List<Integer> ids, Map<String, String> query, byte[] body,
-                      @Nullable String contentType,
-                      String linkBase, JsonMapper mapper) {
+		@Nullable String contentType, String linkBase, JsonMapper mapper) {
 
-    int id(int index) {
-        return ids.get(index);
-    }
+	int id(int index) {
+		return ids.get(index);
+	}
 
-    /** The body as JSON; 415 without a JSON content type, 400 when it does not parse. */
-    JsonNode json() {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new SandboxRejection(415, "Content-Type must be application/json, got: " + contentType, Map.of());
-        }
-        try {
-            return mapper.readTree(body);
-        } catch (JacksonException e) {
-            throw SandboxRejection.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
+	/** The body as JSON; 415 without a JSON content type, 400 when it does not parse. */
+	JsonNode json() {
+		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+			throw new SandboxRejection(415, "Content-Type must be application/json, got: " + contentType, Map.of());
+		}
+		try {
+			return mapper.readTree(body);
+		}
+		catch (JacksonException e) {
+			throw SandboxRejection.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+		}
+	}
 }

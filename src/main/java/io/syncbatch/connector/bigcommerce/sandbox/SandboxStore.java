@@ -27,291 +27,352 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local stand-in for a BigCommerce store over real HTTP, serving the parts of the v3 and v2 APIs that the
- * engine exports to.
+ * A local stand-in for a BigCommerce store over real HTTP, serving the parts of the v3
+ * and v2 APIs that the engine exports to.
  *
- * <p>It exists so that the application can run end to end without internet access and so that tests exercise
- * real HTTP. Below the store root {@code /stores/{storeHash}} it serves, following the published contracts in
- * shared/contracts/bigcommerce:
+ * <p>
+ * It exists so that the application can run end to end without internet access and so
+ * that tests exercise real HTTP. Below the store root {@code /stores/{storeHash}} it
+ * serves, following the published contracts in shared/contracts/bigcommerce:
  * <ul>
- *   <li>{@code /v3/customers} and {@code /v3/customers/addresses}: GET, and POST/PUT batches of at most 10 that
- *       are all-or-nothing (one invalid item rejects the batch with 422);</li>
- *   <li>{@code /v3/catalog/products} (GET, POST one, PUT a batch of at most 10), {@code /v3/catalog/products/{id}}
- *       (GET), {@code /v3/catalog/categories} (GET, POST one) and {@code /v3/catalog/categories/{id}} (GET, PUT);</li>
- *   <li>{@code /v2/orders} (GET, POST), {@code /v2/orders/{id}} (GET, PUT), {@code /v2/orders/{id}/products} and
- *       {@code /shipping_addresses} (GET), {@code /v2/orders/{id}/shipments} (GET, POST),
- *       {@code /v2/orders/{id}/shipments/{id}} (GET, PUT) and {@code /v2/order_statuses} (GET).</li>
+ * <li>{@code /v3/customers} and {@code /v3/customers/addresses}: GET, and POST/PUT
+ * batches of at most 10 that are all-or-nothing (one invalid item rejects the batch with
+ * 422);</li>
+ * <li>{@code /v3/catalog/products} (GET, POST one, PUT a batch of at most 10),
+ * {@code /v3/catalog/products/{id}} (GET), {@code /v3/catalog/categories} (GET, POST one)
+ * and {@code /v3/catalog/categories/{id}} (GET, PUT);</li>
+ * <li>{@code /v2/orders} (GET, POST), {@code /v2/orders/{id}} (GET, PUT),
+ * {@code /v2/orders/{id}/products} and {@code /shipping_addresses} (GET),
+ * {@code /v2/orders/{id}/shipments} (GET, POST), {@code /v2/orders/{id}/shipments/{id}}
+ * (GET, PUT) and {@code /v2/order_statuses} (GET).</li>
  * </ul>
- * v3 answers {@code {"data": ..., "meta": ...}} and errors as {@code {status, title, type, errors}}; v2 answers bare
- * JSON, 204 without a body for an empty list, and errors as {@code [{"status": ..., "message": ...}]}. Every
- * request needs the {@code X-Auth-Token} (401), every body {@code application/json} (415); an unknown route is 404,
- * and a query parameter the sandbox does not implement is 400 instead of being ignored, because silently ignoring
- * a filter would return the wrong records.
+ * v3 answers {@code {"data": ..., "meta": ...}} and errors as {@code {status, title,
+ * type, errors}}; v2 answers bare JSON, 204 without a body for an empty list, and errors
+ * as {@code [{"status": ..., "message": ...}]}. Every request needs the
+ * {@code X-Auth-Token} (401), every body {@code application/json} (415); an unknown route
+ * is 404, and a query parameter the sandbox does not implement is 400 instead of being
+ * ignored, because silently ignoring a filter would return the wrong records.
  *
- * <p>With a data file, every resource survives JVM restarts (a file from before addresses, catalog and orders, with
- * customers only, is still read); without one they live in memory only.
+ * <p>
+ * With a data file, every resource survives JVM restarts (a file from before addresses,
+ * catalog and orders, with customers only, is still read); without one they live in
+ * memory only.
  */
 public final class SandboxStore implements AutoCloseable {
 
-    private static final String LOOPBACK = "127.0.0.1";
+	private static final String LOOPBACK = "127.0.0.1";
 
-    private final String storeHash;
-    private final byte[] accessToken;
-    private final int requestedPort;
-    private final String basePath;
-    private final JsonMapper mapper;
-    private final Replies replies;
-    private final StoreData data;
-    private final Router router = new Router();
-    private final CustomerBook customers;
-    private final AddressBook addresses;
-    private final CategoryBook categories;
-    private final ProductBook products;
-    private final OrderBook orders;
-    private final ShipmentBook shipments;
-    private final Object lifecycleLock = new Object();
+	private final String storeHash;
 
-    private @Nullable HttpServer server;
-    private @Nullable ExecutorService executor;
-    private @Nullable URI baseUri;
+	private final byte[] accessToken;
 
-    /**
-     * @param storeHash      the store hash that appears in the base path
-     * @param accessToken    the value clients must send in {@code X-Auth-Token}
-     * @param port           the port to listen on at 127.0.0.1, or 0 for a free one
-     * @param dataFileOrNull where the store's data is kept between runs, or {@code null} for memory only
-     */
-    public SandboxStore(String storeHash, String accessToken, int port, @Nullable Path dataFileOrNull) {
-        this.storeHash = requireText(storeHash, "storeHash");
-        this.accessToken = requireText(accessToken, "accessToken").getBytes(StandardCharsets.UTF_8);
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
-        }
-        this.requestedPort = port;
-        this.basePath = "/stores/" + storeHash;
-        this.mapper = JsonMapper.builder().build();
-        this.replies = new Replies(mapper);
-        this.data = new StoreData(mapper, dataFileOrNull);
-        Clock clock = Clock.systemUTC();
-        this.customers = new CustomerBook(data, replies, mapper, clock);
-        this.addresses = new AddressBook(data, replies, mapper);
-        this.categories = new CategoryBook(data, replies, mapper);
-        this.products = new ProductBook(data, replies, mapper, clock);
-        this.orders = new OrderBook(data, replies, mapper, clock);
-        this.shipments = new ShipmentBook(data, replies, mapper, clock);
-        customers.addRoutes(router);
-        addresses.addRoutes(router);
-        categories.addRoutes(router);
-        products.addRoutes(router);
-        orders.addRoutes(router);
-        shipments.addRoutes(router);
-    }
+	private final int requestedPort;
 
-    /**
-     * Loads the data file (if any), starts listening and returns the store root clients append the API version
-     * to, e.g. {@code http://127.0.0.1:8123/stores/abc} for {@code .../stores/abc/v3/customers}.
-     */
-    public URI start() {
-        synchronized (lifecycleLock) {
-            if (server != null) {
-                throw new IllegalStateException("SandboxStore is already running at " + baseUri);
-            }
-            data.load();
-            // Daemon threads, so that a store someone forgot to stop never keeps the JVM alive.
-            CustomizableThreadFactory threads = new CustomizableThreadFactory("sandbox-store-" + storeHash + "-");
-            threads.setDaemon(true);
-            ExecutorService pool = Executors.newFixedThreadPool(4, threads);
-            try {
-                HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 0);
-                created.createContext("/", this::handle);
-                created.setExecutor(pool);
-                created.start();
-                server = created;
-                executor = pool;
-                baseUri = URI.create("http://" + LOOPBACK + ":" + created.getAddress().getPort() + basePath);
-                return baseUri;
-            } catch (IOException e) {
-                pool.shutdownNow();
-                throw new UncheckedIOException("Cannot listen on " + LOOPBACK + ":" + requestedPort, e);
-            }
-        }
-    }
+	private final String basePath;
 
-    /** Stops listening; the data is kept (in memory and, if configured, on disk) for a later {@link #start()}. */
-    public void stop() {
-        synchronized (lifecycleLock) {
-            if (server == null) {
-                return;
-            }
-            server.stop(0);
-            Objects.requireNonNull(executor).shutdownNow();
-            server = null;
-            executor = null;
-            baseUri = null;
-        }
-    }
+	private final JsonMapper mapper;
 
-    @Override
-    public void close() {
-        stop();
-    }
+	private final Replies replies;
 
-    /** The store root, e.g. {@code http://127.0.0.1:8123/stores/abc} (no API version); only while running. */
-    public URI baseUri() {
-        synchronized (lifecycleLock) {
-            if (baseUri == null) {
-                throw new IllegalStateException("SandboxStore is not running");
-            }
-            return baseUri;
-        }
-    }
+	private final StoreData data;
 
-    public String storeHash() {
-        return storeHash;
-    }
+	private final Router router = new Router();
 
-    /** A copy of every stored customer as the API would return it, ordered by id. */
-    public List<Map<String, Object>> customers() {
-        return customers.snapshot();
-    }
+	private final CustomerBook customers;
 
-    /** A copy of every customer address as {@code GET /v3/customers/addresses} returns it, ordered by id. */
-    public List<Map<String, Object>> addresses() {
-        return addresses.snapshot();
-    }
+	private final AddressBook addresses;
 
-    /** A copy of every catalog product as {@code GET /v3/catalog/products/{id}} returns it, ordered by id. */
-    public List<Map<String, Object>> products() {
-        return products.snapshot();
-    }
+	private final CategoryBook categories;
 
-    /** A copy of every category as {@code GET /v3/catalog/categories/{id}} returns it, ordered by id. */
-    public List<Map<String, Object>> categories() {
-        return categories.snapshot();
-    }
+	private final ProductBook products;
 
-    /**
-     * A copy of every order as {@code GET /v2/orders/{id}} returns it, ordered by id. Its resource links start
-     * with {@link #baseUri()} while running, and with the bare path {@code /stores/{hash}} otherwise.
-     */
-    public List<Map<String, Object>> orders() {
-        String linkBase;
-        synchronized (lifecycleLock) {
-            linkBase = baseUri == null ? basePath : baseUri.toString();
-        }
-        return orders.snapshot(linkBase);
-    }
+	private final OrderBook orders;
 
-    /** A copy of every shipment of every order (each with its {@code order_id}), ordered by id. */
-    public List<Map<String, Object>> shipments() {
-        return shipments.snapshot();
-    }
+	private final ShipmentBook shipments;
 
-    /** Removes everything and restarts every id at 1 (also in the data file, if configured). */
-    public void clear() {
-        data.clear();
-    }
+	private final Object lifecycleLock = new Object();
 
-    private void handle(HttpExchange exchange) {
-        String path = exchange.getRequestURI().getRawPath();
-        boolean v2 = path.startsWith(basePath + "/v2/");
-        try {
-            Reply reply;
-            try {
-                reply = route(exchange, path);
-            } catch (SandboxRejection e) {
-                if (!e.allowedMethods().isEmpty()) {
-                    exchange.getResponseHeaders().set("Allow", String.join(", ", e.allowedMethods()));
-                }
-                reply = v2 ? replies.v2Error(e.status(), e.title(), e.errors())
-                        : replies.v3Error(e.status(), e.title(), e.errors());
-            } catch (RuntimeException e) {
-                String title = "Sandbox store failed: " + e;
-                reply = v2 ? replies.v2Error(500, title, Map.of()) : replies.v3Error(500, title, Map.of());
-            }
-            send(exchange, reply);
-        } catch (IOException e) {
-            // The client went away; there is nobody left to tell.
-        } finally {
-            exchange.close();
-        }
-    }
+	private @Nullable HttpServer server;
 
-    private Reply route(HttpExchange exchange, String path) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        if (!authorized(exchange.getRequestHeaders().getFirst("X-Auth-Token"))) {
-            throw new SandboxRejection(401, "No valid credentials were found in this request", Map.of());
-        }
-        if (!path.startsWith(basePath + "/")) {
-            throw new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of());
-        }
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-        Router.Match match;
-        try {
-            match = router.find(method, path.substring(basePath.length()), query);
-        } catch (SandboxRejection e) {
-            // Name the whole path, as the client sent it.
-            throw e.status() == 404
-                    ? new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of())
-                    : e;
-        }
-        SandboxRequest request = new SandboxRequest(method, match.ids(), query, body,
-                exchange.getRequestHeaders().getFirst("Content-Type"), linkBase(exchange), mapper);
-        return match.route().handler().apply(request);
-    }
+	private @Nullable ExecutorService executor;
 
-    /** Links point back at whatever host the client reached, as BigCommerce's point at its own. */
-    private String linkBase(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null || host.isBlank()) {
-            host = LOOPBACK + ":" + exchange.getLocalAddress().getPort();
-        }
-        return "http://" + host + basePath;
-    }
+	private @Nullable URI baseUri;
 
-    private boolean authorized(@Nullable String token) {
-        // Constant-time comparison, as a real API would, so the sandbox sets no bad example.
-        return token != null && MessageDigest.isEqual(accessToken, token.getBytes(StandardCharsets.UTF_8));
-    }
+	/**
+	 * @param storeHash the store hash that appears in the base path
+	 * @param accessToken the value clients must send in {@code X-Auth-Token}
+	 * @param port the port to listen on at 127.0.0.1, or 0 for a free one
+	 * @param dataFileOrNull where the store's data is kept between runs, or {@code null}
+	 * for memory only
+	 */
+	public SandboxStore(String storeHash, String accessToken, int port, @Nullable Path dataFileOrNull) {
+		this.storeHash = requireText(storeHash, "storeHash");
+		this.accessToken = requireText(accessToken, "accessToken").getBytes(StandardCharsets.UTF_8);
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+		}
+		this.requestedPort = port;
+		this.basePath = "/stores/" + storeHash;
+		this.mapper = JsonMapper.builder().build();
+		this.replies = new Replies(mapper);
+		this.data = new StoreData(mapper, dataFileOrNull);
+		Clock clock = Clock.systemUTC();
+		this.customers = new CustomerBook(data, replies, mapper, clock);
+		this.addresses = new AddressBook(data, replies, mapper);
+		this.categories = new CategoryBook(data, replies, mapper);
+		this.products = new ProductBook(data, replies, mapper, clock);
+		this.orders = new OrderBook(data, replies, mapper, clock);
+		this.shipments = new ShipmentBook(data, replies, mapper, clock);
+		customers.addRoutes(router);
+		addresses.addRoutes(router);
+		categories.addRoutes(router);
+		products.addRoutes(router);
+		orders.addRoutes(router);
+		shipments.addRoutes(router);
+	}
 
-    private void send(HttpExchange exchange, Reply reply) throws IOException {
-        if (reply.body() == null) {
-            exchange.sendResponseHeaders(reply.status(), -1);
-            return;
-        }
-        byte[] bytes = mapper.writeValueAsBytes(reply.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
+	/**
+	 * Loads the data file (if any), starts listening and returns the store root clients
+	 * append the API version to, e.g. {@code http://127.0.0.1:8123/stores/abc} for
+	 * {@code .../stores/abc/v3/customers}.
+	 */
+	public URI start() {
+		synchronized (lifecycleLock) {
+			if (server != null) {
+				throw new IllegalStateException("SandboxStore is already running at " + baseUri);
+			}
+			data.load();
+			// Daemon threads, so that a store someone forgot to stop never keeps the JVM
+			// alive.
+			CustomizableThreadFactory threads = new CustomizableThreadFactory("sandbox-store-" + storeHash + "-");
+			threads.setDaemon(true);
+			ExecutorService pool = Executors.newFixedThreadPool(4, threads);
+			try {
+				HttpServer created = HttpServer
+					.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 0);
+				created.createContext("/", this::handle);
+				created.setExecutor(pool);
+				created.start();
+				server = created;
+				executor = pool;
+				baseUri = URI.create("http://" + LOOPBACK + ":" + created.getAddress().getPort() + basePath);
+				return baseUri;
+			}
+			catch (IOException e) {
+				pool.shutdownNow();
+				throw new UncheckedIOException("Cannot listen on " + LOOPBACK + ":" + requestedPort, e);
+			}
+		}
+	}
 
-    private static Map<String, String> parseQuery(@Nullable String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            // A repeated parameter is treated as more comma-separated values of the same filter.
-            query.merge(name, value, (a, b) -> a + "," + b);
-        }
-        return query;
-    }
+	/**
+	 * Stops listening; the data is kept (in memory and, if configured, on disk) for a
+	 * later {@link #start()}.
+	 */
+	public void stop() {
+		synchronized (lifecycleLock) {
+			if (server == null) {
+				return;
+			}
+			server.stop(0);
+			Objects.requireNonNull(executor).shutdownNow();
+			server = null;
+			executor = null;
+			baseUri = null;
+		}
+	}
 
-    private static String requireText(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value;
-    }
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * The store root, e.g. {@code http://127.0.0.1:8123/stores/abc} (no API version);
+	 * only while running.
+	 */
+	public URI baseUri() {
+		synchronized (lifecycleLock) {
+			if (baseUri == null) {
+				throw new IllegalStateException("SandboxStore is not running");
+			}
+			return baseUri;
+		}
+	}
+
+	public String storeHash() {
+		return storeHash;
+	}
+
+	/** A copy of every stored customer as the API would return it, ordered by id. */
+	public List<Map<String, Object>> customers() {
+		return customers.snapshot();
+	}
+
+	/**
+	 * A copy of every customer address as {@code GET /v3/customers/addresses} returns it,
+	 * ordered by id.
+	 */
+	public List<Map<String, Object>> addresses() {
+		return addresses.snapshot();
+	}
+
+	/**
+	 * A copy of every catalog product as {@code GET /v3/catalog/products/{id}} returns
+	 * it, ordered by id.
+	 */
+	public List<Map<String, Object>> products() {
+		return products.snapshot();
+	}
+
+	/**
+	 * A copy of every category as {@code GET /v3/catalog/categories/{id}} returns it,
+	 * ordered by id.
+	 */
+	public List<Map<String, Object>> categories() {
+		return categories.snapshot();
+	}
+
+	/**
+	 * A copy of every order as {@code GET /v2/orders/{id}} returns it, ordered by id. Its
+	 * resource links start with {@link #baseUri()} while running, and with the bare path
+	 * {@code /stores/{hash}} otherwise.
+	 */
+	public List<Map<String, Object>> orders() {
+		String linkBase;
+		synchronized (lifecycleLock) {
+			linkBase = baseUri == null ? basePath : baseUri.toString();
+		}
+		return orders.snapshot(linkBase);
+	}
+
+	/**
+	 * A copy of every shipment of every order (each with its {@code order_id}), ordered
+	 * by id.
+	 */
+	public List<Map<String, Object>> shipments() {
+		return shipments.snapshot();
+	}
+
+	/**
+	 * Removes everything and restarts every id at 1 (also in the data file, if
+	 * configured).
+	 */
+	public void clear() {
+		data.clear();
+	}
+
+	private void handle(HttpExchange exchange) {
+		String path = exchange.getRequestURI().getRawPath();
+		boolean v2 = path.startsWith(basePath + "/v2/");
+		try {
+			Reply reply;
+			try {
+				reply = route(exchange, path);
+			}
+			catch (SandboxRejection e) {
+				if (!e.allowedMethods().isEmpty()) {
+					exchange.getResponseHeaders().set("Allow", String.join(", ", e.allowedMethods()));
+				}
+				reply = v2 ? replies.v2Error(e.status(), e.title(), e.errors())
+						: replies.v3Error(e.status(), e.title(), e.errors());
+			}
+			catch (RuntimeException e) {
+				String title = "Sandbox store failed: " + e;
+				reply = v2 ? replies.v2Error(500, title, Map.of()) : replies.v3Error(500, title, Map.of());
+			}
+			send(exchange, reply);
+		}
+		catch (IOException e) {
+			// The client went away; there is nobody left to tell.
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private Reply route(HttpExchange exchange, String path) throws IOException {
+		byte[] body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = in.readAllBytes();
+		}
+		if (!authorized(exchange.getRequestHeaders().getFirst("X-Auth-Token"))) {
+			throw new SandboxRejection(401, "No valid credentials were found in this request", Map.of());
+		}
+		if (!path.startsWith(basePath + "/")) {
+			throw new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of());
+		}
+		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+		Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+		Router.Match match;
+		try {
+			match = router.find(method, path.substring(basePath.length()), query);
+		}
+		catch (SandboxRejection e) {
+			// Name the whole path, as the client sent it.
+			throw e.status() == 404
+					? new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of())
+					: e;
+		}
+		SandboxRequest request = new SandboxRequest(method, match.ids(), query, body,
+				exchange.getRequestHeaders().getFirst("Content-Type"), linkBase(exchange), mapper);
+		return match.route().handler().apply(request);
+	}
+
+	/**
+	 * Links point back at whatever host the client reached, as BigCommerce's point at its
+	 * own.
+	 */
+	private String linkBase(HttpExchange exchange) {
+		String host = exchange.getRequestHeaders().getFirst("Host");
+		if (host == null || host.isBlank()) {
+			host = LOOPBACK + ":" + exchange.getLocalAddress().getPort();
+		}
+		return "http://" + host + basePath;
+	}
+
+	private boolean authorized(@Nullable String token) {
+		// Constant-time comparison, as a real API would, so the sandbox sets no bad
+		// example.
+		return token != null && MessageDigest.isEqual(accessToken, token.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void send(HttpExchange exchange, Reply reply) throws IOException {
+		if (reply.body() == null) {
+			exchange.sendResponseHeaders(reply.status(), -1);
+			return;
+		}
+		byte[] bytes = mapper.writeValueAsBytes(reply.body());
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(reply.status(), bytes.length);
+		exchange.getResponseBody().write(bytes);
+	}
+
+	private static Map<String, String> parseQuery(@Nullable String rawQuery) {
+		Map<String, String> query = new LinkedHashMap<>();
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return query;
+		}
+		for (String pair : rawQuery.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			// A repeated parameter is treated as more comma-separated values of the same
+			// filter.
+			query.merge(name, value, (a, b) -> a + "," + b);
+		}
+		return query;
+	}
+
+	private static String requireText(String value, String name) {
+		Objects.requireNonNull(value, name);
+		if (value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be blank");
+		}
+		return value;
+	}
+
 }

@@ -24,172 +24,190 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every resource of one sandbox store, behind one lock and, optionally, in one data file.
  *
- * <p>One lock for all resources because their rules cross: an address needs its customer, an order its products,
- * a shipment its order. A change runs against working copies of the tables it touches; only when it returns
- * normally is the whole store written to the data file and then published, so a refused request or a failed
- * disk write leaves memory and file as they were.
+ * <p>
+ * One lock for all resources because their rules cross: an address needs its customer, an
+ * order its products, a shipment its order. A change runs against working copies of the
+ * tables it touches; only when it returns normally is the whole store written to the data
+ * file and then published, so a refused request or a failed disk write leaves memory and
+ * file as they were.
  */
 final class StoreData {
 
-    static final String CUSTOMERS = "customers";
-    static final String ADDRESSES = "addresses";
-    static final String CATEGORIES = "categories";
-    static final String PRODUCTS = "products";
-    static final String ORDERS = "orders";
-    static final String ORDER_PRODUCTS = "order_products";
-    static final String ORDER_ADDRESSES = "order_addresses";
-    static final String SHIPMENTS = "shipments";
+	static final String CUSTOMERS = "customers";
+	static final String ADDRESSES = "addresses";
+	static final String CATEGORIES = "categories";
+	static final String PRODUCTS = "products";
+	static final String ORDERS = "orders";
+	static final String ORDER_PRODUCTS = "order_products";
+	static final String ORDER_ADDRESSES = "order_addresses";
+	static final String SHIPMENTS = "shipments";
 
-    static final List<String> TABLES =
-            List.of(CUSTOMERS, ADDRESSES, CATEGORIES, PRODUCTS, ORDERS, ORDER_PRODUCTS, ORDER_ADDRESSES, SHIPMENTS);
+	static final List<String> TABLES = List.of(CUSTOMERS, ADDRESSES, CATEGORIES, PRODUCTS, ORDERS, ORDER_PRODUCTS,
+			ORDER_ADDRESSES, SHIPMENTS);
 
-    private static final String FILE_FORMAT = "format";
-    private static final String FORMAT_NAME = "syncbatch-sandbox-store/2";
-    private static final String FILE_ROWS = "rows";
-    private static final String FILE_NEXT_ID = "next_id";
+	private static final String FILE_FORMAT = "format";
 
-    private final JsonMapper mapper;
-    private final @Nullable Path dataFile;
-    private final Object lock = new Object();
+	private static final String FORMAT_NAME = "syncbatch-sandbox-store/2";
 
-    private Map<String, Table> tables = emptyTables();
+	private static final String FILE_ROWS = "rows";
 
-    StoreData(JsonMapper mapper, @Nullable Path dataFileOrNull) {
-        this.mapper = mapper;
-        this.dataFile = dataFileOrNull;
-    }
+	private static final String FILE_NEXT_ID = "next_id";
 
-    /** The tables a change may read and write. Tables it never asks for are not copied. */
-    final class Tables {
+	private final JsonMapper mapper;
 
-        private final Map<String, Table> working = new HashMap<>();
-        private final boolean writable;
+	private final @Nullable Path dataFile;
 
-        private Tables(boolean writable) {
-            this.writable = writable;
-        }
+	private final Object lock = new Object();
 
-        Table get(String name) {
-            Table published = tables.get(name);
-            if (published == null) {
-                throw new IllegalArgumentException("no table " + name);
-            }
-            return writable ? working.computeIfAbsent(name, n -> published.workingCopy()) : published;
-        }
-    }
+	private Map<String, Table> tables = emptyTables();
 
-    /** Replaces the in-memory state with the data file's, if there is one. */
-    void load() {
-        if (dataFile == null || !Files.exists(dataFile)) {
-            return;
-        }
-        Map<String, Table> loaded;
-        try {
-            loaded = parse(mapper.readTree(dataFile));
-        } catch (JacksonException | IllegalStateException e) {
-            // Refuse to start rather than silently overwrite a store someone may still need.
-            throw new IllegalStateException("Cannot read sandbox data file " + dataFile + ": " + e.getMessage(), e);
-        }
-        synchronized (lock) {
-            tables = loaded;
-        }
-    }
+	StoreData(JsonMapper mapper, @Nullable Path dataFileOrNull) {
+		this.mapper = mapper;
+		this.dataFile = dataFileOrNull;
+	}
 
-    void clear() {
-        synchronized (lock) {
-            Map<String, Table> empty = emptyTables();
-            persist(empty);
-            tables = empty;
-        }
-    }
+	/**
+	 * The tables a change may read and write. Tables it never asks for are not copied.
+	 */
+	final class Tables {
 
-    <T> T read(Function<Tables, T> reader) {
-        synchronized (lock) {
-            return reader.apply(new Tables(false));
-        }
-    }
+		private final Map<String, Table> working = new HashMap<>();
 
-    <T> T write(Function<Tables, T> change) {
-        synchronized (lock) {
-            Tables candidate = new Tables(true);
-            T result = change.apply(candidate);
-            Map<String, Table> next = new HashMap<>(tables);
-            candidate.working.forEach((name, table) -> next.put(name, table.published()));
-            // The file is written first so memory never runs ahead of it.
-            persist(next);
-            tables = next;
-            return result;
-        }
-    }
+		private final boolean writable;
 
-    private static Map<String, Table> emptyTables() {
-        Map<String, Table> empty = new HashMap<>();
-        TABLES.forEach(name -> empty.put(name, Table.empty()));
-        return empty;
-    }
+		private Tables(boolean writable) {
+			this.writable = writable;
+		}
 
-    private Map<String, Table> parse(JsonNode root) {
-        Map<String, Table> parsed = emptyTables();
-        if (root.path(CUSTOMERS).isArray()) {
-            // The first format held customers only: {"next_id": n, "customers": [...]}.
-            parsed.put(CUSTOMERS, table(CUSTOMERS, root.get(CUSTOMERS), root.path(FILE_NEXT_ID).asInt(1)));
-            return parsed;
-        }
-        if (!FORMAT_NAME.equals(root.path(FILE_FORMAT).asString(""))) {
-            throw new IllegalStateException("not a sandbox store data file (expected \"" + FILE_FORMAT + "\": \""
-                    + FORMAT_NAME + "\")");
-        }
-        for (String name : TABLES) {
-            JsonNode entry = root.path(name);
-            if (!entry.isMissingNode()) {
-                parsed.put(name, table(name, entry.path(FILE_ROWS), entry.path(FILE_NEXT_ID).asInt(1)));
-            }
-        }
-        return parsed;
-    }
+		Table get(String name) {
+			Table published = tables.get(name);
+			if (published == null) {
+				throw new IllegalArgumentException("no table " + name);
+			}
+			return writable ? working.computeIfAbsent(name, n -> published.workingCopy()) : published;
+		}
 
-    private static Table table(String name, JsonNode rows, int nextId) {
-        TreeMap<Integer, ObjectNode> byId = new TreeMap<>();
-        for (JsonNode row : rows) {
-            if (!row.isObject() || !row.path("id").canConvertToInt()) {
-                throw new IllegalStateException(name + " entry without an integer id: " + row);
-            }
-            byId.put(row.get("id").intValue(), (ObjectNode) row);
-        }
-        return Table.of(byId, nextId);
-    }
+	}
 
-    private void persist(Map<String, Table> state) {
-        if (dataFile == null) {
-            return;
-        }
-        ObjectNode root = mapper.createObjectNode();
-        root.put(FILE_FORMAT, FORMAT_NAME);
-        Map<String, Table> ordered = new LinkedHashMap<>();
-        TABLES.forEach(name -> ordered.put(name, state.get(name)));
-        ordered.forEach((name, table) -> {
-            ObjectNode entry = root.putObject(name);
-            entry.put(FILE_NEXT_ID, table.nextId());
-            ArrayNode rows = entry.putArray(FILE_ROWS);
-            table.rows().forEach(rows::add);
-        });
-        try {
-            Path dir = dataFile.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            // Same directory as the target so the move below stays on one file system and can be atomic.
-            Path tmp = Files.createTempFile(dir, dataFile.getFileName().toString(), ".tmp");
-            try {
-                Files.write(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-                try {
-                    Files.move(tmp, dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dataFile, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write sandbox data file " + dataFile, e);
-        }
-    }
+	/** Replaces the in-memory state with the data file's, if there is one. */
+	void load() {
+		if (dataFile == null || !Files.exists(dataFile)) {
+			return;
+		}
+		Map<String, Table> loaded;
+		try {
+			loaded = parse(mapper.readTree(dataFile));
+		}
+		catch (JacksonException | IllegalStateException e) {
+			// Refuse to start rather than silently overwrite a store someone may still
+			// need.
+			throw new IllegalStateException("Cannot read sandbox data file " + dataFile + ": " + e.getMessage(), e);
+		}
+		synchronized (lock) {
+			tables = loaded;
+		}
+	}
+
+	void clear() {
+		synchronized (lock) {
+			Map<String, Table> empty = emptyTables();
+			persist(empty);
+			tables = empty;
+		}
+	}
+
+	<T> T read(Function<Tables, T> reader) {
+		synchronized (lock) {
+			return reader.apply(new Tables(false));
+		}
+	}
+
+	<T> T write(Function<Tables, T> change) {
+		synchronized (lock) {
+			Tables candidate = new Tables(true);
+			T result = change.apply(candidate);
+			Map<String, Table> next = new HashMap<>(tables);
+			candidate.working.forEach((name, table) -> next.put(name, table.published()));
+			// The file is written first so memory never runs ahead of it.
+			persist(next);
+			tables = next;
+			return result;
+		}
+	}
+
+	private static Map<String, Table> emptyTables() {
+		Map<String, Table> empty = new HashMap<>();
+		TABLES.forEach(name -> empty.put(name, Table.empty()));
+		return empty;
+	}
+
+	private Map<String, Table> parse(JsonNode root) {
+		Map<String, Table> parsed = emptyTables();
+		if (root.path(CUSTOMERS).isArray()) {
+			// The first format held customers only: {"next_id": n, "customers": [...]}.
+			parsed.put(CUSTOMERS, table(CUSTOMERS, root.get(CUSTOMERS), root.path(FILE_NEXT_ID).asInt(1)));
+			return parsed;
+		}
+		if (!FORMAT_NAME.equals(root.path(FILE_FORMAT).asString(""))) {
+			throw new IllegalStateException(
+					"not a sandbox store data file (expected \"" + FILE_FORMAT + "\": \"" + FORMAT_NAME + "\")");
+		}
+		for (String name : TABLES) {
+			JsonNode entry = root.path(name);
+			if (!entry.isMissingNode()) {
+				parsed.put(name, table(name, entry.path(FILE_ROWS), entry.path(FILE_NEXT_ID).asInt(1)));
+			}
+		}
+		return parsed;
+	}
+
+	private static Table table(String name, JsonNode rows, int nextId) {
+		TreeMap<Integer, ObjectNode> byId = new TreeMap<>();
+		for (JsonNode row : rows) {
+			if (!row.isObject() || !row.path("id").canConvertToInt()) {
+				throw new IllegalStateException(name + " entry without an integer id: " + row);
+			}
+			byId.put(row.get("id").intValue(), (ObjectNode) row);
+		}
+		return Table.of(byId, nextId);
+	}
+
+	private void persist(Map<String, Table> state) {
+		if (dataFile == null) {
+			return;
+		}
+		ObjectNode root = mapper.createObjectNode();
+		root.put(FILE_FORMAT, FORMAT_NAME);
+		Map<String, Table> ordered = new LinkedHashMap<>();
+		TABLES.forEach(name -> ordered.put(name, state.get(name)));
+		ordered.forEach((name, table) -> {
+			ObjectNode entry = root.putObject(name);
+			entry.put(FILE_NEXT_ID, table.nextId());
+			ArrayNode rows = entry.putArray(FILE_ROWS);
+			table.rows().forEach(rows::add);
+		});
+		try {
+			Path dir = dataFile.toAbsolutePath().getParent();
+			Files.createDirectories(dir);
+			// Same directory as the target so the move below stays on one file system and
+			// can be atomic.
+			Path tmp = Files.createTempFile(dir, dataFile.getFileName().toString(), ".tmp");
+			try {
+				Files.write(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+				try {
+					Files.move(tmp, dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException e) {
+					Files.move(tmp, dataFile, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(tmp);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write sandbox data file " + dataFile, e);
+		}
+	}
+
 }

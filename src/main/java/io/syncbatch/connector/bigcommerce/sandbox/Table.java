@@ -11,70 +11,78 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The rows of one resource, keyed by id, and the id the next row gets.
  *
- * <p>Rows are never mutated once stored: a change replaces a row with an edited deep copy. That is what lets
- * {@link StoreData} hand a transaction a shallow copy of the map and throw it away if the change is refused.
+ * <p>
+ * Rows are never mutated once stored: a change replaces a row with an edited deep copy.
+ * That is what lets {@link StoreData} hand a transaction a shallow copy of the map and
+ * throw it away if the change is refused.
  */
 final class Table {
 
-    private final TreeMap<Integer, ObjectNode> rows;
-    private final boolean writable;
-    private int nextId;
+	private final TreeMap<Integer, ObjectNode> rows;
 
-    private Table(TreeMap<Integer, ObjectNode> rows, int nextId, boolean writable) {
-        this.rows = rows;
-        this.nextId = nextId;
-        this.writable = writable;
-    }
+	private final boolean writable;
 
-    static Table empty() {
-        return new Table(new TreeMap<>(), 1, false);
-    }
+	private int nextId;
 
-    static Table of(TreeMap<Integer, ObjectNode> rows, int nextId) {
-        int afterHighest = rows.isEmpty() ? 1 : rows.lastKey() + 1;
-        return new Table(rows, Math.max(nextId, afterHighest), false);
-    }
+	private Table(TreeMap<Integer, ObjectNode> rows, int nextId, boolean writable) {
+		this.rows = rows;
+		this.nextId = nextId;
+		this.writable = writable;
+	}
 
-    /** A copy a transaction may change; this table itself stays as it is. */
-    Table workingCopy() {
-        return new Table(new TreeMap<>(rows), nextId, true);
-    }
+	static Table empty() {
+		return new Table(new TreeMap<>(), 1, false);
+	}
 
-    /** The published form of a working copy. */
-    Table published() {
-        return new Table(rows, nextId, false);
-    }
+	static Table of(TreeMap<Integer, ObjectNode> rows, int nextId) {
+		int afterHighest = rows.isEmpty() ? 1 : rows.lastKey() + 1;
+		return new Table(rows, Math.max(nextId, afterHighest), false);
+	}
 
-    @Nullable ObjectNode get(int id) {
-        return rows.get(id);
-    }
+	/** A copy a transaction may change; this table itself stays as it is. */
+	Table workingCopy() {
+		return new Table(new TreeMap<>(rows), nextId, true);
+	}
 
-    boolean contains(int id) {
-        return rows.containsKey(id);
-    }
+	/** The published form of a working copy. */
+	Table published() {
+		return new Table(rows, nextId, false);
+	}
 
-    /** Every row in id order; the nodes are the stored ones, so callers copy before handing them out. */
-    List<ObjectNode> rows() {
-        return new ArrayList<>(rows.values());
-    }
+	@Nullable ObjectNode get(int id) {
+		return rows.get(id);
+	}
 
-    int nextId() {
-        return nextId;
-    }
+	boolean contains(int id) {
+		return rows.containsKey(id);
+	}
 
-    int allocateId() {
-        requireWritable();
-        return nextId++;
-    }
+	/**
+	 * Every row in id order; the nodes are the stored ones, so callers copy before
+	 * handing them out.
+	 */
+	List<ObjectNode> rows() {
+		return new ArrayList<>(rows.values());
+	}
 
-    void put(ObjectNode row) {
-        requireWritable();
-        rows.put(row.get("id").intValue(), row);
-    }
+	int nextId() {
+		return nextId;
+	}
 
-    private void requireWritable() {
-        if (!writable) {
-            throw new IllegalStateException("a published table is read-only; change it inside StoreData.write");
-        }
-    }
+	int allocateId() {
+		requireWritable();
+		return nextId++;
+	}
+
+	void put(ObjectNode row) {
+		requireWritable();
+		rows.put(row.get("id").intValue(), row);
+	}
+
+	private void requireWritable() {
+		if (!writable) {
+			throw new IllegalStateException("a published table is read-only; change it inside StoreData.write");
+		}
+	}
+
 }

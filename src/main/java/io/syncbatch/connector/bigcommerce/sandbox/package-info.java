@@ -1,4 +1,7 @@
-/** A local BigCommerce stand-in over real HTTP, serving the v2 and v3 endpoints the engine uses, with their rules. */
+/**
+ * A local BigCommerce stand-in over real HTTP, serving the v2 and v3 endpoints the engine
+ * uses, with their rules.
+ */
 @NullMarked
 package io.syncbatch.connector.bigcommerce.sandbox;
 
