@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
@@ -13,6 +14,7 @@ import io.syncbatch.definition.SourceQuery;
 import io.syncbatch.record.DataRecord;
 import io.syncbatch.record.Fingerprint;
 import io.syncbatch.record.SourceRecord;
+import io.syncbatch.record.Whitespace;
 
 /**
  * Turns a row of the entity's query into a {@link SourceRecord}, fingerprint included.
@@ -41,8 +43,14 @@ final class ErpRowMapper implements RowMapper<SourceRecord> {
 		}
 		LocalDateTime changedAt = rs.getObject(source.changeColumn(), LocalDateTime.class);
 		Object description = source.description() == null ? null : columns.get(source.description());
-		return new SourceRecord(key.toString(), description == null ? null : description.toString(), changedAt,
-				DataRecord.adopt(columns), fingerprint.of(columns));
+		return new SourceRecord(key.toString(), description(description), changedAt, DataRecord.adopt(columns),
+				fingerprint.of(columns));
+	}
+
+	/** As the history shows it: trimmed, one space for a run of whitespace. */
+	private static @Nullable String description(@Nullable Object value) {
+		String text = value == null ? "" : Whitespace.collapsed(value.toString());
+		return text.isEmpty() ? null : text;
 	}
 
 }

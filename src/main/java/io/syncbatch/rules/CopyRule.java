@@ -6,13 +6,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.syncbatch.record.DataRecord;
+import io.syncbatch.record.Whitespace;
 
 /**
- * Copies a column into a target field. An empty value is left out rather than sent as
- * null, because store APIs type these fields as strings and reject nulls.
+ * Copies a column into a target field. An empty column is sent as the empty text, not
+ * left out: an update must clear in the store what was cleared in the ERP, and the store
+ * contracts type these fields as strings, which refuse null. {@code collapse-whitespace}
+ * turns inner runs of whitespace into one space, for names typed by hand.
  */
-public record CopyRule(String target, String from, @Nullable Boolean required,
-		@Nullable Integer maxLength) implements MappingRule {
+public record CopyRule(String target, String from, @Nullable Boolean required, @Nullable Integer maxLength,
+		@Nullable Boolean collapseWhitespace) implements MappingRule {
 
 	public CopyRule {
 		RuleSettings.require("copy", "target", target, "from", from);
@@ -26,7 +29,11 @@ public record CopyRule(String target, String from, @Nullable Boolean required,
 			if (Boolean.TRUE.equals(required)) {
 				throw new RecordRejectedException(target, "is required but " + from + " is empty");
 			}
+			TargetPath.put(payload, target, "");
 			return;
+		}
+		if (Boolean.TRUE.equals(collapseWhitespace)) {
+			value = Whitespace.collapsed(value);
 		}
 		if (maxLength != null && value.length() > maxLength) {
 			throw new RecordRejectedException(target, "'" + value + "' is longer than " + maxLength + " characters");

@@ -6,12 +6,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.syncbatch.record.DataRecord;
+import io.syncbatch.record.Whitespace;
 
 /**
  * First and last name as the walkthrough shows: the primary contact's name when it has
  * both parts, otherwise the account name split into its first word and the rest
  * ("Fruitico" / "Coffee and Cakes"). A one-word account name fills both, because the
- * store requires a non-empty last name.
+ * store requires a non-empty last name. Inner runs of whitespace become one space.
  */
 public record NameFallbackRule(String firstNameTarget, String lastNameTarget, String contactFirstName,
 		String contactLastName, String accountName, @Nullable Integer maxLength) implements MappingRule {
@@ -27,20 +28,24 @@ public record NameFallbackRule(String firstNameTarget, String lastNameTarget, St
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		String first = record.text(contactFirstName);
-		String last = record.text(contactLastName);
+		String first = collapsed(record.text(contactFirstName));
+		String last = collapsed(record.text(contactLastName));
 		if (first == null || last == null) {
-			String account = record.text(accountName);
+			String account = collapsed(record.text(accountName));
 			if (account == null) {
 				throw new RecordRejectedException(lastNameTarget,
 						"no primary contact name and " + accountName + " is empty, so there is no name to send");
 			}
-			String[] words = account.split("\\s+", 2);
+			String[] words = account.split(" ", 2);
 			first = words[0];
 			last = words.length > 1 ? words[1] : words[0];
 		}
 		TargetPath.put(payload, firstNameTarget, checked(firstNameTarget, first));
 		TargetPath.put(payload, lastNameTarget, checked(lastNameTarget, last));
+	}
+
+	private static @Nullable String collapsed(@Nullable String text) {
+		return text == null ? null : Whitespace.collapsed(text);
 	}
 
 	private String checked(String field, String value) throws RecordRejectedException {

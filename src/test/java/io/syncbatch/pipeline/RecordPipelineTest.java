@@ -53,7 +53,8 @@ class RecordPipelineTest {
 
 		assertThat(decision.payload()).containsEntry("first_name", "Fruitico")
 			.containsEntry("last_name", "Coffee and Cakes")
-			.doesNotContainKey("phone");
+			.as("no phone is sent as the empty text, so that an update clears the store's")
+			.containsEntry("phone", "");
 	}
 
 	@Test

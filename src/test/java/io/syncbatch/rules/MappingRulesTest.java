@@ -74,7 +74,7 @@ class MappingRulesTest {
 	void textsFillTheirPlaceholdersAndNestedTargetsBuildObjects() throws Exception {
 		new TextRule("staff_notes", "Invoice {RefNbr} ({Status})", null).apply(context,
 				row("RefNbr", "INV1", "Status", "Open"), payload);
-		new CopyRule("billing_address.zip", "Zip", null, null).apply(context, row("Zip", "10004"), payload);
+		new CopyRule("billing_address.zip", "Zip", null, null, null).apply(context, row("Zip", "10004"), payload);
 		new ConstantRule("billing_address.country_iso2", "US").apply(context, row(), payload);
 
 		assertThat(payload).containsEntry("staff_notes", "Invoice INV1 (Open)")

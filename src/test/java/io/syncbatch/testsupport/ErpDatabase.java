@@ -58,6 +58,17 @@ public final class ErpDatabase {
 		}
 	}
 
+	/**
+	 * A COMMERCEBB customer with no primary contact, as typed into the Customers form.
+	 */
+	public void addCustomer(String customerId, String accountName, String email, LocalDateTime modifiedAt) {
+		jdbc.update(
+				"INSERT INTO Customer (CompanyID, CustomerID, AcctName, CustomerClassID, Email, Phone1,"
+						+ " PrimaryContactID, CountryID, Status, CreatedDateTime, LastModifiedDateTime)"
+						+ " VALUES (2, ?, ?, 'COMMERCEBB', ?, NULL, NULL, 'US', 'A', ?, ?)",
+				customerId, accountName, email, Timestamp.valueOf(modifiedAt), Timestamp.valueOf(modifiedAt));
+	}
+
 	/** More COMMERCEBB customers with emails, so a run has several chunks to commit. */
 	public void addCommerceCustomers(int count) {
 		for (int i = 1; i <= count; i++) {
