@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +67,8 @@ class CrashSafetyIT {
 						"BIGCOMMERCE_ACCESS_TOKEN", STORE.accessToken()));
 		// Any command migrates the sync database first.
 		assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
-		for (String table : List.of("sync_record", "sync_prepared", "sync_watermark", "sync_run_lock",
-				"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+		for (String table : List.of("sync_record", "sync_prepared", "sync_pending_create", "sync_watermark",
+				"sync_run_lock", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
 				"BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
 			jdbc.update("DELETE FROM " + table);
 		}
@@ -101,6 +103,26 @@ class CrashSafetyIT {
 			.isZero();
 
 		recoverAndRestart(execution);
+	}
+
+	@Test
+	void killedAfterTheStoreCreatedTheCustomersAndTheirEmailsChangedBeforeTheRestart() throws Exception {
+		StubMapping lateAnswer = STORE.wireMock()
+			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
+				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
+		long execution = killWhen(() -> STORE.customers().size() == EXPORTED.size());
+		STORE.wireMock().removeStub(lateAnswer);
+
+		// While the engine is down, ERP users change every one of those emails.
+		ErpDatabase erp = new ErpDatabase(database);
+		List<String> changed = new ArrayList<>();
+		for (String customer : List.of("FRUITICO", "JAMIFIQUE", "MARMALADO")) {
+			String email = customer.toLowerCase() + "@changed.example";
+			erp.editCustomer(customer, "Email", email, LocalDateTime.of(2026, 11, 3, 8, 0));
+			changed.add(email);
+		}
+
+		recoverAndRestart(execution, changed);
 	}
 
 	@Test
@@ -139,6 +161,14 @@ class CrashSafetyIT {
 	}
 
 	private void recoverAndRestart(long execution) throws Exception {
+		recoverAndRestart(execution, EXPORTED);
+	}
+
+	/**
+	 * @param emails the store customers' emails afterwards, FRUITICO's, JAMIFIQUE's,
+	 * MARMALADO's
+	 */
+	private void recoverAndRestart(long execution, List<String> emails) throws Exception {
 		assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
 				String.class, execution))
 			.as("a killed run is still STARTED")
@@ -156,9 +186,9 @@ class CrashSafetyIT {
 		List<Map<String, Object>> inStore = STORE.customers();
 		assertThat(inStore).extracting(customer -> customer.get("email"))
 			.as("every eligible customer exactly once")
-			.containsExactlyInAnyOrderElementsOf(EXPORTED);
-		Map<String, String> externalIds = Map.of("FRUITICO", id(inStore, EXPORTED.get(0)), "JAMIFIQUE",
-				id(inStore, EXPORTED.get(1)), "MARMALADO", id(inStore, EXPORTED.get(2)));
+			.containsExactlyInAnyOrderElementsOf(emails);
+		Map<String, String> externalIds = Map.of("FRUITICO", id(inStore, emails.get(0)), "JAMIFIQUE",
+				id(inStore, emails.get(1)), "MARMALADO", id(inStore, emails.get(2)));
 		externalIds.forEach((erpId,
 				storeId) -> assertThat(
 						jdbc.queryForMap("SELECT status, external_id FROM sync_record WHERE erp_id = ?", erpId))

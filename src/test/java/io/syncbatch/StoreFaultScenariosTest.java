@@ -109,6 +109,37 @@ class StoreFaultScenariosTest extends SyncScenario {
 		assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
 	}
 
+	@Test
+	void aCreateWhoseAnswerWasLostIsFoundByWhatItSentAfterTheErpChangedTheEmail() throws Exception {
+		// The store creates the customers, but the answer is lost and the store then
+		// stays
+		// down until the run gives up: nothing of that create is committed.
+		failFirstPosts(StoreFault.answerAfter(Duration.ofMillis(4_000)), StoreFault.unavailable(),
+				StoreFault.unavailable(), StoreFault.unavailable(), StoreFault.unavailable());
+		JobExecution failed = jobs.launch("customer-export", Map.of());
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		awaitStoreCustomers(3);
+		// While the engine is down, an ERP user changes FRUITICO's email.
+		erp.editCustomer("FRUITICO", "Email", "accounts@fruitico.example", LocalDateTime.of(2026, 11, 3, 8, 0));
+
+		RunSummary restarted = RunSummary.of(jobs.restart(failed.getId()));
+
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(store().customers()).as("found by the email the lost create sent, not created again").hasSize(3);
+		assertThat(storeCustomersByEmail()).containsKey("accounts@fruitico.example")
+			.doesNotContainKey("info@fruitico.example");
+		assertThat(restarted.updated()).isEqualTo(3);
+		assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PROCESSED);
+	}
+
+	private void awaitStoreCustomers(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (store().customers().size() < count && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(store().customers()).as("the store created what the lost request sent").hasSize(count);
+	}
+
 	/**
 	 * The first customer creations get these answers in turn; later ones reach the store.
 	 */

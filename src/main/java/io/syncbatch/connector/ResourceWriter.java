@@ -3,6 +3,8 @@ package io.syncbatch.connector;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The requests one store resource offers, as its published contract describes them. The
  * engine's write algorithm ({@link StoreUpsert}) decides what to create, update, look up
@@ -35,6 +37,14 @@ public interface ResourceWriter {
 	 * @return key → store id of the records found; records not found are absent
 	 */
 	Map<String, String> lookup(List<OutgoingRecord> records);
+
+	/**
+	 * The fields of a record its {@link #lookup} uses, which a create remembers before it
+	 * is sent; all of them unless the platform says fewer.
+	 */
+	default Map<String, @Nullable Object> lookupFields(OutgoingRecord record) {
+		return record.payload();
+	}
 
 	/** How a record is found again, for messages: {@code email info@fruitico.example}. */
 	String naturalKey(OutgoingRecord record);

@@ -85,9 +85,9 @@ public class StoreConnectors implements DisposableBean {
 
 	/** Writes records of a resource to a store with the engine's write algorithm. */
 	public List<WriteResult> upsert(String storeName, String resource, List<OutgoingRecord> records,
-			AdoptionGuard guard) {
+			AdoptionGuard guard, CreateJournal journal) {
 		Connected store = connected(storeName);
-		return store.upsert().upsert(store.connection().writer(resource), records, guard);
+		return store.upsert().upsert(store.connection().writer(resource), records, guard, journal);
 	}
 
 	/** The connection of a store, for what is not a write (reading, checking). */

@@ -49,16 +49,29 @@ public final class StoreUpsert implements AutoCloseable {
 	 * @throws TransientStoreException when the store could not answer: the caller's chunk
 	 * rolls back
 	 */
-	public List<WriteResult> upsert(ResourceWriter writer, List<OutgoingRecord> records, AdoptionGuard storeGuard) {
+	public List<WriteResult> upsert(ResourceWriter writer, List<OutgoingRecord> records, AdoptionGuard storeGuard,
+			CreateJournal journal) {
 		WritePlan plan = writer.plan();
 		OncePerCall guard = new OncePerCall(storeGuard);
 		if (plan.creation() == WritePlan.Creation.IN_PLACE) {
 			return concurrently(batches(records, plan.updateBatch()), batch -> isolated(batch, writer::update));
 		}
 		List<WriteResult> results = new ArrayList<>();
-		Map<String, String> inStore = new HashMap<>();
+		// A create whose answer was lost may have made the record under the natural key
+		// it
+		// sent, which the source may since have changed: look for that one first.
+		Map<String, String> inStore = new HashMap<>(adopted(writer,
+				records.stream()
+					.filter(record -> record.externalId() == null && record.sentBefore() != null)
+					.map(record -> new OutgoingRecord(record.key(), null, Objects.requireNonNull(record.sentBefore())))
+					.toList(),
+				guard, results));
 		if (plan.creation() == WritePlan.Creation.LOOKUP_FIRST) {
-			inStore.putAll(adopted(writer, records.stream().filter(record -> record.externalId() == null).toList(),
+			inStore.putAll(adopted(writer,
+					records.stream()
+						.filter(record -> record.externalId() == null && !inStore.containsKey(record.key()))
+						.filter(record -> results.stream().noneMatch(result -> result.key().equals(record.key())))
+						.toList(),
 					guard, results));
 		}
 		List<OutgoingRecord> creates = new ArrayList<>();
@@ -71,6 +84,11 @@ public final class StoreUpsert implements AutoCloseable {
 			else if (results.stream().noneMatch(result -> result.key().equals(record.key()))) {
 				creates.add(record);
 			}
+		}
+		if (!creates.isEmpty()) {
+			journal.aboutToCreate(creates.stream()
+				.map(record -> new OutgoingRecord(record.key(), null, writer.lookupFields(record)))
+				.toList());
 		}
 		results.addAll(concurrently(batches(creates, plan.createBatch()), batch -> created(writer, batch, guard)));
 		results.addAll(concurrently(batches(updates, plan.updateBatch()), batch -> isolated(batch, writer::update)));

@@ -29,10 +29,10 @@ public class StoreWrites {
 			delayString = "${syncbatch.retry.initial-delay-ms:200}",
 			multiplierString = "${syncbatch.retry.multiplier:2}",
 			maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
-	public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records,
-			AdoptionGuard guard) {
+	public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records, AdoptionGuard guard,
+			CreateJournal journal) {
 		retries.attemptStarting();
-		return stores.upsert(store, target.resource(), records, guard);
+		return stores.upsert(store, target.resource(), records, guard, journal);
 	}
 
 }

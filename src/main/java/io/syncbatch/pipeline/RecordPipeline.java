@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.syncbatch.connector.AdoptionGuard;
+import io.syncbatch.connector.CreateJournal;
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.StoreWrites;
 import io.syncbatch.connector.WriteResult;
@@ -26,6 +29,7 @@ import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.erp.ErpSource;
 import io.syncbatch.history.ChangeTime;
 import io.syncbatch.history.PreparedChange;
+import io.syncbatch.history.PendingCreates;
 import io.syncbatch.history.PreparedRecords;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
@@ -60,6 +64,8 @@ public class RecordPipeline {
 
 	private final PreparedRecords prepared;
 
+	private final PendingCreates pendingCreates;
+
 	private final SyncScopes scopes;
 
 	private final StoreWrites stores;
@@ -68,11 +74,13 @@ public class RecordPipeline {
 
 	private final Clock clock;
 
-	public RecordPipeline(ErpSource erp, SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes,
-			StoreWrites stores, TransactionTemplate transaction, Clock clock) {
+	public RecordPipeline(ErpSource erp, SyncRecordRepository records, PreparedRecords prepared,
+			PendingCreates pendingCreates, SyncScopes scopes, StoreWrites stores, TransactionTemplate transaction,
+			Clock clock) {
 		this.erp = erp;
 		this.records = records;
 		this.prepared = prepared;
+		this.pendingCreates = pendingCreates;
 		this.scopes = scopes;
 		this.stores = stores;
 		this.transaction = transaction;
@@ -139,9 +147,20 @@ public class RecordPipeline {
 				outcomes.put(decision.item().waiting().key(), decision.outcome());
 			}
 		}
+		Set<String> pending = new HashSet<>();
 		if (!toWrite.isEmpty()) {
+			int scope = scope(context);
+			Map<String, Map<String, @Nullable Object>> sentBefore = pendingCreates.sentBefore(scope,
+					toWrite.stream().map(decision -> decision.item().waiting().key()).toList());
+			pending.addAll(sentBefore.keySet());
+			CreateJournal journal = naturalKeys -> {
+				pendingCreates.aboutToSend(scope, naturalKeys.stream()
+					.collect(Collectors.toMap(OutgoingRecord::key, OutgoingRecord::payload, (first, second) -> first)));
+				naturalKeys.forEach(record -> pending.add(record.key()));
+			};
 			List<WriteResult> results = stores.upsert(context.store(), context.definition().target(),
-					toWrite.stream().map(RecordPipeline::outgoing).toList(), notBoundElsewhere(context));
+					toWrite.stream().map(decision -> outgoing(decision, sentBefore)).toList(),
+					notBoundElsewhere(context), journal);
 			Map<String, WriteResult> byKey = results.stream()
 				.collect(Collectors.toMap(WriteResult::key, Function.identity(), (first, second) -> first));
 			for (Decision decision : toWrite) {
@@ -156,6 +175,7 @@ public class RecordPipeline {
 			}
 		}
 		save(context, decisions, outcomes);
+		pendingCreates.settled(scope(context), pending);
 	}
 
 	/**
@@ -262,10 +282,11 @@ public class RecordPipeline {
 		return scopes.id(context.store(), context.entity(), context.direction());
 	}
 
-	private static OutgoingRecord outgoing(Decision decision) {
+	private static OutgoingRecord outgoing(Decision decision, Map<String, Map<String, @Nullable Object>> sentBefore) {
+		String key = decision.item().waiting().key();
 		SyncRecord binding = decision.item().waiting().binding();
-		return new OutgoingRecord(decision.item().waiting().key(), binding == null ? null : binding.externalId(),
-				Objects.requireNonNull(decision.payload()));
+		return new OutgoingRecord(key, binding == null ? null : binding.externalId(),
+				Objects.requireNonNull(decision.payload()), sentBefore.get(key));
 	}
 
 	private static void requireExport(SyncContext context) {

@@ -30,7 +30,7 @@ class RecordPipelineTest {
 	 * The customer's rules read only the record: the pipeline has no ERP and no history
 	 * here, so a rule that asked for a reference or child rows would fail the test.
 	 */
-	private static final RecordPipeline PIPELINE = new RecordPipeline(null, null, null, null, null, null,
+	private static final RecordPipeline PIPELINE = new RecordPipeline(null, null, null, null, null, null, null,
 			Clock.systemUTC());
 
 	private final EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");

@@ -1,6 +1,7 @@
 package io.syncbatch.connector.bigcommerce;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
@@ -137,6 +139,20 @@ final class BigCommerceWriter implements ResourceWriter {
 			remember(found, record, idOfMatching(record.payload(), pages(resource.path() + query, variables)));
 		}
 		return found;
+	}
+
+	/**
+	 * What {@link #lookup} reads of a record: its query, the fields it matches and the
+	 * path.
+	 */
+	@Override
+	public Map<String, @Nullable Object> lookupFields(OutgoingRecord record) {
+		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+		Stream.of(resource.lookup().query().values(), resource.lookup().match(), inPath)
+			.flatMap(Collection::stream)
+			.filter(record.payload()::containsKey)
+			.forEach(field -> fields.put(field, record.payload().get(field)));
+		return fields;
 	}
 
 	@Override
