@@ -24,8 +24,8 @@ class DataIntegrityScenariosTest extends SyncScenario {
 
 	@Test
 	void twoErpCustomersWithOneEmailInOneRunAreNotMergedIntoOneStoreCustomer() throws Exception {
-		// Same mailbox as FRUITICO, typed in other letter case: the store compares
-		// emails ignoring case.
+		// Same mailbox as FRUITICO, typed in other letter case: the store compares emails
+		// ignoring case.
 		erp.addCustomer("FRUITCOPY", "Fruit Copy Ltd", "INFO@Fruitico.example", LATER);
 
 		RunSummary run = launch(Map.of());

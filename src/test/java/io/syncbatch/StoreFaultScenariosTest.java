@@ -112,8 +112,7 @@ class StoreFaultScenariosTest extends SyncScenario {
 	@Test
 	void aCreateWhoseAnswerWasLostIsFoundByWhatItSentAfterTheErpChangedTheEmail() throws Exception {
 		// The store creates the customers, but the answer is lost and the store then
-		// stays
-		// down until the run gives up: nothing of that create is committed.
+		// stays down until the run gives up: nothing of that create is committed.
 		failFirstPosts(StoreFault.answerAfter(Duration.ofMillis(4_000)), StoreFault.unavailable(),
 				StoreFault.unavailable(), StoreFault.unavailable(), StoreFault.unavailable());
 		JobExecution failed = jobs.launch("customer-export", Map.of());

@@ -10,10 +10,6 @@ import java.util.List;
 @FunctionalInterface
 public interface CreateJournal {
 
-	/** Remembers nothing: for writes that are never retried after a crash. */
-	CreateJournal NONE = naturalKeys -> {
-	};
-
 	/**
 	 * Commits these records' natural keys before returning.
 	 * @param naturalKeys each record with only the fields its lookup uses

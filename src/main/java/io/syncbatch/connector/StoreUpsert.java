@@ -58,8 +58,7 @@ public final class StoreUpsert implements AutoCloseable {
 		}
 		List<WriteResult> results = new ArrayList<>();
 		// A create whose answer was lost may have made the record under the natural key
-		// it
-		// sent, which the source may since have changed: look for that one first.
+		// it sent, which the source may since have changed: look for that one first.
 		Map<String, String> inStore = new HashMap<>(adopted(writer,
 				records.stream()
 					.filter(record -> record.externalId() == null && record.sentBefore() != null)
