@@ -7,17 +7,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.syncbatch.job.RunSummary;
+import io.syncbatch.history.PendingCreates;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.testsupport.StoreFixture.SentRequest;
@@ -37,6 +48,12 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 	 * fifteen in flight.
 	 */
 	private static final int CONCURRENCY = 4;
+
+	@Autowired
+	PendingCreates pendingCreates;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void givenMoreCustomersThanOneChunk() {
@@ -117,6 +134,56 @@ class PartitionedProcessScenariosTest extends SyncScenario {
 		assertThat(storeCustomersByEmail()).hasSize(123);
 		assertThat(history().get("BULK0077").status()).isEqualTo(SyncStatus.PROCESSED);
 		assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
+	}
+
+	@Test
+	void aPartitionRecordingItsOutcomesDoesNotHoldUpAnotherAboutToCreate() throws Exception {
+		int scope = 1;
+		Map<String, Map<String, @Nullable Object>> ours = new LinkedHashMap<>();
+		Map<String, Map<String, @Nullable Object>> theirs = new LinkedHashMap<>();
+		for (int i = 0; i < 400; i += 2) {
+			ours.put("K%05d".formatted(i), Map.of("email", "k" + i + "@bulk.example"));
+			theirs.put("K%05d".formatted(i + 1), Map.of("email", "k" + (i + 1) + "@bulk.example"));
+		}
+		pendingCreates.aboutToSend(scope, ours);
+		pendingCreates.aboutToSend(scope, theirs);
+		CountDownLatch settledButNotCommitted = new CountDownLatch(1);
+		CountDownLatch otherPartitionDone = new CountDownLatch(1);
+		ExecutorService ourPartition = Executors.newSingleThreadExecutor();
+		ExecutorService otherPartition = Executors.newSingleThreadExecutor();
+		try {
+			TransactionTemplate chunk = new TransactionTemplate(transactions);
+			Future<?> ourChunk = ourPartition.submit(() -> chunk.executeWithoutResult(status -> {
+				pendingCreates.settled(scope, ours.keySet());
+				settledButNotCommitted.countDown();
+				awaitQuietly(otherPartitionDone);
+			}));
+			assertThat(settledButNotCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> theirCreates = otherPartition.submit(() -> pendingCreates.aboutToSend(scope, Map.of("K00101x",
+					Map.of("email", "late@bulk.example"), "K00399x", Map.of("email", "last@bulk.example"))));
+			try {
+				theirCreates.get(5, TimeUnit.SECONDS);
+			}
+			finally {
+				otherPartitionDone.countDown();
+				ourChunk.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			ourPartition.shutdownNow();
+			otherPartition.shutdownNow();
+		}
+		assertThat(pendingCreates.sentBefore(scope, ours.keySet())).as("settled with our chunk").isEmpty();
+		assertThat(pendingCreates.sentBefore(scope, List.of("K00001", "K00101x", "K00399x"))).hasSize(3);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private List<StepExecution> partitionsOf(JobExecution execution) {

@@ -89,12 +89,19 @@ public class PendingCreates {
 
 	/**
 	 * The outcome of these keys is being recorded in the caller's transaction: nothing of
-	 * them is pending once it commits.
+	 * them is pending once it commits. Each key is deleted by its whole primary key, the
+	 * keys given being rows that exist: MariaDB then locks those rows only, where a
+	 * {@code DELETE … IN} of a chunk's keys may scan and lock the gaps between them, and
+	 * another partition's {@link #aboutToSend} into those gaps would deadlock with it.
 	 */
 	public void settled(int scope, Collection<String> keys) {
 		if (!keys.isEmpty()) {
-			named.update("DELETE FROM sync_pending_create WHERE scope_id = :scope AND source_key IN (:keys)",
-					new MapSqlParameterSource("scope", scope).addValue("keys", keys));
+			List<String> rows = List.copyOf(keys);
+			jdbc.batchUpdate("DELETE FROM sync_pending_create WHERE scope_id = ? AND source_key = ?", rows, rows.size(),
+					(ps, key) -> {
+						ps.setInt(1, scope);
+						ps.setString(2, key);
+					});
 		}
 	}
 
