@@ -46,6 +46,21 @@ public interface ResourceWriter {
 		return record.payload();
 	}
 
+	/** Whether {@link #delete} can delete records of this resource. */
+	default boolean deletes() {
+		return false;
+	}
+
+	/**
+	 * Deletes these store records in one request; ids the store no longer has are no
+	 * error.
+	 * @throws UnsupportedOperationException when the resource cannot be deleted
+	 * ({@link #deletes()} is false)
+	 */
+	default void delete(List<String> externalIds) {
+		throw new UnsupportedOperationException("this resource cannot be deleted");
+	}
+
 	/** How a record is found again, for messages: {@code email info@fruitico.example}. */
 	String naturalKey(OutgoingRecord record);
 

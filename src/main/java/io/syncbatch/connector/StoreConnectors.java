@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.OnDelete;
 
 /**
  * The configured stores by name, each connected through the {@link Platform} its
@@ -80,6 +81,21 @@ public class StoreConnectors implements DisposableBean {
 			throw new DefinitionException(definition.origin() + ": target.resource '" + definition.target().resource()
 					+ "' is not a resource syncbatch can write on " + store.platform() + " (store '" + storeName
 					+ "'); known: " + store.connection().writableResources());
+		}
+		if (definition.target().onDelete() == OnDelete.DELETE
+				&& !store.connection().writer(definition.target().resource()).deletes()) {
+			throw new DefinitionException(definition.origin() + ": target.on-delete 'delete': " + store.platform()
+					+ " offers no way to delete its " + definition.target().resource() + " that syncbatch uses;"
+					+ " use 'keep'");
+		}
+	}
+
+	/** Deletes store records of a resource, a batch a request. */
+	public void delete(String storeName, String resource, List<String> externalIds) {
+		ResourceWriter writer = connected(storeName).connection().writer(resource);
+		int batch = writer.plan().updateBatch();
+		for (int from = 0; from < externalIds.size(); from += batch) {
+			writer.delete(externalIds.subList(from, Math.min(externalIds.size(), from + batch)));
 		}
 	}
 

@@ -35,4 +35,17 @@ public class StoreWrites {
 		return stores.upsert(store, target.resource(), records, guard, journal);
 	}
 
+	/**
+	 * Deletes these store records; one the store no longer has is no error, so a retry
+	 * after a lost answer, or a restart, deletes nothing twice.
+	 */
+	@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
+			delayString = "${syncbatch.retry.initial-delay-ms:200}",
+			multiplierString = "${syncbatch.retry.multiplier:2}",
+			maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
+	public void delete(String store, TargetSpec target, List<String> externalIds) {
+		retries.attemptStarting();
+		stores.delete(store, target.resource(), externalIds);
+	}
+
 }

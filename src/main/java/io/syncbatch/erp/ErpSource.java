@@ -4,9 +4,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -113,6 +115,22 @@ public class ErpSource {
 		Map<String, SourceRecord> rows = new LinkedHashMap<>();
 		jdbc.query(sql, values, new ErpRowMapper(source)::mapRow).forEach(row -> rows.put(row.key(), row));
 		return rows;
+	}
+
+	/**
+	 * Which of these keys the entity's query still selects, reading the key column only:
+	 * the others were deleted in the ERP or left the query's selection.
+	 */
+	public Set<String> selectedKeys(EntityDefinition definition, Collection<String> keys,
+			Map<String, Object> parameters) {
+		if (keys.isEmpty()) {
+			return Set.of();
+		}
+		SourceQuery source = definition.source();
+		Map<String, Object> values = new HashMap<>(parameters);
+		values.put(KEYS, keys);
+		return new HashSet<>(jdbc.queryForList("SELECT gi." + source.key() + " FROM " + derivedTable(source.query())
+				+ " WHERE gi." + source.key() + " IN (:" + KEYS + ")", values, String.class));
 	}
 
 	/**

@@ -12,4 +12,15 @@ import java.time.LocalDateTime;
  */
 public record PreparedChange(String key, String fingerprint, LocalDateTime changedAt) {
 
+	/**
+	 * The fingerprint of a record the source no longer selects: not hexadecimal, so no
+	 * row's fingerprint equals it, and a record that comes back is prepared again.
+	 */
+	public static final String GONE = "x".repeat(32);
+
+	/** A record whose source no longer selects it, to be recorded DELETED. */
+	public static PreparedChange gone(String key, LocalDateTime changedAt) {
+		return new PreparedChange(key, GONE, changedAt);
+	}
+
 }

@@ -92,6 +92,18 @@ public class SyncRecordRepository {
 	}
 
 	/**
+	 * The next ERP ids after {@code after}, in key order, of records not recorded
+	 * DELETED: the ones a deletion sweep asks the ERP about.
+	 */
+	public List<String> notDeletedAfter(String store, String entity, String after, int limit) {
+		return named.queryForList(
+				"SELECT erp_id FROM sync_record WHERE store = :store AND entity = :entity AND erp_id > :after"
+						+ " AND status <> 'DELETED' ORDER BY erp_id LIMIT " + Math.max(1, limit),
+				new MapSqlParameterSource("store", store).addValue("entity", entity).addValue("after", after),
+				String.class);
+	}
+
+	/**
 	 * Which ERP record each of these store records is bound to; store ids bound to none
 	 * are absent.
 	 */

@@ -38,6 +38,9 @@ public record RunSummary(String jobName, long executionId, String status, String
 				read += step.getReadCount();
 				prepared += CommittedCounts.read(step, Tally.PREPARED);
 			}
+			if (step.getStepName().endsWith(SyncJobFactory.FIND_DELETED)) {
+				prepared += CommittedCounts.read(step, Tally.PREPARED);
+			}
 			inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name());
 			updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name());
 			filtered += CommittedCounts.read(step, SyncStatus.FILTERED.name());

@@ -26,8 +26,10 @@ import io.syncbatch.pipeline.Decision;
 import io.syncbatch.pipeline.RecordPipeline;
 import io.syncbatch.pipeline.SyncItem;
 import io.syncbatch.prepare.AdvanceWatermark;
+import io.syncbatch.prepare.DeletedRecordsWriter;
 import io.syncbatch.prepare.PrepareReader;
 import io.syncbatch.prepare.PrepareWriter;
+import io.syncbatch.prepare.SyncedKeysReader;
 import io.syncbatch.process.BacklogReader;
 import io.syncbatch.process.HeldPassProgress;
 import io.syncbatch.process.PipelineProcessor;
@@ -38,7 +40,8 @@ import io.syncbatch.run.StepRun;
 
 /**
  * Builds an entity's job one way from its definition: prepare (source → prepared
- * records), process (prepared → the other side → sync history) and the watermark step. No
+ * records), find deleted (synced records the source no longer selects → prepared as
+ * gone), process (prepared → the other side → sync history) and the watermark step. No
  * entity has a job class of its own.
  *
  * <p>
@@ -47,6 +50,9 @@ import io.syncbatch.run.StepRun;
  */
 @Component
 public class SyncJobFactory {
+
+	/** The suffix of the deletion sweep's step name. */
+	public static final String FIND_DELETED = "-find-deleted";
 
 	private final JobRepository jobRepository;
 
@@ -112,12 +118,17 @@ public class SyncJobFactory {
 			.tasklet(new AdvanceWatermark(watermarkRun, watermarks, clock), transactions)
 			.build();
 		if (!entityJob.definition().refersToItself()) {
-			return job.start(prepareStep(entityJob)).next(processStep(entityJob)).next(advanceWatermark).build();
+			return job.start(prepareStep(entityJob))
+				.next(findDeletedStep(entityJob))
+				.next(processStep(entityJob))
+				.next(advanceWatermark)
+				.build();
 		}
 		// Records that wait for a record of the same entity processed in the same chunk
 		// get further passes.
 		Step heldPass = processStep(entityJob, "-process-held", true);
 		return job.start(prepareStep(entityJob))
+			.next(findDeletedStep(entityJob))
 			.next(processStep(entityJob))
 			.next(heldPass)
 			.on(HeldPassProgress.AGAIN)
@@ -148,6 +159,21 @@ public class SyncJobFactory {
 			.writer(writer)
 			.listener(run)
 			.listener(promoteWatermark)
+			.build();
+	}
+
+	/**
+	 * After a full prepare (or of chosen ids), the synced records the ERP query no longer
+	 * selects are prepared as gone; otherwise the step reads nothing.
+	 */
+	private Step findDeletedStep(EntityJob job) {
+		StepRun run = new StepRun(job, meters);
+		int chunkSize = prepareSettings.chunkSize();
+		return step(job, FIND_DELETED).<String, String>chunk(chunkSize)
+			.transactionManager(transactions)
+			.reader(new SyncedKeysReader(run, records, chunkSize))
+			.writer(new DeletedRecordsWriter(run, erp, records, prepared, scopes))
+			.listener(run)
 			.build();
 	}
 

@@ -25,12 +25,25 @@ public record Decision(SyncItem item, @Nullable Map<String, @Nullable Object> pa
 		return outcome == null;
 	}
 
+	/**
+	 * Whether the store's record must be deleted before the outcome is saved: the source
+	 * no longer has it and the definition says {@code on-delete: delete}.
+	 */
+	public boolean needsRemoval() {
+		return outcome != null && outcome.operation() == LastOperation.DELETED_EXTERNALLY;
+	}
+
 	/** How one attempt at a record ended. */
 	public record Outcome(SyncStatus status, @Nullable String externalId, @Nullable LastOperation operation,
 			@Nullable String reason) {
 
 		static Outcome processed(String externalId, LastOperation operation) {
 			return new Outcome(SyncStatus.PROCESSED, externalId, operation, null);
+		}
+
+		/** Gone from the source; the store's record {@code externalId} is deleted too. */
+		static Outcome removed(String externalId, String reason) {
+			return new Outcome(SyncStatus.DELETED, externalId, LastOperation.DELETED_EXTERNALLY, reason);
 		}
 
 		static Outcome of(SyncStatus status, String reason) {

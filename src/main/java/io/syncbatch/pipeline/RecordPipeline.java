@@ -25,9 +25,11 @@ import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.StoreWrites;
 import io.syncbatch.connector.WriteResult;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.OnDelete;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.erp.ErpSource;
 import io.syncbatch.history.ChangeTime;
+import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.PreparedChange;
 import io.syncbatch.history.PendingCreates;
 import io.syncbatch.history.PreparedRecords;
@@ -105,8 +107,7 @@ public class RecordPipeline {
 		EntityDefinition definition = context.definition();
 		SourceRecord current = item.current();
 		if (current == null) {
-			return Decision.decided(item, Decision.Outcome.of(SyncStatus.DELETED,
-					"no longer selected by the ERP query of " + definition.origin()));
+			return gone(context, item);
 		}
 		Optional<FilterCondition> unmet = new RecordFilter(definition.exportFilter()).firstUnmet(current.fields());
 		if (unmet.isPresent()) {
@@ -132,6 +133,28 @@ public class RecordPipeline {
 	}
 
 	/**
+	 * A record its source no longer selects: DELETED, and the store's record kept or
+	 * deleted as {@code target.on-delete} says.
+	 */
+	private Decision gone(SyncContext context, SyncItem item) {
+		EntityDefinition definition = context.definition();
+		String reason = "no longer selected by the ERP query of " + definition.origin();
+		SyncRecord binding = item.waiting().binding();
+		String externalId = binding == null ? null : binding.externalId();
+		if (externalId == null) {
+			return Decision.decided(item,
+					Decision.Outcome.of(SyncStatus.DELETED, reason + "; it was never in the store"));
+		}
+		String storeRecord = "the store's " + definition.target().resource() + " " + externalId;
+		if (definition.target().onDelete() == OnDelete.DELETE) {
+			return Decision.decided(item, Decision.Outcome.removed(externalId,
+					reason + "; " + storeRecord + " was deleted (target.on-delete: delete)"));
+		}
+		return Decision.decided(item, Decision.Outcome.of(SyncStatus.DELETED,
+				reason + "; " + storeRecord + " is kept (target.on-delete: keep)"));
+	}
+
+	/**
 	 * Writes the records that need it, then saves every outcome and takes the records off
 	 * the backlog, in the caller's transaction; counts go to the context's tally.
 	 */
@@ -146,6 +169,13 @@ public class RecordPipeline {
 			else {
 				outcomes.put(decision.item().waiting().key(), decision.outcome());
 			}
+		}
+		List<String> removals = decisions.stream()
+			.filter(Decision::needsRemoval)
+			.map(decision -> Objects.requireNonNull(Objects.requireNonNull(decision.outcome()).externalId()))
+			.toList();
+		if (!removals.isEmpty()) {
+			stores.delete(context.store(), context.definition().target(), removals);
 		}
 		Set<String> pending = new HashSet<>();
 		if (!toWrite.isEmpty()) {
@@ -239,8 +269,10 @@ public class RecordPipeline {
 		int attempts = !failed ? 0 : (waiting.prepared() || before == null ? 0 : before.attempts()) + 1;
 		SyncStatus status = failed && attempts >= context.definition().maxAttempts() ? SyncStatus.ABORTED
 				: outcome.status();
-		String externalId = outcome.externalId() != null ? outcome.externalId()
-				: before == null ? null : before.externalId();
+		// A record deleted from the store is bound to nothing there: if it comes back in
+		// the source, it is created again.
+		String externalId = outcome.operation() == LastOperation.DELETED_EXTERNALLY ? null
+				: outcome.externalId() != null ? outcome.externalId() : before == null ? null : before.externalId();
 		String erpHash = current != null ? current.fingerprint()
 				: waiting.prepared() ? waiting.preparedFingerprint() : before == null ? null : before.erpHash();
 		return new SyncRecord(context.store(), context.entity(), waiting.key(),

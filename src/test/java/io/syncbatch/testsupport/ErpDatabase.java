@@ -2,12 +2,14 @@ package io.syncbatch.testsupport;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -67,6 +69,19 @@ public final class ErpDatabase {
 						+ " PrimaryContactID, CountryID, Status, CreatedDateTime, LastModifiedDateTime)"
 						+ " VALUES (2, ?, ?, 'COMMERCEBB', ?, NULL, NULL, 'US', 'A', ?, ?)",
 				customerId, accountName, email, Timestamp.valueOf(modifiedAt), Timestamp.valueOf(modifiedAt));
+	}
+
+	/** Deletes a customer and its locations, as the Customers form's Delete does. */
+	public void deleteCustomer(String customerId) {
+		jdbc.update("DELETE FROM Location WHERE CompanyID = 2 AND CustomerID = ?", customerId);
+		if (jdbc.update("DELETE FROM Customer WHERE CompanyID = 2 AND CustomerID = ?", customerId) != 1) {
+			throw new IllegalArgumentException("no demo customer " + customerId);
+		}
+	}
+
+	/** Puts back a customer row as {@code SELECT *} read it before it was deleted. */
+	public void restoreCustomer(Map<String, Object> row) {
+		new SimpleJdbcInsert(jdbc).withTableName("Customer").execute(row);
 	}
 
 	/** More COMMERCEBB customers with emails, so a run has several chunks to commit. */

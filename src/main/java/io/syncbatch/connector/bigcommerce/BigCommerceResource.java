@@ -17,9 +17,10 @@ import java.util.Set;
  * saved, is found
  * @param createOnly payload fields the store refuses on update (an order's
  * {@code external_id})
+ * @param deletes the contract deletes a batch by {@code DELETE path?id:in=…}
  */
-record BigCommerceResource(String name, String path, Write create, Write update, Lookup lookup,
-		Set<String> createOnly) {
+record BigCommerceResource(String name, String path, Write create, Write update, Lookup lookup, Set<String> createOnly,
+		boolean deletes) {
 
 	boolean shipsOrderItems() {
 		return path.endsWith("/shipments");

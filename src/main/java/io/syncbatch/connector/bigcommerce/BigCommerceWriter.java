@@ -156,6 +156,20 @@ final class BigCommerceWriter implements ResourceWriter {
 	}
 
 	@Override
+	public boolean deletes() {
+		return resource.deletes();
+	}
+
+	@Override
+	public void delete(List<String> externalIds) {
+		if (!resource.deletes()) {
+			ResourceWriter.super.delete(externalIds);
+		}
+		http.send(HttpMethod.DELETE, resource.path() + "?id:in={ids}", Map.of("ids", String.join(",", externalIds)),
+				null);
+	}
+
+	@Override
 	public String naturalKey(OutgoingRecord record) {
 		return resource.lookup()
 			.match()

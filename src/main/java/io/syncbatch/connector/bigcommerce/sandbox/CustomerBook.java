@@ -55,7 +55,29 @@ final class CustomerBook {
 	void addRoutes(Router router) {
 		router.add("GET", "/v3/customers", Set.of("email:in", "id:in", "page", "limit"), this::list)
 			.add("POST", "/v3/customers", Set.of(), request -> replies.v3Batch(create(request.json())))
-			.add("PUT", "/v3/customers", Set.of(), request -> replies.v3Batch(update(request.json())));
+			.add("PUT", "/v3/customers", Set.of(), request -> replies.v3Batch(update(request.json())))
+			.add("DELETE", "/v3/customers", Set.of("id:in"), this::delete);
+	}
+
+	/**
+	 * Deletes the customers named by {@code id:in} with their addresses; ids it does not
+	 * have are ignored, and without the query nothing changes, as the contract says.
+	 */
+	private Reply delete(SandboxRequest request) {
+		Set<Integer> ids = Queries.ids(request.query(), "id:in");
+		if (ids != null) {
+			data.write(tables -> {
+				Table addresses = tables.get(StoreData.ADDRESSES);
+				for (ObjectNode address : addresses.rows()) {
+					if (ids.contains(address.path("customer_id").intValue())) {
+						addresses.remove(address.get("id").intValue());
+					}
+				}
+				ids.forEach(tables.get(StoreData.CUSTOMERS)::remove);
+				return null;
+			});
+		}
+		return Reply.noContent();
 	}
 
 	List<Map<String, Object>> snapshot() {

@@ -79,6 +79,11 @@ final class Table {
 		rows.put(row.get("id").intValue(), row);
 	}
 
+	void remove(int id) {
+		requireWritable();
+		rows.remove(id);
+	}
+
 	private void requireWritable() {
 		if (!writable) {
 			throw new IllegalStateException("a published table is read-only; change it inside StoreData.write");
