@@ -34,9 +34,10 @@ import io.syncbatch.testsupport.SyncbatchProcess;
 
 /**
  * Nothing lost, nothing duplicated, when the process dies. The packaged jar runs the
- * customer export on MariaDB in a JVM of its own and is killed with SIGKILL at three
- * points; an operator then recovers and restarts the execution, and every eligible
- * customer is in the store exactly once, PROCESSED in the history.
+ * customer export on MariaDB in a JVM of its own and is killed with SIGKILL at several
+ * points; once the killed run's lease has expired an operator recovers and restarts the
+ * execution, or the next launch recovers it by itself, and every eligible customer is in
+ * the store exactly once, PROCESSED in the history.
  */
 @MariaDbSuite
 class CrashSafetyIT {
@@ -153,8 +154,40 @@ class CrashSafetyIT {
 		recoverAndRestart(lastExecution());
 	}
 
-	private long killWhen(BooleanSupplier ready) throws Exception {
-		Process run = syncbatch.start(args("run", "customer-export"));
+	@Test
+	void killedAndLaunchedAgainWithoutRecoverOnceItsLeaseExpired() throws Exception {
+		StubMapping lateAnswer = STORE.wireMock()
+			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
+				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
+		long killed = killWhen(() -> STORE.customers().size() == EXPORTED.size(), "--syncbatch.lease.duration=4s",
+				"--syncbatch.lease.renew-period=1s");
+		STORE.wireMock().removeStub(lateAnswer);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (jdbc.queryForObject("SELECT COUNT(*) FROM sync_run_lock WHERE lease_expires_at > LOCALTIMESTAMP(3)",
+				Integer.class) > 0) {
+			assertThat(Instant.now()).as("the killed run's lease expired").isBefore(deadline);
+			Thread.sleep(200);
+		}
+
+		var launched = syncbatch.run(args("run", "customer-export"));
+
+		assertThat(launched.exitCode()).as(launched.toString()).isZero();
+		assertThat(jdbc.queryForMap("SELECT STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
+				killed))
+			.containsEntry("STATUS", "FAILED")
+			.hasEntrySatisfying("EXIT_MESSAGE",
+					message -> assertThat((String) message).startsWith("the process running it (")
+						.contains("stopped renewing its lease at")
+						.endsWith("recovered automatically"));
+		assertExportedOnce(EXPORTED);
+	}
+
+	private long killWhen(BooleanSupplier ready, String... options) throws Exception {
+		String[] command = new String[options.length + 2];
+		command[0] = "run";
+		command[1] = "customer-export";
+		System.arraycopy(options, 0, command, 2, options.length);
+		Process run = syncbatch.start(args(command));
 		await(run, ready);
 		kill(run);
 		return lastExecution();
@@ -175,14 +208,24 @@ class CrashSafetyIT {
 			.isEqualTo("STARTED");
 
 		var refused = syncbatch.run(args("restart", String.valueOf(execution)));
-		assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		assertThat(refused.err()).as("a killed process looks alive until its lease expires")
+			.contains("renewed its lease");
+		var live = syncbatch.run(args("recover", String.valueOf(execution)));
+		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
+		assertThat(live.err()).contains("is still running");
+		// As if the lease (a minute by default) had run out.
+		jdbc.update("UPDATE sync_run_lock SET lease_expires_at = TIMESTAMPADD(SECOND, -1, LOCALTIMESTAMP(3))");
 
 		var recovered = syncbatch.run(args("recover", String.valueOf(execution)));
 		assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
 		var restarted = syncbatch.run(args("restart", String.valueOf(execution)));
 		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 		assertThat(restarted.out()).contains("COMPLETED");
+		assertExportedOnce(emails);
+	}
 
+	private void assertExportedOnce(List<String> emails) {
 		List<Map<String, Object>> inStore = STORE.customers();
 		assertThat(inStore).extracting(customer -> customer.get("email"))
 			.as("every eligible customer exactly once")

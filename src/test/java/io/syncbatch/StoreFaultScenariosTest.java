@@ -5,6 +5,7 @@ import static io.syncbatch.testsupport.StoreFixture.Requests.updating;
 import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.syncbatch.job.RunSummary;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.testsupport.StoreFixture;
 import io.syncbatch.testsupport.StoreFixture.SentRequest;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
@@ -129,6 +131,48 @@ class StoreFaultScenariosTest extends SyncScenario {
 			.doesNotContainKey("info@fruitico.example");
 		assertThat(restarted.updated()).isEqualTo(3);
 		assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PROCESSED);
+	}
+
+	@Test
+	void a200WithAnHtmlPageOrACutOffAnswerIsRetriedLikeA5xx() throws Exception {
+		failFirstPosts(StoreFault.unreadableAnswer("text/html", "<html><body><h1>Please wait</h1></body></html>"),
+				StoreFault.unreadableAnswer("application/json", "{\"data\":[{\"id\":1,\"email\":\"info@fru"));
+
+		RunSummary run = launch(Map.of());
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(posts()).as("HTML, cut off, then accepted").hasSize(3);
+		assertThat(store().customers()).as("every customer once").hasSize(3);
+		assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PROCESSED);
+	}
+
+	@Test
+	void aStoreThatKeepsAnsweringHtmlFailsTheRunNamingTheStoreAndTheRequest() throws Exception {
+		store().failAll(creating(CUSTOMERS), StoreFault.unreadableAnswer("text/html", "<html>Bad gateway</html>"));
+
+		JobExecution failed = jobs.launch("customer-export", Map.of());
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getExitStatus().getExitDescription())
+			.contains("POST /v3/customers on store " + storeName() + " answered 200 with a body that is not JSON")
+			.contains("<html>Bad gateway</html>");
+		assertThat(posts()).as("retried as a 5xx is: once and max-retries more").hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void everyWriteCarriesItsContentLengthAndIsNotSentChunked() throws Exception {
+		launch(Map.of());
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0188", LocalDateTime.of(2026, 11, 3, 8, 0));
+		launch(Map.of());
+
+		List<SentRequest> writes = store().requests().stream().filter(request -> request.operation().writes()).toList();
+		assertThat(writes).extracting(SentRequest::operation)
+			.contains(StoreFixture.Operation.CREATE, StoreFixture.Operation.UPDATE);
+		assertThat(writes).allSatisfy(request -> {
+			assertThat(request.headers()).doesNotContainKey("transfer-encoding");
+			assertThat(request.headers()).containsEntry("content-length",
+					String.valueOf(request.body().getBytes(StandardCharsets.UTF_8).length));
+		});
 	}
 
 	private void awaitStoreCustomers(int count) throws InterruptedException {

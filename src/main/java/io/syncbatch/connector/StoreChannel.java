@@ -14,6 +14,7 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,7 +104,7 @@ public final class StoreChannel {
 				if (status >= 400) {
 					throw new StoreRejectedException(dialect.refusal(status, text));
 				}
-				return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+				return readAnswer(method, pathAndQuery, status, text);
 			});
 		}
 		catch (ResourceAccessException ex) {
@@ -111,6 +112,25 @@ public final class StoreChannel {
 		}
 		finally {
 			permits.release();
+		}
+	}
+
+	/**
+	 * An accepted request whose answer is not JSON (a proxy's HTML page, an answer cut
+	 * off) is transient, as a 5xx: the store, or something in front of it, could not
+	 * answer properly now, and the caller's retry finds out what the store did.
+	 */
+	private JsonNode readAnswer(HttpMethod method, String pathAndQuery, int status, String text) {
+		if (text.isBlank()) {
+			return json.createObjectNode();
+		}
+		try {
+			return json.readTree(text);
+		}
+		catch (JacksonException unreadable) {
+			throw new TransientStoreException(describe(method, pathAndQuery) + " answered " + status
+					+ " with a body that is not JSON (" + unreadable.getOriginalMessage() + "): " + abbreviate(text),
+					unreadable);
 		}
 	}
 

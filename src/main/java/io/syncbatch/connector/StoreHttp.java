@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,10 @@ public class StoreHttp {
 		factory.setReadTimeout(timeout);
 		return builder.clone()
 			.baseUrl(root.toString())
-			.requestFactory(factory)
+			// Unbuffered, the JDK client sends a body of unknown length chunked, which
+			// some proxies in front of stores refuse (411): buffered, every body goes
+			// with its Content-Length. Bodies are a batch of at most a few records.
+			.requestFactory(new BufferingClientHttpRequestFactory(factory))
 			.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
 			.build();
 	}

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import io.syncbatch.definition.SourceQuery;
@@ -49,7 +48,7 @@ public final class ErpPageReader implements ItemStreamReader<SourceRecord> {
 
 	private static final String AFTER_KEY = "_syncbatch_after_key";
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final ErpQueries jdbc;
 
 	private final SourceQuery source;
 
@@ -79,7 +78,7 @@ public final class ErpPageReader implements ItemStreamReader<SourceRecord> {
 
 	private @Nullable Future<List<SourceRecord>> nextPage;
 
-	ErpPageReader(NamedParameterJdbcTemplate jdbc, SourceQuery source, String from, List<String> conditions,
+	ErpPageReader(ErpQueries jdbc, SourceQuery source, String from, List<String> conditions,
 			Map<String, Object> parameters, boolean byChangeTime, int pageSize, String name) {
 		this.jdbc = jdbc;
 		this.source = source;

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedCaseInsensitiveMap;
@@ -42,10 +41,10 @@ public class ErpSource {
 
 	private static final String FILTER_PREFIX = "_syncbatch_filter_";
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final ErpQueries jdbc;
 
 	public ErpSource(@Qualifier("erpDataSource") DataSource erp) {
-		this.jdbc = new NamedParameterJdbcTemplate(erp);
+		this.jdbc = new ErpQueries(erp);
 	}
 
 	/**

@@ -37,6 +37,10 @@ public class QueryCheck {
 		try {
 			columns = erp.columnTypes(definition, queryParameters);
 		}
+		catch (ErpUnreachableException unreachable) {
+			// Not a fault of the definition: the ERP is not there to check it against.
+			throw unreachable;
+		}
 		catch (RuntimeException e) {
 			throw new DefinitionException(
 					definition.origin() + ": source.query fails on the ERP database: " + rootMessage(e), e);
@@ -79,6 +83,9 @@ public class QueryCheck {
 			Map<String, Integer> columns;
 			try {
 				columns = erp.columnTypes(lines.query(), parameters);
+			}
+			catch (ErpUnreachableException unreachable) {
+				throw unreachable;
 			}
 			catch (RuntimeException e) {
 				problems.add(here + ".query fails on the ERP database: " + rootMessage(e));

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -25,6 +26,7 @@ import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.erp.QueryCheck;
 import io.syncbatch.history.RunLocks;
+import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.connector.StoreConnectors;
 
 /** Launching and restarting sync jobs, as the CLI and schedulers do it. */
@@ -49,9 +51,16 @@ public class SyncJobs {
 
 	private final Clock clock;
 
+	private final ExpiredRuns expiredRuns;
+
+	private final LeaseRenewer renewer;
+
+	private final LeaseSettings leases;
+
 	public SyncJobs(Definitions definitions, DefinitionJobRegistry registry, JobOperator operator,
 			@Qualifier("async") JobOperator background, JobRepository repository, StoreConnectors stores,
-			QueryCheck queryCheck, RunLocks locks, Clock clock) {
+			QueryCheck queryCheck, RunLocks locks, Clock clock, ExpiredRuns expiredRuns, LeaseRenewer renewer,
+			LeaseSettings leases) {
 		this.definitions = definitions;
 		this.registry = registry;
 		this.operator = operator;
@@ -61,6 +70,9 @@ public class SyncJobs {
 		this.queryCheck = queryCheck;
 		this.locks = locks;
 		this.clock = clock;
+		this.expiredRuns = expiredRuns;
+		this.renewer = renewer;
+		this.leases = leases;
 	}
 
 	public Set<String> jobNames() {
@@ -119,7 +131,7 @@ public class SyncJobs {
 		queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
 		String store = jobParameters.getString(SyncRun.STORE);
 		stores.checkTarget(definition, store);
-		String lock = locks.acquire(store, definition.entity(), entityJob.direction(), clock.instant());
+		String lock = lock(store, entityJob);
 		try {
 			return using.start(job, jobParameters);
 		}
@@ -127,6 +139,17 @@ public class SyncJobs {
 			locks.releaseUnbound(lock);
 			throw e;
 		}
+	}
+
+	/**
+	 * Takes the store/entity's lock, after recovering what a dead process left there (its
+	 * lease expired), and keeps its lease renewed while it is held.
+	 */
+	private String lock(String store, EntityJob job) {
+		expiredRuns.recover(store, job.entity());
+		String owner = locks.acquire(store, job.entity(), job.direction(), clock.instant(), leases.duration());
+		renewer.renewWhileHeld(owner, job.entity() + " on store " + store);
+		return owner;
 	}
 
 	/** Resumes a failed or stopped execution from its last committed chunk. */
@@ -145,8 +168,7 @@ public class SyncJobs {
 			throw new IllegalArgumentException("execution " + executionId + " is of job '"
 					+ previous.getJobInstance().getJobName() + "', which no definition in jobs/ provides any more");
 		}
-		String lock = locks.acquire(previous.getJobParameters().getString(SyncRun.STORE), job.entity(), job.direction(),
-				clock.instant());
+		String lock = lock(previous.getJobParameters().getString(SyncRun.STORE), job);
 		try {
 			return using.restart(previous);
 		}
@@ -176,11 +198,35 @@ public class SyncJobs {
 
 	/**
 	 * Marks an execution whose process died (still STARTED in the job repository, nothing
-	 * running it) as FAILED, so that it can be restarted. Only for executions known to be
-	 * dead: a live one would be restarted twice.
+	 * running it) as FAILED, so that it can be restarted, and frees its lock. An
+	 * execution whose lease is live is refused: its process is still running it, and a
+	 * restart would run a second copy beside it.
+	 * @throws RunRefusedException when the execution's lease is live
 	 */
 	public JobExecution recover(long executionId) {
-		return operator.recover(execution(executionId));
+		JobExecution execution = execution(executionId);
+		locks.liveLease(executionId).ifPresent(lease -> {
+			throw new RunRefusedException("execution " + executionId + " of " + execution.getJobInstance().getJobName()
+					+ " is still running: its process (" + lease.holder() + ") renews its lease, which expires in "
+					+ Math.max(1, (lease.left().toMillis() + 999) / 1000)
+					+ " s; recover is only for an execution whose process died (it is recovered automatically once"
+					+ " its lease expires); to end this one, run: stop " + executionId);
+		});
+		if (!execution.isRunning()) {
+			return operator.recover(execution);
+		}
+		String reason = locks.boundTo(executionId)
+			.map(lock -> "recovered by an operator; "
+					+ ExpiredRuns.reason(lock.holder(), lock.renewedAt()).replace("; recovered automatically", ""))
+			.orElse("recovered by an operator");
+		execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), reason));
+		JobExecution recovered = operator.recover(execution);
+		String store = execution.getJobParameters().getString(SyncRun.STORE);
+		EntityJob job = definitions.job(execution.getJobInstance().getJobName());
+		if (store != null && job != null) {
+			locks.release(store, job.entity(), executionId);
+		}
+		return recovered;
 	}
 
 	/** The newest executions first, of one job or of all. */

@@ -194,8 +194,14 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 			.map(Map.Entry::getKey)
 			.findFirst()
 			.orElse(null);
+		Map<String, String> headers = new java.util.TreeMap<>();
+		event.getRequest()
+			.getHeaders()
+			.all()
+			.forEach(header -> headers.put(header.key().toLowerCase(java.util.Locale.ROOT),
+					header.values().get(header.values().size() - 1)));
 		return new SentRequest(operation(event.getRequest().getMethod().getName()), resource,
-				event.getRequest().getBodyAsString(), sentAt, answeredAt);
+				event.getRequest().getBodyAsString(), sentAt, answeredAt, Map.copyOf(headers));
 	}
 
 	private static Operation operation(String method) {
@@ -260,6 +266,11 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 				.withHeader("X-Rate-Limit-Time-Reset-Ms", String.valueOf(limited.resetIn().toMillis()))
 				.withHeader("X-Rate-Limit-Requests-Left", "0")
 				.withBody("{\"title\":\"Too many requests\"}");
+		}
+		if (fault instanceof StoreFault.UnreadableAnswer unreadable) {
+			return aResponse().withStatus(200)
+				.withHeader("Content-Type", unreadable.contentType())
+				.withBody(unreadable.body());
 		}
 		if (fault instanceof StoreFault.ConnectionReset) {
 			return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);

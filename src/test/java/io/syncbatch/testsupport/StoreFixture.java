@@ -132,8 +132,10 @@ public interface StoreFixture extends AfterEachCallback {
 	 * @param sentAt when it arrived
 	 * @param answeredAt when the answer was complete; {@code null} while it is still
 	 * being answered
+	 * @param headers the request's headers by lower-case name (the last value of each)
 	 */
-	record SentRequest(Operation operation, Resource resource, String body, Instant sentAt, Instant answeredAt) {
+	record SentRequest(Operation operation, Resource resource, String body, Instant sentAt, Instant answeredAt,
+			Map<String, String> headers) {
 
 		/** The time from the other request's arrival to this one's. */
 		public Duration after(SentRequest earlier) {
@@ -214,6 +216,18 @@ public interface StoreFixture extends AfterEachCallback {
 		 */
 		static StoreFault answerAfter(Duration delay) {
 			return new AnswerAfter(delay);
+		}
+
+		/**
+		 * The store (or a proxy in front of it) answers 200, but with a body that is not
+		 * the JSON asked for: an HTML page, an answer cut off. Nothing is done in the
+		 * store.
+		 */
+		static StoreFault unreadableAnswer(String contentType, String body) {
+			return new UnreadableAnswer(contentType, body);
+		}
+
+		record UnreadableAnswer(String contentType, String body) implements StoreFault {
 		}
 
 		record Unavailable(Duration retryAfter) implements StoreFault {

@@ -30,14 +30,60 @@ public final class SyncState {
 	}
 
 	/**
-	 * As if the process running this execution had been killed: the job repository still
-	 * says STARTED.
+	 * As if the process running this execution had been killed a while ago: the job
+	 * repository still says STARTED, and the lease of its lock expired a minute ago.
 	 */
 	public void crashed(long jobExecutionId, String store, String entity) {
+		crashed(jobExecutionId, store, entity, -60);
+	}
+
+	/**
+	 * As if the process running this execution had been killed a moment ago: the job
+	 * repository still says STARTED, and the lease of its lock lasts another minute.
+	 */
+	public void crashedMomentsAgo(long jobExecutionId, String store, String entity) {
+		crashed(jobExecutionId, store, entity, 60);
+	}
+
+	private void crashed(long jobExecutionId, String store, String entity, int leaseLeftSeconds) {
 		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?",
 				jobExecutionId);
-		jdbc.update("INSERT INTO sync_run_lock (store, entity, owner, job_execution_id, acquired_at)"
-				+ " VALUES (?, ?, 'killed-process', ?, CURRENT_TIMESTAMP)", store, entity, jobExecutionId);
+		jdbc.update(
+				"INSERT INTO sync_run_lock (store, entity, owner, job_execution_id, acquired_at, lease_expires_at,"
+						+ " renewed_at, holder) VALUES (?, ?, 'killed-process', ?, CURRENT_TIMESTAMP,"
+						+ " TIMESTAMPADD(SECOND, ?, LOCALTIMESTAMP(3)), TIMESTAMPADD(SECOND, ?, LOCALTIMESTAMP(3)),"
+						+ " '4242@crashed-host')",
+				store, entity, jobExecutionId, leaseLeftSeconds, leaseLeftSeconds - 60);
+	}
+
+	/**
+	 * As if a process had been killed between taking a lock and recording its execution,
+	 * its lease expired ({@code expired}) or not.
+	 */
+	public void lockWithoutExecution(String store, String entity, boolean expired) {
+		jdbc.update(
+				"INSERT INTO sync_run_lock (store, entity, owner, job_execution_id, acquired_at, lease_expires_at,"
+						+ " renewed_at, holder) VALUES (?, ?, 'killed-launch', NULL, CURRENT_TIMESTAMP,"
+						+ " TIMESTAMPADD(SECOND, ?, LOCALTIMESTAMP(3)), LOCALTIMESTAMP(3), '4242@crashed-host')",
+				store, entity, expired ? -1 : 60);
+	}
+
+	/** As if every lock's process had stopped renewing its lease a while ago. */
+	public void expireLeases() {
+		jdbc.update("UPDATE sync_run_lock SET lease_expires_at = TIMESTAMPADD(SECOND, -1, LOCALTIMESTAMP(3))");
+	}
+
+	/**
+	 * When the lock of this store/entity was last renewed, in the sync database's time.
+	 */
+	public java.time.LocalDateTime leaseRenewedAt(String store, String entity) {
+		return jdbc.queryForObject("SELECT renewed_at FROM sync_run_lock WHERE store = ? AND entity = ?",
+				java.time.LocalDateTime.class, store, entity);
+	}
+
+	public long runLocks() {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM sync_run_lock", Long.class);
+		return count == null ? 0 : count;
 	}
 
 	/**
