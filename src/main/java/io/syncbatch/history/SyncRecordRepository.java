@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.secrets.Secrets;
 
 /**
  * The sync history: one binding per ERP record and store record of a store and entity,
@@ -47,11 +48,15 @@ public class SyncRecordRepository {
 
 	private final boolean mySql;
 
-	public SyncRecordRepository(DataSource syncDataSource, SyncScopes scopes, PreparedRecords prepared) {
+	private final Secrets secrets;
+
+	public SyncRecordRepository(DataSource syncDataSource, SyncScopes scopes, PreparedRecords prepared,
+			Secrets secrets) {
 		this.jdbc = new JdbcTemplate(syncDataSource);
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.scopes = scopes;
 		this.prepared = prepared;
+		this.secrets = secrets;
 		// Connector/J, the only MySQL driver here, calls MariaDB "MySQL" too.
 		this.mySql = "MySQL".equals(jdbc
 			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
@@ -186,7 +191,8 @@ public class SyncRecordRepository {
 			ps.setString(9, record.erpHash());
 			ps.setString(10, record.storeHash());
 			ps.setInt(11, record.attempts());
-			ps.setString(12, truncate(record.lastError(), 2000));
+			// Masked before it is shortened, so that no part of a secret is kept.
+			ps.setString(12, truncate(secrets.redact(record.lastError()), 2000));
 			ps.setTimestamp(13, record.lastAttemptAt() == null ? null : ChangeTime.timestamp(record.lastAttemptAt()));
 			if (record.jobExecutionId() == null) {
 				ps.setNull(14, java.sql.Types.BIGINT);

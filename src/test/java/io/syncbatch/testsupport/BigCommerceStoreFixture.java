@@ -261,6 +261,14 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 				.withHeader("X-Rate-Limit-Requests-Left", "0")
 				.withBody("{\"title\":\"Too many requests\"}");
 		}
+		if (fault instanceof StoreFault.EchoesCredentials echoes) {
+			// WireMock's response templating copies the header the request carried.
+			return aResponse().withStatus(echoes.status())
+				.withHeader("Content-Type", "text/html")
+				.withBody("<html><body><h1>Request refused</h1><pre>X-Auth-Token: {{request.headers.X-Auth-Token}}"
+						+ "</pre></body></html>")
+				.withTransformers("response-template");
+		}
 		if (fault instanceof StoreFault.ConnectionReset) {
 			return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
 		}
