@@ -219,6 +219,26 @@ public class SyncRecordRepository {
 	public record StatusCount(String store, String entity, SyncDirection direction, SyncStatus status, long count) {
 	}
 
+	/**
+	 * How the records these job executions attempted last stand now, by status and, for
+	 * processed records, by how they were written: the history of one run.
+	 */
+	public List<Outcome> outcomesOf(String store, String entity, Collection<Long> jobExecutionIds) {
+		if (jobExecutionIds.isEmpty()) {
+			return List.of();
+		}
+		return named.query(
+				"SELECT status, last_operation, COUNT(*) FROM sync_record WHERE store = :store AND entity = :entity"
+						+ " AND job_execution_id IN (:executions) GROUP BY status, last_operation",
+				new MapSqlParameterSource("store", store).addValue("entity", entity)
+					.addValue("executions", jobExecutionIds),
+				(rs, n) -> new Outcome(SyncStatus.valueOf(rs.getString(1)),
+						rs.getString(2) == null ? null : LastOperation.valueOf(rs.getString(2)), rs.getLong(3)));
+	}
+
+	public record Outcome(SyncStatus status, @Nullable LastOperation operation, long count) {
+	}
+
 	public int countHeld(String store, String entity) {
 		Integer count = jdbc.queryForObject(
 				"SELECT COUNT(*) FROM sync_record WHERE store = ? AND entity = ? AND status = 'HELD'", Integer.class,
