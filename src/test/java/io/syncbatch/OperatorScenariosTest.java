@@ -1,5 +1,6 @@
 package io.syncbatch;
 
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
 import static io.syncbatch.testsupport.StoreFixture.Requests.to;
 import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -121,6 +123,35 @@ class OperatorScenariosTest extends SyncScenario {
 		assertThat(restarted.status()).isEqualTo("COMPLETED");
 		assertThat(history().values()).extracting(SyncRecord::status).doesNotContain(SyncStatus.PREPARED);
 		assertThat(store().customers()).as("every customer once").hasSize(123);
+	}
+
+	@Test
+	void theSummaryOfARestartIsWhatItsRunLeftInTheHistory() throws Exception {
+		erp.addCommerceCustomers(120);
+		// BERRYBAR (refused by its email rule) first, so its failure commits with the
+		// first
+		// chunk; the store then stays down for a customer of the second.
+		erp.editCustomer("BERRYBAR", "AcctName", "Berry Bar", LocalDateTime.of(2026, 8, 1, 8, 0));
+		var down = store().failAll(creating(CUSTOMERS).withBodyContaining("bulk0120@bulk.example"),
+				StoreFault.unavailable());
+		RunSummary failed = launch(Map.of());
+		down.remove();
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(history().get("BERRYBAR").status()).isEqualTo(SyncStatus.FAILED);
+
+		// The restart tries BERRYBAR again (it has attempts left) and sends the rest.
+		RunSummary restarted = RunSummary.of(jobs.restart(failed.executionId()));
+
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		Map<SyncStatus, Long> history = history().values()
+			.stream()
+			.collect(Collectors.groupingBy(SyncRecord::status, Collectors.counting()));
+		assertThat(restarted.processed()).as("processed").isEqualTo(history.get(SyncStatus.PROCESSED)).isEqualTo(123);
+		assertThat(restarted.failed()).as("failed, BERRYBAR once").isEqualTo(history.get(SyncStatus.FAILED)).isOne();
+		assertThat(restarted.filtered()).as("filtered").isEqualTo(history.get(SyncStatus.FILTERED));
+		RunSummary listed = RunSummary.of(jobs.execution(restarted.executionId()));
+		assertThat(List.of(listed.processed(), listed.failed(), listed.filtered())).as("as the job repository keeps it")
+			.containsExactly(restarted.processed(), restarted.failed(), restarted.filtered());
 	}
 
 	@Test

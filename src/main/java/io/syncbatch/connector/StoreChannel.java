@@ -14,6 +14,8 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.syncbatch.secrets.Secrets;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +44,10 @@ public final class StoreChannel {
 
 	private final Semaphore permits;
 
+	private final Secrets secrets;
+
 	StoreChannel(String storeName, Supplier<URI> root, HttpDialect dialect, Supplier<RestClient> client,
-			JsonMapper json, RateLimitGate gate, int concurrency) {
+			JsonMapper json, RateLimitGate gate, int concurrency, Secrets secrets) {
 		this.storeName = storeName;
 		this.root = root;
 		this.dialect = dialect;
@@ -51,6 +55,7 @@ public final class StoreChannel {
 		this.json = json;
 		this.gate = gate;
 		this.permits = new Semaphore(concurrency);
+		this.secrets = secrets;
 	}
 
 	public String storeName() {
@@ -98,17 +103,21 @@ public final class StoreChannel {
 				String text = StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8);
 				dialect.pauseRequested(status, response.getHeaders()).ifPresent(gate::closeFor);
 				if (dialect.transientStatus(status)) {
-					throw new TransientStoreException(
-							describe(method, pathAndQuery) + " answered " + status + ": " + abbreviate(text), null);
+					// Masked before it is shortened: a secret cut in two would no longer
+					// be recognised.
+					throw new TransientStoreException(describe(method, pathAndQuery) + " answered " + status + ": "
+							+ abbreviate(secrets.redacted(text)), null);
 				}
 				if (status >= 400) {
-					throw new StoreRejectedException(dialect.refusal(status, text));
+					// An error body may echo the request, credentials included.
+					throw new StoreRejectedException(dialect.refusal(status, secrets.redacted(text)));
 				}
 				return readAnswer(method, pathAndQuery, status, text);
 			});
 		}
 		catch (ResourceAccessException ex) {
-			throw new TransientStoreException(describe(method, pathAndQuery) + " failed: " + rootMessage(ex), ex);
+			throw new TransientStoreException(
+					describe(method, pathAndQuery) + " failed: " + secrets.redacted(rootMessage(ex)), ex);
 		}
 		finally {
 			permits.release();

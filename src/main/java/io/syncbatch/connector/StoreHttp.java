@@ -18,6 +18,7 @@ import org.springframework.web.client.RestClient;
 
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.metrics.SyncMeters;
+import io.syncbatch.secrets.Secrets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,13 +38,16 @@ public class StoreHttp {
 
 	private final SyncMeters meters;
 
+	private final Secrets secrets;
+
 	public StoreHttp(RestClient.Builder builder, JsonMapper json, Clock clock, SyncbatchProperties properties,
-			SyncMeters meters) {
+			SyncMeters meters, Secrets secrets) {
 		this.builder = builder;
 		this.json = json;
 		this.clock = clock;
 		this.longestWait = properties.retry().longestRateLimitWait();
 		this.meters = meters;
+		this.secrets = secrets;
 	}
 
 	/**
@@ -56,7 +60,7 @@ public class StoreHttp {
 		RateLimitGate gate = new RateLimitGate(clock, longestWait, wait -> meters.waitedForRateLimit(storeName, wait));
 		return new StoreChannel(storeName, once, dialect,
 				SingletonSupplier.of(() -> client(storeName, store.timeout(), once.get())), json, gate,
-				store.concurrency());
+				store.concurrency(), secrets);
 	}
 
 	private RestClient client(String storeName, Duration timeout, URI root) {

@@ -128,8 +128,8 @@ public class ErpSource {
 		SourceQuery source = definition.source();
 		Map<String, Object> values = new HashMap<>(parameters);
 		values.put(KEYS, keys);
-		return new HashSet<>(jdbc.queryForList("SELECT gi." + source.key() + " FROM " + derivedTable(source.query())
-				+ " WHERE gi." + source.key() + " IN (:" + KEYS + ")", values, String.class));
+		return new HashSet<>(jdbc.query("SELECT gi." + source.key() + " FROM " + derivedTable(source.query())
+				+ " WHERE gi." + source.key() + " IN (:" + KEYS + ")", values, (rs, n) -> rs.getString(1)));
 	}
 
 	/**

@@ -25,4 +25,10 @@ public record SyncRecord(String store, String entity, @Nullable String erpId, @N
 		@Nullable String lastError, @Nullable Instant lastAttemptAt, @Nullable Long jobExecutionId,
 		@Nullable LocalDateTime changedAt) {
 
+	/**
+	 * The longest ERP id (or store id) the history keeps: the width of
+	 * {@code sync_record.erp_id} and {@code sync_prepared.source_key}.
+	 */
+	public static final int LONGEST_KEY = 128;
+
 }

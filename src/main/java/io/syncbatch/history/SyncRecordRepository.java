@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.secrets.Secrets;
 
 /**
  * The sync history: one binding per ERP record and store record of a store and entity,
@@ -47,11 +48,15 @@ public class SyncRecordRepository {
 
 	private final boolean mySql;
 
-	public SyncRecordRepository(DataSource syncDataSource, SyncScopes scopes, PreparedRecords prepared) {
+	private final Secrets secrets;
+
+	public SyncRecordRepository(DataSource syncDataSource, SyncScopes scopes, PreparedRecords prepared,
+			Secrets secrets) {
 		this.jdbc = new JdbcTemplate(syncDataSource);
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.scopes = scopes;
 		this.prepared = prepared;
+		this.secrets = secrets;
 		// Connector/J, the only MySQL driver here, calls MariaDB "MySQL" too.
 		this.mySql = "MySQL".equals(jdbc
 			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
@@ -198,7 +203,8 @@ public class SyncRecordRepository {
 			ps.setString(9, record.erpHash());
 			ps.setString(10, record.storeHash());
 			ps.setInt(11, record.attempts());
-			ps.setString(12, truncate(record.lastError(), 2000));
+			// Masked before it is shortened, so that no part of a secret is kept.
+			ps.setString(12, truncate(secrets.redact(record.lastError()), 2000));
 			ps.setTimestamp(13, record.lastAttemptAt() == null ? null : ChangeTime.timestamp(record.lastAttemptAt()));
 			if (record.jobExecutionId() == null) {
 				ps.setNull(14, java.sql.Types.BIGINT);
@@ -223,6 +229,26 @@ public class SyncRecordRepository {
 	}
 
 	public record StatusCount(String store, String entity, SyncDirection direction, SyncStatus status, long count) {
+	}
+
+	/**
+	 * How the records these job executions attempted last stand now, by status and, for
+	 * processed records, by how they were written: the history of one run.
+	 */
+	public List<Outcome> outcomesOf(String store, String entity, Collection<Long> jobExecutionIds) {
+		if (jobExecutionIds.isEmpty()) {
+			return List.of();
+		}
+		return named.query(
+				"SELECT status, last_operation, COUNT(*) FROM sync_record WHERE store = :store AND entity = :entity"
+						+ " AND job_execution_id IN (:executions) GROUP BY status, last_operation",
+				new MapSqlParameterSource("store", store).addValue("entity", entity)
+					.addValue("executions", jobExecutionIds),
+				(rs, n) -> new Outcome(SyncStatus.valueOf(rs.getString(1)),
+						rs.getString(2) == null ? null : LastOperation.valueOf(rs.getString(2)), rs.getLong(3)));
+	}
+
+	public record Outcome(SyncStatus status, @Nullable LastOperation operation, long count) {
 	}
 
 	public int countHeld(String store, String entity) {

@@ -15,7 +15,11 @@ import io.syncbatch.run.SyncRun;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncStatus;
 
-/** The counts an operator wants after a run, read from the job repository. */
+/**
+ * The counts an operator wants after a run, read from the job repository: the steps'
+ * committed tallies, or for a restart what the whole run left in the history
+ * ({@link RunOutcomes}).
+ */
 public record RunSummary(String jobName, long executionId, String status, String exitDescription, Duration took,
 		String store, String selection, long read, long prepared, long inserted, long updated, long filtered,
 		long failed, long held, long deleted) {
@@ -59,6 +63,14 @@ public record RunSummary(String jobName, long executionId, String status, String
 					held += CommittedCounts.read(step, SyncStatus.HELD.name());
 				}
 			}
+		}
+		if (RunOutcomes.presentIn(execution)) {
+			inserted = RunOutcomes.read(execution, LastOperation.INSERTED_EXTERNALLY.name());
+			updated = RunOutcomes.read(execution, LastOperation.UPDATED_EXTERNALLY.name());
+			filtered = RunOutcomes.read(execution, SyncStatus.FILTERED.name());
+			failed = RunOutcomes.read(execution, SyncStatus.FAILED.name());
+			held = RunOutcomes.read(execution, SyncStatus.HELD.name());
+			deleted = RunOutcomes.read(execution, SyncStatus.DELETED.name());
 		}
 		Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
 				: Duration.between(execution.getStartTime(), execution.getEndTime());

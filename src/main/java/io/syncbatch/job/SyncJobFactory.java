@@ -112,7 +112,10 @@ public class SyncJobFactory {
 			.listener(new RunMetrics(observations, meters, entityJob))
 			.listener(new RunLog(entityJob))
 			.listener(new FailureReason())
-			.listener(new RunLockListener(entityJob, locks));
+			.listener(new RunLockListener(entityJob, locks))
+			// Last, so that its afterJob runs first: the listeners before it report its
+			// figures.
+			.listener(new RunOutcomes(entityJob, jobRepository, records));
 		StepRun watermarkRun = new StepRun(entityJob, meters);
 		Step advanceWatermark = step(entityJob, "-advance-watermark").listener(watermarkRun)
 			.tasklet(new AdvanceWatermark(watermarkRun, watermarks, clock), transactions)

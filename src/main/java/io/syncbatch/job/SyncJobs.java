@@ -14,10 +14,14 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 import io.syncbatch.definition.Definitions;
@@ -119,6 +123,11 @@ public class SyncJobs {
 	private JobExecution launch(String jobName, Map<String, String> parameters, JobOperator using) throws Exception {
 		EntityJob entityJob = definitions.requireJob(jobName);
 		EntityDefinition definition = entityJob.definition();
+		if (parameters.containsKey(SyncRun.LAUNCHED_AT)) {
+			// The engine's own: it makes every launch a new job instance.
+			throw new InvalidJobParametersException("job " + jobName + ": unknown parameter '" + SyncRun.LAUNCHED_AT
+					+ "'; accepted: " + SyncParametersValidator.offered(definition));
+		}
 		JobParametersBuilder builder = new JobParametersBuilder();
 		parameters.forEach(builder::addString);
 		if (!parameters.containsKey(SyncRun.STORE)) {
@@ -163,6 +172,7 @@ public class SyncJobs {
 
 	private JobExecution restart(long executionId, JobOperator using) throws Exception {
 		JobExecution previous = execution(executionId);
+		refuseIfCompleted(previous);
 		EntityJob job = definitions.job(previous.getJobInstance().getJobName());
 		if (job == null) {
 			throw new IllegalArgumentException("execution " + executionId + " is of job '"
@@ -172,10 +182,37 @@ public class SyncJobs {
 		try {
 			return using.restart(previous);
 		}
+		catch (JobRestartException e) {
+			locks.releaseUnbound(lock);
+			if (e.getCause() instanceof JobInstanceAlreadyCompleteException) {
+				// Completed by another process since the check above.
+				throw new RestartRefusedException(alreadyCompleted(previous, null));
+			}
+			throw e;
+		}
 		catch (Exception | Error e) {
 			locks.releaseUnbound(lock);
 			throw e;
 		}
+	}
+
+	/**
+	 * A run is one job instance: once one of its executions completed, the run is done,
+	 * and restarting any of them would do nothing.
+	 */
+	private void refuseIfCompleted(JobExecution previous) {
+		for (JobExecution execution : repository.getJobExecutions(previous.getJobInstance())) {
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				throw new RestartRefusedException(alreadyCompleted(previous, execution));
+			}
+		}
+	}
+
+	private static String alreadyCompleted(JobExecution previous, @Nullable JobExecution completed) {
+		String by = completed == null || completed.getId() == previous.getId() ? ""
+				: " (its restart, execution " + completed.getId() + ", completed it)";
+		return "execution " + previous.getId() + " of " + previous.getJobInstance().getJobName() + " already completed"
+				+ by + "; there is nothing to restart: run the job again instead";
 	}
 
 	/**
@@ -231,6 +268,9 @@ public class SyncJobs {
 
 	/** The newest executions first, of one job or of all. */
 	public List<ExecutionView> executions(@Nullable String jobName, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be a whole number of at least 1, got " + limit);
+		}
 		if (jobName != null) {
 			definitions.requireJob(jobName);
 		}
@@ -244,10 +284,20 @@ public class SyncJobs {
 		return executions.subList(0, Math.min(limit, executions.size()));
 	}
 
+	/**
+	 * @throws ExecutionNotFoundException when the job repository has no such execution
+	 */
 	public JobExecution execution(long executionId) {
-		JobExecution execution = repository.getJobExecution(executionId);
+		JobExecution execution;
+		try {
+			execution = repository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException e) {
+			// Batch 6's JDBC repository throws where its interface says null.
+			execution = null;
+		}
 		if (execution == null) {
-			throw new IllegalArgumentException("no job execution " + executionId);
+			throw new ExecutionNotFoundException(executionId);
 		}
 		return execution;
 	}

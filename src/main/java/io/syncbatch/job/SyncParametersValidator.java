@@ -1,5 +1,6 @@
 package io.syncbatch.job;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -8,19 +9,25 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.stereotype.Component;
 
+import io.syncbatch.definition.BatchFilter;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.PrepareMode;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.history.SyncRecord;
 
 /**
  * Refuses a launch whose parameters the job would misread: an unknown name (a typo would
- * otherwise be silently ignored), an unknown store or prepare mode. Runs before the job
+ * otherwise be silently ignored), an unknown store or prepare mode, a value longer than
+ * the job repository keeps, an ERP id longer than the history keeps. Runs before the job
  * repository records anything.
  */
 @Component
 public class SyncParametersValidator {
+
+	/** The width of {@code BATCH_JOB_EXECUTION_PARAMS.PARAMETER_VALUE}. */
+	static final int LONGEST_VALUE = 2500;
 
 	private final StoreConnectors stores;
 
@@ -32,8 +39,12 @@ public class SyncParametersValidator {
 		return parameters -> validate(job, parameters);
 	}
 
-	private static Set<String> accepted(EntityDefinition definition) {
-		Set<String> names = new TreeSet<>(Set.of(SyncRun.STORE, SyncRun.MODE, SyncRun.LAUNCHED_AT));
+	/**
+	 * The parameters an operator may give; the engine's own {@code launched.at} is not
+	 * one of them.
+	 */
+	static Set<String> offered(EntityDefinition definition) {
+		Set<String> names = new TreeSet<>(Set.of(SyncRun.STORE, SyncRun.MODE));
 		names.addAll(definition.source().parameters().keySet());
 		definition.allBatchFilters().forEach(filter -> names.add(filter.parameter()));
 		return names;
@@ -41,11 +52,29 @@ public class SyncParametersValidator {
 
 	private void validate(EntityJob job, JobParameters parameters) throws InvalidJobParametersException {
 		EntityDefinition definition = job.definition();
-		Set<String> accepted = accepted(definition);
+		Set<String> offered = offered(definition);
 		for (var parameter : parameters) {
-			if (!accepted.contains(parameter.name())) {
+			if (!offered.contains(parameter.name()) && !SyncRun.LAUNCHED_AT.equals(parameter.name())) {
 				throw new InvalidJobParametersException(
-						"job " + job.name() + ": unknown parameter '" + parameter.name() + "'; accepted: " + accepted);
+						"job " + job.name() + ": unknown parameter '" + parameter.name() + "'; accepted: " + offered);
+			}
+			String value = String.valueOf(parameter.value());
+			if (value.length() > LONGEST_VALUE) {
+				throw new InvalidJobParametersException(String.format(Locale.ROOT,
+						"job %s: parameter '%s' is %,d characters long; the job repository keeps at most %,d%s",
+						job.name(), parameter.name(), value.length(), LONGEST_VALUE,
+						BatchFilter.IDS.equals(parameter.name()) ? ": give fewer ids at once" : ""));
+			}
+		}
+		String ids = parameters.getString(BatchFilter.IDS);
+		if (ids != null) {
+			for (String id : ids.split(",")) {
+				if (id.trim().length() > SyncRecord.LONGEST_KEY) {
+					throw new InvalidJobParametersException(String.format(Locale.ROOT,
+							"job %s: ERP id '%s…' in parameter 'ids' is %,d characters long; the sync history keeps"
+									+ " ERP ids of at most %d",
+							job.name(), id.trim().substring(0, 20), id.trim().length(), SyncRecord.LONGEST_KEY));
+				}
 			}
 		}
 		String store = parameters.getString(SyncRun.STORE);

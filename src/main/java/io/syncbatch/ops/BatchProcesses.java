@@ -57,6 +57,9 @@ public class BatchProcesses {
 	}
 
 	public List<LoadedRecord> load(String entity, @Nullable String store, Map<String, String> filters, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be a whole number of at least 1, got " + limit);
+		}
 		EntityDefinition definition = definitions.entity(entity);
 		String storeName = stores.orDefault(store);
 		checkNames(definition, filters);
@@ -81,6 +84,7 @@ public class BatchProcesses {
 		if (erpIds.isEmpty()) {
 			throw new IllegalArgumentException("process needs at least one ERP id");
 		}
+		refuseUnknown(definitions.entity(entity), stores.orDefault(store), erpIds);
 		return launch(entity, store, Map.of(BatchFilter.IDS, String.join(",", erpIds)), wait);
 	}
 
@@ -106,6 +110,30 @@ public class BatchProcesses {
 		}
 		String job = definitions.entity(entity).job(SyncDirection.EXPORT).name();
 		return wait ? jobs.launch(job, parameters) : jobs.launchInBackground(job, parameters);
+	}
+
+	/**
+	 * As sync refresh does, before anything is recorded: an id neither the ERP's source
+	 * query nor the history knows is a typo. (One the history knows but the ERP no longer
+	 * has is processed: it was deleted there.) Ids too long to be any record's are left
+	 * to the launch, which says so.
+	 */
+	private void refuseUnknown(EntityDefinition definition, String store, List<String> erpIds) {
+		List<String> candidates = erpIds.stream()
+			.map(String::trim)
+			.filter(id -> !id.isEmpty() && id.length() <= SyncRecord.LONGEST_KEY)
+			.distinct()
+			.toList();
+		Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		known.addAll(erp
+			.rowsByKey(definition, candidates, SyncRun.queryParameters(definition, Map.<String, String>of()::get))
+			.keySet());
+		known.addAll(records.byErpIds(store, definition.entity(), candidates).keySet());
+		List<String> unknown = candidates.stream().filter(id -> !known.contains(id)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("no " + definition.entity() + " with ERP id(s) " + unknown
+					+ " in the ERP or in the sync history of store " + store + "; nothing was launched");
+		}
 	}
 
 	private static void checkNames(EntityDefinition definition, Map<String, String> filters) {

@@ -17,6 +17,7 @@ import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.job.ExecutionView;
+import io.syncbatch.job.RestartRefusedException;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.SyncRecord;
@@ -24,11 +25,13 @@ import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.secrets.Secrets;
 
 /**
  * The operator's command line. Exit codes: 0 success, 1 the job ran and failed, 2 the
- * command itself was wrong (unknown job, bad parameter, broken definition), 3 refused
- * because the same store/entity is already being synced; the reason goes to stderr.
+ * command itself was wrong (unknown job or execution, bad parameter, broken definition),
+ * 3 refused because the same store/entity is already being synced or the run to restart
+ * already completed; the reason goes to stderr, secrets masked.
  */
 @Component
 public class Cli {
@@ -56,14 +59,17 @@ public class Cli {
 
 	private final BatchProcesses batch;
 
+	private final Secrets secrets;
+
 	public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-			SyncRefresh refresh, BatchProcesses batch) {
+			SyncRefresh refresh, BatchProcesses batch, Secrets secrets) {
 		this.jobs = jobs;
 		this.definitions = definitions;
 		this.records = records;
 		this.stores = stores;
 		this.refresh = refresh;
 		this.batch = batch;
+		this.secrets = secrets;
 	}
 
 	public int execute(CliCommand command, PrintStream out, PrintStream err) {
@@ -112,12 +118,12 @@ public class Cli {
 				default -> usage(err, "unknown command '" + command.name() + "'");
 			};
 		}
-		catch (RunRefusedException e) {
-			err.println("syncbatch: " + e.getMessage());
+		catch (RunRefusedException | RestartRefusedException e) {
+			err.println("syncbatch: " + secrets.redact(e.getMessage()));
 			return REFUSED;
 		}
 		catch (Exception e) {
-			err.println("syncbatch: " + e.getMessage());
+			err.println("syncbatch: " + secrets.redact(e.getMessage()));
 			return BAD_COMMAND;
 		}
 	}
@@ -151,7 +157,7 @@ public class Cli {
 	}
 
 	private int load(CliCommand command, PrintStream out) {
-		int limit = (int) number("--limit", command.options().getOrDefault("limit", "100"));
+		int limit = limit(command, "100");
 		List<BatchProcesses.LoadedRecord> loaded = batch.load(entity(command), command.options().get("store"),
 				nameValues(command.arguments().subList(1, command.arguments().size())), limit);
 		out.print(TextTable.render(
@@ -170,15 +176,17 @@ public class Cli {
 	}
 
 	private int executions(CliCommand command, PrintStream out) {
-		int limit = (int) number("--limit", command.options().getOrDefault("limit", "20"));
+		int limit = limit(command, "20");
 		List<ExecutionView> executions = jobs.executions(command.options().get("job"), limit);
 		out.print(TextTable.render(
-				List.of("ID", "JOB", "STORE", "STATUS", "START", "END", "READ", "WRITTEN", "SKIPPED", "EXIT MESSAGE"),
+				List.of("ID", "JOB", "STORE", "STATUS", "START", "END", "READ", "PREPARED", "PROCESSED", "FILTERED",
+						"FAILED", "EXIT MESSAGE"),
 				executions.stream()
 					.map(execution -> List.of(String.valueOf(execution.id()), execution.job(), blank(execution.store()),
 							execution.status(), when(execution.start()), when(execution.end()),
-							String.valueOf(execution.read()), String.valueOf(execution.written()),
-							String.valueOf(execution.skipped()), firstLine(execution.exitMessage())))
+							String.valueOf(execution.read()), String.valueOf(execution.prepared()),
+							String.valueOf(execution.processed()), String.valueOf(execution.filtered()),
+							String.valueOf(execution.failed()), firstLine(execution.exitMessage())))
 					.toList()));
 		return OK;
 	}
@@ -201,12 +209,22 @@ public class Cli {
 		return command.arguments().subList(1, command.arguments().size());
 	}
 
+	/** {@code --limit=N}: a whole number of at least 1. */
+	private static int limit(CliCommand command, String otherwise) {
+		String text = command.options().getOrDefault("limit", otherwise);
+		long limit = number("--limit", text);
+		if (limit < 1 || limit > Integer.MAX_VALUE) {
+			throw new UsageException("--limit must be a whole number of at least 1, got '" + text + "'");
+		}
+		return (int) limit;
+	}
+
 	private static long number(String what, String text) {
 		try {
 			return Long.parseLong(text.trim());
 		}
 		catch (NumberFormatException e) {
-			throw new UsageException(what + " '" + text + "' is not a number");
+			throw new UsageException(what + " '" + text + "' is not a whole number");
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,13 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.job.ExecutionNotFoundException;
 import io.syncbatch.job.ExecutionView;
+import io.syncbatch.job.RestartRefusedException;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.secrets.Secrets;
 
 /**
  * The operator's REST API: what the command line does, for dashboards and schedulers over
@@ -55,14 +57,17 @@ class OperatorApi {
 
 	private final BatchProcesses batch;
 
+	private final Secrets secrets;
+
 	OperatorApi(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-			SyncRefresh refresh, BatchProcesses batch) {
+			SyncRefresh refresh, BatchProcesses batch, Secrets secrets) {
 		this.jobs = jobs;
 		this.definitions = definitions;
 		this.records = records;
 		this.stores = stores;
 		this.refresh = refresh;
 		this.batch = batch;
+		this.secrets = secrets;
 	}
 
 	@GetMapping("/jobs")
@@ -163,21 +168,33 @@ class OperatorApi {
 		}
 	}
 
+	// Every answer's reason is masked: a message may quote anything, a store's error body
+	// echoing its token included.
+
 	@ExceptionHandler({ IllegalArgumentException.class, InvalidJobParametersException.class, DefinitionException.class,
-			JobRestartException.class, JobInstanceAlreadyCompleteException.class })
+			JobRestartException.class })
 	ProblemDetail refused(Exception e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		return problem(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 
-	@ExceptionHandler(RunRefusedException.class)
-	ProblemDetail alreadyRunning(RunRefusedException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	@ExceptionHandler(ExecutionNotFoundException.class)
+	ProblemDetail notFound(ExecutionNotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler({ RunRefusedException.class, RestartRefusedException.class })
+	ProblemDetail conflict(RuntimeException e) {
+		return problem(HttpStatus.CONFLICT, e.getMessage());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+		return problem(HttpStatus.BAD_REQUEST,
 				"the request body is not what this endpoint takes: " + e.getMostSpecificCause().getMessage());
+	}
+
+	private ProblemDetail problem(HttpStatus status, @Nullable String detail) {
+		return ProblemDetail.forStatusAndDetail(status, secrets.redact(detail));
 	}
 
 	private static ResponseEntity<ExecutionView> accepted(JobExecution execution) {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -27,7 +29,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.syncbatch.secrets.Secrets;
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
+import io.syncbatch.testsupport.StoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.TestDatabase;
 import io.syncbatch.testsupport.ErpDatabase;
@@ -142,6 +146,85 @@ class OperatorApiTest {
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.body()).contains("the request body is not what this endpoint takes");
 		assertThat(state.jobExecutionCount()).isZero();
+	}
+
+	@Test
+	void aStoreErrorPageEchoingTheAccessTokenIsMaskedInEveryAnswer() throws Exception {
+		StoreFixture.InjectedFault echoing = new BigCommerceStoreFixture(STORE).failAll(
+				StoreFixture.Requests.creating(StoreFixture.Resource.CUSTOMERS),
+				StoreFixture.StoreFault.errorPageEchoingTheCredentials(503));
+		try {
+			HttpResponse<String> launched = send("POST", "/api/jobs/customer-export/executions", "{}", PASSWORD);
+			String execution = awaitCompleted(launched.headers().firstValue("Location").orElseThrow());
+			assertThat(execution).contains("\"status\":\"FAILED\"", "X-Auth-Token: " + Secrets.MASK);
+		}
+		finally {
+			echoing.remove();
+		}
+		StoreFixture.InjectedFault refusing = new BigCommerceStoreFixture(STORE).failAll(
+				StoreFixture.Requests.creating(StoreFixture.Resource.CUSTOMERS),
+				StoreFixture.StoreFault.errorPageEchoingTheCredentials(400));
+		try {
+			HttpResponse<String> restarted = send("POST", "/api/executions/" + state.lastJobExecutionId() + "/restart",
+					null, PASSWORD);
+			assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
+			awaitCompleted(restarted.headers().firstValue("Location").orElseThrow());
+		}
+		finally {
+			refusing.remove();
+		}
+
+		String history = send("GET", "/api/history/customer", null, PASSWORD).body();
+		String executions = send("GET", "/api/executions", null, PASSWORD).body();
+		assertThat(history).contains("X-Auth-Token: " + Secrets.MASK).doesNotContain(STORE.accessToken());
+		assertThat(executions).contains("X-Auth-Token: " + Secrets.MASK).doesNotContain(STORE.accessToken());
+	}
+
+	@Test
+	void aMissingExecutionIsNotFoundAndACompletedOneIsNotRestarted() throws Exception {
+		for (String call : List.of("GET /api/executions/-1", "POST /api/executions/999999/restart",
+				"POST /api/executions/999999/stop", "POST /api/executions/999999/recover")) {
+			String[] methodAndPath = call.split(" ");
+			HttpResponse<String> missing = send(methodAndPath[0], methodAndPath[1], null, PASSWORD);
+			assertThat(missing.statusCode()).as(call).isEqualTo(404);
+			assertThat(missing.body()).as(call).contains("does not exist").doesNotContain("Incorrect result size");
+		}
+
+		HttpResponse<String> launched = send("POST", "/api/jobs/customer-export/executions", "{}", PASSWORD);
+		String location = launched.headers().firstValue("Location").orElseThrow();
+		assertThat(awaitCompleted(location)).contains("\"status\":\"COMPLETED\"");
+		HttpResponse<String> again = send("POST", location + "/restart", null, PASSWORD);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("already completed").doesNotContain("A job instance already exists");
+	}
+
+	@Test
+	void processRefusesWhatCouldNeverBeSyncedBeforeRecordingAnything() throws Exception {
+		HttpResponse<String> unknown = send("POST", "/api/entities/customer/process",
+				"{\"erpIds\":[\"FRUITICO\",\"NOSUCH\"]}", PASSWORD);
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("[NOSUCH]", "nothing was launched");
+
+		HttpResponse<String> overLong = send("POST", "/api/entities/customer/process",
+				"{\"erpIds\":[\"" + "X".repeat(2500) + "\"]}", PASSWORD);
+		assertThat(overLong.statusCode()).isEqualTo(400);
+		assertThat(overLong.body()).contains("2,500 characters long", "at most 128");
+
+		HttpResponse<String> tooMany = send("POST", "/api/entities/customer/process",
+				"{\"erpIds\":[" + String.join(",", Collections.nCopies(300, "\"FRUITICO\"")) + "]}", PASSWORD);
+		assertThat(tooMany.statusCode()).isEqualTo(400);
+		assertThat(tooMany.body()).contains("parameter 'ids' is 2,699 characters long", "give fewer ids");
+
+		assertThat(send("GET", "/api/executions?limit=0", null, PASSWORD).body()).contains("at least 1, got 0");
+		assertThat(send("GET", "/api/entities/customer/records?limit=-5", null, PASSWORD).body())
+			.contains("at least 1, got -5");
+		HttpResponse<String> badParameter = send("POST", "/api/jobs/customer-export/executions",
+				"{\"launched.at\":\"now\"}", PASSWORD);
+		assertThat(badParameter.statusCode()).isEqualTo(400);
+		assertThat(badParameter.body()).contains("unknown parameter 'launched.at'; accepted: [");
+		assertThat(badParameter.body().substring(badParameter.body().indexOf("accepted"))).doesNotContain("launched");
+		assertThat(state.jobExecutionCount()).as("nothing recorded").isZero();
+		assertThat(state.jobInstanceCount()).as("no orphan job instance").isZero();
 	}
 
 	private String awaitCompleted(String location) throws Exception {

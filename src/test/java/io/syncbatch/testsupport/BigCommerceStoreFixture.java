@@ -272,6 +272,14 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 				.withHeader("Content-Type", unreadable.contentType())
 				.withBody(unreadable.body());
 		}
+		if (fault instanceof StoreFault.EchoesCredentials echoes) {
+			// WireMock's response templating copies the header the request carried.
+			return aResponse().withStatus(echoes.status())
+				.withHeader("Content-Type", "text/html")
+				.withBody("<html><body><h1>Request refused</h1><pre>X-Auth-Token: {{request.headers.X-Auth-Token}}"
+						+ "</pre></body></html>")
+				.withTransformers("response-template");
+		}
 		if (fault instanceof StoreFault.ConnectionReset) {
 			return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
 		}

@@ -230,6 +230,17 @@ public interface StoreFixture extends AfterEachCallback {
 		record UnreadableAnswer(String contentType, String body) implements StoreFault {
 		}
 
+		/**
+		 * The store (or a proxy in front of it) answers with this status and an HTML
+		 * error page that quotes the request's headers, its credentials included.
+		 */
+		static StoreFault errorPageEchoingTheCredentials(int status) {
+			return new EchoesCredentials(status);
+		}
+
+		record EchoesCredentials(int status) implements StoreFault {
+		}
+
 		record Unavailable(Duration retryAfter) implements StoreFault {
 		}
 

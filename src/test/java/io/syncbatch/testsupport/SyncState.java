@@ -99,6 +99,16 @@ public final class SyncState {
 		jdbc.update("DELETE FROM sync_record WHERE store = ? AND status = 'PROCESSED'", store);
 	}
 
+	public long jobInstanceCount() {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Long.class);
+		return count == null ? 0 : count;
+	}
+
+	public long lastJobExecutionId() {
+		Long id = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+		return id == null ? 0 : id;
+	}
+
 	public long jobExecutionCount() {
 		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
 		return count == null ? 0 : count;

@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BigCommerceErrors {
 
+	private static final int LONGEST_BODY = 300;
+
 	private BigCommerceErrors() {
 	}
 
@@ -33,7 +35,10 @@ final class BigCommerceErrors {
 			return details.isEmpty() ? text : text + " (" + String.join("; ", details) + ")";
 		}
 		catch (JacksonException notJson) {
-			return "HTTP " + status + ": " + body;
+			// An HTML error page, say: what it begins with names the problem; the rest
+			// would only fill the history's reason.
+			return "HTTP " + status + ": "
+					+ (body.length() <= LONGEST_BODY ? body : body.substring(0, LONGEST_BODY) + "…");
 		}
 	}
 
