@@ -17,9 +17,11 @@ import java.util.Set;
  * saved, is found
  * @param createOnly payload fields the store refuses on update (an order's
  * {@code external_id})
+ * @param contract the file of contracts/bigcommerce that declares its requests, whose
+ * limits every payload is checked against before it is sent
  */
-record BigCommerceResource(String name, String path, Write create, Write update, Lookup lookup,
-		Set<String> createOnly) {
+record BigCommerceResource(String name, String path, Write create, Write update, Lookup lookup, Set<String> createOnly,
+		String contract) {
 
 	boolean shipsOrderItems() {
 		return path.endsWith("/shipments");
