@@ -2,7 +2,9 @@ package io.syncbatch;
 
 import static io.syncbatch.testsupport.StoreFixture.Operation.CREATE;
 import static io.syncbatch.testsupport.StoreFixture.Operation.UPDATE;
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
 import static io.syncbatch.testsupport.StoreFixture.Requests.every;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.syncbatch.job.RunSummary;
@@ -22,6 +26,7 @@ import io.syncbatch.ops.BatchProcesses;
 import io.syncbatch.ops.BatchProcesses.LoadedRecord;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
 
 /**
  * The Customer batch process of the seeds: filters by dates, customer classes and
@@ -83,6 +88,42 @@ class BatchProcessScenariosTest extends SyncScenario {
 		assertThat(store().requests(every(CREATE))).isEmpty();
 		assertThat(history().get("JAMIFIQUE").lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
 		assertThat(history().get("BERRYBAR").attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void processOfChosenIdsWhileOthersArePreparedSendsOnlyThose() throws Exception {
+		assertThat(prepareAlone().status()).isEqualTo(BatchStatus.COMPLETED);
+
+		RunSummary run = RunSummary.of(batch.process("customer", null, List.of("FRUITICO", "JAMIFIQUE"), true));
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.inserted()).isEqualTo(2);
+		assertThat(run.filtered() + run.failed()).as("the other prepared records are not this run's").isZero();
+		assertThat(storeCustomersByEmail()).containsOnlyKeys("info@fruitico.example", "orders@jamifique.example");
+		assertThat(history()).hasSize(8);
+		history().forEach((erpId, record) -> assertThat(record.status()).as(erpId)
+			.isEqualTo(List.of("FRUITICO", "JAMIFIQUE").contains(erpId) ? SyncStatus.PROCESSED : SyncStatus.PREPARED));
+	}
+
+	@Test
+	void theRestartOfAProcessOfChosenIdsStillSendsOnlyThose() throws Exception {
+		assertThat(prepareAlone().status()).isEqualTo(BatchStatus.COMPLETED);
+		var outage = store().failAll(creating(CUSTOMERS), StoreFault.unavailable());
+
+		JobExecution failed = batch.process("customer", null, List.of("FRUITICO", "JAMIFIQUE"), true);
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(store().customers()).isEmpty();
+
+		outage.remove();
+		RunSummary restarted = RunSummary.of(jobs.restart(failed.getId()));
+
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(restarted.inserted()).isEqualTo(2);
+		assertThat(restarted.filtered() + restarted.failed()).isZero();
+		assertThat(storeCustomersByEmail()).containsOnlyKeys("info@fruitico.example", "orders@jamifique.example");
+		history().forEach((erpId, record) -> assertThat(record.status()).as(erpId)
+			.isEqualTo(List.of("FRUITICO", "JAMIFIQUE").contains(erpId) ? SyncStatus.PROCESSED : SyncStatus.PREPARED));
 	}
 
 	@Test

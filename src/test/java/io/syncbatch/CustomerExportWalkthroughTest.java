@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.syncbatch.job.RunSummary;
@@ -190,10 +188,10 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 
 	@Test
 	void prepareAloneMarksChangedRecordsPreparedAndSendsNothing() throws Exception {
-		StepExecution prepare = prepareAlone();
+		var prepare = prepareAlone();
 
-		assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(prepare.getReadCount()).isEqualTo(8);
+		assertThat(prepare.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(prepare.read()).isEqualTo(8);
 		assertThat(history().values()).extracting(SyncRecord::status).containsOnly(SyncStatus.PREPARED);
 		assertThat(store().requests()).isEmpty();
 	}
@@ -214,25 +212,12 @@ class CustomerExportWalkthroughTest extends SyncScenario {
 		Long changed = erp.jdbc()
 			.queryForObject("SELECT COUNT(*) FROM Customer WHERE CompanyID = 2"
 					+ " AND LastModifiedDateTime >= '2026-10-31 23:59:00'", Long.class);
-		StepExecution prepare = prepareAlone();
+		var prepare = prepareAlone();
 
-		assertThat(prepare.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(prepare.status()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(changed).isGreaterThanOrEqualTo(2_500);
-		assertThat(prepare.getReadCount()).as("each changed row read once").isEqualTo(changed);
+		assertThat(prepare.read()).as("each changed row read once").isEqualTo(changed);
 		assertThat(history()).hasSize(changed.intValue());
-	}
-
-	/**
-	 * Only the prepare step of customer-export, through spring-batch-test's
-	 * {@code JobOperatorTestUtils}.
-	 */
-	private StepExecution prepareAlone() throws Exception {
-		jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
-		var parameters = new JobParametersBuilder().addString("store", storeName())
-			.addString("launched.at", Instant.now().toString())
-			.toJobParameters();
-		JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
-		return execution.getStepExecutions().iterator().next();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.syncbatch;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -8,6 +9,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -99,6 +104,27 @@ abstract class SyncScenario {
 
 	RunSummary launch(Map<String, String> parameters) throws Exception {
 		return RunSummary.of(jobs.launch("customer-export", parameters));
+	}
+
+	/**
+	 * Only the prepare step of customer-export, through spring-batch-test's
+	 * {@code JobOperatorTestUtils}: every record it finds waits as PREPARED, and nothing
+	 * is sent. It returns its own record, not the step execution: spring-batch-test's
+	 * scope listeners call every method of the test that returns an execution before each
+	 * test.
+	 */
+	PreparedAlone prepareAlone() throws Exception {
+		jobOperatorTestUtils.setJob(registry.getJob("customer-export"));
+		var parameters = new JobParametersBuilder().addString("store", storeName())
+			.addString("launched.at", Instant.now().toString())
+			.toJobParameters();
+		JobExecution execution = jobOperatorTestUtils.startStep("customer-prepare", parameters, null);
+		StepExecution step = execution.getStepExecutions().iterator().next();
+		return new PreparedAlone(step.getStatus(), step.getReadCount());
+	}
+
+	/** How the prepare step ended and how many ERP rows it read. */
+	record PreparedAlone(BatchStatus status, long read) {
 	}
 
 	Map<String, SyncRecord> history() {

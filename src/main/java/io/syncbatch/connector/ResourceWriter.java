@@ -17,6 +17,16 @@ public interface ResourceWriter {
 	WritePlan plan();
 
 	/**
+	 * What the platform's published contract forbids in the requests this record would
+	 * make (a value longer than its field allows, a number out of bounds, a required
+	 * field missing), naming the field and the limit; null when nothing. A forbidden
+	 * record is never sent: the store would refuse it every time.
+	 */
+	default @Nullable String forbidden(OutgoingRecord record) {
+		return null;
+	}
+
+	/**
 	 * Creates the records in one request.
 	 * @throws StoreRejectedException when the store refuses the request for what it
 	 * contains (the whole batch)

@@ -44,13 +44,33 @@ public final class StoreUpsert implements AutoCloseable {
 	}
 
 	/**
-	 * Creates or updates the records, one result per record. A record the store refuses
-	 * gets a failed result and does not stop the others.
+	 * Creates or updates the records, one result per record. A record the store refuses,
+	 * or its contract forbids, gets a failed result and does not stop the others.
 	 * @throws TransientStoreException when the store could not answer: the caller's chunk
 	 * rolls back
 	 */
 	public List<WriteResult> upsert(ResourceWriter writer, List<OutgoingRecord> records, AdoptionGuard storeGuard,
 			CreateJournal journal) {
+		// What the contract forbids is neither looked up, journaled nor sent.
+		List<WriteResult> results = new ArrayList<>();
+		List<OutgoingRecord> allowed = new ArrayList<>();
+		for (OutgoingRecord record : records) {
+			String forbidden = writer.forbidden(record);
+			if (forbidden == null) {
+				allowed.add(record);
+			}
+			else {
+				results.add(WriteResult.forbidden(record.key(), forbidden));
+			}
+		}
+		if (!allowed.isEmpty()) {
+			results.addAll(upsertAllowed(writer, allowed, storeGuard, journal));
+		}
+		return results;
+	}
+
+	private List<WriteResult> upsertAllowed(ResourceWriter writer, List<OutgoingRecord> records,
+			AdoptionGuard storeGuard, CreateJournal journal) {
 		WritePlan plan = writer.plan();
 		OncePerCall guard = new OncePerCall(storeGuard);
 		if (plan.creation() == WritePlan.Creation.IN_PLACE) {

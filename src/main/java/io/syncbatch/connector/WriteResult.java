@@ -9,16 +9,26 @@ import io.syncbatch.history.LastOperation;
  * not.
  *
  * @param key the record's id on the side it comes from, as in its {@link OutgoingRecord}
+ * @param forbidden the record was not sent because the platform's contract forbids what
+ * it holds: sending it again unchanged cannot succeed
  */
 public record WriteResult(String key, @Nullable String externalId, @Nullable LastOperation operation,
-		@Nullable String error) {
+		@Nullable String error, boolean forbidden) {
 
 	public static WriteResult written(String key, String externalId, LastOperation operation) {
-		return new WriteResult(key, externalId, operation, null);
+		return new WriteResult(key, externalId, operation, null, false);
 	}
 
 	public static WriteResult rejected(String key, String error) {
-		return new WriteResult(key, null, null, error);
+		return new WriteResult(key, null, null, error, false);
+	}
+
+	/**
+	 * Not sent: the platform's published contract forbids it
+	 * ({@link ResourceWriter#forbidden}).
+	 */
+	public static WriteResult forbidden(String key, String reason) {
+		return new WriteResult(key, null, null, reason, true);
 	}
 
 	public boolean succeeded() {

@@ -33,21 +33,34 @@ public record Decision(SyncItem item, @Nullable Map<String, @Nullable Object> pa
 		return outcome != null && outcome.operation() == LastOperation.DELETED_EXTERNALLY;
 	}
 
-	/** How one attempt at a record ended. */
+	/**
+	 * How one attempt at a record ended.
+	 *
+	 * @param untilChanged the failure repeats until the record changes (the store's
+	 * contract forbids what it holds): no attempt is left for the next run
+	 */
 	public record Outcome(SyncStatus status, @Nullable String externalId, @Nullable LastOperation operation,
-			@Nullable String reason) {
+			@Nullable String reason, boolean untilChanged) {
 
 		static Outcome processed(String externalId, LastOperation operation) {
-			return new Outcome(SyncStatus.PROCESSED, externalId, operation, null);
+			return new Outcome(SyncStatus.PROCESSED, externalId, operation, null, false);
 		}
 
 		/** Gone from the source; the store's record {@code externalId} is deleted too. */
 		static Outcome removed(String externalId, String reason) {
-			return new Outcome(SyncStatus.DELETED, externalId, LastOperation.DELETED_EXTERNALLY, reason);
+			return new Outcome(SyncStatus.DELETED, externalId, LastOperation.DELETED_EXTERNALLY, reason, false);
 		}
 
 		static Outcome of(SyncStatus status, String reason) {
-			return new Outcome(status, null, null, reason);
+			return new Outcome(status, null, null, reason, false);
+		}
+
+		/**
+		 * FAILED, and not attempted again until the record changes or an operator retries
+		 * it.
+		 */
+		static Outcome failedUntilChanged(String reason) {
+			return new Outcome(SyncStatus.FAILED, null, null, reason, true);
 		}
 
 		/**

@@ -201,7 +201,11 @@ public class RecordPipeline {
 						: result.succeeded()
 								? Decision.Outcome.processed(Objects.requireNonNull(result.externalId()),
 										Objects.requireNonNull(result.operation()))
-								: Decision.Outcome.of(SyncStatus.FAILED, Objects.requireNonNull(result.error())));
+								: result.forbidden()
+										? Decision.Outcome.failedUntilChanged(
+												notSent(context, decision, Objects.requireNonNull(result.error())))
+										: Decision.Outcome.of(SyncStatus.FAILED,
+												Objects.requireNonNull(result.error())));
 			}
 		}
 		save(context, decisions, outcomes);
@@ -266,8 +270,15 @@ public class RecordPipeline {
 		SyncRecord before = waiting.binding();
 		SourceRecord current = item.current();
 		boolean failed = outcome.status() == SyncStatus.FAILED;
+		int maxAttempts = context.definition().maxAttempts();
 		int attempts = !failed ? 0 : (waiting.prepared() || before == null ? 0 : before.attempts()) + 1;
-		SyncStatus status = failed && attempts >= context.definition().maxAttempts() ? SyncStatus.ABORTED
+		// A failure that repeats until the record changes uses up its attempts at once:
+		// it stays FAILED, and only a change in the source (which prepares it again with
+		// fresh attempts) or an operator's retry sends it again.
+		if (outcome.untilChanged()) {
+			attempts = Math.max(attempts, maxAttempts);
+		}
+		SyncStatus status = failed && !outcome.untilChanged() && attempts >= maxAttempts ? SyncStatus.ABORTED
 				: outcome.status();
 		// A record deleted from the store is bound to nothing there: if it comes back in
 		// the source, it is created again.
@@ -308,6 +319,13 @@ public class RecordPipeline {
 			});
 			return refusals;
 		};
+	}
+
+	/** As a mapping rule's refusal reads: the record, then why it was not sent. */
+	private static String notSent(SyncContext context, Decision decision, String reason) {
+		SourceRecord current = decision.item().current();
+		return context.definition().entity() + " "
+				+ (current == null ? decision.item().waiting().key() : current.describe()) + " not sent: " + reason;
 	}
 
 	private int scope(SyncContext context) {

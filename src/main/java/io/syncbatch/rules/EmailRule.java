@@ -8,12 +8,14 @@ import io.syncbatch.record.DataRecord;
 
 /**
  * The store keys customers by email: without a usable one the record is never sent, and
- * the history says why. The check is deliberately loose (one @, a dot in the domain, no
- * spaces); the store has the final word.
+ * the history says why. The check is the shape every address has, not a full RFC 5322
+ * parser: one {@code @}, no whitespace, a local part and a domain of at least two labels,
+ * neither with an empty part between dots ({@code a..b@c.d}, {@code a@b.c.}). The store
+ * has the final word on the rest.
  */
 public record EmailRule(String target, String from) implements MappingRule {
 
-	private static final Pattern PLAUSIBLE_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final Pattern PLAUSIBLE_EMAIL = Pattern.compile("[^@\\s.]+(\\.[^@\\s.]+)*@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private static final int MAX_LENGTH = 255;
 

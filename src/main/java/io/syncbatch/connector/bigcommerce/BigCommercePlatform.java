@@ -24,9 +24,12 @@ class BigCommercePlatform implements Platform {
 
 	private final JsonMapper json;
 
-	BigCommercePlatform(StoreHttp http, JsonMapper json) {
+	private final BigCommerceContracts contracts;
+
+	BigCommercePlatform(StoreHttp http, JsonMapper json, BigCommerceContracts contracts) {
 		this.http = http;
 		this.json = json;
+		this.contracts = contracts;
 	}
 
 	@Override
@@ -39,7 +42,7 @@ class BigCommercePlatform implements Platform {
 		BigCommerceSettings own = settings.bindOrCreate("syncbatch.stores." + name,
 				Bindable.of(BigCommerceSettings.class));
 		own.check(store.sandbox());
-		return new BigCommerceStore(name, store, own, http, json);
+		return new BigCommerceStore(name, store, own, http, json, contracts);
 	}
 
 }

@@ -18,9 +18,11 @@ import java.util.Set;
  * @param createOnly payload fields the store refuses on update (an order's
  * {@code external_id})
  * @param deletes the contract deletes a batch by {@code DELETE path?id:in=…}
+ * @param contract the file of contracts/bigcommerce that declares its requests, whose
+ * limits every payload is checked against before it is sent
  */
 record BigCommerceResource(String name, String path, Write create, Write update, Lookup lookup, Set<String> createOnly,
-		boolean deletes) {
+		boolean deletes, String contract) {
 
 	boolean shipsOrderItems() {
 		return path.endsWith("/shipments");

@@ -34,14 +34,17 @@ final class BigCommerceStore implements StoreConnection {
 
 	private final StoreChannel channel;
 
+	private final BigCommerceContracts contracts;
+
 	private final Map<String, ResourceWriter> writers = new ConcurrentHashMap<>();
 
 	private volatile @Nullable SandboxStore sandbox;
 
 	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
-			JsonMapper json) {
+			JsonMapper json, BigCommerceContracts contracts) {
 		this.name = name;
 		this.settings = settings;
+		this.contracts = contracts;
 		this.channel = http.open(name, store, store.sandbox() ? this::startSandbox : settings::storeRoot,
 				new BigCommerceDialect(Objects.requireNonNull(settings.accessToken()), json));
 	}
@@ -53,8 +56,11 @@ final class BigCommerceStore implements StoreConnection {
 
 	@Override
 	public ResourceWriter writer(String resource) {
-		return writers.computeIfAbsent(resource,
-				named -> new BigCommerceWriter(BigCommerceResources.named(named), channel));
+		return writers.computeIfAbsent(resource, named -> writerOf(BigCommerceResources.named(named)));
+	}
+
+	private BigCommerceWriter writerOf(BigCommerceResource resource) {
+		return new BigCommerceWriter(resource, channel, contracts.named(resource.contract()));
 	}
 
 	@Override

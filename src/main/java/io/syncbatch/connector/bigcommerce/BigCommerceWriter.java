@@ -44,7 +44,17 @@ final class BigCommerceWriter implements ResourceWriter {
 
 	private final List<String> inPath;
 
-	BigCommerceWriter(BigCommerceResource resource, StoreChannel http) {
+	private final String contract;
+
+	private final @Nullable FieldLimits createLimits;
+
+	private final @Nullable FieldLimits updateLimits;
+
+	/**
+	 * @param contract the published contract that declares the resource's requests: the
+	 * limits of their bodies are read from it once, here
+	 */
+	BigCommerceWriter(BigCommerceResource resource, StoreChannel http, OpenApiContract contract) {
 		this.resource = resource;
 		this.http = http;
 		List<String> variables = new ArrayList<>();
@@ -53,6 +63,53 @@ final class BigCommerceWriter implements ResourceWriter {
 			variables.add(matcher.group(1));
 		}
 		this.inPath = List.copyOf(variables);
+		this.contract = contract.name();
+		String below = belowBasePath(resource.path(), contract);
+		this.createLimits = resource.create() == Write.IN_PLACE ? null
+				: bodyItem(contract.requestBody(HttpMethod.POST, below));
+		this.updateLimits = bodyItem(
+				contract.requestBody(HttpMethod.PUT, resource.update() == Write.BY_ID ? below + "/{id}" : below));
+	}
+
+	/**
+	 * What the contract forbids in the requests this record would make: the create (with
+	 * the fields it requires) while the store has no id for it, and the update, which a
+	 * record found again by its natural key gets instead. The body is the one
+	 * {@link #create} or {@link #update} would send, except a shipment's {@code items},
+	 * which are sent as the order's own line ids once those are looked up.
+	 */
+	@Override
+	public @Nullable String forbidden(OutgoingRecord record) {
+		List<String> problems = new ArrayList<>();
+		if (record.externalId() == null && createLimits != null) {
+			createLimits.check("", checkedBody(record.payload(), true), true, problems);
+		}
+		if (updateLimits != null) {
+			updateLimits.check("", checkedBody(record.payload(), false), false, problems);
+		}
+		return problems.isEmpty() ? null
+				: problems.stream().distinct().collect(Collectors.joining("; ")) + " (" + contract + ")";
+	}
+
+	private Map<String, @Nullable Object> checkedBody(Map<String, @Nullable Object> payload, boolean create) {
+		Map<String, @Nullable Object> body = bodyOf(payload, null, create);
+		if (resource.shipsOrderItems()) {
+			body.remove("items");
+		}
+		return body;
+	}
+
+	/** A batch request's body is a list: each record is one of its items. */
+	private static @Nullable FieldLimits bodyItem(@Nullable FieldLimits body) {
+		return body == null || body.items() == null ? body : body.items();
+	}
+
+	private static String belowBasePath(String path, OpenApiContract contract) {
+		if (!path.startsWith(contract.basePath() + "/")) {
+			throw new IllegalStateException(
+					path + " is not below " + contract.basePath() + ", the base path of " + contract.name());
+		}
+		return path.substring(contract.basePath().length());
 	}
 
 	@Override
