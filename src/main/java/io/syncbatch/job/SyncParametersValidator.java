@@ -13,6 +13,7 @@ import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.PrepareMode;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.record.UntrustedText;
 
 /**
  * Refuses a launch whose parameters the job would misread: an unknown name (a typo would
@@ -43,15 +44,24 @@ public class SyncParametersValidator {
 		EntityDefinition definition = job.definition();
 		Set<String> accepted = accepted(definition);
 		for (var parameter : parameters) {
+			try {
+				UntrustedText.requirePrintable("a parameter name", parameter.name());
+				if (parameter.value() instanceof String value) {
+					UntrustedText.requirePrintable("parameter " + UntrustedText.quoted(parameter.name()), value);
+				}
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidJobParametersException("job " + job.name() + ": " + e.getMessage());
+			}
 			if (!accepted.contains(parameter.name())) {
-				throw new InvalidJobParametersException(
-						"job " + job.name() + ": unknown parameter '" + parameter.name() + "'; accepted: " + accepted);
+				throw new InvalidJobParametersException("job " + job.name() + ": unknown parameter "
+						+ UntrustedText.quoted(parameter.name()) + "; accepted: " + accepted);
 			}
 		}
 		String store = parameters.getString(SyncRun.STORE);
 		if (store == null || !stores.names().contains(store)) {
 			throw new InvalidJobParametersException("job " + job.name() + ": parameter 'store' must"
-					+ " name a configured store " + stores.names() + ", got '" + store + "'");
+					+ " name a configured store " + stores.names() + ", got " + UntrustedText.quoted(store));
 		}
 		try {
 			String mode = parameters.getString(SyncRun.MODE);
