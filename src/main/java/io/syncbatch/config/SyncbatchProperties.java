@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything an operator configures, under {@code syncbatch.*}.
@@ -21,11 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param process how the process step works through the backlog
  * @param retry how store writes are retried after a transient failure
  * @param metrics how the gauges read the sync database
+ * @param refresh how much one sync refresh (retry, abort) takes and changes at once
  */
 @ConfigurationProperties("syncbatch")
 public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String definitions, Map<String, Store> stores,
 		@DefaultValue Erp erp, @DefaultValue Api api, List<Schedule> schedules, @DefaultValue Prepare prepare,
-		@DefaultValue Process process, @DefaultValue Retry retry, @DefaultValue Metrics metrics) {
+		@DefaultValue Process process, @DefaultValue Retry retry, @DefaultValue Metrics metrics,
+		@DefaultValue Refresh refresh) {
 
 	public SyncbatchProperties {
 		stores = stores == null ? Map.of() : new TreeMap<>(stores);
@@ -72,17 +75,97 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 	}
 
 	/**
-	 * The operator of the REST API (HTTP Basic). Without a password every {@code /api}
-	 * request is refused.
+	 * The REST API: its operator (every endpoint) and viewer (reads only), both HTTP
+	 * Basic; an account without a password does not exist, and without any every
+	 * {@code /api} request is refused.
 	 *
-	 * @param password {@code {bcrypt}…} (recommended) or {@code {noop}…}; a value without
-	 * a prefix is taken as plain text
+	 * @param password the operator's: {@code {bcrypt}…} (recommended) or {@code {noop}…};
+	 * a value without a prefix is taken as plain text
+	 * @param viewer the read-only account, for dashboards and support staff
+	 * @param verifiedLoginTtl how long a verified user name and password are remembered
+	 * (as a keyed hash) so that the requests after a login cost no password hash check
+	 * @param loginThrottle how many failed logins a client address or a user name may
+	 * have before it is answered 429
+	 * @param maxBodySize the largest request body an endpoint reads; a larger one is
+	 * answered 413
+	 * @param history the pages of {@code GET /api/history}
 	 */
-	public record Api(@DefaultValue("operator") String username, @Nullable String password) {
+	public record Api(@DefaultValue("operator") String username, @Nullable String password, @DefaultValue Viewer viewer,
+			@DefaultValue("PT10M") Duration verifiedLoginTtl, @DefaultValue LoginThrottle loginThrottle,
+			@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue HistoryPaging history) {
+
+		public Api {
+			if (verifiedLoginTtl.isNegative()) {
+				throw new IllegalArgumentException("syncbatch.api.verified-login-ttl must not be negative");
+			}
+			if (maxBodySize.toBytes() < 1 || maxBodySize.toMegabytes() > 16) {
+				throw new IllegalArgumentException(
+						"syncbatch.api.max-body-size must be between 1B and 16MB, got " + maxBodySize);
+			}
+		}
 
 		@Override
 		public String toString() {
-			return "Api[username=" + username + ", password=" + (password == null ? "<none>" : "<redacted>") + "]";
+			return "Api[username=" + username + ", password=" + (password == null ? "<none>" : "<redacted>")
+					+ ", viewer=" + viewer + "]";
+		}
+	}
+
+	/**
+	 * The REST API's read-only account: every {@code GET}, no change.
+	 *
+	 * @param password as the operator's; without one there is no viewer
+	 */
+	public record Viewer(@DefaultValue("viewer") String username, @Nullable String password) {
+
+		@Override
+		public String toString() {
+			return "Viewer[username=" + username + ", password=" + (password == null ? "<none>" : "<redacted>") + "]";
+		}
+	}
+
+	/**
+	 * @param maxFailures failed logins within {@code window} after which a client address
+	 * or a user name is answered 429 until the window ends
+	 * @param tracked how many addresses and user names are remembered at most (the oldest
+	 * are forgotten first)
+	 */
+	public record LoginThrottle(@DefaultValue("10") int maxFailures, @DefaultValue("PT1M") Duration window,
+			@DefaultValue("10000") int tracked) {
+
+		public LoginThrottle {
+			if (maxFailures < 1 || window.isNegative() || window.isZero() || tracked < 1) {
+				throw new IllegalArgumentException("syncbatch.api.login-throttle: max-failures >= 1, a positive"
+						+ " window and tracked >= 1 are required");
+			}
+		}
+	}
+
+	/**
+	 * @param defaultSize records in a page when the request asks for no {@code limit}
+	 * @param maxSize the largest {@code limit} a request may ask for
+	 */
+	public record HistoryPaging(@DefaultValue("100") int defaultSize, @DefaultValue("1000") int maxSize) {
+
+		public HistoryPaging {
+			if (defaultSize < 1 || maxSize < defaultSize) {
+				throw new IllegalArgumentException(
+						"syncbatch.api.history: default-size >= 1 and max-size >= default-size are required");
+			}
+		}
+	}
+
+	/**
+	 * @param batchSize ERP ids prepared again or aborted per transaction: a long list
+	 * never holds one transaction (and its locks) for long
+	 * @param maxIds the most ERP ids one retry or abort may name
+	 */
+	public record Refresh(@DefaultValue("500") int batchSize, @DefaultValue("10000") int maxIds) {
+
+		public Refresh {
+			if (batchSize < 1 || maxIds < 1) {
+				throw new IllegalArgumentException("syncbatch.refresh: batch-size and max-ids must be at least 1");
+			}
 		}
 	}
 

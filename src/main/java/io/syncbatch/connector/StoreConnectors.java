@@ -16,6 +16,7 @@ import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.OnDelete;
+import io.syncbatch.record.UntrustedText;
 
 /**
  * The configured stores by name, each connected through the {@link Platform} its
@@ -114,7 +115,8 @@ public class StoreConnectors implements DisposableBean {
 	private Connected connected(String storeName) {
 		Connected store = stores.get(storeName);
 		if (store == null) {
-			throw new IllegalArgumentException("unknown store '" + storeName + "'; configured stores: " + names());
+			throw new IllegalArgumentException(
+					"unknown store " + UntrustedText.quoted(storeName) + "; configured stores: " + names());
 		}
 		return store;
 	}

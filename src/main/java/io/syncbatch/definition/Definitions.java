@@ -26,6 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import io.syncbatch.record.UntrustedText;
 
 /**
  * The entity definitions of {@code jobs/}, read and checked once at startup so that a
@@ -121,7 +122,7 @@ public class Definitions {
 		EntityDefinition definition = byEntity.get(entity);
 		if (definition == null) {
 			throw new IllegalArgumentException(
-					"unknown entity '" + entity + "'; defined entities: " + byEntity.keySet());
+					"unknown entity " + UntrustedText.quoted(entity) + "; defined entities: " + byEntity.keySet());
 		}
 		return definition;
 	}
@@ -140,7 +141,8 @@ public class Definitions {
 	public EntityJob requireJob(String jobName) {
 		EntityJob job = job(jobName);
 		if (job == null) {
-			throw new IllegalArgumentException("unknown job '" + jobName + "'; jobs: " + jobNames());
+			throw new IllegalArgumentException(
+					"unknown job " + UntrustedText.quoted(jobName) + "; jobs: " + jobNames());
 		}
 		return job;
 	}

@@ -274,14 +274,30 @@ public class SyncRecordRepository {
 		return unknown;
 	}
 
-	/** Every FAILED or ABORTED record of the entity, prepared again; returns how many. */
-	public int prepareAgainAllFailed(String store, String entity, SyncDirection direction) {
-		List<SyncRecord> failed = named.query(
-				"SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-						+ " AND status IN ('FAILED', 'ABORTED') AND erp_id IS NOT NULL",
-				new MapSqlParameterSource("store", store).addValue("entity", entity), SyncRecordRepository::map);
+	/**
+	 * Which of these ERP ids neither have a binding nor wait as prepared; changes
+	 * nothing.
+	 */
+	public List<String> unknownErpIds(String store, String entity, SyncDirection direction, Collection<String> erpIds) {
+		Set<String> known = byErpIds(store, entity, erpIds).keySet();
+		Set<String> waiting = prepared.fingerprints(scopes.id(store, entity, direction), erpIds).keySet();
+		return erpIds.stream().filter(id -> !known.contains(id) && !waiting.contains(id)).distinct().toList();
+	}
+
+	/**
+	 * The next FAILED or ABORTED records after {@code afterErpId} (by ERP id, at most
+	 * {@code limit}), prepared again; returns their ERP ids, so that the caller can ask
+	 * for the batch after the last one.
+	 */
+	public List<String> prepareAgainFailed(String store, String entity, SyncDirection direction,
+			@Nullable String afterErpId, int limit) {
+		List<SyncRecord> failed = named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+				+ " AND status IN ('FAILED', 'ABORTED') AND erp_id IS NOT NULL"
+				+ (afterErpId == null ? "" : " AND erp_id > :after") + " ORDER BY erp_id LIMIT " + Math.max(1, limit),
+				new MapSqlParameterSource("store", store).addValue("entity", entity).addValue("after", afterErpId),
+				SyncRecordRepository::map);
 		prepareAgainRecords(store, entity, direction, failed);
-		return failed.size();
+		return failed.stream().map(record -> Objects.requireNonNull(record.erpId())).toList();
 	}
 
 	private void prepareAgainRecords(String store, String entity, SyncDirection direction,

@@ -2,6 +2,7 @@ package io.syncbatch.history;
 
 import java.util.Arrays;
 import java.util.Locale;
+import io.syncbatch.record.UntrustedText;
 
 /** Acumatica's documented sync statuses (see README, "Sync history"). */
 public enum SyncStatus {
@@ -19,8 +20,8 @@ public enum SyncStatus {
 			return valueOf(text.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException(
-					"status '" + text + "' is not a sync status; expected one of " + Arrays.toString(values()));
+			throw new IllegalArgumentException("status " + UntrustedText.quoted(text)
+					+ " is not a sync status; expected one of " + Arrays.toString(values()));
 		}
 	}
 

@@ -16,6 +16,7 @@ import io.syncbatch.run.PrepareMode;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.connector.StoreConnectors;
 import io.syncbatch.history.SyncRecord;
+import io.syncbatch.record.UntrustedText;
 
 /**
  * Refuses a launch whose parameters the job would misread: an unknown name (a typo would
@@ -54,9 +55,18 @@ public class SyncParametersValidator {
 		EntityDefinition definition = job.definition();
 		Set<String> offered = offered(definition);
 		for (var parameter : parameters) {
+			try {
+				UntrustedText.requirePrintable("a parameter name", parameter.name());
+				if (parameter.value() instanceof String value) {
+					UntrustedText.requirePrintable("parameter " + UntrustedText.quoted(parameter.name()), value);
+				}
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidJobParametersException("job " + job.name() + ": " + e.getMessage());
+			}
 			if (!offered.contains(parameter.name()) && !SyncRun.LAUNCHED_AT.equals(parameter.name())) {
-				throw new InvalidJobParametersException(
-						"job " + job.name() + ": unknown parameter '" + parameter.name() + "'; accepted: " + offered);
+				throw new InvalidJobParametersException("job " + job.name() + ": unknown parameter "
+						+ UntrustedText.quoted(parameter.name()) + "; accepted: " + offered);
 			}
 			String value = String.valueOf(parameter.value());
 			if (value.length() > LONGEST_VALUE) {
@@ -80,7 +90,7 @@ public class SyncParametersValidator {
 		String store = parameters.getString(SyncRun.STORE);
 		if (store == null || !stores.names().contains(store)) {
 			throw new InvalidJobParametersException("job " + job.name() + ": parameter 'store' must"
-					+ " name a configured store " + stores.names() + ", got '" + store + "'");
+					+ " name a configured store " + stores.names() + ", got " + UntrustedText.quoted(store));
 		}
 		try {
 			String mode = parameters.getString(SyncRun.MODE);

@@ -1,51 +1,33 @@
 package io.syncbatch.ops;
 
-import java.util.Objects;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.syncbatch.config.SyncbatchProperties;
 
 /**
- * Every {@code /api} endpoint needs the configured operator (HTTP Basic); health, info
- * and the Prometheus scrape stay open for load balancers and Prometheus. The operator is
- * defined here in every mode so that Boot never generates a default password, which it
- * would print to the log.
+ * Every {@code /api} endpoint needs a login (HTTP Basic): the operator may do everything,
+ * the viewer only read (every GET; anything else is 403). Health, info and the Prometheus
+ * scrape stay open for load balancers and Prometheus. The accounts are a bean in every
+ * mode so that Boot never generates a default password, which it would print to the log.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
-	static final String OPERATOR = "OPERATOR";
-
-	@Bean
-	UserDetailsService operators(SyncbatchProperties properties) {
-		SyncbatchProperties.Api api = properties.api();
-		if (!hasPassword(api)) {
-			return new InMemoryUserDetailsManager();
-		}
-		String configured = Objects.requireNonNull(api.password());
-		String password = configured.startsWith("{") ? configured : "{noop}" + configured;
-		return new InMemoryUserDetailsManager(
-				User.withUsername(api.username()).password(password).roles(OPERATOR).build());
-	}
-
-	private static boolean hasPassword(SyncbatchProperties.Api api) {
-		return api.password() != null && !api.password().isBlank();
-	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -53,20 +35,42 @@ class ApiSecurity {
 	}
 
 	@Bean
+	ApiAccounts apiAccounts(SyncbatchProperties properties, PasswordEncoder passwordEncoder, Clock clock) {
+		SyncbatchProperties.Api api = properties.api();
+		return new ApiAccounts(ApiAccounts.configured(api), passwordEncoder,
+				new VerifiedLogins(api.verifiedLoginTtl(), clock), new LoginThrottle(api.loginThrottle(), clock));
+	}
+
+	@Bean
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, SyncbatchProperties properties) throws Exception {
-		if (!hasPassword(properties.api())) {
+	SecurityFilterChain api(HttpSecurity http, SyncbatchProperties properties, ApiAccounts accounts) throws Exception {
+		if (!accounts.hasAccounts()) {
 			log.warn("No operator password is configured (syncbatch.api.password): every /api request is refused");
 		}
+		ApiRefusals refusals = new ApiRefusals();
 		return http
+			// Only these accounts, without the global manager as a parent: a refused
+			// login
+			// must not be checked a second time there.
+			.authenticationManager(new ProviderManager(accounts))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/**")
+				.hasAnyRole(ApiAccounts.OPERATOR, ApiAccounts.VIEWER)
 				.anyRequest()
-				.hasRole(OPERATOR))
-			.httpBasic(Customizer.withDefaults())
-			// Stateless Basic auth, no cookies: there is no browser session for a
-			// cross-site request to ride on.
+				.hasRole(ApiAccounts.OPERATOR))
+			.httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+			// Both before the login is checked, so that a refused request costs no
+			// password
+			// check: a write must be JSON (JsonOnlyWrites is the defence against
+			// cross-site
+			// requests, in place of Spring's CSRF tokens, which a stateless API without
+			// cookies has no page to carry), and a body must be small.
+			.addFilterBefore(new JsonOnlyWrites(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BodySizeLimit(properties.api().maxBodySize()), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();

@@ -23,6 +23,7 @@ import io.syncbatch.erp.ErpSource;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.record.UntrustedText;
 
 /**
  * The batch-process screens: Load lists what a set of filters selects, with each record's
@@ -137,11 +138,15 @@ public class BatchProcesses {
 	}
 
 	private static void checkNames(EntityDefinition definition, Map<String, String> filters) {
+		filters.forEach((name, value) -> {
+			UntrustedText.requirePrintable("a filter name", name);
+			UntrustedText.requirePrintable("filter " + UntrustedText.quoted(name), value);
+		});
 		Set<String> accepted = filterNames(definition);
 		accepted.addAll(definition.source().parameters().keySet());
 		filters.keySet().stream().filter(name -> !accepted.contains(name)).findFirst().ifPresent(name -> {
-			throw new IllegalArgumentException(
-					"unknown filter '" + name + "' for " + definition.entity() + "; filters: " + accepted);
+			throw new IllegalArgumentException("unknown filter " + UntrustedText.quoted(name) + " for "
+					+ definition.entity() + "; filters: " + accepted);
 		});
 	}
 

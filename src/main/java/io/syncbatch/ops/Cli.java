@@ -26,6 +26,7 @@ import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.connector.StoreConnectors;
 import io.syncbatch.secrets.Secrets;
+import io.syncbatch.record.UntrustedText;
 
 /**
  * The operator's command line. Exit codes: 0 success, 1 the job ran and failed, 2 the
@@ -115,7 +116,7 @@ public class Cli {
 					jobs.jobNames().forEach(out::println);
 					yield OK;
 				}
-				default -> usage(err, "unknown command '" + command.name() + "'");
+				default -> usage(err, "unknown command " + UntrustedText.quoted(command.name()));
 			};
 		}
 		catch (RunRefusedException | RestartRefusedException e) {
@@ -149,7 +150,7 @@ public class Cli {
 		for (String argument : arguments) {
 			int equals = argument.indexOf('=');
 			if (equals <= 0) {
-				throw new UsageException("parameter '" + argument + "' must be written name=value");
+				throw new UsageException("parameter " + UntrustedText.quoted(argument) + " must be written name=value");
 			}
 			values.put(argument.substring(0, equals), argument.substring(equals + 1));
 		}
@@ -224,7 +225,7 @@ public class Cli {
 			return Long.parseLong(text.trim());
 		}
 		catch (NumberFormatException e) {
-			throw new UsageException(what + " '" + text + "' is not a whole number");
+			throw new UsageException(what + " " + UntrustedText.quoted(text) + " is not a whole number");
 		}
 	}
 

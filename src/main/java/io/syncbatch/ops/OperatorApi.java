@@ -1,15 +1,20 @@
 package io.syncbatch.ops;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
@@ -32,8 +39,9 @@ import io.syncbatch.job.RestartRefusedException;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.history.SyncRecord;
-import io.syncbatch.history.SyncRecordRepository;
+import io.syncbatch.history.SyncHistoryPages;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.connector.StoreConnectors;
 import io.syncbatch.secrets.Secrets;
 
@@ -49,24 +57,27 @@ class OperatorApi {
 
 	private final Definitions definitions;
 
-	private final SyncRecordRepository records;
-
 	private final StoreConnectors stores;
 
 	private final SyncRefresh refresh;
 
 	private final BatchProcesses batch;
 
+	private final SyncHistoryPages pages;
+
+	private final HistoryPaging paging;
+
 	private final Secrets secrets;
 
-	OperatorApi(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-			SyncRefresh refresh, BatchProcesses batch, Secrets secrets) {
+	OperatorApi(SyncJobs jobs, Definitions definitions, SyncHistoryPages pages, StoreConnectors stores,
+			SyncRefresh refresh, BatchProcesses batch, SyncbatchProperties properties, Secrets secrets) {
 		this.jobs = jobs;
 		this.definitions = definitions;
-		this.records = records;
+		this.pages = pages;
 		this.stores = stores;
 		this.refresh = refresh;
 		this.batch = batch;
+		this.paging = new HistoryPaging(properties.api().history());
 		this.secrets = secrets;
 	}
 
@@ -108,11 +119,36 @@ class OperatorApi {
 		return ExecutionView.of(jobs.recover(id));
 	}
 
+	/**
+	 * The sync history a page at a time, by ERP id: {@code limit} records (default and
+	 * maximum configured), and when there are more, a {@code Link: <…>; rel="next"}
+	 * header with the address of the next page (its {@code after} is an opaque cursor).
+	 */
 	@GetMapping("/history/{entity}")
-	List<SyncRecord> history(@PathVariable String entity, @RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String store) {
-		return records.history(stores.orDefault(store), definitions.entity(entity).entity(), SyncDirection.EXPORT,
-				status == null ? null : SyncStatus.parse(status));
+	ResponseEntity<List<SyncRecord>> history(@PathVariable String entity,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String store,
+			@RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false) @Nullable String after) {
+		String entityName = definitions.entity(entity).entity();
+		SyncHistoryPages.HistoryPage page = pages.page(stores.orDefault(store), entityName, SyncDirection.EXPORT,
+				status == null ? null : SyncStatus.parse(status), after == null ? null : HistoryCursor.decode(after),
+				paging.limit(limit));
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		String nextAfter = page.nextAfter();
+		if (nextAfter != null) {
+			UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/history/{entity}");
+			if (status != null) {
+				next.queryParam("status", status);
+			}
+			if (store != null) {
+				next.queryParam("store", store);
+			}
+			next.queryParam("limit", page.records().size()).queryParam("after", HistoryCursor.encode(nextAfter));
+			answer.header(HttpHeaders.LINK,
+					"<" + next.encode().buildAndExpand(Map.of("entity", entity)).toUriString() + ">; rel=\"next\"");
+		}
+		return answer.body(page.records());
 	}
 
 	/**
@@ -172,29 +208,46 @@ class OperatorApi {
 	// echoing its token included.
 
 	@ExceptionHandler({ IllegalArgumentException.class, InvalidJobParametersException.class, DefinitionException.class,
-			JobRestartException.class })
-	ProblemDetail refused(Exception e) {
-		return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+			JobRestartException.class, JobInstanceAlreadyCompleteException.class })
+	ProblemDetail refused(Exception e, HttpServletRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
 	}
 
 	@ExceptionHandler(ExecutionNotFoundException.class)
-	ProblemDetail notFound(ExecutionNotFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, e.getMessage());
+	ProblemDetail notFound(ExecutionNotFoundException e, HttpServletRequest request) {
+		return problem(HttpStatus.NOT_FOUND, e.getMessage(), request);
 	}
 
 	@ExceptionHandler({ RunRefusedException.class, RestartRefusedException.class })
-	ProblemDetail conflict(RuntimeException e) {
-		return problem(HttpStatus.CONFLICT, e.getMessage());
+	ProblemDetail conflict(RuntimeException e, HttpServletRequest request) {
+		return problem(HttpStatus.CONFLICT, e.getMessage(), request);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		return problem(HttpStatus.BAD_REQUEST,
-				"the request body is not what this endpoint takes: " + e.getMostSpecificCause().getMessage());
+	ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+		// Jackson's message quotes the offending input: its first line, shortened.
+		String reason = String.valueOf(e.getMostSpecificCause().getMessage()).lines().findFirst().orElse("");
+		return problem(HttpStatus.BAD_REQUEST, "the request body is not what this endpoint takes: "
+				+ (reason.length() > 200 ? reason.substring(0, 200) + "…" : reason), request);
 	}
 
-	private ProblemDetail problem(HttpStatus status, @Nullable String detail) {
-		return ProblemDetail.forStatusAndDetail(status, secrets.redact(detail));
+	/**
+	 * The problem's {@code instance} is the endpoint's path pattern
+	 * ({@code /api/jobs/{job}/executions}), not the request's path, which Spring would
+	 * fill in and which carries whatever the client put in it.
+	 */
+	private ProblemDetail problem(HttpStatus status, @Nullable String detail, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, secrets.redact(detail));
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		try {
+			// The multi-argument constructor quotes the braces of the pattern.
+			problem.setInstance(new URI(null, null,
+					pattern instanceof String path && path.startsWith("/api") ? path : "/api", null));
+		}
+		catch (URISyntaxException e) {
+			problem.setInstance(URI.create("/api"));
+		}
+		return problem;
 	}
 
 	private static ResponseEntity<ExecutionView> accepted(JobExecution execution) {

@@ -1,6 +1,7 @@
 package io.syncbatch.run;
 
 import java.util.Arrays;
+import io.syncbatch.record.UntrustedText;
 
 /** As Acumatica's Prepare Data form: what prepare reads from the ERP. */
 public enum PrepareMode {
@@ -20,8 +21,8 @@ public enum PrepareMode {
 		return Arrays.stream(values())
 			.filter(mode -> mode.name().equalsIgnoreCase(text.trim()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(
-					"parameter 'mode': '" + text + "' is not a prepare mode; expected incremental or full"));
+			.orElseThrow(() -> new IllegalArgumentException("parameter 'mode': " + UntrustedText.quoted(text)
+					+ " is not a prepare mode; expected incremental or full"));
 	}
 
 }

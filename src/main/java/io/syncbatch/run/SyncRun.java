@@ -20,6 +20,7 @@ import io.syncbatch.definition.EntityJob;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.pipeline.SyncContext;
 import io.syncbatch.pipeline.Tally;
+import io.syncbatch.record.UntrustedText;
 
 /**
  * Who a running step works for: the store, the prepare mode, the ERP query's parameter
@@ -116,8 +117,8 @@ public record SyncRun(EntityJob job, String store, PrepareMode mode, Map<String,
 					return new BigDecimal(text);
 				}
 				catch (NumberFormatException e) {
-					throw new IllegalArgumentException(
-							"parameter '" + filter.parameter() + "': '" + text + "' is not a number");
+					throw new IllegalArgumentException("parameter '" + filter.parameter() + "': "
+							+ UntrustedText.quoted(text) + " is not a number");
 				}
 			case DATE:
 				try {
@@ -128,8 +129,8 @@ public record SyncRun(EntityJob job, String store, PrepareMode mode, Map<String,
 					return LocalDateTime.parse(text);
 				}
 				catch (DateTimeParseException e) {
-					throw new IllegalArgumentException("parameter '" + filter.parameter() + "': '" + text
-							+ "' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
+					throw new IllegalArgumentException("parameter '" + filter.parameter() + "': "
+							+ UntrustedText.quoted(text) + " is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
 				}
 			default:
 				return text;
@@ -166,12 +167,13 @@ public record SyncRun(EntityJob job, String store, PrepareMode mode, Map<String,
 			}
 		}
 		catch (NumberFormatException e) {
-			throw new IllegalArgumentException("parameter '" + name + "': '" + value + "' is not a "
+			throw new IllegalArgumentException("parameter '" + name + "': " + UntrustedText.quoted(value) + " is not a "
 					+ (defaultValue instanceof Integer || defaultValue instanceof Long ? "whole " : "") + "number");
 		}
 		if (defaultValue instanceof Boolean) {
 			if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-				throw new IllegalArgumentException("parameter '" + name + "': '" + value + "' is not true or false");
+				throw new IllegalArgumentException(
+						"parameter '" + name + "': " + UntrustedText.quoted(value) + " is not true or false");
 			}
 			return Boolean.valueOf(value);
 		}

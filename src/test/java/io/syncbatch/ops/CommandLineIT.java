@@ -95,8 +95,8 @@ class CommandLineIT {
 
 	@Test
 	void aRunThatCannotReachTheStoreExitsOneAndItsRestartCatchesUp() throws Exception {
-		// Not a freed ephemeral port: the jar's own H2 AUTO_SERVER listens on one and
-		// once took exactly that port.
+		// Not a freed ephemeral port, which another process may take meanwhile (H2's
+		// AUTO_SERVER listener once did): port 9, discard, is closed here.
 		int closedPort = 9;
 
 		Result outage = syncbatch("run", "customer-export", "--syncbatch.stores.sandbox.sandbox=false",

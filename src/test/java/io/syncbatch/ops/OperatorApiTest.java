@@ -2,6 +2,8 @@ package io.syncbatch.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +19,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,12 +29,17 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.syncbatch.secrets.Secrets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.StoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
@@ -71,6 +81,11 @@ class OperatorApiTest {
 
 	@Autowired
 	JobRepositoryTestUtils jobRepositoryTestUtils;
+
+	@Autowired
+	WebServerApplicationContext webServerContext;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -227,6 +242,124 @@ class OperatorApiTest {
 		assertThat(state.jobInstanceCount()).as("no orphan job instance").isZero();
 	}
 
+	@Test
+	void serveListensOnTheLoopbackInterfaceOnlyByDefault() {
+		Connector connector = ((TomcatWebServer) webServerContext.getWebServer()).getTomcat().getConnector();
+		InetAddress address = ((AbstractProtocol<?>) connector.getProtocolHandler()).getAddress();
+		assertThat(address).as("server.address").isNotNull();
+		assertThat(address.isLoopbackAddress()).as(address + " is loopback").isTrue();
+	}
+
+	@Test
+	void aChangeSentAsAFormOrWithoutTheJsonContentTypeIsRefused() throws Exception {
+		String location = send("POST", "/api/jobs/customer-export/executions", "{}", PASSWORD).headers()
+			.firstValue("Location")
+			.orElseThrow();
+		awaitCompleted(location);
+		long executions = state.jobExecutionCount();
+
+		HttpResponse<String> form = sendAs("POST", location + "/recover", "application/x-www-form-urlencoded", "a=b");
+		assertThat(form.statusCode()).as("a form a page on another site can post").isEqualTo(415);
+		assertThat(form.body()).contains("must be sent with Content-Type: application/json");
+		assertThat(sendAs("POST", location + "/restart", "text/plain", "{}").statusCode()).isEqualTo(415);
+		assertThat(sendAs("POST", location + "/stop", null, null).statusCode())
+			.as("a bodiless POST without the JSON content type")
+			.isEqualTo(415);
+		assertThat(
+				sendAs("POST", "/api/jobs/customer-export/executions", "application/x-www-form-urlencoded", "mode=full")
+					.statusCode())
+			.isEqualTo(415);
+		assertThat(state.jobExecutionCount()).as("nothing was launched or restarted").isEqualTo(executions);
+
+		HttpResponse<String> json = sendAs("POST", location + "/stop", "application/json", null);
+		assertThat(json.body()).as("a bodiless JSON POST reaches the endpoint").contains("not running");
+		HttpResponse<String> launched = sendAs("POST", "/api/jobs/customer-export/executions",
+				"application/json; charset=UTF-8", "{}");
+		assertThat(launched.statusCode()).isEqualTo(202);
+		awaitCompleted(launched.headers().firstValue("Location").orElseThrow());
+	}
+
+	@Test
+	void aLargeBodyIsRefusedWith413AndBadValuesAreEchoedShort() throws Exception {
+		String many = "{\"erpIds\":[" + "\"ABCDEFGHIJ\",".repeat(6000) + "\"X\"]}";
+		HttpResponse<String> large = sendAs("POST", "/api/history/customer/retry", "application/json", many);
+		assertThat(large.statusCode()).isEqualTo(413);
+		assertThat(large.body()).contains("larger than the 64 KB this API reads");
+
+		HttpResponse<String> chunked = http
+			.send(HttpRequest.newBuilder(URI.create(base() + "/api/history/customer/retry"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", basic(PASSWORD))
+				.POST(HttpRequest.BodyPublishers
+					.ofInputStream(() -> new ByteArrayInputStream(many.getBytes(StandardCharsets.UTF_8))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(chunked.statusCode()).as("a chunked body, without Content-Length").isEqualTo(413);
+
+		String longId = "L".repeat(40) + "M".repeat(1960);
+		HttpResponse<String> unknown = sendAs("POST", "/api/history/customer/retry", "application/json",
+				"{\"erpIds\":[\"" + longId + "\"]}");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("'" + "L".repeat(40) + "'… (2000 characters)")
+			.doesNotContain("LM")
+			.hasSizeLessThan(600);
+
+		HttpResponse<String> badJob = sendAs("POST", "/api/jobs/" + "j".repeat(300) + "/executions", "application/json",
+				"{}");
+		assertThat(badJob.statusCode()).isEqualTo(400);
+		assertThat(badJob.body()).contains("unknown job '" + "j".repeat(40) + "'…").doesNotContain("j".repeat(41));
+	}
+
+	@Test
+	void aParameterWithAControlCharacterIsRefusedNamingIt() throws Exception {
+		HttpResponse<String> launch = sendAs("POST", "/api/jobs/customer-export/executions", "application/json",
+				"{\"mode\":\"full\\nINFO forged\"}");
+		assertThat(launch.statusCode()).isEqualTo(400);
+		assertThat(launch.body()).contains("parameter 'mode' holds a control character (U+000A)");
+		HttpResponse<String> retry = sendAs("POST", "/api/history/customer/retry", "application/json",
+				"{\"erpIds\":[\"FRUITICO\",\"BERRY\\rBAR\"]}");
+		assertThat(retry.statusCode()).isEqualTo(400);
+		assertThat(retry.body()).contains("ERP id number 2 holds a control character (U+000D)");
+		HttpResponse<String> load = send("GET", "/api/entities/customer/records?customers=FRUITICO%00", null, PASSWORD);
+		assertThat(load.statusCode()).isEqualTo(400);
+		assertThat(load.body()).contains("filter 'customers' holds a control character (U+0000)");
+		assertThat(state.jobExecutionCount()).isZero();
+	}
+
+	@Test
+	void theHistoryComesInPagesWithALinkToTheNext() throws Exception {
+		awaitCompleted(send("POST", "/api/jobs/customer-export/executions", "{}", PASSWORD).headers()
+			.firstValue("Location")
+			.orElseThrow());
+
+		List<String> paged = new ArrayList<>();
+		String next = "/api/history/customer?limit=3";
+		int pages = 0;
+		while (next != null) {
+			HttpResponse<String> page = send("GET", next, null, PASSWORD);
+			assertThat(page.statusCode()).isEqualTo(200);
+			JsonNode records = JSON.readTree(page.body());
+			assertThat(records.size()).isBetween(1, 3);
+			records.forEach(record -> paged.add(record.path("erpId").asString()));
+			next = page.headers()
+				.firstValue("Link")
+				.map(link -> link.replaceFirst("^<([^>]+)>; rel=\"next\"$", "$1"))
+				.orElse(null);
+			pages++;
+		}
+		assertThat(pages).isEqualTo(3);
+		assertThat(paged).containsExactly("ABCSTUDIOS", "BERRYBAR", "EC00003", "FRUITICO", "JAMIFIQUE", "MAPLELEAF",
+				"MARMALADO", "ORCHARDCO");
+
+		HttpResponse<String> all = send("GET", "/api/history/customer", null, PASSWORD);
+		assertThat(JSON.readTree(all.body()).size()).as("the default page size, 100").isEqualTo(8);
+		assertThat(all.headers().firstValue("Link")).isEmpty();
+		HttpResponse<String> failed = send("GET", "/api/history/customer?status=FILTERED&limit=2", null, PASSWORD);
+		assertThat(failed.headers().firstValue("Link").orElseThrow()).contains("status=FILTERED", "limit=2");
+		HttpResponse<String> tooMany = send("GET", "/api/history/customer?limit=1001", null, PASSWORD);
+		assertThat(tooMany.statusCode()).isEqualTo(400);
+		assertThat(tooMany.body()).contains("parameter 'limit': '1001' is not a page size from 1 to 1000");
+	}
+
 	private String awaitCompleted(String location) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (true) {
@@ -239,11 +372,31 @@ class OperatorApiTest {
 		}
 	}
 
+	private HttpResponse<String> sendAs(String method, String path, String contentType, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.header("Authorization", basic(PASSWORD));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String base() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	private static String basic(String password) {
+		return "Basic " + Base64.getEncoder().encodeToString(("ops:" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
 	private HttpResponse<String> send(String method, String path, String json, String password) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.method(method,
 					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-		if (json != null) {
+		// Every change is sent as JSON, with or without a body, as the API requires.
+		if (json != null || !"GET".equals(method)) {
 			request.header("Content-Type", "application/json");
 		}
 		if (password != null) {
