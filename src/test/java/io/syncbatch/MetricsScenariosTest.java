@@ -156,11 +156,11 @@ class MetricsScenariosTest extends SyncScenario {
 
 		List<ILoggingEvent> ends = runLog.list;
 		assertThat(ends).extracting(event -> value(event, "runEvent"))
-			.containsExactly("step.end", "step.end", "step.end", "job.end");
+			.containsExactly("step.end", "step.end", "step.end", "step.end", "job.end");
 		assertThat(ends).allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("store", storeName())
 			.containsEntry("entity", "customer")
 			.containsEntry("jobExecutionId", String.valueOf(run.executionId())));
-		ILoggingEvent job = ends.get(3);
+		ILoggingEvent job = ends.get(4);
 		assertThat(job.getFormattedMessage())
 			.startsWith("Job customer-export execution " + run.executionId() + " ended COMPLETED")
 			.contains("prepared=8", "processed=3", "filtered=4", "failed=1");
@@ -168,6 +168,8 @@ class MetricsScenariosTest extends SyncScenario {
 		assertThat(value(job, "processed")).isEqualTo(3L);
 		assertThat(value(ends.get(0), "step")).isEqualTo("customer-prepare");
 		assertThat(value(ends.get(0), "prepared")).isEqualTo(8L);
+		assertThat(value(ends.get(1), "step")).as("an incremental run finds no deletions")
+			.isEqualTo("customer-find-deleted");
 	}
 
 	private static Object value(ILoggingEvent event, String key) {
