@@ -78,10 +78,12 @@ public class SyncJobFactory {
 
 	private final SyncMeters meters;
 
+	private final RunProgress progress;
+
 	public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
 			SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes, WatermarkRepository watermarks,
 			RecordPipeline pipeline, SyncParametersValidator parametersValidator, RunLocks locks, Clock clock,
-			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters) {
+			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters, RunProgress progress) {
 		this.jobRepository = jobRepository;
 		this.transactions = transactions;
 		this.erp = erp;
@@ -97,6 +99,7 @@ public class SyncJobFactory {
 		this.processPartitions = properties.process().partitions();
 		this.observations = observations;
 		this.meters = meters;
+		this.progress = progress;
 	}
 
 	public Job job(EntityJob entityJob) {
@@ -105,6 +108,7 @@ public class SyncJobFactory {
 			.observationRegistry(observations)
 			.listener(new RunMetrics(observations, meters, entityJob))
 			.listener(new RunLog(entityJob))
+			.listener(progress.listener(entityJob))
 			.listener(new FailureReason())
 			.listener(new RunLockListener(entityJob, locks));
 		StepRun watermarkRun = new StepRun(entityJob, meters);
@@ -184,14 +188,15 @@ public class SyncJobFactory {
 	}
 
 	/**
-	 * Every step is observed, tagged with its store and entity, and logs its end with its
-	 * counts.
+	 * Every step is observed, tagged with its store and entity, logs its end with its
+	 * counts, and shows its progress when that is on.
 	 */
 	private StepBuilder step(EntityJob job, String suffix) {
 		StepBuilder step = new StepBuilder(job.entity() + suffix, jobRepository);
 		step.observationRegistry(observations);
 		step.listener(new RunMetrics(observations, meters, job));
 		step.listener(new RunLog(job));
+		step.listener(progress.listener(job));
 		return step;
 	}
 
