@@ -13,6 +13,7 @@ import org.springframework.resilience.annotation.EnableResilientMethods;
 
 import io.syncbatch.ops.Cli;
 import io.syncbatch.ops.CliCommand;
+import io.syncbatch.ops.OneShotAutoConfigurations;
 
 /**
  * {@code java -jar syncbatch.jar <command>}: one-shot commands for operators and
@@ -25,7 +26,10 @@ public class SyncbatchApplication {
 
 	public static void main(String[] args) {
 		CliCommand command = CliCommand.parse(args);
-		if (command.name() == null) {
+		String problem = command.nameProblem();
+		if (problem != null) {
+			// Answered before Spring starts: a slip of the keyboard costs no start-up.
+			System.err.println("syncbatch: " + problem);
 			System.err.print(CliCommand.USAGE);
 			System.exit(Cli.BAD_COMMAND);
 		}
@@ -33,10 +37,14 @@ public class SyncbatchApplication {
 		if (!command.isServe()) {
 			// A command prints its result and, on failure, its reason; not the engine's
 			// chatter. A failed step's stack trace is kept in the job repository (its
-			// exit message); --logging.level.root=info shows all.
+			// exit message); --logging.level.root=info shows all. It starts only what
+			// its work needs, and a command that runs jobs shows their progress on
+			// stderr.
 			application.setWebApplicationType(WebApplicationType.NONE);
-			application.setDefaultProperties(Map.of("logging.level.root", "warn",
-					"logging.level.org.springframework.batch.core.step", "off", "spring.main.banner-mode", "off"));
+			application.setDefaultProperties(
+					Map.of("logging.level.root", "warn", "logging.level.org.springframework.batch.core.step", "off",
+							"spring.main.banner-mode", "off", OneShotAutoConfigurations.PROPERTY, "true",
+							"syncbatch.progress.enabled", String.valueOf(command.runsJobs())));
 		}
 		ConfigurableApplicationContext context = application.run(args);
 		if (command.isServe()) {

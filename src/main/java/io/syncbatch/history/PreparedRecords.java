@@ -118,6 +118,18 @@ public class PreparedRecords {
 		}
 	}
 
+	/**
+	 * How many records wait in a scope: all of them, or only those a selective run's job
+	 * instance prepared.
+	 */
+	public long count(int scope, @Nullable Long instance) {
+		Long count = instance == null
+				? jdbc.queryForObject("SELECT COUNT(*) FROM sync_prepared WHERE scope_id = ?", Long.class, scope)
+				: jdbc.queryForObject("SELECT COUNT(*) FROM sync_prepared WHERE scope_id = ? AND instance_id = ?",
+						Long.class, scope, instance);
+		return count == null ? 0 : count;
+	}
+
 	/** How many records wait in each scope; scopes with none are absent. */
 	public Map<Integer, Long> countByScope() {
 		Map<Integer, Long> counts = new HashMap<>();

@@ -84,10 +84,12 @@ public class SyncJobFactory {
 
 	private final SyncMeters meters;
 
+	private final RunProgress progress;
+
 	public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
 			SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes, WatermarkRepository watermarks,
 			RecordPipeline pipeline, SyncParametersValidator parametersValidator, RunLocks locks, Clock clock,
-			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters) {
+			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters, RunProgress progress) {
 		this.jobRepository = jobRepository;
 		this.transactions = transactions;
 		this.erp = erp;
@@ -103,6 +105,7 @@ public class SyncJobFactory {
 		this.processPartitions = properties.process().partitions();
 		this.observations = observations;
 		this.meters = meters;
+		this.progress = progress;
 	}
 
 	public Job job(EntityJob entityJob) {
@@ -111,6 +114,7 @@ public class SyncJobFactory {
 			.observationRegistry(observations)
 			.listener(new RunMetrics(observations, meters, entityJob))
 			.listener(new RunLog(entityJob))
+			.listener(progress.listener(entityJob))
 			.listener(new FailureReason())
 			.listener(new RunLockListener(entityJob, locks))
 			// Last, so that its afterJob runs first: the listeners before it report its
@@ -213,14 +217,15 @@ public class SyncJobFactory {
 	}
 
 	/**
-	 * Every step is observed, tagged with its store and entity, and logs its end with its
-	 * counts.
+	 * Every step is observed, tagged with its store and entity, logs its end with its
+	 * counts, and shows its progress when that is on.
 	 */
 	private StepBuilder step(EntityJob job, String suffix) {
 		StepBuilder step = new StepBuilder(job.entity() + suffix, jobRepository);
 		step.observationRegistry(observations);
 		step.listener(new RunMetrics(observations, meters, job));
 		step.listener(new RunLog(job));
+		step.listener(progress.listener(job));
 		return step;
 	}
 

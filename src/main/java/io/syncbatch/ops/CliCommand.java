@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,13 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 			  serve                               run as a service (Actuator health and metrics)
 			""";
 
+	/** Every command {@link Cli} and {@code serve} answer. */
+	public static final Set<String> COMMANDS = Set.of("run", "run-all", "restart", "history", "executions", "stop",
+			"recover", "retry", "abort", "load", "process", "process-all", "jobs", "serve");
+
+	/** The commands that run a job to its end, and so show its progress. */
+	private static final Set<String> JOB_COMMANDS = Set.of("run", "run-all", "restart", "process", "process-all");
+
 	public static CliCommand parse(String[] args) {
 		String name = null;
 		List<String> arguments = new ArrayList<>();
@@ -59,5 +67,51 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 
 	public boolean isServe() {
 		return "serve".equals(name);
+	}
+
+	public boolean runsJobs() {
+		return JOB_COMMANDS.contains(name);
+	}
+
+	/**
+	 * What is wrong with the command's name, answered before anything starts: a missing
+	 * or unknown command, with the nearest command when it looks like a typing slip.
+	 */
+	public @Nullable String nameProblem() {
+		if (name == null) {
+			return "a command is required";
+		}
+		if (COMMANDS.contains(name)) {
+			return null;
+		}
+		String nearest = null;
+		int best = 3;
+		for (String command : COMMANDS) {
+			int distance = editDistance(name, command);
+			if (distance < best || distance == best && nearest != null && command.compareTo(nearest) < 0) {
+				best = distance;
+				nearest = command;
+			}
+		}
+		return "unknown command '" + name + "'" + (nearest == null ? "" : "; did you mean '" + nearest + "'?");
+	}
+
+	private static int editDistance(String one, String other) {
+		int[] previous = new int[other.length() + 1];
+		int[] current = new int[other.length() + 1];
+		for (int j = 0; j <= other.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= one.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= other.length(); j++) {
+				int substitution = previous[j - 1] + (one.charAt(i - 1) == other.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[other.length()];
 	}
 }

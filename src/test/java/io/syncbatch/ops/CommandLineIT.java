@@ -94,6 +94,20 @@ class CommandLineIT {
 	}
 
 	@Test
+	void aMistypedCommandIsAnsweredBeforeAnythingStarts() throws Exception {
+		Result typo = syncbatch("jbos");
+
+		assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(Cli.BAD_COMMAND);
+		assertThat(typo.err()).contains("syncbatch: unknown command 'jbos'; did you mean 'jobs'?", "usage:",
+				"history <entity>");
+		assertThat(workDir.resolve("data")).as("no database was opened: Spring never started").doesNotExist();
+
+		Result none = syncbatch("--limit=3");
+		assertThat(none.exitCode()).isEqualTo(Cli.BAD_COMMAND);
+		assertThat(none.err()).contains("syncbatch: a command is required", "usage:");
+	}
+
+	@Test
 	void aRunThatCannotReachTheStoreExitsOneAndItsRestartCatchesUp() throws Exception {
 		// Not a freed ephemeral port, which another process may take meanwhile (H2's
 		// AUTO_SERVER listener once did): port 9, discard, is closed here.
