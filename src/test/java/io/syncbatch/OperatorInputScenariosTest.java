@@ -146,9 +146,14 @@ class OperatorInputScenariosTest extends SyncScenario {
 	@Test
 	void anErrorShowsOnlyAShortPrefixOfABadValue() {
 		String huge = "x".repeat(40) + "q".repeat(10_000);
-		assertThatThrownBy(() -> jobs.launch("customer-export", Map.of("mode", huge)))
-			.hasMessageContaining("'" + "x".repeat(40) + "'… (10040 characters)")
+		// Under the job repository's 2,500 characters, so that the mode itself is read.
+		String longMode = "x".repeat(40) + "q".repeat(2_000);
+		assertThatThrownBy(() -> jobs.launch("customer-export", Map.of("mode", longMode)))
+			.hasMessageContaining("'" + "x".repeat(40) + "'… (2040 characters)")
 			.satisfies(e -> assertThat(e.getMessage()).doesNotContain("q").hasSizeLessThan(300));
+		assertThatThrownBy(() -> jobs.launch("customer-export", Map.of("mode", huge)))
+			.hasMessageContaining("parameter 'mode' is 10,040 characters long")
+			.satisfies(e -> assertThat(e.getMessage()).doesNotContain("xxxx").hasSizeLessThan(300));
 		assertThatThrownBy(() -> batch.load("customer", null, Map.of(huge, "1"), 10))
 			.satisfies(e -> assertThat(e.getMessage()).startsWith("unknown filter 'xxxx").doesNotContain("q"));
 		assertThatThrownBy(() -> refresh.abort("customer", null, List.of(huge)))

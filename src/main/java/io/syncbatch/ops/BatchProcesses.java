@@ -120,15 +120,15 @@ public class BatchProcesses {
 	 * to the launch, which says so.
 	 */
 	private void refuseUnknown(EntityDefinition definition, String store, List<String> erpIds) {
+		erpIds.forEach(id -> UntrustedText.requirePrintable("parameter 'ids'", id));
 		List<String> candidates = erpIds.stream()
 			.map(String::trim)
 			.filter(id -> !id.isEmpty() && id.length() <= SyncRecord.LONGEST_KEY)
 			.distinct()
 			.toList();
 		Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-		known.addAll(erp
-			.rowsByKey(definition, candidates, SyncRun.queryParameters(definition, Map.<String, String>of()::get))
-			.keySet());
+		known.addAll(erp.selectedKeys(definition, candidates,
+				SyncRun.queryParameters(definition, Map.<String, String>of()::get)));
 		known.addAll(records.byErpIds(store, definition.entity(), candidates).keySet());
 		List<String> unknown = candidates.stream().filter(id -> !known.contains(id)).toList();
 		if (!unknown.isEmpty()) {
