@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ class LeaseScenariosTest extends SyncScenario {
 	void recoverOfAnExecutionWhoseProcessIsRunningItIsRefusedAndTheRunEndsAlone() throws Exception {
 		store().failAll(to(CUSTOMERS), StoreFault.answerAfter(Duration.ofMillis(1_000)));
 		JobExecution running = jobs.launchInBackground("customer-export", Map.of());
-		awaitFirstStoreRequest();
+		awaitFirstStoreRequest(to(CUSTOMERS));
 
 		assertThatThrownBy(() -> jobs.recover(running.getId())).isInstanceOf(RunRefusedException.class)
 			.hasMessageStartingWith(
@@ -52,7 +51,7 @@ class LeaseScenariosTest extends SyncScenario {
 	void aRunningExecutionRenewsItsLeaseWhileItWaitsForTheStore() throws Exception {
 		store().failAll(to(CUSTOMERS), StoreFault.answerAfter(Duration.ofMillis(1_500)));
 		JobExecution running = jobs.launchInBackground("customer-export", Map.of());
-		awaitFirstStoreRequest();
+		awaitFirstStoreRequest(to(CUSTOMERS));
 		LocalDateTime first = state.leaseRenewedAt(storeName(), "customer");
 		Thread.sleep(700);
 
@@ -121,25 +120,6 @@ class LeaseScenariosTest extends SyncScenario {
 
 		assertThat(jobs.execution(crashed).getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(state.runLocks()).isZero();
-	}
-
-	private void awaitFirstStoreRequest() throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (store().requests(to(CUSTOMERS)).isEmpty()) {
-			assertThat(Instant.now()).as("a request reached the store").isBefore(deadline);
-			Thread.sleep(20);
-		}
-	}
-
-	private BatchStatus awaitEnd(long executionId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JobExecution execution = jobs.execution(executionId);
-		while (execution.isRunning()) {
-			assertThat(Instant.now()).as("execution " + executionId + " ended").isBefore(deadline);
-			Thread.sleep(50);
-			execution = jobs.execution(executionId);
-		}
-		return execution.getStatus();
 	}
 
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,7 +112,7 @@ class OperatorScenariosTest extends SyncScenario {
 		slowStore();
 
 		JobExecution running = jobs.launchInBackground("customer-export", Map.of());
-		awaitFirstStoreRequest();
+		awaitFirstStoreRequest(to(CUSTOMERS));
 		jobs.stop(running.getId());
 		assertThat(awaitEnd(running.getId())).isEqualTo(BatchStatus.STOPPED);
 		long waiting = history().values().stream().filter(r -> r.status() == SyncStatus.PREPARED).count();
@@ -188,7 +187,7 @@ class OperatorScenariosTest extends SyncScenario {
 		slowStore();
 		store().forgetRequests();
 		JobExecution running = jobs.launchInBackground("customer-export", Map.of());
-		awaitFirstStoreRequest();
+		awaitFirstStoreRequest(to(CUSTOMERS));
 
 		assertThatThrownBy(() -> jobs.launch("customer-export", Map.of("mode", "full")))
 			.isInstanceOf(RunRefusedException.class)
@@ -200,33 +199,6 @@ class OperatorScenariosTest extends SyncScenario {
 
 	private void slowStore() {
 		store().failAll(to(CUSTOMERS), StoreFault.answerAfter(Duration.ofMillis(300)));
-	}
-
-	/**
-	 * Call after the store forgot its requests: the next request seen is the running
-	 * job's.
-	 */
-	private void awaitFirstStoreRequest() throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (store().requests(to(CUSTOMERS)).isEmpty()) {
-			assertThat(Instant.now()).as("a request reached the store").isBefore(deadline);
-			Thread.sleep(20);
-		}
-	}
-
-	/**
-	 * Not a JobExecution: spring-batch-test would take a method returning one for an
-	 * execution factory.
-	 */
-	private BatchStatus awaitEnd(long executionId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JobExecution execution = jobs.execution(executionId);
-		while (execution.isRunning()) {
-			assertThat(Instant.now()).as("execution " + executionId + " ended").isBefore(deadline);
-			Thread.sleep(50);
-			execution = jobs.execution(executionId);
-		}
-		return execution.getStatus();
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.syncbatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,6 +12,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -149,6 +155,33 @@ abstract class SyncScenario {
 	 */
 	String createInStore(String email, String firstName, String lastName) {
 		return store().createCustomer(email, firstName, lastName);
+	}
+
+	/**
+	 * Waits until the store has received a request of these; called after the store
+	 * forgot its requests, the first one seen is the running job's.
+	 */
+	void awaitFirstStoreRequest(StoreFixture.Requests which) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (store().requests(which).isEmpty()) {
+			assertThat(Instant.now()).as("a request reached the store").isBefore(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/**
+	 * Waits until the execution has ended. Not returning a JobExecution:
+	 * spring-batch-test would take a method returning one for an execution factory.
+	 */
+	BatchStatus awaitEnd(long executionId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		JobExecution execution = jobs.execution(executionId);
+		while (execution.isRunning()) {
+			assertThat(Instant.now()).as("execution " + executionId + " ended").isBefore(deadline);
+			Thread.sleep(50);
+			execution = jobs.execution(executionId);
+		}
+		return execution.getStatus();
 	}
 
 }
