@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
@@ -103,16 +104,9 @@ public class ErpSource {
 	 */
 	public Map<String, SourceRecord> rowsByKey(EntityDefinition definition, Collection<String> keys,
 			Map<String, Object> parameters) {
-		if (keys.isEmpty()) {
-			return Map.of();
-		}
 		SourceQuery source = definition.source();
-		Map<String, Object> values = new HashMap<>(parameters);
-		values.put(KEYS, keys);
-		String sql = "SELECT * FROM " + derivedTable(source.query()) + " WHERE gi." + source.key() + " IN (:" + KEYS
-				+ ")";
 		Map<String, SourceRecord> rows = new LinkedHashMap<>();
-		jdbc.query(sql, values, new ErpRowMapper(source)::mapRow).forEach(row -> rows.put(row.key(), row));
+		byKey(source, "*", keys, parameters, new ErpRowMapper(source)::mapRow).forEach(row -> rows.put(row.key(), row));
 		return rows;
 	}
 
@@ -122,14 +116,20 @@ public class ErpSource {
 	 */
 	public Set<String> selectedKeys(EntityDefinition definition, Collection<String> keys,
 			Map<String, Object> parameters) {
-		if (keys.isEmpty()) {
-			return Set.of();
-		}
 		SourceQuery source = definition.source();
+		return new HashSet<>(byKey(source, "gi." + source.key(), keys, parameters, (rs, n) -> rs.getString(1)));
+	}
+
+	/** The query's rows whose key is one of these, as {@code columns} of them. */
+	private <T> List<T> byKey(SourceQuery source, String columns, Collection<String> keys,
+			Map<String, Object> parameters, RowMapper<T> mapper) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
 		Map<String, Object> values = new HashMap<>(parameters);
 		values.put(KEYS, keys);
-		return new HashSet<>(jdbc.query("SELECT gi." + source.key() + " FROM " + derivedTable(source.query())
-				+ " WHERE gi." + source.key() + " IN (:" + KEYS + ")", values, (rs, n) -> rs.getString(1)));
+		return jdbc.query("SELECT " + columns + " FROM " + derivedTable(source.query()) + " WHERE gi." + source.key()
+				+ " IN (:" + KEYS + ")", values, mapper);
 	}
 
 	/**
