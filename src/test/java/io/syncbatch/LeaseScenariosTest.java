@@ -71,7 +71,8 @@ class LeaseScenariosTest extends SyncScenario {
 		assertThat(recovered.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(recovered.getExitStatus().getExitDescription())
 			.startsWith("the process running it (4242@crashed-host) stopped renewing its lease at ")
-			.endsWith(" (sync database time); recovered automatically");
+			.endsWith(" (sync database time): it was killed, or lost the sync database for longer than the lease;"
+					+ " recovered automatically");
 		assertThat(state.runLocks()).isZero();
 	}
 

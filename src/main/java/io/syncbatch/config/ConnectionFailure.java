@@ -6,9 +6,11 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means that a database could not be reached (no connection, or the
@@ -22,7 +24,7 @@ public final class ConnectionFailure {
 
 	/** The failure in the chain that says the connection failed, if there is one. */
 	public static Optional<Throwable> in(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
 			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
 					|| cause instanceof DataAccessResourceFailureException
 					|| cause instanceof SQLTransientConnectionException
@@ -37,11 +39,23 @@ public final class ConnectionFailure {
 	/** The innermost cause's class and first line: what the driver said. */
 	public static String rootMessage(Throwable failure) {
 		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+		for (Throwable cause = next(root); cause != null; cause = next(cause)) {
+			root = cause;
 		}
 		String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
 		return root.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
+	}
+
+	/**
+	 * A rollback that failed because the connection was gone hides the failure that
+	 * caused the rollback ("Connection is closed" instead of the broken link): that one
+	 * says what happened.
+	 */
+	private static @Nullable Throwable next(Throwable cause) {
+		if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+			return rollback.getApplicationException();
+		}
+		return cause.getCause() == cause ? null : cause.getCause();
 	}
 
 }

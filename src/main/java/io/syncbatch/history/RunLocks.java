@@ -82,13 +82,18 @@ public class RunLocks {
 	}
 
 	/**
-	 * Extends the lease of the lock this owner holds.
+	 * Extends the lease of the lock this owner holds, while it has not expired: once it
+	 * has, the run is as good as dead to every other process (the next launch recovers
+	 * it), even if nobody has done so yet, and its owner must not bring it back to life.
 	 * @return false when it holds none any more: the job ended and released it, or the
-	 * lease expired and another process took it over
+	 * lease expired (the sync database was unreachable for longer than the lease), and
+	 * perhaps another process took it over
 	 */
 	public boolean renew(String owner, Duration lease) {
-		return jdbc.update("UPDATE sync_run_lock SET lease_expires_at = " + LEASE_UNTIL
-				+ ", renewed_at = LOCALTIMESTAMP(3) WHERE owner = ?", micros(lease), owner) == 1;
+		return jdbc.update(
+				"UPDATE sync_run_lock SET lease_expires_at = " + LEASE_UNTIL
+						+ ", renewed_at = LOCALTIMESTAMP(3) WHERE owner = ? AND lease_expires_at > LOCALTIMESTAMP(3)",
+				micros(lease), owner) == 1;
 	}
 
 	/** The job started: the lock taken for it now follows its execution. */

@@ -60,7 +60,8 @@ public class ExpiredRuns {
 		String process = "the process running it" + (holder == null ? "" : " (" + holder + ")");
 		return renewedAt == null ? process + " held no lease; recovered automatically"
 				: process + " stopped renewing its lease at " + renewedAt.withNano(0).toString().replace('T', ' ')
-						+ " (sync database time); recovered automatically";
+						+ " (sync database time): it was killed, or lost the sync database for longer than the lease;"
+						+ " recovered automatically";
 	}
 
 	private void recover(ExpiredLock lock) {

@@ -8,6 +8,9 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
+import io.syncbatch.config.ConnectionFailure;
+import io.syncbatch.config.DatabaseAddress;
+
 /**
  * Batch records a failed execution's exit description as the outermost exception's stack
  * trace ("Unable to process chunk"). Operators need the reason underneath ("POST
@@ -15,6 +18,12 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  * CLI prints and the job repository keeps.
  */
 class FailureReason implements JobExecutionListener {
+
+	private final DatabaseAddress syncDatabase;
+
+	FailureReason(DatabaseAddress syncDatabase) {
+		this.syncDatabase = syncDatabase;
+	}
 
 	@Override
 	public void afterJob(JobExecution execution) {
@@ -31,15 +40,23 @@ class FailureReason implements JobExecutionListener {
 
 	/**
 	 * Our own exceptions carry the sentence an operator needs; below them are transport
-	 * details.
+	 * details. A lost connection that none of ours explains is the sync database's: the
+	 * ERP's reader and the store's connector name their own.
 	 */
-	private static String reason(Throwable failure) {
+	private String reason(Throwable failure) {
 		Throwable reason = failure;
-		while (!reason.getClass().getPackageName().startsWith("io.syncbatch") && reason.getCause() != null
-				&& reason.getCause() != reason) {
+		while (!ours(reason) && reason.getCause() != null && reason.getCause() != reason) {
 			reason = reason.getCause();
 		}
+		if (!ours(reason) && ConnectionFailure.in(failure).isPresent()) {
+			return "the sync database at " + syncDatabase + " was unreachable: "
+					+ ConnectionFailure.rootMessage(failure);
+		}
 		return reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+	}
+
+	private static boolean ours(Throwable failure) {
+		return failure.getClass().getPackageName().startsWith("io.syncbatch");
 	}
 
 }

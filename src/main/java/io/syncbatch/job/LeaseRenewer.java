@@ -17,11 +17,11 @@ import io.syncbatch.history.RunLocks;
 /**
  * Renews the lease of every lock this process holds, on a thread of its own, so that a
  * busy job (a long chunk, a slow store) still proves it is alive. A renewal that finds
- * the lock gone ends: the job released it, or, if this process could not renew in time
- * (the sync database unreachable longer than the lease), another process recovered the
- * execution and the optimistic locking of the job repository fails this one's next
- * update. A renewal that fails because the sync database cannot be reached is tried again
- * at the next period.
+ * the lock gone, or its lease expired, ends: the job released it, or this process could
+ * not renew in time (the sync database unreachable longer than the lease), and the run is
+ * left to be recovered as dead, also when the job's end could not release the lock. A
+ * renewal that fails because the sync database cannot be reached is tried again at the
+ * next period.
  */
 @Component
 class LeaseRenewer implements DisposableBean {

@@ -9,7 +9,7 @@ import io.syncbatch.history.RunLocks;
 
 /**
  * Binds the store/entity lock taken at launch to the execution, and frees it when the job
- * ends.
+ * ends, also when the sync database was unreachable at that moment.
  */
 class RunLockListener implements JobExecutionListener {
 
@@ -17,9 +17,12 @@ class RunLockListener implements JobExecutionListener {
 
 	private final RunLocks locks;
 
-	RunLockListener(EntityJob job, RunLocks locks) {
+	private final EndRecording recording;
+
+	RunLockListener(EntityJob job, RunLocks locks, EndRecording recording) {
 		this.job = job;
 		this.locks = locks;
+		this.recording = recording;
 	}
 
 	@Override
@@ -29,7 +32,8 @@ class RunLockListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		locks.release(store(execution), job.entity(), execution.getId());
+		recording.write("the release of the lock of execution " + execution.getId(),
+				() -> locks.release(store(execution), job.entity(), execution.getId()));
 	}
 
 	private static String store(JobExecution execution) {

@@ -86,10 +86,13 @@ public class SyncJobFactory {
 
 	private final RunProgress progress;
 
+	private final EndRecording endRecording;
+
 	public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
 			SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes, WatermarkRepository watermarks,
 			RecordPipeline pipeline, SyncParametersValidator parametersValidator, RunLocks locks, Clock clock,
-			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters, RunProgress progress) {
+			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters, RunProgress progress,
+			EndRecording endRecording) {
 		this.jobRepository = jobRepository;
 		this.transactions = transactions;
 		this.erp = erp;
@@ -106,6 +109,7 @@ public class SyncJobFactory {
 		this.observations = observations;
 		this.meters = meters;
 		this.progress = progress;
+		this.endRecording = endRecording;
 	}
 
 	public Job job(EntityJob entityJob) {
@@ -115,8 +119,8 @@ public class SyncJobFactory {
 			.listener(new RunMetrics(observations, meters, entityJob))
 			.listener(new RunLog(entityJob))
 			.listener(progress.listener(entityJob))
-			.listener(new FailureReason())
-			.listener(new RunLockListener(entityJob, locks))
+			.listener(new FailureReason(endRecording.syncDatabase()))
+			.listener(new RunLockListener(entityJob, locks, endRecording))
 			// Last, so that its afterJob runs first: the listeners before it report its
 			// figures.
 			.listener(new RunOutcomes(entityJob, jobRepository, records));
@@ -218,7 +222,8 @@ public class SyncJobFactory {
 
 	/**
 	 * Every step is observed, tagged with its store and entity, logs its end with its
-	 * counts, and shows its progress when that is on.
+	 * counts, shows its progress when that is on, and can be restarted after losing the
+	 * sync database mid-chunk.
 	 */
 	private StepBuilder step(EntityJob job, String suffix) {
 		StepBuilder step = new StepBuilder(job.entity() + suffix, jobRepository);
@@ -226,6 +231,7 @@ public class SyncJobFactory {
 		step.listener(new RunMetrics(observations, meters, job));
 		step.listener(new RunLog(job));
 		step.listener(progress.listener(job));
+		step.listener(new UnknownChunkOutcomeAsFailed());
 		return step;
 	}
 

@@ -145,8 +145,22 @@ public class SyncJobs {
 			return using.start(job, jobParameters);
 		}
 		catch (Exception | Error e) {
-			locks.releaseUnbound(lock);
+			releaseUnbound(lock, e);
 			throw e;
+		}
+	}
+
+	/**
+	 * A launch that failed before its job started leaves the lock to its caller; if the
+	 * sync database is gone too, the lease frees it, and the launch's own failure is the
+	 * one to report.
+	 */
+	private void releaseUnbound(String lock, Throwable launchFailure) {
+		try {
+			locks.releaseUnbound(lock);
+		}
+		catch (RuntimeException notReleased) {
+			launchFailure.addSuppressed(notReleased);
 		}
 	}
 
@@ -183,7 +197,7 @@ public class SyncJobs {
 			return using.restart(previous);
 		}
 		catch (JobRestartException e) {
-			locks.releaseUnbound(lock);
+			releaseUnbound(lock, e);
 			if (e.getCause() instanceof JobInstanceAlreadyCompleteException) {
 				// Completed by another process since the check above.
 				throw new RestartRefusedException(alreadyCompleted(previous, null));
@@ -191,7 +205,7 @@ public class SyncJobs {
 			throw e;
 		}
 		catch (Exception | Error e) {
-			locks.releaseUnbound(lock);
+			releaseUnbound(lock, e);
 			throw e;
 		}
 	}
