@@ -190,3 +190,19 @@ CREATE TABLE IF NOT EXISTS ARInvoice (
     PRIMARY KEY (CompanyID, DocType, RefNbr),
     INDEX ARInvoice_LastModified (CompanyID, LastModifiedDateTime)
 );
+
+-- Which ERP record an import created or updated for a store record (Acumatica's BCSyncStatus, kept in the ERP).
+-- Written in the same ERP transaction as the record itself, so that an import re-read through the overlap,
+-- retried, or restarted after a kill between the ERP's commit and the sync history's finds the record it
+-- made instead of making a second one. The primary key makes a second binding of a store record impossible
+-- even for two imports at once.
+CREATE TABLE IF NOT EXISTS BCSyncStatus (
+    CompanyID            INT          NOT NULL,
+    StoreName            VARCHAR(64)  NOT NULL,
+    EntityType           VARCHAR(64)  NOT NULL,
+    ExternalID           VARCHAR(64)  NOT NULL,
+    LocalID              VARCHAR(64)  NOT NULL,
+    LastModifiedDateTime DATETIME(3)  NOT NULL,
+    PRIMARY KEY (CompanyID, StoreName, EntityType, ExternalID),
+    INDEX BCSyncStatus_Local (CompanyID, StoreName, EntityType, LocalID)
+);

@@ -40,7 +40,7 @@ public final class ErpDatabase {
 	/** Back to the demo company of {@code sql/erp-demo-data.sql}. */
 	public void reset() {
 		new ResourceDatabasePopulator(new ClassPathResource("sql/erp-schema.sql")).execute(jdbc.getDataSource());
-		for (String table : new String[] { "ARInvoice", "SOShipLine", "SOShipment", "SOLine", "SOOrder",
+		for (String table : new String[] { "BCSyncStatus", "ARInvoice", "SOShipLine", "SOShipment", "SOLine", "SOOrder",
 				"INItemCategory", "InventoryItem", "INCategory", "Location", "Customer", "Contact", "CustomerClass",
 				"NumberingSequence" }) {
 			jdbc.update("DELETE FROM " + table);

@@ -1,0 +1,35 @@
+package io.syncbatch.erpwrite;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A store record mapped for the ERP, about to be written.
+ *
+ * @param store the store it comes from, as configured
+ * @param entity its entity ({@code customer})
+ * @param externalId its id in the store
+ * @param description how the history names it ("Jane Doe")
+ * @param companyId the ERP company (tenant) it is written to
+ * @param columns ERP column → value, as the mapping rules made them; a null value clears
+ * the column
+ * @param storeKey the store's own number for it, kept as the ERP key when the target says
+ * so; null when the store record has none
+ */
+public record ImportedRecord(String store, String entity, String externalId, String description, int companyId,
+		Map<String, @Nullable Object> columns, @Nullable String storeKey) {
+
+	public ImportedRecord {
+		// Map.copyOf refuses null values, and a null value means "clear it".
+		columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+	}
+
+	/** As reasons name it: "customer 17 (Jane Doe)". */
+	String named() {
+		return entity + " " + externalId + " (" + description + ")";
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.syncbatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.syncbatch.erpwrite.ErpRecordRefusedException;
+import io.syncbatch.erpwrite.ErpRecordWriter;
+import io.syncbatch.erpwrite.ErpTarget;
+import io.syncbatch.erpwrite.ErpWrite;
+import io.syncbatch.erpwrite.ImportedRecord;
+import io.syncbatch.history.LastOperation;
+
+/**
+ * Store customers written into the demo company's ERP, as seed 004 imports them: class
+ * ECCUSTOMER, an identifier from numbering sequence ECCUSTOMER (whose last number is
+ * EC00003, which the demo's Web Shopper has), or the store's customer number where the
+ * target keeps it (seed 003's ID mapping). Every write happens once, whatever repeats it.
+ */
+class ErpImportWriterScenariosTest extends SyncScenario {
+
+	static final ErpTarget CUSTOMERS = new ErpTarget("Customer", "CustomerID", "CustomerClassID", "ECCUSTOMER",
+			"LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), false);
+
+	static final ErpTarget CUSTOMERS_KEEPING_STORE_NUMBERS = new ErpTarget("Customer", "CustomerID", "CustomerClassID",
+			"ECCUSTOMER", "LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), true);
+
+	@Autowired
+	ErpRecordWriter writer;
+
+	@Test
+	void aNewStoreCustomerGetsTheNextNumberOfItsClassSequenceAndTheClassDefaults() {
+		ErpWrite written = writer.write(CUSTOMERS, shopper("17", "jane@mail.example", "Jane Doe", null));
+
+		assertThat(written.operation()).isEqualTo(LastOperation.INSERTED_LOCALLY);
+		assertThat(written.localId()).as("EC00003 is the sequence's last number").isEqualTo("EC00004");
+		Map<String, Object> row = customer("EC00004");
+		assertThat(row).containsEntry("AcctName", "Jane Doe")
+			.containsEntry("Email", "jane@mail.example")
+			.containsEntry("CustomerClassID", "ECCUSTOMER")
+			.containsEntry("Status", "A");
+		assertThat(lastNumber("ECCUSTOMER")).isEqualTo("EC00004");
+	}
+
+	@Test
+	void theSameStoreCustomerImportedAgainUpdatesTheRecordItMadeAndAClearedValueIsCleared() {
+		writer.write(CUSTOMERS, shopper("17", "jane@mail.example", "Jane Doe", "+1 555 0100"));
+
+		ErpWrite again = writer.write(CUSTOMERS, shopper("17", "jane@mail.example", "Jane Roe", null));
+
+		assertThat(again.operation()).isEqualTo(LastOperation.UPDATED_LOCALLY);
+		assertThat(again.localId()).isEqualTo("EC00004");
+		assertThat(customersInClass("ECCUSTOMER")).as("the demo's Web Shopper and Jane, once").isEqualTo(2);
+		assertThat(customer("EC00004")).containsEntry("AcctName", "Jane Roe").containsEntry("Phone1", null);
+		assertThat(lastNumber("ECCUSTOMER")).as("no number used by the update").isEqualTo("EC00004");
+	}
+
+	@Test
+	void aStoreCustomerNumberIsKeptAsTheErpIdWhenTheTargetSaysSoAndGeneratedOtherwise() {
+		ErpWrite kept = writer.write(CUSTOMERS_KEEPING_STORE_NUMBERS,
+				shopper("18", "kim@mail.example", "Kim Lee", null, "WEB-KIM"));
+		ErpWrite generated = writer.write(CUSTOMERS_KEEPING_STORE_NUMBERS,
+				shopper("19", "max@mail.example", "Max Mustermann", null, null));
+
+		assertThat(kept.localId()).isEqualTo("WEB-KIM");
+		assertThat(generated.localId()).isEqualTo("EC00004");
+	}
+
+	@Test
+	void aStoreNumberThatIsAnotherErpCustomersIdIsRefusedNamingBothInsteadOfMerged() {
+		assertThatThrownBy(() -> writer.write(CUSTOMERS_KEEPING_STORE_NUMBERS,
+				shopper("20", "fake@mail.example", "Not Fruitico", null, "FRUITICO")))
+			.isInstanceOf(ErpRecordRefusedException.class)
+			.hasMessage("customer 20 (Not Fruitico) not imported: its store number FRUITICO is the key of Customer "
+					+ "FRUITICO in the ERP already, which no store record is bound to; the two are not merged");
+		assertThat(customer("FRUITICO")).containsEntry("AcctName", "Fruitico Coffee and Cakes");
+	}
+
+	@Test
+	void aNumberAnErpUserAlreadyGaveByHandIsSkipped() {
+		erp.addCustomer("EC00004", "Typed By Hand", "hand@mail.example", java.time.LocalDateTime.now());
+
+		assertThat(writer.write(CUSTOMERS, shopper("21", "a@mail.example", "Ann Smith", null)).localId())
+			.isEqualTo("EC00005");
+	}
+
+	@Test
+	void whatTheErpWouldRefuseIsRefusedNamingTheRecordAndTheFieldAndNothingIsWritten() {
+		assertThatThrownBy(() -> writer.write(CUSTOMERS, shopper("22", "b@mail.example", " ", null)))
+			.isInstanceOf(ErpRecordRefusedException.class)
+			.hasMessage("customer 22 (Bea) not imported: AcctName is required by the ERP and is empty");
+		assertThatThrownBy(() -> writer.write(CUSTOMERS, shopper("23", "c@mail.example", "x".repeat(256), null)))
+			.isInstanceOf(ErpRecordRefusedException.class)
+			.hasMessage(
+					"customer 23 (Bea) not imported: AcctName is 256 characters long, and the ERP takes at most 255");
+		assertThat(lastNumber("ECCUSTOMER")).as("the refused insert gave its number back").isEqualTo("EC00003");
+		assertThat(customersInClass("ECCUSTOMER")).isEqualTo(1);
+	}
+
+	@Test
+	void importsAtOnceGetDistinctNumbersAndOneStoreCustomerImportedTwiceAtOnceIsOneErpCustomer() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Callable<ErpWrite>> imports = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String id = String.valueOf(100 + i);
+				imports.add(() -> writer.write(CUSTOMERS, shopper(id, id + "@mail.example", "Shopper " + id, null)));
+				// The same store customer again, as an overlapping re-read would.
+				imports.add(() -> writer.write(CUSTOMERS, shopper(id, id + "@mail.example", "Shopper " + id, null)));
+			}
+			Collections.shuffle(imports);
+			Map<String, String> erpIdByStoreId = new HashMap<>();
+			for (Future<ErpWrite> done : pool.invokeAll(imports)) {
+				done.get();
+			}
+			erp.jdbc()
+				.queryForList("SELECT ExternalID, LocalID FROM BCSyncStatus")
+				.forEach(row -> erpIdByStoreId.put((String) row.get("ExternalID"), (String) row.get("LocalID")));
+			assertThat(erpIdByStoreId).hasSize(20);
+			assertThat(erpIdByStoreId.values()).doesNotHaveDuplicates();
+			assertThat(customersInClass("ECCUSTOMER")).isEqualTo(21);
+			assertThat(lastNumber("ECCUSTOMER")).isEqualTo("EC00023");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private ImportedRecord shopper(String storeId, String email, String name, @Nullable String phone) {
+		return shopper(storeId, email, name, phone, null);
+	}
+
+	private ImportedRecord shopper(String storeId, String email, String name, @Nullable String phone,
+			@Nullable String storeNumber) {
+		Map<String, @Nullable Object> columns = new HashMap<>();
+		columns.put("AcctName", name);
+		columns.put("Email", email);
+		columns.put("Phone1", phone);
+		columns.put("CountryID", "US");
+		return new ImportedRecord(storeName(), "customer", storeId,
+				name.isBlank() || name.length() > 200 ? "Bea" : name, 2, columns, storeNumber);
+	}
+
+	private Map<String, Object> customer(String customerId) {
+		return new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER) {
+			{
+				putAll(erp.jdbc()
+					.queryForMap("SELECT * FROM Customer WHERE CompanyID = 2 AND CustomerID = ?", customerId));
+			}
+		};
+	}
+
+	private String lastNumber(String numberingId) {
+		return erp.jdbc()
+			.queryForObject("SELECT LastNbr FROM NumberingSequence WHERE CompanyID = 2 AND NumberingID = ?",
+					String.class, numberingId);
+	}
+
+	private int customersInClass(String customerClass) {
+		return erp.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM Customer WHERE CompanyID = 2 AND CustomerClassID = ?", Integer.class,
+					customerClass);
+	}
+
+}
