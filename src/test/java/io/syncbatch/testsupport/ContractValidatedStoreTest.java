@@ -81,10 +81,17 @@ class ContractValidatedStoreTest {
 		send(shared, "PUT", "/v3/customers", """
 				[{"id":99,"first_name":"Ghost"}]""");
 		send(shared, "GET", "/v3/customers?id:in=1,2&page=1&limit=1", null);
+		send(shared, "POST", "/v3/customers/addresses", """
+				[{"customer_id":1,"first_name":"Ann","last_name":"Lee","address1":"1 Main St","city":"Springfield",
+				  "state_or_province":"Illinois","postal_code":"62701","country_code":"US"}]""");
+		send(shared, "GET",
+				"/v3/customers?date_modified:min=2020-01-01T00:00:00Z&date_modified:max=2100-01-01T00:00:00Z"
+						+ "&sort=date_created:asc&include=addresses&page=1&limit=2",
+				null);
 
 		List<ServeEvent> events = shared.wireMock().getAllServeEvents();
 		assertThat(events).extracting(event -> event.getResponse().getStatus())
-			.containsExactlyInAnyOrder(200, 422, 200, 422, 200);
+			.containsExactlyInAnyOrder(200, 422, 200, 422, 200, 200, 200);
 		for (ServeEvent event : events) {
 			assertThat(shared.validateResponse(event).getMessages())
 				.as("%s %s -> %s", event.getRequest().getMethod(), event.getRequest().getUrl(),

@@ -2,6 +2,7 @@ package io.syncbatch.connector.bigcommerce;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +29,8 @@ final class BigCommerceStore implements StoreConnection {
 
 	private static final Logger log = LoggerFactory.getLogger(BigCommerceStore.class);
 
+	private static final String CUSTOMERS = "customers";
+
 	private final String name;
 
 	private final BigCommerceSettings settings;
@@ -40,6 +43,8 @@ final class BigCommerceStore implements StoreConnection {
 
 	private volatile @Nullable SandboxStore sandbox;
 
+	private final ResourceReader customers;
+
 	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
 			JsonMapper json, BigCommerceContracts contracts) {
 		this.name = name;
@@ -47,6 +52,7 @@ final class BigCommerceStore implements StoreConnection {
 		this.contracts = contracts;
 		this.channel = http.open(name, store, store.sandbox() ? this::startSandbox : settings::storeRoot,
 				new BigCommerceDialect(Objects.requireNonNull(settings.accessToken()), json));
+		this.customers = new BigCommerceCustomerReader(channel, Clock.systemUTC());
 	}
 
 	@Override
@@ -63,9 +69,13 @@ final class BigCommerceStore implements StoreConnection {
 		return new BigCommerceWriter(resource, channel, contracts.named(resource.contract()));
 	}
 
+	/**
+	 * The customers reader ({@link BigCommerceCustomerReader}), the first piece of
+	 * imports; every other resource answers null until an import needs it.
+	 */
 	@Override
 	public @Nullable ResourceReader reader(String resource) {
-		return null;
+		return CUSTOMERS.equals(resource) ? customers : null;
 	}
 
 	private synchronized URI startSandbox() {

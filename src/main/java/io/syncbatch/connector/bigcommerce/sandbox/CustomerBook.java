@@ -3,6 +3,7 @@ package io.syncbatch.connector.bigcommerce.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class CustomerBook {
 
 	static final int MAX_BATCH = 10;
+
+	/** customer_Full's {@code addresses}: "Limited to 10". */
+	static final int INCLUDED_ADDRESSES = 10;
 
 	private record StringRule(int min, int max) {
 	}
@@ -53,7 +60,11 @@ final class CustomerBook {
 	}
 
 	void addRoutes(Router router) {
-		router.add("GET", "/v3/customers", Set.of("email:in", "id:in", "page", "limit"), this::list)
+		router
+			.add("GET", "/v3/customers",
+					Set.of("email:in", "id:in", "date_modified:min", "date_modified:max", "sort", "include", "page",
+							"limit"),
+					this::list)
 			.add("POST", "/v3/customers", Set.of(), request -> replies.v3Batch(create(request.json())))
 			.add("PUT", "/v3/customers", Set.of(), request -> replies.v3Batch(update(request.json())))
 			.add("DELETE", "/v3/customers", Set.of("id:in"), this::delete);
@@ -84,6 +95,11 @@ final class CustomerBook {
 		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.CUSTOMERS).rows())));
 	}
 
+	/**
+	 * {@code GET /v3/customers}: filtered by email, id and modification date, sorted as
+	 * the contract's {@code sort} values say (by id without one), a page at a time, with
+	 * each customer's addresses when {@code include=addresses} asks for them.
+	 */
 	private Reply list(SandboxRequest request) {
 		Map<String, String> query = request.query();
 		Set<String> emails = null;
@@ -96,6 +112,10 @@ final class CustomerBook {
 			}
 		}
 		Set<Integer> ids = Queries.ids(query, "id:in");
+		Instant modifiedFrom = Queries.instant(query, "date_modified:min");
+		Instant modifiedTo = Queries.instant(query, "date_modified:max");
+		Comparator<ObjectNode> order = order(query.get("sort"));
+		boolean withAddresses = includesAddresses(query.get("include"));
 		PageRequest page = PageRequest.from(query);
 		Set<String> wantedEmails = emails;
 		List<ObjectNode> matching = new ArrayList<>();
@@ -104,11 +124,76 @@ final class CustomerBook {
 				boolean emailMatches = wantedEmails == null
 						|| wantedEmails.contains(lowerCase(customer.path("email").asString()));
 				boolean idMatches = ids == null || ids.contains(customer.get("id").intValue());
-				if (emailMatches && idMatches) {
+				Instant modified = Instant.parse(customer.get("date_modified").stringValue());
+				// Both bounds include their own second, as the store keeps whole seconds.
+				boolean modifiedMatches = (modifiedFrom == null || !modified.isBefore(modifiedFrom))
+						&& (modifiedTo == null || !modified.isAfter(modifiedTo));
+				if (emailMatches && idMatches && modifiedMatches) {
 					matching.add(customer);
 				}
 			}
+			matching.sort(order);
+			if (withAddresses) {
+				withAddresses(matching, tables.get(StoreData.ADDRESSES));
+			}
 			return replies.v3Page(matching, page);
+		});
+	}
+
+	/**
+	 * The contract's four sort values; ties, and no sort at all, go by id so that pages
+	 * do not overlap.
+	 */
+	private static Comparator<ObjectNode> order(@Nullable String sort) {
+		Comparator<ObjectNode> byId = Comparator.comparingInt(customer -> customer.get("id").intValue());
+		if (sort == null) {
+			return byId;
+		}
+		Comparator<ObjectNode> sorted = switch (sort) {
+			case "date_created:asc", "date_created:desc" ->
+				Comparator.comparing(customer -> Instant.parse(customer.get("date_created").stringValue()));
+			case "last_name:asc", "last_name:desc" ->
+				Comparator.comparing(customer -> lowerCase(customer.path("last_name").asString("")));
+			default -> throw SandboxRejection.badRequest("Query parameter sort must be one of date_created:asc,"
+					+ " date_created:desc, last_name:asc, last_name:desc, got: " + sort);
+		};
+		return (sort.endsWith(":desc") ? sorted.reversed() : sorted).thenComparing(byId);
+	}
+
+	/**
+	 * Only {@code addresses} of the contract's sub-resources is kept by this sandbox; the
+	 * others are refused rather than silently left out.
+	 */
+	private static boolean includesAddresses(@Nullable String include) {
+		if (include == null) {
+			return false;
+		}
+		for (String part : include.split(",")) {
+			if (!part.trim().equals("addresses")) {
+				throw SandboxRejection.badRequest("include=" + part.trim()
+						+ " is not supported by this sandbox store for GET /v3/customers (supported: addresses)");
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Replaces each customer by a copy with its addresses, at most as many as
+	 * customer_Full allows (address_count still says how many there are).
+	 */
+	private static void withAddresses(List<ObjectNode> customers, Table addresses) {
+		Map<Integer, List<ObjectNode>> byCustomer = new HashMap<>();
+		for (ObjectNode address : addresses.rows()) {
+			byCustomer.computeIfAbsent(address.get("customer_id").intValue(), id -> new ArrayList<>()).add(address);
+		}
+		customers.replaceAll(customer -> {
+			ObjectNode copy = customer.deepCopy();
+			ArrayNode included = copy.putArray("addresses");
+			byCustomer.getOrDefault(customer.get("id").intValue(), List.of())
+				.stream()
+				.limit(INCLUDED_ADDRESSES)
+				.forEach(address -> included.add(address.deepCopy()));
+			return copy;
 		});
 	}
 
@@ -368,7 +453,8 @@ final class CustomerBook {
 				updated.set(name, item.get(name).deepCopy());
 			}
 		}
-		updated.put("date_modified", now);
+		updated.put("date_modified", Json.v3Date(
+				later(Instant.parse(now), Instant.parse(existing.get("date_modified").stringValue()).plusSeconds(1))));
 		return updated;
 	}
 
@@ -395,6 +481,15 @@ final class CustomerBook {
 			}
 		}
 		return emails;
+	}
+
+	/**
+	 * An update's change time: now, or a second after the previous one when that is
+	 * later. The store keeps whole seconds, so two updates in one second would otherwise
+	 * look like one change to whoever reads by {@code date_modified}.
+	 */
+	private static Instant later(Instant now, Instant afterPrevious) {
+		return now.isAfter(afterPrevious) ? now : afterPrevious;
 	}
 
 	private String now() {

@@ -1,5 +1,11 @@
 package io.syncbatch.connector.bigcommerce.sandbox;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +44,36 @@ final class Queries {
 			}
 		}
 		return ids;
+	}
+
+	/**
+	 * A date filter such as {@code date_modified:min}, or {@code null} when it is absent.
+	 * The contract's examples give a date-time ({@code 2018-09-05T13:45:03}) or a date
+	 * ({@code 2019-09-04}); one without a zone is read as UTC, a date as its midnight.
+	 */
+	static @Nullable Instant instant(Map<String, String> query, String name) {
+		String value = query.get(name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException withoutZone) {
+			try {
+				return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException notADateTime) {
+				try {
+					return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+				}
+				catch (DateTimeParseException notADate) {
+					throw SandboxRejection.badRequest("Query parameter " + name
+							+ " must be a date-time such as 2018-09-05T13:45:03Z or a date such as 2019-09-04, got: "
+							+ value);
+				}
+			}
+		}
 	}
 
 	private static int parse(String name, @Nullable String value, int min) {

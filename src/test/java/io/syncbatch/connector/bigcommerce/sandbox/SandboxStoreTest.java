@@ -209,6 +209,45 @@ class SandboxStoreTest {
 	}
 
 	@Test
+	void getFiltersByModificationDateSortsAndIncludesAddresses() throws Exception {
+		send("POST", "/v3/customers", """
+				[{"email":"ann@example.com","first_name":"Ann","last_name":"Lee",
+				  "addresses":[{"first_name":"Ann","last_name":"Lee","address1":"1 Main St","city":"Springfield",
+				    "state_or_province":"Illinois","postal_code":"62701","country_code":"US"}]},
+				 {"email":"bob@example.com","first_name":"Bob","last_name":"Abel"},
+				 {"email":"cat@example.com","first_name":"Cat","last_name":"Zed"}]""");
+		String created = store.customers().get(0).get("date_modified").toString();
+		// Two updates in one second still move date_modified on, a second each.
+		send("PUT", "/v3/customers", """
+				[{"id":2,"company":"One"}]""");
+		send("PUT", "/v3/customers", """
+				[{"id":2,"company":"Two"}]""");
+		String bobChanged = store.customers().get(1).get("date_modified").toString();
+
+		Reply since = send("GET", "/v3/customers?date_modified:min=" + encode(bobChanged), null);
+		Reply until = send("GET", "/v3/customers?date_modified:max=" + encode(created) + "&sort=last_name:desc", null);
+		Reply byDay = send("GET", "/v3/customers?date_modified:min=" + created.substring(0, 10)
+				+ "&sort=date_created:asc&include=addresses&page=1&limit=2", null);
+		Reply badDate = send("GET", "/v3/customers?date_modified:min=yesterday", null);
+		Reply badSort = send("GET", "/v3/customers?sort=date_modified:asc", null);
+		Reply otherInclude = send("GET", "/v3/customers?include=storecredit", null);
+
+		assertThat(java.time.Instant.parse(bobChanged))
+			.isAfterOrEqualTo(java.time.Instant.parse(created).plusSeconds(2));
+		assertThat(since.body().get("data").findValuesAsString("email")).containsExactly("bob@example.com");
+		assertThat(until.body().get("data").findValuesAsString("last_name")).containsExactly("Zed", "Lee");
+		assertThat(byDay.body().get("data")).hasSize(2);
+		assertThat(byDay.body().at("/meta/pagination/total").intValue()).isEqualTo(3);
+		assertThat(byDay.body().at("/data/0/addresses/0/address1").stringValue()).isEqualTo("1 Main St");
+		assertThat(byDay.body().at("/data/1/addresses").isArray()).isTrue();
+		assertThat(byDay.body().at("/data/1/addresses")).isEmpty();
+		assertThat(until.body().at("/data/0").has("addresses")).isFalse();
+		assertThat(badDate.status()).isEqualTo(400);
+		assertThat(badSort.status()).isEqualTo(400);
+		assertThat(otherInclude.status()).isEqualTo(400);
+	}
+
+	@Test
 	void rejectsRequestsWithoutTheRightToken() throws Exception {
 		HttpResponse<String> missing = http.send(
 				HttpRequest.newBuilder(URI.create(base + "/v3/customers")).GET().build(),

@@ -1,0 +1,136 @@
+package io.syncbatch.connector.bigcommerce;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncbatch.connector.MalformedAnswerException;
+import io.syncbatch.connector.ResourceReader.StoreDocument;
+import io.syncbatch.record.DataRecord;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the customers of one {@code GET /v3/customers} answer (customer_Full in the
+ * published contract) into store documents, refusing what the contract does not allow.
+ *
+ * <p>
+ * The fields are the ones an import maps to an ERP customer and its locations, under the
+ * store's own names. {@code addresses} is a list of maps, one per address with every
+ * field the store sent (id, first_name, address1, city, country_code…): a
+ * {@link DataRecord} holds nested values as they are, and a later mapping walks the list
+ * itself, since dotted names reach into maps but not lists. The store includes at most 10
+ * addresses; {@code address_count} says how many the customer has, so a mapping can tell
+ * when some were left out.
+ */
+final class CustomerDocuments {
+
+	/** customer_Full's fields an import reads, besides id and addresses. */
+	static final List<String> FIELDS = List.of("email", "first_name", "last_name", "company", "phone",
+			"customer_group_id", "date_created", "date_modified", "address_count");
+
+	/** What was asked, for messages: "GET /v3/customers?… on store main". */
+	private final String request;
+
+	CustomerDocuments(String request) {
+		this.request = request;
+	}
+
+	/** Pagination totals of a collection answer: the contract's meta.pagination. */
+	record Pagination(long total, int totalPages) {
+	}
+
+	Pagination pagination(JsonNode answer) {
+		JsonNode pagination = answer.path("meta").path("pagination");
+		JsonNode total = pagination.path("total");
+		JsonNode totalPages = pagination.path("total_pages");
+		if (!total.isIntegralNumber() || !totalPages.isIntegralNumber()) {
+			throw malformed("has no meta.pagination.total and total_pages, which it needs to page: "
+					+ abbreviate(answer.path("meta").toString()));
+		}
+		return new Pagination(total.longValue(), totalPages.intValue());
+	}
+
+	List<StoreDocument> documents(JsonNode answer) {
+		JsonNode data = answer.path("data");
+		if (!data.isArray()) {
+			throw malformed("has no data list of customers");
+		}
+		List<StoreDocument> documents = new ArrayList<>(data.size());
+		for (int i = 0; i < data.size(); i++) {
+			documents.add(document(data.get(i), "data[" + i + "]"));
+		}
+		return documents;
+	}
+
+	private StoreDocument document(JsonNode customer, String at) {
+		JsonNode idNode = customer.path("id");
+		if (!idNode.isIntegralNumber()) {
+			throw malformed("has a customer without an integer id at " + at + ".id: "
+					+ (customer.has("id") ? abbreviate(idNode.toString()) : "missing"));
+		}
+		String id = String.valueOf(idNode.longValue());
+		Instant changedAt = instant(customer, "date_modified", "customer " + id + " (" + at + ")");
+		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+		fields.put("id", idNode.longValue());
+		for (String field : FIELDS) {
+			fields.put(field, plain(customer.get(field)));
+		}
+		fields.put("addresses", plain(customer.path("addresses").isMissingNode() ? null : customer.get("addresses")));
+		return new StoreDocument(id, changedAt, DataRecord.of(fields));
+	}
+
+	/** The store's RFC 3339 time, e.g. 2018-09-05T13:45:03Z, required. */
+	private Instant instant(JsonNode customer, String field, String whose) {
+		JsonNode value = customer.path(field);
+		if (!value.isString()) {
+			throw malformed("has " + whose + " without " + field + ", which it needs to read changes in order"
+					+ (customer.has(field) ? ": " + abbreviate(value.toString()) : ""));
+		}
+		try {
+			return OffsetDateTime.parse(value.stringValue()).toInstant();
+		}
+		catch (DateTimeParseException unparsable) {
+			throw malformed("has " + whose + " with " + field + " '" + abbreviate(value.stringValue())
+					+ "', which is not a date-time such as 2018-09-05T13:45:03Z");
+		}
+	}
+
+	/** JSON as plain values: text, numbers, booleans, maps and lists. */
+	private static @Nullable Object plain(@Nullable JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return null;
+		}
+		if (node.isObject()) {
+			Map<String, @Nullable Object> map = new LinkedHashMap<>();
+			node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
+			return map;
+		}
+		if (node.isArray()) {
+			List<@Nullable Object> list = new ArrayList<>(node.size());
+			node.forEach(item -> list.add(plain(item)));
+			return list;
+		}
+		if (node.isNumber()) {
+			return node.numberValue();
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		return node.asString();
+	}
+
+	private MalformedAnswerException malformed(String what) {
+		return new MalformedAnswerException("the answer to " + request + " " + what);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+	}
+
+}
