@@ -28,7 +28,10 @@ public interface ResourceReader {
 	 */
 	Map<String, StoreDocument> byIds(Collection<String> ids);
 
-	/** A store record as read: its id, when the store last changed it, and its fields. */
+	/**
+	 * A store record as read: its id, when the store last changed it, and its fields,
+	 * without the change time: equal fields mean nothing worth importing changed.
+	 */
 	record StoreDocument(String id, @Nullable Instant changedAt, DataRecord fields) {
 	}
 

@@ -30,9 +30,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class CustomerDocuments {
 
-	/** customer_Full's fields an import reads, besides id and addresses. */
+	/**
+	 * customer_Full's fields an import reads, besides id and addresses; date_modified is
+	 * the document's change time, not a field.
+	 */
 	static final List<String> FIELDS = List.of("email", "first_name", "last_name", "company", "phone",
-			"customer_group_id", "date_created", "date_modified", "address_count");
+			"customer_group_id", "date_created", "address_count");
 
 	/** What was asked, for messages: "GET /v3/customers?… on store main". */
 	private final String request;
