@@ -71,7 +71,7 @@ class SyncDatabaseOutageScenariosTest extends SyncScenario {
 		InjectedFault slowCreates = store().failAll(creating(CUSTOMERS),
 				StoreFault.answerAfter(Duration.ofMillis(300)));
 
-		long launched = duringAnOutageOf(Duration.ofSeconds(2), () -> jobs.launch("customer-export", Map.of()).getId());
+		long launched = duringAnOutageOf(Duration.ofSeconds(1), () -> jobs.launch("customer-export", Map.of()).getId());
 
 		JobExecution failed = jobs.execution(launched);
 

@@ -78,14 +78,17 @@ public class EndRecording {
 									+ "trying for up to {} s",
 							syncDatabase, ConnectionFailure.rootMessage(failure), what, leases.duration().toSeconds());
 				}
-				if (!Instant.now().plus(pause).isBefore(giveUpAt)) {
+				Instant now = Instant.now();
+				if (now.isAfter(giveUpAt)) {
 					throw new SyncDatabaseUnreachableException("the sync database at " + syncDatabase
 							+ " was unreachable for " + leases.duration().toSeconds() + " s, so " + what
 							+ " is not recorded; once the database is back, the next launch of the job (or serve) "
 							+ "recovers the execution as FAILED when its lease has expired, and it can be restarted",
 							failure);
 				}
-				sleep(pause);
+				// The last attempt is made when the lease runs out, not a pause before.
+				Duration left = Duration.between(now, giveUpAt);
+				sleep(pause.compareTo(left) < 0 ? pause : left);
 				pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
 			}
 		}
