@@ -139,6 +139,19 @@ class ErpImportWriterScenariosTest extends SyncScenario {
 		}
 	}
 
+	@Test
+	void aTargetNamingNoColumnOfItsTableIsRefusedNamingTheFieldBeforeAnythingIsWritten() {
+		ErpTarget misspelt = new ErpTarget("Customer", "CustomerID", "CustomerClass", "ECCUSTOMER",
+				"LastModifiedDateTime", null, Map.of(), false);
+
+		assertThatThrownBy(() -> writer.check(misspelt)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("erp-target.class-column: 'CustomerClass' is not a column of ERP table Customer")
+			.hasMessageMatching("(?is).*its columns: .*customerclassid.*");
+		assertThatThrownBy(() -> new ErpTarget("Customer; DROP TABLE Customer", "CustomerID", "CustomerClassID", null,
+				"LastModifiedDateTime", null, Map.of(), false))
+			.hasMessage("erp-target.table: 'Customer; DROP TABLE Customer' is not a plain column or table name");
+	}
+
 	private ImportedRecord shopper(String storeId, String email, String name, @Nullable String phone) {
 		return shopper(storeId, email, name, phone, null);
 	}
