@@ -1,15 +1,12 @@
 package io.syncbatch.job;
 
 import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.ProxyMethodInvocation;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.stereotype.Component;
 
 /**
  * The job repository's writes of an ended step or job execution go through
@@ -18,8 +15,7 @@ import org.springframework.stereotype.Component;
  * transaction) are not retried here: a broken transaction cannot be resumed, and the
  * chunk is done again on restart.
  */
-@Component
-class EndsRecordedThroughOutages implements BeanPostProcessor {
+class EndsRecordedThroughOutages implements MethodInterceptor {
 
 	private final ObjectProvider<EndRecording> recording;
 
@@ -28,32 +24,24 @@ class EndsRecordedThroughOutages implements BeanPostProcessor {
 	}
 
 	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (!(bean instanceof JobRepository)) {
-			return bean;
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		String ended = invocation.getMethod().getName().startsWith("update") && invocation.getArguments().length == 1
+				? ended(invocation.getArguments()[0]) : null;
+		if (ended == null) {
+			return invocation.proceed();
 		}
-		ProxyFactory proxy = new ProxyFactory(bean);
-		proxy.addInterface(JobRepository.class);
-		proxy.addAdvice((MethodInterceptor) invocation -> {
-			String ended = invocation.getMethod().getName().startsWith("update")
-					&& invocation.getArguments().length == 1 ? ended(invocation.getArguments()[0]) : null;
-			if (ended == null) {
-				return invocation.proceed();
+		return recording.getObject().write(ended, () -> {
+			try {
+				// A clone per attempt: an invocation proceeds once.
+				return ((ProxyMethodInvocation) invocation).invocableClone().proceed();
 			}
-			return recording.getObject().write(ended, () -> {
-				try {
-					// A clone per attempt: an invocation proceeds once.
-					return ((ProxyMethodInvocation) invocation).invocableClone().proceed();
-				}
-				catch (RuntimeException | Error e) {
-					throw e;
-				}
-				catch (Throwable e) {
-					throw new IllegalStateException(e);
-				}
-			});
+			catch (RuntimeException | Error e) {
+				throw e;
+			}
+			catch (Throwable e) {
+				throw new IllegalStateException(e);
+			}
 		});
-		return proxy.getProxy();
 	}
 
 	/** What ended, as a log line names it, or null for a running execution. */

@@ -1,14 +1,12 @@
 package io.syncbatch.job;
 
 import org.aopalliance.intercept.MethodInterceptor;
-import org.springframework.aop.framework.ProxyFactory;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.stereotype.Component;
 
 import io.syncbatch.secrets.Secrets;
 
@@ -20,36 +18,27 @@ import io.syncbatch.secrets.Secrets;
  * CLI and the API show of an execution carry a secret. (A step listener cannot do it:
  * Batch appends a listener's exit status to the failure's, never replaces it.)
  */
-@Component
-class RedactedJobRepository implements BeanPostProcessor {
+class RedactedExitDescriptions implements MethodInterceptor {
 
 	private final ObjectProvider<Secrets> secrets;
 
-	RedactedJobRepository(ObjectProvider<Secrets> secrets) {
+	RedactedExitDescriptions(ObjectProvider<Secrets> secrets) {
 		this.secrets = secrets;
 	}
 
 	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (!(bean instanceof JobRepository)) {
-			return bean;
-		}
-		ProxyFactory proxy = new ProxyFactory(bean);
-		proxy.addInterface(JobRepository.class);
-		proxy.addAdvice((MethodInterceptor) invocation -> {
-			if (invocation.getMethod().getName().startsWith("update")) {
-				for (Object argument : invocation.getArguments()) {
-					if (argument instanceof StepExecution step) {
-						step.setExitStatus(masked(step.getExitStatus()));
-					}
-					else if (argument instanceof JobExecution job) {
-						job.setExitStatus(masked(job.getExitStatus()));
-					}
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		if (invocation.getMethod().getName().startsWith("update")) {
+			for (Object argument : invocation.getArguments()) {
+				if (argument instanceof StepExecution step) {
+					step.setExitStatus(masked(step.getExitStatus()));
+				}
+				else if (argument instanceof JobExecution job) {
+					job.setExitStatus(masked(job.getExitStatus()));
 				}
 			}
-			return invocation.proceed();
-		});
-		return proxy.getProxy();
+		}
+		return invocation.proceed();
 	}
 
 	private ExitStatus masked(ExitStatus status) {
