@@ -41,8 +41,9 @@ import io.syncbatch.testsupport.TestDatabase;
  * and comes back. Given 120 ERP customers and a store that answers each create after 300
  * ms, the outage begins when the first create reaches the store: the chunk's transaction
  * breaks, and the end of the run must still be recorded, its reason naming the sync
- * database, so that a restart catches up without a duplicate in the store. Leases last 4
- * s here, so that an outage can outlast one within a test.
+ * database, so that a restart catches up without a duplicate in the store. Leases last 2
+ * s here, and the pool waits at most 250 ms for a connection, so that an outage can
+ * outlast a lease within a test.
  */
 @Import(SyncDatabaseOutageScenariosTest.Outage.class)
 @TestPropertySource(properties = { "syncbatch.lease.renew-period=500ms", "syncbatch.lease.duration=2s",

@@ -82,18 +82,24 @@ public class RunLocks {
 	}
 
 	/**
-	 * Extends the lease of the lock this owner holds, while it has not expired: once it
-	 * has, the run is as good as dead to every other process (the next launch recovers
-	 * it), even if nobody has done so yet, and its owner must not bring it back to life.
+	 * Extends the lease of the lock this owner holds, also one that expired while nobody
+	 * took it over: a live run that could not renew in time (a long pause, the sync
+	 * database away) keeps its lock unless another process recovered it meanwhile.
 	 * @return false when it holds none any more: the job ended and released it, or the
-	 * lease expired (the sync database was unreachable for longer than the lease), and
-	 * perhaps another process took it over
+	 * lease expired and another process took it over
 	 */
 	public boolean renew(String owner, Duration lease) {
-		return jdbc.update(
-				"UPDATE sync_run_lock SET lease_expires_at = " + LEASE_UNTIL
-						+ ", renewed_at = LOCALTIMESTAMP(3) WHERE owner = ? AND lease_expires_at > LOCALTIMESTAMP(3)",
-				micros(lease), owner) == 1;
+		return jdbc.update("UPDATE sync_run_lock SET lease_expires_at = " + LEASE_UNTIL
+				+ ", renewed_at = LOCALTIMESTAMP(3) WHERE owner = ?", micros(lease), owner) == 1;
+	}
+
+	/** The execution the lock this owner holds is bound to, if it holds one that is. */
+	public Optional<Long> boundExecution(String owner) {
+		return jdbc
+			.queryForList("SELECT job_execution_id FROM sync_run_lock WHERE owner = ? AND job_execution_id IS NOT NULL",
+					Long.class, owner)
+			.stream()
+			.findFirst();
 	}
 
 	/** The job started: the lock taken for it now follows its execution. */

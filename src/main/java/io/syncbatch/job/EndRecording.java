@@ -2,6 +2,8 @@ package io.syncbatch.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -36,6 +38,12 @@ public class EndRecording {
 
 	private final DatabaseAddress syncDatabase;
 
+	/**
+	 * When each execution whose end could not be written gives up: its first failed
+	 * write's start plus the lease. Gone once a write of it went through.
+	 */
+	private final Map<Long, Instant> outages = new ConcurrentHashMap<>();
+
 	EndRecording(LeaseSettings leases, DataSource syncDataSource) {
 		this.leases = leases;
 		this.syncDatabase = DatabaseAddress.of(syncDataSource);
@@ -48,13 +56,16 @@ public class EndRecording {
 
 	/**
 	 * Does the write, again and again while the sync database cannot be reached, until
-	 * the lease has run out.
+	 * the execution's outage has lasted the lease: the time is counted once per
+	 * execution, from its first write that failed, so that its several end writes (each
+	 * step's, the job's, the lock's release) wait for the lease in all, not each; once
+	 * one has given up, the others are tried once.
+	 * @param executionId the job execution whose end it records
 	 * @param what the write, as a log line names it ("the end of execution 7")
 	 * @throws SyncDatabaseUnreachableException when the database stayed unreachable for
 	 * the lease's duration
 	 */
-	<T> T write(String what, Supplier<T> write) {
-		Instant giveUpAt = null;
+	<T> T write(long executionId, String what, Supplier<T> write) {
 		Duration pause = FIRST_PAUSE;
 		while (true) {
 			// An attempt can itself wait for the pool's connection timeout: the outage is
@@ -62,7 +73,7 @@ public class EndRecording {
 			Instant attempted = Instant.now();
 			try {
 				T written = write.get();
-				if (giveUpAt != null) {
+				if (outages.remove(executionId) != null) {
 					log.info("The sync database at {} answers again; {} is recorded", syncDatabase, what);
 				}
 				return written;
@@ -71,13 +82,13 @@ public class EndRecording {
 				if (ConnectionFailure.in(failure).isEmpty()) {
 					throw failure;
 				}
-				if (giveUpAt == null) {
-					giveUpAt = attempted.plus(leases.duration());
+				Instant giveUpAt = outages.computeIfAbsent(executionId, first -> {
 					log.warn(
 							"The sync database at {} is unreachable ({}); {} is recorded once it answers, "
 									+ "trying for up to {} s",
 							syncDatabase, ConnectionFailure.rootMessage(failure), what, leases.duration().toSeconds());
-				}
+					return attempted.plus(leases.duration());
+				});
 				Instant now = Instant.now();
 				if (now.isAfter(giveUpAt)) {
 					throw new SyncDatabaseUnreachableException("the sync database at " + syncDatabase
@@ -94,8 +105,8 @@ public class EndRecording {
 		}
 	}
 
-	void write(String what, Runnable write) {
-		write(what, () -> {
+	void write(long executionId, String what, Runnable write) {
+		write(executionId, what, () -> {
 			write.run();
 			return null;
 		});

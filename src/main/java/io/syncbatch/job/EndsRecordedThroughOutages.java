@@ -6,31 +6,56 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * The job repository's writes of an ended step or job execution go through
- * {@link EndRecording}, so that an outage of the sync database delays them instead of
- * losing them. Writes of a running step (its chunk's checkpoint, inside the chunk's
- * transaction) are not retried here: a broken transaction cannot be resumed, and the
+ * The job repository as the jobs' own steps and listeners use it: its writes of an ended
+ * step or job execution go through {@link EndRecording}, so that an outage of the sync
+ * database delays them instead of losing them. Only the jobs get it (the job factory
+ * hands it to its builders): an operator's stop or recover in an outage fails at once
+ * instead of waiting. Writes of a running step (its chunk's checkpoint, inside the
+ * chunk's transaction) are not retried: a broken transaction cannot be resumed, and the
  * chunk is done again on restart.
  */
-class EndsRecordedThroughOutages implements MethodInterceptor {
+final class EndsRecordedThroughOutages implements MethodInterceptor {
 
-	private final ObjectProvider<EndRecording> recording;
+	private final EndRecording recording;
 
-	EndsRecordedThroughOutages(ObjectProvider<EndRecording> recording) {
+	private final LeaseRenewer renewer;
+
+	private EndsRecordedThroughOutages(EndRecording recording, LeaseRenewer renewer) {
 		this.recording = recording;
+		this.renewer = renewer;
+	}
+
+	static JobRepository around(JobRepository repository, EndRecording recording, LeaseRenewer renewer) {
+		ProxyFactory proxy = new ProxyFactory(repository);
+		proxy.addInterface(JobRepository.class);
+		proxy.addAdvice(new EndsRecordedThroughOutages(recording, renewer));
+		return (JobRepository) proxy.getProxy();
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		String ended = invocation.getMethod().getName().startsWith("update") && invocation.getArguments().length == 1
-				? ended(invocation.getArguments()[0]) : null;
+		Object argument = invocation.getArguments().length == 1 ? invocation.getArguments()[0] : null;
+		String ended = invocation.getMethod().getName().startsWith("update") && argument != null ? ended(argument)
+				: null;
 		if (ended == null) {
 			return invocation.proceed();
 		}
-		return recording.getObject().write(ended, () -> {
+		long executionId;
+		if (argument instanceof JobExecution job) {
+			executionId = job.getId();
+			// Whatever becomes of this write, the job is over in this process: Batch
+			// writes a job's end in its last moments, and skips its listeners (the lock's
+			// release among them) if that write fails.
+			renewer.ended(executionId);
+		}
+		else {
+			executionId = ((StepExecution) invocation.getArguments()[0]).getJobExecutionId();
+		}
+		return recording.write(executionId, ended, () -> {
 			try {
 				// A clone per attempt: an invocation proceeds once.
 				return ((ProxyMethodInvocation) invocation).invocableClone().proceed();

@@ -9,20 +9,17 @@ import org.springframework.stereotype.Component;
 import io.syncbatch.secrets.Secrets;
 
 /**
- * What the engine adds to Batch's job repository, in one proxy: exit descriptions masked
- * before they are saved, then an ended execution's writes carried through an outage of
- * the sync database (each attempt saves the masked description).
+ * What the engine adds to every use of Batch's job repository: exit descriptions masked
+ * before they are saved. (The jobs' own use also carries an ended execution's writes
+ * through an outage of the sync database: {@link EndsRecordedThroughOutages}.)
  */
 @Component
 class JobRepositoryAdvice implements BeanPostProcessor {
 
 	private final ObjectProvider<Secrets> secrets;
 
-	private final ObjectProvider<EndRecording> endRecording;
-
-	JobRepositoryAdvice(ObjectProvider<Secrets> secrets, ObjectProvider<EndRecording> endRecording) {
+	JobRepositoryAdvice(ObjectProvider<Secrets> secrets) {
 		this.secrets = secrets;
-		this.endRecording = endRecording;
 	}
 
 	@Override
@@ -33,7 +30,6 @@ class JobRepositoryAdvice implements BeanPostProcessor {
 		ProxyFactory proxy = new ProxyFactory(bean);
 		proxy.addInterface(JobRepository.class);
 		proxy.addAdvice(new RedactedExitDescriptions(secrets));
-		proxy.addAdvice(new EndsRecordedThroughOutages(endRecording));
 		return proxy.getProxy();
 	}
 

@@ -1,5 +1,7 @@
 package io.syncbatch.job;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,12 +18,14 @@ import io.syncbatch.history.RunLocks;
 
 /**
  * Renews the lease of every lock this process holds, on a thread of its own, so that a
- * busy job (a long chunk, a slow store) still proves it is alive. A renewal that finds
- * the lock gone, or its lease expired, ends: the job released it, or this process could
- * not renew in time (the sync database unreachable longer than the lease), and the run is
- * left to be recovered as dead, also when the job's end could not release the lock. A
- * renewal that fails because the sync database cannot be reached is tried again at the
- * next period.
+ * busy job (a long chunk, a slow store) still proves it is alive. A renewal ends when the
+ * lock is gone (the job released it, or this process could not renew in time and another
+ * recovered the execution, whose next update then fails on the job repository's
+ * optimistic locking) or when the job bound to it has ended in this process: its end
+ * could not release the lock (the sync database unreachable longer than the lease), and
+ * the lease must then expire so that the next launch recovers the run, instead of being
+ * renewed for as long as this process lives. A renewal that fails because the sync
+ * database cannot be reached is tried again at the next period.
  */
 @Component
 class LeaseRenewer implements DisposableBean {
@@ -33,6 +37,9 @@ class LeaseRenewer implements DisposableBean {
 	private final LeaseSettings settings;
 
 	private final ScheduledExecutorService timer;
+
+	/** Executions whose job ended in this process, until their lock's renewal ends. */
+	private final Set<Long> ended = ConcurrentHashMap.newKeySet();
 
 	LeaseRenewer(RunLocks locks, LeaseSettings settings) {
 		this.locks = locks;
@@ -48,7 +55,9 @@ class LeaseRenewer implements DisposableBean {
 		long period = settings.renewPeriod().toMillis();
 		task.set(timer.scheduleAtFixedRate(() -> {
 			try {
-				if (!locks.renew(owner, settings.duration())) {
+				Long execution = locks.boundExecution(owner).orElse(null);
+				boolean over = execution != null && ended.remove(execution);
+				if (over || !locks.renew(owner, settings.duration())) {
 					ScheduledFuture<?> self = task.get();
 					if (self != null) {
 						self.cancel(false);
@@ -60,6 +69,19 @@ class LeaseRenewer implements DisposableBean {
 						unreachable.getMessage());
 			}
 		}, period, period, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * The job of this execution ended here, whether or not its end could be recorded: its
+	 * lock's lease is renewed no more.
+	 */
+	void ended(long executionId) {
+		ended.add(executionId);
+	}
+
+	/** Its lock was released: the renewal ends on finding it gone. */
+	void released(long executionId) {
+		ended.remove(executionId);
 	}
 
 	@Override

@@ -19,10 +19,13 @@ class RunLockListener implements JobExecutionListener {
 
 	private final EndRecording recording;
 
-	RunLockListener(EntityJob job, RunLocks locks, EndRecording recording) {
+	private final LeaseRenewer renewer;
+
+	RunLockListener(EntityJob job, RunLocks locks, EndRecording recording, LeaseRenewer renewer) {
 		this.job = job;
 		this.locks = locks;
 		this.recording = recording;
+		this.renewer = renewer;
 	}
 
 	@Override
@@ -32,8 +35,9 @@ class RunLockListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		recording.write("the release of the lock of execution " + execution.getId(),
+		recording.write(execution.getId(), "the release of the lock of execution " + execution.getId(),
 				() -> locks.release(store(execution), job.entity(), execution.getId()));
+		renewer.released(execution.getId());
 	}
 
 	private static String store(JobExecution execution) {

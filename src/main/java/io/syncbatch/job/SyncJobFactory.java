@@ -88,12 +88,14 @@ public class SyncJobFactory {
 
 	private final EndRecording endRecording;
 
+	private final LeaseRenewer renewer;
+
 	public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
 			SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes, WatermarkRepository watermarks,
 			RecordPipeline pipeline, SyncParametersValidator parametersValidator, RunLocks locks, Clock clock,
 			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters, RunProgress progress,
-			EndRecording endRecording) {
-		this.jobRepository = jobRepository;
+			EndRecording endRecording, LeaseRenewer renewer) {
+		this.jobRepository = EndsRecordedThroughOutages.around(jobRepository, endRecording, renewer);
 		this.transactions = transactions;
 		this.erp = erp;
 		this.records = records;
@@ -110,6 +112,7 @@ public class SyncJobFactory {
 		this.meters = meters;
 		this.progress = progress;
 		this.endRecording = endRecording;
+		this.renewer = renewer;
 	}
 
 	public Job job(EntityJob entityJob) {
@@ -120,7 +123,7 @@ public class SyncJobFactory {
 			.listener(new RunLog(entityJob))
 			.listener(progress.listener(entityJob))
 			.listener(new FailureReason(endRecording.syncDatabase()))
-			.listener(new RunLockListener(entityJob, locks, endRecording))
+			.listener(new RunLockListener(entityJob, locks, endRecording, renewer))
 			// Last, so that its afterJob runs first: the listeners before it report its
 			// figures.
 			.listener(new RunOutcomes(entityJob, jobRepository, records));
