@@ -91,6 +91,44 @@ class SyncDatabaseOutageScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void aChunkThatCommittedAlthoughItsAnswerWasLostEndsTheRunFailedAndTheRestartCatchesUp() throws Exception {
+		erp.addCommerceCustomers(CUSTOMERS_IN_ERP);
+		InjectedFault slowCreates = store().failAll(creating(CUSTOMERS),
+				StoreFault.answerAfter(Duration.ofMillis(300)));
+		Thread job = Thread.currentThread();
+		ExecutorService beside = Executors.newSingleThreadExecutor();
+		long launched;
+		try {
+			Future<?> cutting = beside.submit(() -> {
+				awaitFirstStoreRequest(creating(CUSTOMERS));
+				// The chunk of that request commits next, and its answer is lost.
+				outage.loseNextCommitAnswerOf(job);
+				Thread.sleep(1500);
+				outage.end();
+				return null;
+			});
+			launched = jobs.launch("customer-export", Map.of()).getId();
+			cutting.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			outage.end();
+			beside.shutdownNow();
+		}
+
+		JobExecution failed = jobs.execution(launched);
+		assertThat(failed.getStatus()).as("recorded, not UNKNOWN").isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getExitStatus().getExitDescription()).startsWith("the sync database at ");
+		assertThat(history().values()).as("the chunk did commit")
+			.filteredOn(record -> record.status() == SyncStatus.PROCESSED)
+			.isNotEmpty();
+		assertThat(state.runLocks()).isZero();
+
+		slowCreates.remove();
+		assertThat(jobs.restart(failed.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		thenEveryCustomerIsInTheStoreOnce();
+	}
+
+	@Test
 	void anOutageLongerThanTheLeaseLeavesTheRunToBeRecoveredByTheNextLaunchWhichCatchesUp() throws Exception {
 		erp.addCommerceCustomers(CUSTOMERS_IN_ERP);
 		InjectedFault slowCreates = store().failAll(creating(CUSTOMERS),

@@ -1,6 +1,7 @@
 package io.syncbatch.config;
 
 import java.net.SocketException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -29,11 +30,22 @@ public final class ConnectionFailure {
 					|| cause instanceof DataAccessResourceFailureException
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-					|| cause instanceof SocketException) {
+					|| cause instanceof SocketException || connectionState(cause)
+					|| cause instanceof TransactionSystemException) {
 				return Optional.of(cause);
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * SQLSTATE class 08 is the standard's "connection exception", whatever the class that
+	 * carries it. (A commit or rollback that JDBC could not do, a
+	 * {@link TransactionSystemException}, counts too: the pool then often says no more
+	 * than "Connection is closed".)
+	 */
+	private static boolean connectionState(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
 	}
 
 	/** The innermost cause's class and first line: what the driver said. */

@@ -4,8 +4,10 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -24,7 +26,10 @@ final class EndsRecordedThroughOutages implements MethodInterceptor {
 
 	private final LeaseRenewer renewer;
 
-	private EndsRecordedThroughOutages(EndRecording recording, LeaseRenewer renewer) {
+	private final JobRepository repository;
+
+	private EndsRecordedThroughOutages(JobRepository repository, EndRecording recording, LeaseRenewer renewer) {
+		this.repository = repository;
 		this.recording = recording;
 		this.renewer = renewer;
 	}
@@ -32,7 +37,7 @@ final class EndsRecordedThroughOutages implements MethodInterceptor {
 	static JobRepository around(JobRepository repository, EndRecording recording, LeaseRenewer renewer) {
 		ProxyFactory proxy = new ProxyFactory(repository);
 		proxy.addInterface(JobRepository.class);
-		proxy.addAdvice(new EndsRecordedThroughOutages(recording, renewer));
+		proxy.addAdvice(new EndsRecordedThroughOutages(repository, recording, renewer));
 		return (JobRepository) proxy.getProxy();
 	}
 
@@ -57,16 +62,44 @@ final class EndsRecordedThroughOutages implements MethodInterceptor {
 		}
 		return recording.write(executionId, ended, () -> {
 			try {
-				// A clone per attempt: an invocation proceeds once.
-				return ((ProxyMethodInvocation) invocation).invocableClone().proceed();
+				return attempt(invocation);
 			}
-			catch (RuntimeException | Error e) {
-				throw e;
-			}
-			catch (Throwable e) {
-				throw new IllegalStateException(e);
+			catch (OptimisticLockingFailureException stale) {
+				if (!(invocation.getArguments()[0] instanceof StepExecution step) || !committedUnseen(step)) {
+					throw stale;
+				}
+				return attempt(invocation);
 			}
 		});
+	}
+
+	private static @Nullable Object attempt(MethodInvocation invocation) {
+		try {
+			// A clone per attempt: an invocation proceeds once.
+			return ((ProxyMethodInvocation) invocation).invocableClone().proceed();
+		}
+		catch (RuntimeException | Error e) {
+			throw e;
+		}
+		catch (Throwable e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * A chunk whose commit landed although its answer was lost: Batch puts the step's
+	 * version (and counts) back to before the chunk, so the step's end no longer matches
+	 * the row it committed. While that row still says the step runs, nobody but this
+	 * process wrote it (a recover would have ended it), and the end is written over it.
+	 */
+	private boolean committedUnseen(StepExecution step) {
+		StepExecution stored = repository.getStepExecution(step.getJobExecutionId(), step.getId());
+		if (stored == null || stored.getStatus() != BatchStatus.STARTED || stored.getVersion() == null
+				|| step.getVersion() == null || stored.getVersion() <= step.getVersion()) {
+			return false;
+		}
+		step.setVersion(stored.getVersion());
+		return true;
 	}
 
 	/** What ended, as a log line names it, or null for a running execution. */

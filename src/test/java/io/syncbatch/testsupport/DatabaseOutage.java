@@ -11,8 +11,11 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -36,6 +39,8 @@ public final class DatabaseOutage implements BeanPostProcessor {
 	private final AtomicBoolean down = new AtomicBoolean();
 
 	private final Set<Connection> open = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+	private final AtomicReference<@Nullable Thread> losesNextCommitAnswer = new AtomicReference<>();
 
 	/** An outage of the pool that is the bean of this name. */
 	public DatabaseOutage(String beanName) {
@@ -72,6 +77,15 @@ public final class DatabaseOutage implements BeanPostProcessor {
 		open.clear();
 	}
 
+	/**
+	 * The next commit this thread asks for is made, and then the database drops before
+	 * its answer arrives: the client cannot tell a commit that landed from one that did
+	 * not.
+	 */
+	public void loseNextCommitAnswerOf(Thread thread) {
+		losesNextCommitAnswer.set(thread);
+	}
+
 	/** The database is reachable again. */
 	public void end() {
 		down.set(false);
@@ -105,6 +119,12 @@ public final class DatabaseOutage implements BeanPostProcessor {
 			}
 			if (target == physical && method.getName().equals("close")) {
 				open.remove(physical);
+			}
+			if (target == physical && method.getName().equals("commit")
+					&& losesNextCommitAnswer.compareAndSet(Thread.currentThread(), null)) {
+				invoke(target, method, args);
+				begin();
+				throw new SQLNonTransientConnectionException("Communications link failure", "08S01");
 			}
 			Object result = invoke(target, method, args);
 			Class<?> returned = method.getReturnType();
