@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -72,7 +71,11 @@ class SyncDatabaseOutageScenariosTest extends SyncScenario {
 		InjectedFault slowCreates = store().failAll(creating(CUSTOMERS),
 				StoreFault.answerAfter(Duration.ofMillis(300)));
 
-		long launched = duringAnOutageOf(Duration.ofSeconds(1), () -> jobs.launch("customer-export", Map.of()).getId());
+		long launched = cuttingAtTheFirstCreate(() -> {
+			outage.begin();
+			Thread.sleep(1000);
+			outage.end();
+		}, () -> jobs.launch("customer-export", Map.of()).getId());
 
 		JobExecution failed = jobs.execution(launched);
 
@@ -96,24 +99,13 @@ class SyncDatabaseOutageScenariosTest extends SyncScenario {
 		InjectedFault slowCreates = store().failAll(creating(CUSTOMERS),
 				StoreFault.answerAfter(Duration.ofMillis(300)));
 		Thread job = Thread.currentThread();
-		ExecutorService beside = Executors.newSingleThreadExecutor();
-		long launched;
-		try {
-			Future<?> cutting = beside.submit(() -> {
-				awaitFirstStoreRequest(creating(CUSTOMERS));
-				// The chunk of that request commits next, and its answer is lost.
-				outage.loseNextCommitAnswerOf(job);
-				Thread.sleep(1500);
-				outage.end();
-				return null;
-			});
-			launched = jobs.launch("customer-export", Map.of()).getId();
-			cutting.get(60, TimeUnit.SECONDS);
-		}
-		finally {
+
+		// The chunk of the first create commits next, and its answer is lost.
+		long launched = cuttingAtTheFirstCreate(() -> {
+			outage.loseNextCommitAnswerOf(job);
+			Thread.sleep(1500);
 			outage.end();
-			beside.shutdownNow();
-		}
+		}, () -> jobs.launch("customer-export", Map.of()).getId());
 
 		JobExecution failed = jobs.execution(launched);
 		assertThat(failed.getStatus()).as("recorded, not UNKNOWN").isEqualTo(BatchStatus.FAILED);
@@ -134,7 +126,8 @@ class SyncDatabaseOutageScenariosTest extends SyncScenario {
 		InjectedFault slowCreates = store().failAll(creating(CUSTOMERS),
 				StoreFault.answerAfter(Duration.ofMillis(300)));
 
-		Throwable endNotRecorded = duringAnOutageOf(null, () -> {
+		// Down until the launch has returned.
+		Throwable endNotRecorded = cuttingAtTheFirstCreate(outage::begin, () -> {
 			try {
 				jobs.launch("customer-export", Map.of());
 				return null;
@@ -160,22 +153,26 @@ class SyncDatabaseOutageScenariosTest extends SyncScenario {
 		thenEveryCustomerIsInTheStoreOnce();
 	}
 
+	/** What cuts the sync database, from beside the run. */
+	@FunctionalInterface
+	interface Cut {
+
+		void cut() throws Exception;
+
+	}
+
 	/**
 	 * Runs the launch in the foreground, so that its listeners have run when it returns,
-	 * while the sync database is down from the first create that reaches the store for
-	 * the given time, or until the launch returned. (The launch returns no execution:
+	 * and cuts the sync database from beside it once the first create reaches the store;
+	 * the database is back when this returns. (The launch returns no execution:
 	 * spring-batch-test would take a lambda returning one for an execution factory.)
 	 */
-	private <T> T duringAnOutageOf(@Nullable Duration length, Callable<T> launch) throws Exception {
+	private <T> T cuttingAtTheFirstCreate(Cut cut, Callable<T> launch) throws Exception {
 		ExecutorService beside = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> cutting = beside.submit(() -> {
 				awaitFirstStoreRequest(creating(CUSTOMERS));
-				outage.begin();
-				if (length != null) {
-					Thread.sleep(length.toMillis());
-					outage.end();
-				}
+				cut.cut();
 				return null;
 			});
 			T launched = launch.call();
