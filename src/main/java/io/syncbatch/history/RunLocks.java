@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -55,6 +56,23 @@ public class RunLocks {
 	 * @throws RunRefusedException when another run holds the lock
 	 */
 	public String acquire(String store, String entity, SyncDirection direction, Instant now, Duration lease) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return tryAcquire(store, entity, direction, now, lease);
+			}
+			catch (PessimisticLockingFailureException deadlock) {
+				// InnoDB may pick one of several inserts of the same key, waiting on a
+				// row
+				// lock, as a deadlock victim; its statement was rolled back, and asking
+				// again sees the lock its winner took.
+				if (attempt == 3) {
+					throw deadlock;
+				}
+			}
+		}
+	}
+
+	private String tryAcquire(String store, String entity, SyncDirection direction, Instant now, Duration lease) {
 		String owner = UUID.randomUUID().toString();
 		try {
 			jdbc.update(
