@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessToken the API account's token, sent as {@code X-Auth-Token}
  * @param dataFile where the local sandbox keeps its data between runs (sandbox stores
  * only)
+ * @param demoShoppers a local sandbox without a data file yet starts with two shoppers
+ * who signed up in the store (the embedded default's demo)
  */
 public record BigCommerceSettings(@DefaultValue("https://api.bigcommerce.com") URI apiUrl, @Nullable String storeHash,
-		@Nullable String accessToken, @Nullable String dataFile) {
+		@Nullable String accessToken, @Nullable String dataFile, boolean demoShoppers) {
 
 	/** What a store that is not the sandbox cannot do without. */
 	void check(boolean sandbox) {

@@ -82,6 +82,9 @@ final class BigCommerceStore implements StoreConnection {
 		SandboxStore running = new SandboxStore(Objects.requireNonNull(settings.storeHash()),
 				Objects.requireNonNull(settings.accessToken()), 0,
 				settings.dataFile() == null ? null : Path.of(settings.dataFile()));
+		if (settings.demoShoppers()) {
+			running.withDemoShoppers();
+		}
 		URI root = running.start();
 		sandbox = running;
 		log.info("Store '{}' is the local BigCommerce sandbox at {}", name, root);

@@ -98,6 +98,8 @@ public final class SandboxStore implements AutoCloseable {
 
 	private @Nullable URI baseUri;
 
+	private boolean demoShoppers;
+
 	/**
 	 * @param storeHash the store hash that appears in the base path
 	 * @param accessToken the value clients must send in {@code X-Auth-Token}
@@ -132,6 +134,16 @@ public final class SandboxStore implements AutoCloseable {
 	}
 
 	/**
+	 * Shoppers who signed up in the store itself, which a store that starts without a
+	 * data file gets as its first customers: seed 004's "customers created directly in
+	 * the BigCommerce store", for imports to find. Call before {@link #start()}.
+	 */
+	public SandboxStore withDemoShoppers() {
+		demoShoppers = true;
+		return this;
+	}
+
+	/**
 	 * Loads the data file (if any), starts listening and returns the store root clients
 	 * append the API version to, e.g. {@code http://127.0.0.1:8123/stores/abc} for
 	 * {@code .../stores/abc/v3/customers}.
@@ -141,7 +153,9 @@ public final class SandboxStore implements AutoCloseable {
 			if (server != null) {
 				throw new IllegalStateException("SandboxStore is already running at " + baseUri);
 			}
-			data.load();
+			if (!data.load() && demoShoppers) {
+				customers.create(DemoShoppers.customers(mapper));
+			}
 			// Daemon threads, so that a store someone forgot to stop never keeps the JVM
 			// alive.
 			CustomizableThreadFactory threads = new CustomizableThreadFactory("sandbox-store-" + storeHash + "-");

@@ -89,10 +89,13 @@ final class StoreData {
 
 	}
 
-	/** Replaces the in-memory state with the data file's, if there is one. */
-	void load() {
+	/**
+	 * Replaces the in-memory state with the data file's, if there is one.
+	 * @return whether there was one
+	 */
+	boolean load() {
 		if (dataFile == null || !Files.exists(dataFile)) {
-			return;
+			return false;
 		}
 		Map<String, Table> loaded;
 		try {
@@ -106,6 +109,7 @@ final class StoreData {
 		synchronized (lock) {
 			tables = loaded;
 		}
+		return true;
 	}
 
 	void clear() {
