@@ -43,7 +43,7 @@ class BatchProcessScenariosTest extends SyncScenario {
 	void loadListsWhatTheFiltersSelectWithSyncStatusAndSyncsNothing() throws Exception {
 		List<LoadedRecord> commerce = batch.load("customer", null, Map.of("customerClasses", "COMMERCEBB"), 100);
 
-		assertThat(commerce).extracting(LoadedRecord::erpId)
+		assertThat(commerce).extracting(LoadedRecord::key)
 			.containsExactly("BERRYBAR", "FRUITICO", "JAMIFIQUE", "MARMALADO", "ORCHARDCO");
 		assertThat(commerce).extracting(LoadedRecord::status).containsOnlyNulls();
 		assertThat(store().customers()).isEmpty();
@@ -51,11 +51,11 @@ class BatchProcessScenariosTest extends SyncScenario {
 
 		launch(Map.of());
 		assertThat(batch.load("customer", null, Map.of("customers", "FRUITICO,ORCHARDCO"), 100))
-			.extracting(LoadedRecord::erpId, LoadedRecord::status)
+			.extracting(LoadedRecord::key, LoadedRecord::status)
 			.containsExactly(tuple("FRUITICO", "PROCESSED"), tuple("ORCHARDCO", "FILTERED"));
 		assertThat(batch.load("customer", null, Map.of("modifiedFrom", "2026-10-02T10:26", "modifiedTo", "2026-10-02"),
 				100))
-			.extracting(LoadedRecord::erpId)
+			.extracting(LoadedRecord::key)
 			.containsExactly("EC00003", "MAPLELEAF");
 	}
 
@@ -188,7 +188,7 @@ class BatchProcessScenariosTest extends SyncScenario {
 			values.put(filter.substring(0, filter.indexOf('=')), filter.substring(filter.indexOf('=') + 1));
 		}
 
-		assertThat(batch.load(entity, null, values, 100)).extracting(LoadedRecord::erpId)
+		assertThat(batch.load(entity, null, values, 100)).extracting(LoadedRecord::key)
 			.containsExactly(expected.isBlank() ? new String[0] : expected.split(" "));
 	}
 

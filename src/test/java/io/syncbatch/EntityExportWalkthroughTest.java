@@ -29,12 +29,12 @@ class EntityExportWalkthroughTest extends SyncScenario {
 		List<RunSummary> runs = runAll();
 
 		assertThat(runs).extracting(RunSummary::jobName)
-			.containsExactly("category-export", "customer-export", "customer-location-export", "product-export",
-					"sales-order-export", "invoice-export", "shipment-export", "order-status-export");
+			.containsExactly("category-export", "customer-export", "customer-import", "customer-location-export",
+					"product-export", "sales-order-export", "invoice-export", "shipment-export", "order-status-export");
 		assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
 		assertThat(runs).extracting(RunSummary::jobName, RunSummary::held)
 			.contains(tuple("category-export", 0L), tuple("sales-order-export", 2L), tuple("shipment-export", 1L));
-		assertThat(runs.get(4).render()).contains("held       2 (waiting for records of other entities)");
+		assertThat(runs.get(5).render()).contains("held       2 (waiting for records of other entities)");
 	}
 
 	@Test
@@ -186,13 +186,13 @@ class EntityExportWalkthroughTest extends SyncScenario {
 	}
 
 	private Map<String, SyncRecord> history(String entity) {
-		return records.history(storeName(), entity, SyncDirection.EXPORT, null)
+		return records.history(storeName(), entity, null)
 			.stream()
 			.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
 	}
 
 	private Map<String, SyncStatus> statuses(String entity) {
-		return records.history(storeName(), entity, SyncDirection.EXPORT, null)
+		return records.history(storeName(), entity, null)
 			.stream()
 			.collect(Collectors.toMap(SyncRecord::erpId, SyncRecord::status));
 	}

@@ -164,7 +164,7 @@ class ErpImportWriterScenariosTest extends SyncScenario {
 		columns.put("Phone1", phone);
 		columns.put("CountryID", "US");
 		return new ImportedRecord(storeName(), "customer", storeId,
-				name.isBlank() || name.length() > 200 ? "Bea" : name, 2, columns, storeNumber);
+				name.isBlank() || name.length() > 200 ? "Bea" : name, 2, columns, storeNumber, null);
 	}
 
 	private Map<String, Object> customer(String customerId) {

@@ -100,6 +100,7 @@ class MetricsScenariosTest extends SyncScenario {
 		assertThat(meters.get("syncbatch.last.completed.run.timestamp")
 			.tag("store", storeName())
 			.tag("entity", "customer")
+			.tag("direction", "export")
 			.gauge()
 			.value()).isCloseTo(endOfSecondRun, within(0.001));
 		assertThat(meters.get("syncbatch.last.completed.run.timestamp")
@@ -186,14 +187,24 @@ class MetricsScenariosTest extends SyncScenario {
 		return (Logger) LoggerFactory.getLogger("io.syncbatch.job.RunLog");
 	}
 
+	/**
+	 * A customer-export counter: customers are bidirectional, and each way counts apart.
+	 */
 	private double counter(String name, String... tags) {
-		return meters.get(name).tag("store", storeName()).tag("entity", "customer").tags(tags).counter().count();
+		return meters.get(name)
+			.tag("store", storeName())
+			.tag("entity", "customer")
+			.tag("direction", "export")
+			.tags(tags)
+			.counter()
+			.count();
 	}
 
 	private long runs(String status) {
 		return meters.get("syncbatch.runs")
 			.tag("store", storeName())
 			.tag("entity", "customer")
+			.tag("direction", "export")
 			.tag("status", status)
 			.timer()
 			.count();
@@ -203,6 +214,7 @@ class MetricsScenariosTest extends SyncScenario {
 		return meters.get("syncbatch.backlog")
 			.tag("store", storeName())
 			.tag("entity", "customer")
+			.tag("direction", "export")
 			.tag("status", status.name())
 			.gauge()
 			.value();

@@ -100,7 +100,7 @@ class OperatorScenariosTest extends SyncScenario {
 			.hasMessageContaining("[NOSUCH]")
 			.hasMessageContaining("nothing was changed");
 		assertThatThrownBy(() -> refresh.abort("vendor", null, List.of("X")))
-			.hasMessageContaining("unknown entity 'vendor'");
+			.hasMessageContaining("unknown entity or job 'vendor'");
 		assertThat(history().get("BERRYBAR").status()).isEqualTo(SyncStatus.FAILED);
 	}
 

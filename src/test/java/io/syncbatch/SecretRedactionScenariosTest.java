@@ -20,6 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.job.RunSummary;
@@ -94,7 +95,7 @@ class SecretRedactionScenariosTest extends SyncScenario {
 		execution.setExitStatus(new ExitStatus("FAILED", "the driver said: password=" + token));
 		jobRepository.update(execution);
 		SyncRecord berryBar = history().get("BERRYBAR");
-		records.save(
+		records.save(SyncDirection.EXPORT,
 				List.of(new SyncRecord(berryBar.store(), berryBar.entity(), berryBar.erpId(), berryBar.erpDescription(),
 						berryBar.externalId(), berryBar.status(), berryBar.lastOperation(), berryBar.lastDirection(),
 						berryBar.erpHash(), berryBar.storeHash(), berryBar.attempts(), "a library said: token " + token,

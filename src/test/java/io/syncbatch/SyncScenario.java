@@ -131,8 +131,9 @@ abstract class SyncScenario {
 	}
 
 	Map<String, SyncRecord> history() {
-		return records.history(storeName(), "customer", SyncDirection.EXPORT, null)
+		return records.history(storeName(), "customer", null)
 			.stream()
+			.filter(record -> record.erpId() != null)
 			.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
 	}
 

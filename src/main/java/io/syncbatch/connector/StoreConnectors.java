@@ -74,7 +74,7 @@ public class StoreConnectors implements DisposableBean {
 
 	/**
 	 * Refuses a launch whose definition names a resource the store's platform cannot
-	 * write.
+	 * write, or, when it imports, read.
 	 */
 	public void checkTarget(EntityDefinition definition, String storeName) {
 		Connected store = connected(storeName);
@@ -88,6 +88,11 @@ public class StoreConnectors implements DisposableBean {
 			throw new DefinitionException(definition.origin() + ": target.on-delete 'delete': " + store.platform()
 					+ " offers no way to delete its " + definition.target().resource() + " that syncbatch uses;"
 					+ " use 'keep'");
+		}
+		if (definition.importing() != null && store.connection().reader(definition.importing().resource()) == null) {
+			throw new DefinitionException(definition.origin() + ": import.resource '"
+					+ definition.importing().resource() + "' is not a resource syncbatch can read on "
+					+ store.platform() + " (store '" + storeName + "')");
 		}
 	}
 
@@ -105,6 +110,20 @@ public class StoreConnectors implements DisposableBean {
 			AdoptionGuard guard, CreateJournal journal) {
 		Connected store = connected(storeName);
 		return store.upsert().upsert(store.connection().writer(resource), records, guard, journal);
+	}
+
+	/**
+	 * How a store's resource is read, for imports.
+	 * @throws DefinitionException when the store's platform cannot read it
+	 */
+	public ResourceReader reader(String storeName, String resource) {
+		Connected store = connected(storeName);
+		ResourceReader reader = store.connection().reader(resource);
+		if (reader == null) {
+			throw new DefinitionException("'" + resource + "' is not a resource syncbatch can read on "
+					+ store.platform() + " (store '" + storeName + "'), so it cannot be imported");
+		}
+		return reader;
 	}
 
 	/** The connection of a store, for what is not a write (reading, checking). */

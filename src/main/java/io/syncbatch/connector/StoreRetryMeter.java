@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 import io.syncbatch.metrics.SyncMeters;
 
 /**
- * Counts the retries of {@link StoreWrites}. Spring's {@code @Retryable} publishes an
- * event for every failed attempt and, when it gives up, a second one marked "aborted" at
- * once on the same thread; so a failed attempt was retried exactly when the next attempt
- * starts without an abort in between.
+ * Counts the retries of {@link StoreWrites} and {@link StoreReads}. Spring's
+ * {@code @Retryable} publishes an event for every failed attempt and, when it gives up, a
+ * second one marked "aborted" at once on the same thread; so a failed attempt was retried
+ * exactly when the next attempt starts without an abort in between.
  */
 @Component
 class StoreRetryMeter {
@@ -29,8 +29,8 @@ class StoreRetryMeter {
 	@EventListener
 	void on(MethodRetryEvent event) {
 		Object[] arguments = event.getSource().getArguments();
-		if (!(event.getSource().getThis() instanceof StoreWrites) || arguments.length == 0
-				|| !(arguments[0] instanceof String store)) {
+		if (!(event.getSource().getThis() instanceof StoreWrites || event.getSource().getThis() instanceof StoreReads)
+				|| arguments.length == 0 || !(arguments[0] instanceof String store)) {
 			return;
 		}
 		if (event.isRetryAborted()) {

@@ -2,6 +2,7 @@ package io.syncbatch.connector;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.ResourceReader.StoreDocument;
 import io.syncbatch.history.LastOperation;
 
 /**
@@ -11,16 +12,24 @@ import io.syncbatch.history.LastOperation;
  * @param key the record's id on the side it comes from, as in its {@link OutgoingRecord}
  * @param forbidden the record was not sent because the platform's contract forbids what
  * it holds: sending it again unchanged cannot succeed
+ * @param answer the store record as the store answered the write, where the platform
+ * reads that resource: what the store holds right after this write, so that an import
+ * reading it back recognises the engine's own write
  */
 public record WriteResult(String key, @Nullable String externalId, @Nullable LastOperation operation,
-		@Nullable String error, boolean forbidden) {
+		@Nullable String error, boolean forbidden, @Nullable StoreDocument answer) {
 
 	public static WriteResult written(String key, String externalId, LastOperation operation) {
-		return new WriteResult(key, externalId, operation, null, false);
+		return written(key, externalId, operation, null);
+	}
+
+	public static WriteResult written(String key, String externalId, LastOperation operation,
+			@Nullable StoreDocument answer) {
+		return new WriteResult(key, externalId, operation, null, false, answer);
 	}
 
 	public static WriteResult rejected(String key, String error) {
-		return new WriteResult(key, null, null, error, false);
+		return new WriteResult(key, null, null, error, false, null);
 	}
 
 	/**
@@ -28,7 +37,7 @@ public record WriteResult(String key, @Nullable String externalId, @Nullable Las
 	 * ({@link ResourceWriter#forbidden}).
 	 */
 	public static WriteResult forbidden(String key, String reason) {
-		return new WriteResult(key, null, null, reason, true);
+		return new WriteResult(key, null, null, reason, true, null);
 	}
 
 	public boolean succeeded() {

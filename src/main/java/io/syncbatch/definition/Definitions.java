@@ -44,6 +44,12 @@ public class Definitions {
 	 */
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+	/**
+	 * The query parameter naming the ERP company (Acumatica's tenant), which imports
+	 * write into.
+	 */
+	public static final String COMPANY = "companyId";
+
 	private static final Set<String> RESERVED_PARAMETERS = Set.of("store", "mode", "launched.at", BatchFilter.IDS);
 
 	private final Map<String, EntityDefinition> byEntity = new TreeMap<>();
@@ -137,6 +143,25 @@ public class Definitions {
 			.orElse(null);
 	}
 
+	/**
+	 * The sync an operator names for records: a job ({@code customer-import}), or an
+	 * entity, meaning its export (its import when it only imports). Records are named by
+	 * the key of the side that sync starts from: ERP ids for an export, store ids for an
+	 * import.
+	 */
+	public EntityJob way(String entityOrJob) {
+		EntityJob job = job(entityOrJob);
+		if (job != null) {
+			return job;
+		}
+		EntityDefinition definition = byEntity.get(entityOrJob);
+		if (definition == null) {
+			throw new IllegalArgumentException("unknown entity or job " + UntrustedText.quoted(entityOrJob)
+					+ "; entities: " + byEntity.keySet() + ", jobs: " + jobNames());
+		}
+		return definition.jobs().get(0);
+	}
+
 	/** The job behind a name, or an error that lists the jobs there are. */
 	public EntityJob requireJob(String jobName) {
 		EntityJob job = job(jobName);
@@ -225,22 +250,7 @@ public class Definitions {
 				problems.add(at + ".parameter '" + filter.parameter() + "' is already a job parameter");
 			}
 		}
-		for (int i = 0; i < definition.exportFilter().size(); i++) {
-			FilterCondition condition = definition.exportFilter().get(i);
-			String at = "export-filter[" + i + "]";
-			require(problems, at + ".field", condition.field());
-			if (condition.condition() == null) {
-				problems.add(at + ".condition is required");
-			}
-			else {
-				if (condition.condition().takesValue()) {
-					require(problems, at + ".value", condition.value());
-				}
-				if (condition.condition() == Condition.BETWEEN) {
-					require(problems, at + ".value2", condition.value2());
-				}
-			}
-		}
+		conditions(problems, "export-filter", definition.exportFilter());
 		if (definition.target() == null) {
 			problems.add("target is required");
 		}
@@ -255,12 +265,33 @@ public class Definitions {
 			problems
 				.add("primary only applies to a bidirectional entity; direction is " + definition.direction().label());
 		}
-		if (definition.direction() != SyncDirection.EXPORT) {
-			// The model, the bindings and the platform readers know both directions; the
-			// ERP writer that an import needs does not exist yet, so a definition that
-			// asks for one is refused rather than half run.
-			problems.add("direction " + definition.direction().label() + " needs an import job, and syncbatch cannot"
-					+ " write to the ERP yet: only export definitions can run");
+		ImportSpec importing = definition.importing();
+		if (definition.direction() == SyncDirection.EXPORT) {
+			if (importing != null) {
+				problems.add("import is given but direction is export: say direction import or bidirectional");
+			}
+		}
+		else if (importing == null) {
+			problems.add("direction " + definition.direction().label() + " needs an import section (resource,"
+					+ " mapping, erp-target): how store records are read and written into the ERP");
+		}
+		else {
+			require(problems, "import.resource", importing.resource());
+			if (importing.mapping().isEmpty()) {
+				problems.add("import.mapping needs at least one rule: the ERP columns a store record fills");
+			}
+			if (importing.erpTarget() == null) {
+				problems.add("import.erp-target is required: the ERP table imported records are written to");
+			}
+			else if (importing.erpTarget().keepStoreKey() && importing.storeKey() == null) {
+				problems.add("import.store-key is required with erp-target.keep-store-key: the store field whose"
+						+ " value a new ERP record keeps as its key");
+			}
+			conditions(problems, "import.filter", importing.filter());
+			if (source != null && !(source.parameters().get(COMPANY) instanceof Integer)) {
+				problems.add("source.parameters." + COMPANY + " (a whole number) is required to import: the ERP"
+						+ " company imported records are written to");
+			}
 		}
 		if (definition.chunkSize() < 1 || definition.chunkSize() > 10_000) {
 			problems.add("chunk-size must be between 1 and 10000, got " + definition.chunkSize());
@@ -269,6 +300,25 @@ public class Definitions {
 			problems.add("max-attempts must be at least 1, got " + definition.maxAttempts());
 		}
 		return problems;
+	}
+
+	private static void conditions(List<String> problems, String where, List<FilterCondition> conditions) {
+		for (int i = 0; i < conditions.size(); i++) {
+			FilterCondition condition = conditions.get(i);
+			String at = where + "[" + i + "]";
+			require(problems, at + ".field", condition.field());
+			if (condition.condition() == null) {
+				problems.add(at + ".condition is required");
+			}
+			else {
+				if (condition.condition().takesValue()) {
+					require(problems, at + ".value", condition.value());
+				}
+				if (condition.condition() == Condition.BETWEEN) {
+					require(problems, at + ".value2", condition.value2());
+				}
+			}
+		}
 	}
 
 	private static void identifier(List<String> problems, String field, @Nullable String value) {

@@ -7,6 +7,8 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.syncbatch.rules.FilterCondition;
 import io.syncbatch.rules.MappingRule;
 
@@ -19,12 +21,15 @@ import io.syncbatch.rules.MappingRule;
  * sides changed
  * @param dependsOn entities to sync before this one although no mapping rule refers to
  * them
+ * @param importing the import half ({@code import:}): required when records flow from the
+ * store to the ERP
  * @param origin where the definition was read from, so errors can name the file
  */
 public record EntityDefinition(String entity, @Nullable String description, SourceQuery source,
 		List<BatchFilter> batchFilters, List<FilterCondition> exportFilter, List<MappingRule> mapping,
-		TargetSpec target, SyncDirection direction, @Nullable PrimarySystem primary, List<String> dependsOn,
-		Integer chunkSize, Integer maxAttempts, @Nullable String origin) {
+		TargetSpec target, @JsonProperty("import") @Nullable ImportSpec importing, SyncDirection direction,
+		@Nullable PrimarySystem primary, List<String> dependsOn, Integer chunkSize, Integer maxAttempts,
+		@Nullable String origin) {
 
 	static final int DEFAULT_CHUNK_SIZE = 100;
 
@@ -41,13 +46,50 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 	}
 
 	/**
-	 * The batch filters the definition declares, plus {@code ids} on the key column that
-	 * every entity has.
+	 * The batch filters of one way: for an export the ones the definition declares on its
+	 * query, plus {@code ids} on the key column that every entity has; for an import
+	 * {@code ids}, the store ids.
 	 */
-	public List<BatchFilter> allBatchFilters() {
+	public List<BatchFilter> allBatchFilters(SyncDirection way) {
+		if (way == SyncDirection.IMPORT) {
+			return List.of(new BatchFilter(BatchFilter.IDS, "id", BatchFilter.Match.IN, BatchFilter.ValueType.TEXT));
+		}
 		List<BatchFilter> all = new ArrayList<>(batchFilters);
 		all.add(new BatchFilter(BatchFilter.IDS, source.key(), BatchFilter.Match.IN, BatchFilter.ValueType.TEXT));
 		return all;
+	}
+
+	/**
+	 * The filtering conditions of one way: export filtering on the ERP row, import
+	 * filtering on the store document.
+	 */
+	public List<FilterCondition> filter(SyncDirection way) {
+		return way == SyncDirection.IMPORT ? importSpec().filter() : exportFilter;
+	}
+
+	/**
+	 * The mapping rules of one way: ERP row → store payload, or store document → ERP
+	 * columns.
+	 */
+	public List<MappingRule> mapping(SyncDirection way) {
+		return way == SyncDirection.IMPORT ? importSpec().mapping() : mapping;
+	}
+
+	/**
+	 * The import half.
+	 * @throws IllegalStateException for a definition without one (checked at start-up for
+	 * every definition that imports)
+	 */
+	public ImportSpec importSpec() {
+		if (importing == null) {
+			throw new IllegalStateException(origin() + " has no import section");
+		}
+		return importing;
+	}
+
+	/** Whether records flow both ways, each side's changes reaching the other. */
+	public boolean bidirectional() {
+		return direction == SyncDirection.BIDIRECTIONAL;
 	}
 
 	/** The jobs this entity has: one per direction it flows. */
@@ -67,17 +109,17 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 	 */
 	public Set<String> dependencies() {
 		Set<String> referenced = new TreeSet<>(dependsOn);
-		mapping.forEach(rule -> referenced.addAll(rule.referencedEntities()));
+		direction.ways().forEach(way -> mapping(way).forEach(rule -> referenced.addAll(rule.referencedEntities())));
 		referenced.remove(entity);
 		return referenced;
 	}
 
 	/**
-	 * Whether records refer to records of this same entity (a category to its parent
-	 * category).
+	 * Whether records flowing this way refer to records of this same entity (a category
+	 * to its parent category).
 	 */
-	public boolean refersToItself() {
-		return mapping.stream().anyMatch(rule -> rule.referencedEntities().contains(entity));
+	public boolean refersToItself(SyncDirection way) {
+		return mapping(way).stream().anyMatch(rule -> rule.referencedEntities().contains(entity));
 	}
 
 	/** Where the definition came from, for messages. */
@@ -86,8 +128,8 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 	}
 
 	EntityDefinition withOrigin(String newOrigin) {
-		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target, direction,
-				primary, dependsOn, chunkSize, maxAttempts, newOrigin);
+		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target, importing,
+				direction, primary, dependsOn, chunkSize, maxAttempts, newOrigin);
 	}
 
 }

@@ -23,4 +23,12 @@ public record EntityJob(EntityDefinition definition, SyncDirection direction) {
 		return definition.entity();
 	}
 
+	/**
+	 * How its records are named: {@code ERP id} for an export, {@code store id} for an
+	 * import.
+	 */
+	public String keyName() {
+		return direction == SyncDirection.IMPORT ? "store id" : "ERP id";
+	}
+
 }

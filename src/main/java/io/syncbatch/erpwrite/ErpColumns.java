@@ -78,6 +78,11 @@ final class ErpColumns {
 				+ "' is not a column of ERP table " + table + " (its columns: " + columns.keySet() + ")"));
 	}
 
+	Column requireMapped(String name) {
+		return column(name).orElseThrow(() -> new IllegalArgumentException("mapping target '" + name
+				+ "' is not a column of ERP table " + table + " (its columns: " + columns.keySet() + ")"));
+	}
+
 	Iterable<Column> all() {
 		return columns.values();
 	}

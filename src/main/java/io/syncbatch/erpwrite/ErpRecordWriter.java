@@ -1,16 +1,20 @@
 package io.syncbatch.erpwrite;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -40,6 +44,8 @@ import io.syncbatch.history.LastOperation;
 @Component
 public class ErpRecordWriter {
 
+	private final DataSource dataSource;
+
 	private final JdbcTemplate erp;
 
 	private final TransactionTemplate transactions;
@@ -51,6 +57,7 @@ public class ErpRecordWriter {
 	private final Map<String, ErpColumns> tables = new ConcurrentHashMap<>();
 
 	public ErpRecordWriter(@Qualifier("erpWriteDataSource") DataSource erp, Clock clock) {
+		this.dataSource = erp;
 		this.erp = new JdbcTemplate(erp);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(erp));
 		this.numbering = new NumberingSequences(this.erp);
@@ -63,7 +70,16 @@ public class ErpRecordWriter {
 	 * @throws IllegalArgumentException naming the field and the table's columns
 	 */
 	public void check(ErpTarget target) {
+		check(target, List.of());
+	}
+
+	/**
+	 * As {@link #check(ErpTarget)}, and every mapped column is a column of the table.
+	 * @throws IllegalArgumentException naming the field and the table's columns
+	 */
+	public void check(ErpTarget target, Collection<String> mappedColumns) {
 		ErpColumns columns = columns(target.table());
+		mappedColumns.forEach(columns::requireMapped);
 		columns.require(target.key(), "key");
 		columns.require(target.changeColumn(), "change-column");
 		if (target.classColumn() != null) {
@@ -80,51 +96,144 @@ public class ErpRecordWriter {
 	 * naming the record and the field
 	 */
 	public ErpWrite write(ErpTarget target, ImportedRecord record) {
+		return write(target, record, localId -> null);
+	}
+
+	/**
+	 * Writes the record, then, in the same ERP transaction, lets the caller read back
+	 * what the ERP now holds for it: exactly this write, whatever an ERP user does once
+	 * it commits.
+	 * @param readBack given the record's ERP key, what the caller reads of it (with any
+	 * JDBC access to the write pool, which joins the transaction)
+	 * @throws ErpRecordRefusedException when the ERP cannot take the record as it is,
+	 * naming the record and the field
+	 */
+	public ErpWrite write(ErpTarget target, ImportedRecord record, Function<String, @Nullable Object> readBack) {
 		ErpColumns columns = columns(target.table());
 		check(columns, record);
 		try {
-			return writeOnce(target, columns, record);
+			return writeOnce(target, columns, record, readBack);
 		}
 		catch (DuplicateKeyException importedBeside) {
 			// Another import bound the same store record, or took the key, between our
 			// look-up and our insert: look again.
-			return writeOnce(target, columns, record);
+			return writeOnce(target, columns, record, readBack);
 		}
 	}
 
-	private ErpWrite writeOnce(ErpTarget target, ErpColumns columns, ImportedRecord record) {
-		return transactions.execute(status -> {
+	/** The ERP write pool, for readers that must see an import's own transaction. */
+	public DataSource dataSource() {
+		return dataSource;
+	}
+
+	private ErpWrite writeOnce(ErpTarget target, ErpColumns columns, ImportedRecord record,
+			Function<String, @Nullable Object> readBack) {
+		return Objects.requireNonNull(transactions.execute(status -> {
 			LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()))
 				.truncatedTo(ChronoUnit.MILLIS);
 			Optional<String> bound = boundLocalId(record);
-			if (bound.isPresent()) {
-				return update(target, record, bound.get(), now);
+			String known = record.knownLocalId();
+			if (bound.isPresent() && known != null && !bound.get().equalsIgnoreCase(known)) {
+				throw new ErpRecordRefusedException(record.named() + " not imported: the ERP binds it to "
+						+ target.table() + " " + bound.get() + " (BCSyncStatus), the sync history to " + known
+						+ "; the two are not merged: unbind one of them");
 			}
-			return insert(target, columns, record, now);
-		});
+			ErpWrite written = bound.isPresent() ? update(target, record, bound.get(), now, false)
+					: known != null ? update(target, record, known, now, true) : insert(target, columns, record, now);
+			return new ErpWrite(written.localId(), written.operation(), written.writtenAt(), written.replaced(),
+					readBack.apply(written.localId()));
+		}));
 	}
 
-	private ErpWrite update(ErpTarget target, ImportedRecord record, String localId, LocalDateTime now) {
+	/**
+	 * Sets the columns whose values differ, and the change column with them; a record
+	 * that already holds every value is left as it is, so that the engine's own write
+	 * coming back changes nothing.
+	 * @param bind the store record is bound to it by the sync history only (an ERP record
+	 * that was exported): the ERP's binding is made now
+	 */
+	private ErpWrite update(ErpTarget target, ImportedRecord record, String localId, LocalDateTime now, boolean bind) {
+		List<String> mapped = new ArrayList<>(record.columns().keySet());
+		List<Map<String, Object>> rows = mapped
+			.isEmpty()
+					? List.of()
+					: erp.queryForList(
+							"SELECT " + String.join(", ", mapped) + " FROM " + target.table()
+									+ " WHERE CompanyID = ? AND " + target.key() + " = ? FOR UPDATE",
+							record.companyId(), localId);
+		if (rows.isEmpty() && !mapped.isEmpty()) {
+			throw new ErpRecordRefusedException(record.named() + " not imported: it is bound to " + target.table() + " "
+					+ localId + ", which is no longer in the ERP (deleted there?); "
+					+ "restore it or unbind the store record");
+		}
+		Map<String, Object> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		if (!rows.isEmpty()) {
+			current.putAll(rows.get(0));
+		}
+		Map<String, ErpWrite.Change> changes = new LinkedHashMap<>();
+		record.columns().forEach((column, value) -> {
+			Object after = empty(value) ? null : value;
+			Object before = current.get(column);
+			if (!same(before, after)) {
+				changes.put(column, new ErpWrite.Change(before, after));
+			}
+		});
+		if (bind) {
+			erp.update(
+					"INSERT INTO BCSyncStatus (CompanyID, StoreName, EntityType, ExternalID, LocalID,"
+							+ " LastModifiedDateTime) VALUES (?, ?, ?, ?, ?, ?)",
+					record.companyId(), record.store(), record.entity(), record.externalId(), localId, now);
+		}
+		if (changes.isEmpty()) {
+			return new ErpWrite(localId, null, now, Map.of(), null);
+		}
 		List<Object> values = new ArrayList<>();
 		StringBuilder set = new StringBuilder();
-		record.columns().forEach((column, value) -> {
+		changes.forEach((column, change) -> {
 			set.append(column).append(" = ?, ");
-			values.add(empty(value) ? null : value);
+			values.add(change.after());
 		});
 		set.append(target.changeColumn()).append(" = ?");
 		values.add(now);
 		values.add(record.companyId());
 		values.add(localId);
-		int updated = erp.update(
-				"UPDATE " + target.table() + " SET " + set + " WHERE CompanyID = ? AND " + target.key() + " = ?",
+		erp.update("UPDATE " + target.table() + " SET " + set + " WHERE CompanyID = ? AND " + target.key() + " = ?",
 				values.toArray());
-		if (updated == 0) {
-			throw new ErpRecordRefusedException(record.named() + " not imported: it was imported as " + target.table()
-					+ " " + localId + ", which is no longer in the ERP (deleted there?); "
-					+ "restore it or unbind the store record");
+		if (!bind) {
+			touchBinding(record, now);
 		}
-		touchBinding(record, now);
-		return new ErpWrite(localId, LastOperation.UPDATED_LOCALLY, now);
+		return new ErpWrite(localId, LastOperation.UPDATED_LOCALLY, now, changes, null);
+	}
+
+	/**
+	 * Whether the ERP's value and the mapped one are the same: both empty, equal numbers
+	 * whatever their scale, or equal texts.
+	 */
+	private static boolean same(@Nullable Object before, @Nullable Object after) {
+		if (before == null || after == null || empty(before) || empty(after)) {
+			return empty(before) && empty(after);
+		}
+		BigDecimal one = number(before);
+		BigDecimal other = number(after);
+		if (one != null && other != null) {
+			return one.compareTo(other) == 0;
+		}
+		return before.toString().equals(after.toString());
+	}
+
+	private static @Nullable BigDecimal number(Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return decimal;
+		}
+		if (value instanceof Number || value instanceof String) {
+			try {
+				return new BigDecimal(value.toString().trim());
+			}
+			catch (NumberFormatException notANumber) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	private ErpWrite insert(ErpTarget target, ErpColumns columns, ImportedRecord record, LocalDateTime now) {
@@ -156,7 +265,7 @@ public class ErpRecordWriter {
 				"INSERT INTO BCSyncStatus (CompanyID, StoreName, EntityType, ExternalID, LocalID,"
 						+ " LastModifiedDateTime) VALUES (?, ?, ?, ?, ?, ?)",
 				record.companyId(), record.store(), record.entity(), record.externalId(), key, now);
-		return new ErpWrite(key, LastOperation.INSERTED_LOCALLY, now);
+		return new ErpWrite(key, LastOperation.INSERTED_LOCALLY, now, Map.of(), null);
 	}
 
 	private String newKey(ErpTarget target, ImportedRecord record, @Nullable String recordClass, LocalDateTime now) {

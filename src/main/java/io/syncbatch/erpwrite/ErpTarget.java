@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Where an import writes its records in the ERP: a table keyed by company and one key
  * column.
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * whose row in {@code CustomerClass} names the numbering sequence new keys come from;
  * null when keys are never generated
  * @param recordClass the class a new record takes ({@code ECCUSTOMER}) when the mapping
- * gives none
+ * gives none; {@code class} in a definition
  * @param changeColumn the column every write sets to the time of the write
  * ({@code LastModifiedDateTime}), as ERP users' edits do
  * @param createdColumn the column an insert sets to that time, or null
@@ -24,13 +26,17 @@ import org.jspecify.annotations.Nullable;
  * @param keepStoreKey whether a new record keeps the store's own number as its key when
  * the store record has one (Acumatica's "Use Id in customer data as the mapping")
  */
-public record ErpTarget(String table, String key, @Nullable String classColumn, @Nullable String recordClass,
-		String changeColumn, @Nullable String createdColumn, Map<String, Object> defaults, boolean keepStoreKey) {
+public record ErpTarget(String table, String key, @Nullable String classColumn,
+		@JsonProperty("class") @Nullable String recordClass, String changeColumn, @Nullable String createdColumn,
+		Map<String, Object> defaults, boolean keepStoreKey) {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
 	public ErpTarget {
-		defaults = Map.copyOf(defaults);
+		defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
+		required("table", table);
+		required("key", key);
+		required("change-column", changeColumn);
 		// Table and column names cannot be bind parameters: only plain identifiers,
 		// which the writer also checks against the table's real columns.
 		identifier("table", table);
@@ -47,6 +53,12 @@ public record ErpTarget(String table, String key, @Nullable String classColumn, 
 			throw new IllegalArgumentException(
 					"erp-target: a new record needs a key: give class-column (its class's numbering sequence) "
 							+ "or keep-store-key");
+		}
+	}
+
+	private static void required(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("erp-target." + field + " is required");
 		}
 	}
 

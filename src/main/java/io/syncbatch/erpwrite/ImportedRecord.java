@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * the column
  * @param storeKey the store's own number for it, kept as the ERP key when the target says
  * so; null when the store record has none
+ * @param knownLocalId the ERP key the sync history binds the store record to (a record
+ * that was exported to the store, or imported before), or null
  */
 public record ImportedRecord(String store, String entity, String externalId, String description, int companyId,
-		Map<String, @Nullable Object> columns, @Nullable String storeKey) {
+		Map<String, @Nullable Object> columns, @Nullable String storeKey, @Nullable String knownLocalId) {
 
 	public ImportedRecord {
 		// Map.copyOf refuses null values, and a null value means "clear it".

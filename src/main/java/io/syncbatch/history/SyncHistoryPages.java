@@ -14,13 +14,14 @@ import org.springframework.stereotype.Repository;
 import io.syncbatch.definition.SyncDirection;
 
 /**
- * The sync history a page at a time, by ERP id, for the REST API: a service must not read
- * a million bindings into memory to answer one request. A page goes on after the last ERP
- * id of the one before (keyset, in the database's order of ERP ids), so records that
- * change status between two pages are neither skipped nor repeated by the paging itself.
- * Records wait as prepared in {@code sync_prepared} and are shown PREPARED, as in
- * {@link SyncRecordRepository#history}; records without an ERP id (which only an import
- * would make) are not listed.
+ * The sync history of one way a page at a time, for the REST API: a service must not read
+ * a million bindings into memory to answer one request. Pages are by the key of the side
+ * the way starts from (ERP ids for an export, store ids for an import), and a page goes
+ * on after the last key of the one before (keyset, in the database's order), so records
+ * that change status between two pages are neither skipped nor repeated by the paging
+ * itself. Records wait as prepared in {@code sync_prepared} and are shown PREPARED, as in
+ * {@link SyncRecordRepository#history}; records without that key (an import that failed
+ * has no ERP id yet) are listed by the other way.
  */
 @Repository
 public class SyncHistoryPages {
@@ -42,24 +43,25 @@ public class SyncHistoryPages {
 	}
 
 	/**
-	 * A page of records and, when there are more, the ERP id the next page starts after.
+	 * A page of records and, when there are more, the key the next page starts after.
 	 */
 	public record HistoryPage(List<SyncRecord> records, @Nullable String nextAfter) {
 	}
 
 	/**
-	 * Up to {@code limit} records after {@code afterErpId} (from the first when null),
-	 * with {@code status} when given.
+	 * Up to {@code limit} records of one way after {@code afterKey} (from the first when
+	 * null), with {@code status} when given.
 	 */
 	public HistoryPage page(String store, String entity, SyncDirection direction, @Nullable SyncStatus status,
-			@Nullable String afterErpId, int limit) {
+			@Nullable String afterKey, int limit) {
 		int scope = scopes.id(store, entity, direction);
 		MapSqlParameterSource params = new MapSqlParameterSource("store", store).addValue("entity", entity)
 			.addValue("scope", scope)
-			.addValue("after", afterErpId == null ? "" : afterErpId)
+			.addValue("after", afterKey == null ? "" : afterKey)
 			.addValue("status", status == null ? "" : status.name());
-		String bound = "SELECT erp_id AS k FROM sync_record r WHERE store = :store AND entity = :entity"
-				+ " AND erp_id IS NOT NULL AND erp_id > :after";
+		String key = SyncRecordRepository.keyColumn(direction);
+		String bound = "SELECT " + key + " AS k FROM sync_record r WHERE store = :store AND entity = :entity AND " + key
+				+ " IS NOT NULL AND " + key + " > :after";
 		String waiting = "SELECT source_key AS k FROM sync_prepared WHERE scope_id = :scope AND source_key > :after";
 		String keys;
 		if (status == null) {
@@ -70,7 +72,7 @@ public class SyncHistoryPages {
 		}
 		else {
 			keys = bound + " AND status = :status AND NOT EXISTS (SELECT 1 FROM sync_prepared p"
-					+ " WHERE p.scope_id = :scope AND p.source_key = r.erp_id)";
+					+ " WHERE p.scope_id = :scope AND p.source_key = r." + key + ")";
 		}
 		// One more than asked, to know whether a next page exists.
 		List<String> page = named.queryForList(
@@ -78,19 +80,15 @@ public class SyncHistoryPages {
 				String.class);
 		boolean more = page.size() > limit;
 		List<String> shown = more ? page.subList(0, limit) : page;
-		Map<String, SyncRecord> known = records.byErpIds(store, entity, shown);
+		Map<String, SyncRecord> known = records.byKeys(store, entity, direction, shown);
 		Map<String, String> waitingNow = prepared.fingerprints(scope, shown);
 		List<SyncRecord> result = new ArrayList<>(shown.size());
-		for (String key : shown) {
-			SyncRecord record = known.get(key);
-			if (waitingNow.containsKey(key)) {
+		for (String shownKey : shown) {
+			SyncRecord record = known.get(shownKey);
+			if (waitingNow.containsKey(shownKey)) {
 				result.add(record == null
-						? new SyncRecord(store, entity, key, null, null, SyncStatus.PREPARED, null, direction, null,
-								null, 0, null, null, null, null)
-						: new SyncRecord(store, entity, key, record.erpDescription(), record.externalId(),
-								SyncStatus.PREPARED, record.lastOperation(), record.lastDirection(), record.erpHash(),
-								record.storeHash(), record.attempts(), record.lastError(), record.lastAttemptAt(),
-								record.jobExecutionId(), record.changedAt()));
+						? SyncRecord.waiting(store, entity, direction, shownKey, waitingNow.get(shownKey))
+						: record.waitingAgain(direction));
 			}
 			else if (record != null) {
 				result.add(record);

@@ -31,4 +31,43 @@ public record SyncRecord(String store, String entity, @Nullable String erpId, @N
 	 */
 	public static final int LONGEST_KEY = 128;
 
+	/**
+	 * Its key for a sync going this way: the ERP id for an export, the store id for an
+	 * import; null while that side does not have it.
+	 */
+	public @Nullable String key(SyncDirection way) {
+		return way == SyncDirection.IMPORT ? externalId : erpId;
+	}
+
+	/** The fingerprint of the side a sync going this way starts from, as last seen. */
+	public @Nullable String sourceHash(SyncDirection way) {
+		return way == SyncDirection.IMPORT ? storeHash : erpHash;
+	}
+
+	/**
+	 * A record that waits as prepared and has no binding yet: what the history shows of
+	 * it.
+	 */
+	public static SyncRecord waiting(String store, String entity, SyncDirection way, String key,
+			@Nullable String fingerprint) {
+		boolean imported = way == SyncDirection.IMPORT;
+		return new SyncRecord(store, entity, imported ? null : key, null, imported ? key : null, SyncStatus.PREPARED,
+				null, way, imported ? null : fingerprint, imported ? fingerprint : null, 0, null, null, null, null);
+	}
+
+	/** This binding as the history shows it while it waits as prepared to go this way. */
+	public SyncRecord waitingAgain(SyncDirection way) {
+		return new SyncRecord(store, entity, erpId, erpDescription, externalId, SyncStatus.PREPARED, lastOperation, way,
+				erpHash, storeHash, attempts, lastError, lastAttemptAt, jobExecutionId, changedAt);
+	}
+
+	/**
+	 * This binding with another status and reason for syncs going this way, its attempts
+	 * afresh (an operator's doing).
+	 */
+	public SyncRecord withOutcome(SyncDirection way, SyncStatus newStatus, String reason, Instant at) {
+		return new SyncRecord(store, entity, erpId, erpDescription, externalId, newStatus, lastOperation, way, erpHash,
+				storeHash, 0, reason, at, jobExecutionId, changedAt);
+	}
+
 }

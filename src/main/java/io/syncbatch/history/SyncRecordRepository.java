@@ -63,19 +63,24 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * The fingerprint each of these ERP ids is known by: the one waiting for it when it
-	 * waits as prepared, otherwise the one it was last synced with; ids never seen are
-	 * absent. One round trip for both.
+	 * The fingerprint each of these source keys (ERP ids of an export, store ids of an
+	 * import) is known by: the one waiting for it when it waits as prepared, otherwise
+	 * the one its side was last seen with; keys never seen are absent. One round trip for
+	 * both.
 	 */
 	public Map<String, String> knownFingerprints(String store, String entity, SyncDirection direction,
-			Collection<String> erpIds) {
+			Collection<String> keys) {
 		Map<String, String> synced = new HashMap<>();
 		Map<String, String> waiting = new HashMap<>();
-		if (!erpIds.isEmpty()) {
-			named.query("SELECT 'w', source_key, fingerprint FROM sync_prepared WHERE scope_id = :scope"
-					+ " AND source_key IN (:ids) UNION ALL SELECT 's', erp_id, erp_hash FROM sync_record"
-					+ " WHERE store = :store AND entity = :entity AND erp_id IN (:ids) AND erp_hash IS NOT NULL",
-					ids(store, entity, erpIds).addValue("scope", scopes.id(store, entity, direction)), rs -> {
+		if (!keys.isEmpty()) {
+			String key = keyColumn(direction);
+			String hash = hashColumn(direction);
+			named.query(
+					"SELECT 'w', source_key, fingerprint FROM sync_prepared WHERE scope_id = :scope"
+							+ " AND source_key IN (:ids) UNION ALL SELECT 's', " + key + ", " + hash
+							+ " FROM sync_record" + " WHERE store = :store AND entity = :entity AND " + key
+							+ " IN (:ids) AND " + hash + " IS NOT NULL",
+					ids(store, entity, keys).addValue("scope", scopes.id(store, entity, direction)), rs -> {
 						(rs.getString(1).equals("w") ? waiting : synced).put(rs.getString(2), rs.getString(3));
 					});
 		}
@@ -83,27 +88,51 @@ public class SyncRecordRepository {
 		return synced;
 	}
 
-	/** The bindings of these ERP ids. */
-	public Map<String, SyncRecord> byErpIds(String store, String entity, Collection<String> erpIds) {
+	/**
+	 * The column that keys a binding for a sync going this way: the ERP id for an export,
+	 * the store id for an import.
+	 */
+	static String keyColumn(SyncDirection direction) {
+		return direction == SyncDirection.IMPORT ? "external_id" : "erp_id";
+	}
+
+	/** The fingerprint of the side a sync going this way starts from. */
+	static String hashColumn(SyncDirection direction) {
+		return direction == SyncDirection.IMPORT ? "store_hash" : "erp_hash";
+	}
+
+	/**
+	 * The bindings of these source keys of a sync going this way: ERP ids of an export,
+	 * store ids of an import.
+	 */
+	public Map<String, SyncRecord> byKeys(String store, String entity, SyncDirection direction,
+			Collection<String> keys) {
 		Map<String, SyncRecord> found = new HashMap<>();
-		if (!erpIds.isEmpty()) {
-			named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity AND erp_id IN (:ids)",
-					ids(store, entity, erpIds), (ResultSet rs) -> {
+		if (!keys.isEmpty()) {
+			named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity AND "
+					+ keyColumn(direction) + " IN (:ids)", ids(store, entity, keys), (ResultSet rs) -> {
 						SyncRecord record = map(rs, 0);
-						found.put(record.erpId(), record);
+						found.put(Objects.requireNonNull(record.key(direction)), record);
 					});
 		}
 		return found;
 	}
 
+	/** The bindings of these ERP ids. */
+	public Map<String, SyncRecord> byErpIds(String store, String entity, Collection<String> erpIds) {
+		return byKeys(store, entity, SyncDirection.EXPORT, erpIds);
+	}
+
 	/**
-	 * The next ERP ids after {@code after}, in key order, of records not recorded
-	 * DELETED: the ones a deletion sweep asks the ERP about.
+	 * The next source keys after {@code after} (ERP ids of an export, store ids of an
+	 * import), in key order, of records not recorded DELETED: the ones a deletion sweep
+	 * asks the source about.
 	 */
-	public List<String> notDeletedAfter(String store, String entity, String after, int limit) {
+	public List<String> notDeletedAfter(String store, String entity, SyncDirection direction, String after, int limit) {
+		String key = keyColumn(direction);
 		return named.queryForList(
-				"SELECT erp_id FROM sync_record WHERE store = :store AND entity = :entity AND erp_id > :after"
-						+ " AND status <> 'DELETED' ORDER BY erp_id LIMIT " + Math.max(1, limit),
+				"SELECT " + key + " FROM sync_record WHERE store = :store AND entity = :entity AND " + key + " > :after"
+						+ " AND status <> 'DELETED' ORDER BY " + key + " LIMIT " + Math.max(1, limit),
 				new MapSqlParameterSource("store", store).addValue("entity", entity).addValue("after", after),
 				String.class);
 	}
@@ -124,43 +153,57 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * The next page of records waiting in the history, after {@code after}, oldest change
-	 * first: HELD ones and FAILED ones with attempts left, unless they were prepared
-	 * again (then they wait as prepared).
+	 * The next page of records waiting in the history for a sync going this way, after
+	 * {@code after}, oldest change first: HELD ones and FAILED ones with attempts left
+	 * whose last attempt went this way, unless they were prepared again (then they wait
+	 * as prepared).
 	 */
 	public List<SyncRecord> waiting(String store, String entity, SyncDirection direction, BacklogSlice slice,
 			BacklogPosition after, int limit, int maxAttempts) {
 		MapSqlParameterSource params = slice.bind(keyset(store, entity, direction, after).addValue("max", maxAttempts));
+		String key = keyColumn(direction);
 		// A UNION of index range scans instead of one OR, so each part walks
 		// sync_record_backlog in order; each part has its own LIMIT, so the server never
 		// materialises every waiting record for a page.
-		String page = " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit);
+		String page = " ORDER BY changed_at, " + key + " LIMIT " + Math.max(1, limit);
 		String waiting = "SELECT * FROM sync_record r WHERE store = :store AND entity = :entity"
-				+ slice.condition("erp_hash") + NOT_PREPARED + " AND " + AFTER;
+				+ slice.condition(hashColumn(direction)) + thisWay(direction) + " AND " + after(direction);
 		String sql = "SELECT * FROM ((" + waiting + " AND status = 'HELD'" + page + ") UNION ALL (" + waiting
 				+ " AND status = 'FAILED' AND attempts < :max" + page + ")) backlog" + page;
 		return named.query(sql, params, SyncRecordRepository::map);
 	}
 
 	/**
-	 * The next page of HELD records, for another pass once records of the same entity
-	 * they wait for went out.
+	 * The next page of HELD records of a sync going this way, for another pass once
+	 * records of the same entity they wait for went out.
 	 */
 	public List<SyncRecord> held(String store, String entity, SyncDirection direction, BacklogPosition after,
 			int limit) {
 		return named.query(
 				"SELECT * FROM sync_record r WHERE store = :store AND entity = :entity AND status = 'HELD'"
-						+ NOT_PREPARED + " AND " + AFTER + " ORDER BY changed_at, erp_id LIMIT " + Math.max(1, limit),
+						+ thisWay(direction) + " AND " + after(direction) + " ORDER BY changed_at, "
+						+ keyColumn(direction) + " LIMIT " + Math.max(1, limit),
 				keyset(store, entity, direction, after), SyncRecordRepository::map);
 	}
 
-	private static final String NOT_PREPARED = " AND NOT EXISTS (SELECT 1 FROM sync_prepared p"
-			+ " WHERE p.scope_id = :scope AND p.source_key = r.erp_id)";
+	/**
+	 * Records whose last attempt went this way and that do not wait as prepared. Rows of
+	 * an export from before directions were recorded count as exports.
+	 */
+	private static String thisWay(SyncDirection direction) {
+		String key = keyColumn(direction);
+		return " AND " + key + " IS NOT NULL AND COALESCE(last_direction, 'export') = '" + direction.label() + "'"
+				+ " AND NOT EXISTS (SELECT 1 FROM sync_prepared p WHERE p.scope_id = :scope AND p.source_key = r." + key
+				+ ")";
+	}
 
 	// The position's time is bound as text with its fractions: Connector/J rounds
 	// date-time parameters on MariaDB 10.x, and a rounded position would read records
 	// before it again.
-	private static final String AFTER = "(changed_at > :afterAt OR (changed_at = :afterAt AND erp_id > :afterId))";
+	private static String after(SyncDirection direction) {
+		String key = keyColumn(direction);
+		return "(changed_at > :afterAt OR (changed_at = :afterAt AND " + key + " > :afterId))";
+	}
 
 	private MapSqlParameterSource keyset(String store, String entity, SyncDirection direction, BacklogPosition after) {
 		return new MapSqlParameterSource("store", store).addValue("entity", entity)
@@ -170,11 +213,13 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * Writes bindings as the process step concluded them, each whole, in one multi-row
-	 * statement on MySQL (INSERT … ON DUPLICATE KEY UPDATE) and as a MERGE on H2. A
+	 * Writes bindings as the process step of a sync going this way concluded them, each
+	 * whole, in one multi-row statement on MySQL (INSERT … ON DUPLICATE KEY UPDATE) and
+	 * as a MERGE on H2 by the way's key (the ERP id of an export, the store id of an
+	 * import, which a record imported for the first time has before it has an ERP id). A
 	 * record processed for the first time gets its row here.
 	 */
-	public void save(List<SyncRecord> records) {
+	public void save(SyncDirection direction, List<SyncRecord> records) {
 		if (records.isEmpty()) {
 			return;
 		}
@@ -189,8 +234,8 @@ public class SyncRecordRepository {
 						+ " erp_hash = VALUES(erp_hash), store_hash = VALUES(store_hash), attempts = VALUES(attempts),"
 						+ " last_error = VALUES(last_error), last_attempt_at = VALUES(last_attempt_at),"
 						+ " job_execution_id = VALUES(job_execution_id), changed_at = VALUES(changed_at)"
-				: "MERGE INTO sync_record (" + columns + ") KEY (store, entity, erp_id) VALUES (?, ?, ?, ?, ?, ?, ?,"
-						+ " ?, ?, ?, ?, ?, ?, ?, ?)";
+				: "MERGE INTO sync_record (" + columns + ") KEY (store, entity, " + keyColumn(direction)
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		jdbc.batchUpdate(sql, records, records.size(), (ps, record) -> {
 			ps.setString(1, record.store());
 			ps.setString(2, record.entity());
@@ -251,22 +296,25 @@ public class SyncRecordRepository {
 	public record Outcome(SyncStatus status, @Nullable LastOperation operation, long count) {
 	}
 
-	public int countHeld(String store, String entity) {
+	/** How many records of a sync going this way are HELD. */
+	public int countHeld(String store, String entity, SyncDirection direction) {
 		Integer count = jdbc.queryForObject(
-				"SELECT COUNT(*) FROM sync_record WHERE store = ? AND entity = ? AND status = 'HELD'", Integer.class,
-				store, entity);
+				"SELECT COUNT(*) FROM sync_record WHERE store = ? AND entity = ?"
+						+ " AND status = 'HELD' AND COALESCE(last_direction, 'export') = ?",
+				Integer.class, store, entity, direction.label());
 		return count == null ? 0 : count;
 	}
 
 	/**
-	 * Sync refresh: the records are prepared again and processed by the next run with
-	 * fresh attempts, whatever their status. Returns the ERP ids that have no sync
-	 * record, which the caller reports.
+	 * Sync refresh: the records are prepared again and processed by the next run going
+	 * this way with fresh attempts, whatever their status. Returns the keys (ERP ids of
+	 * an export, store ids of an import) that have no sync record, which the caller
+	 * reports.
 	 */
-	public List<String> prepareAgain(String store, String entity, SyncDirection direction, Collection<String> erpIds) {
-		Map<String, SyncRecord> known = byErpIds(store, entity, erpIds);
-		Map<String, String> waiting = prepared.fingerprints(scopes.id(store, entity, direction), erpIds);
-		List<String> unknown = erpIds.stream()
+	public List<String> prepareAgain(String store, String entity, SyncDirection direction, Collection<String> keys) {
+		Map<String, SyncRecord> known = byKeys(store, entity, direction, keys);
+		Map<String, String> waiting = prepared.fingerprints(scopes.id(store, entity, direction), keys);
+		List<String> unknown = keys.stream()
 			.filter(id -> !known.containsKey(id) && !waiting.containsKey(id))
 			.distinct()
 			.toList();
@@ -275,29 +323,35 @@ public class SyncRecordRepository {
 	}
 
 	/**
-	 * Which of these ERP ids neither have a binding nor wait as prepared; changes
-	 * nothing.
+	 * Which of these keys of a sync going this way neither have a binding nor wait as
+	 * prepared; changes nothing.
 	 */
-	public List<String> unknownErpIds(String store, String entity, SyncDirection direction, Collection<String> erpIds) {
-		Set<String> known = byErpIds(store, entity, erpIds).keySet();
-		Set<String> waiting = prepared.fingerprints(scopes.id(store, entity, direction), erpIds).keySet();
-		return erpIds.stream().filter(id -> !known.contains(id) && !waiting.contains(id)).distinct().toList();
+	public List<String> unknownKeys(String store, String entity, SyncDirection direction, Collection<String> keys) {
+		Set<String> known = byKeys(store, entity, direction, keys).keySet();
+		Set<String> waiting = prepared.fingerprints(scopes.id(store, entity, direction), keys).keySet();
+		return keys.stream().filter(id -> !known.contains(id) && !waiting.contains(id)).distinct().toList();
 	}
 
 	/**
-	 * The next FAILED or ABORTED records after {@code afterErpId} (by ERP id, at most
-	 * {@code limit}), prepared again; returns their ERP ids, so that the caller can ask
-	 * for the batch after the last one.
+	 * The next FAILED or ABORTED records whose last attempt went this way, after
+	 * {@code afterKey} (by key, at most {@code limit}), prepared again; returns their
+	 * keys, so that the caller can ask for the batch after the last one.
 	 */
 	public List<String> prepareAgainFailed(String store, String entity, SyncDirection direction,
-			@Nullable String afterErpId, int limit) {
-		List<SyncRecord> failed = named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
-				+ " AND status IN ('FAILED', 'ABORTED') AND erp_id IS NOT NULL"
-				+ (afterErpId == null ? "" : " AND erp_id > :after") + " ORDER BY erp_id LIMIT " + Math.max(1, limit),
-				new MapSqlParameterSource("store", store).addValue("entity", entity).addValue("after", afterErpId),
+			@Nullable String afterKey, int limit) {
+		String key = keyColumn(direction);
+		List<SyncRecord> failed = named.query(
+				"SELECT * FROM sync_record WHERE store = :store AND entity = :entity"
+						+ " AND status IN ('FAILED', 'ABORTED') AND " + key + " IS NOT NULL"
+						+ " AND COALESCE(last_direction, 'export') = :direction"
+						+ (afterKey == null ? "" : " AND " + key + " > :after") + " ORDER BY " + key + " LIMIT "
+						+ Math.max(1, limit),
+				new MapSqlParameterSource("store", store).addValue("entity", entity)
+					.addValue("after", afterKey)
+					.addValue("direction", direction.label()),
 				SyncRecordRepository::map);
 		prepareAgainRecords(store, entity, direction, failed);
-		return failed.stream().map(record -> Objects.requireNonNull(record.erpId())).toList();
+		return failed.stream().map(record -> Objects.requireNonNull(record.key(direction))).toList();
 	}
 
 	private void prepareAgainRecords(String store, String entity, SyncDirection direction,
@@ -305,88 +359,81 @@ public class SyncRecordRepository {
 		if (records.isEmpty()) {
 			return;
 		}
-		prepared.prepare(scopes.id(store, entity, direction),
-				records.stream()
-					.map(record -> new PreparedChange(Objects.requireNonNull(record.erpId()),
-							record.erpHash() == null ? NO_FINGERPRINT : record.erpHash(),
-							record.changedAt() == null ? ChangeTime.EARLIEST : record.changedAt()))
-					.toList(),
-				null);
+		String hashOf = hashColumn(direction);
+		prepared.prepare(scopes.id(store, entity, direction), records.stream().map(record -> {
+			String hash = hashOf.equals("store_hash") ? record.storeHash() : record.erpHash();
+			return new PreparedChange(Objects.requireNonNull(record.key(direction)),
+					hash == null ? NO_FINGERPRINT : hash,
+					record.changedAt() == null ? ChangeTime.EARLIEST : record.changedAt());
+		}).toList(), null);
 		named.update(
 				"UPDATE sync_record SET attempts = 0, last_error = NULL WHERE store = :store"
-						+ " AND entity = :entity AND erp_id IN (:ids)",
-				ids(store, entity, records.stream().map(SyncRecord::erpId).toList()));
+						+ " AND entity = :entity AND " + keyColumn(direction) + " IN (:ids)",
+				ids(store, entity, records.stream().map(record -> record.key(direction)).toList()));
 	}
 
 	/**
-	 * The operator's abort: left alone by every run until it is retried. Returns the
-	 * unknown ERP ids.
+	 * The operator's abort: left alone by every run going this way until it is retried.
+	 * Returns the unknown keys.
 	 */
-	public List<String> abort(String store, String entity, SyncDirection direction, Collection<String> erpIds,
+	public List<String> abort(String store, String entity, SyncDirection direction, Collection<String> keys,
 			String reason, java.time.Instant now) {
 		int scope = scopes.id(store, entity, direction);
-		Map<String, SyncRecord> known = byErpIds(store, entity, erpIds);
-		Map<String, String> waiting = prepared.fingerprints(scope, erpIds);
+		Map<String, SyncRecord> known = byKeys(store, entity, direction, keys);
+		Map<String, String> waiting = prepared.fingerprints(scope, keys);
 		List<String> unknown = new ArrayList<>();
 		List<SyncRecord> aborted = new ArrayList<>();
-		for (String erpId : new LinkedHashSet<>(erpIds)) {
-			SyncRecord record = known.get(erpId);
-			if (record == null && !waiting.containsKey(erpId)) {
-				unknown.add(erpId);
+		for (String key : new LinkedHashSet<>(keys)) {
+			SyncRecord record = known.get(key);
+			if (record == null && !waiting.containsKey(key)) {
+				unknown.add(key);
 				continue;
 			}
-			aborted.add(record == null
-					? new SyncRecord(store, entity, erpId, null, null, SyncStatus.ABORTED, null, direction,
-							waiting.get(erpId), null, 0, reason, now, null, null)
-					: new SyncRecord(store, entity, erpId, record.erpDescription(), record.externalId(),
-							SyncStatus.ABORTED, record.lastOperation(), record.lastDirection(), record.erpHash(),
-							record.storeHash(), 0, reason, now, record.jobExecutionId(), record.changedAt()));
+			SyncRecord binding = record == null ? SyncRecord.waiting(store, entity, direction, key, waiting.get(key))
+					: record;
+			aborted.add(binding.withOutcome(direction, SyncStatus.ABORTED, reason, now));
 		}
 		if (unknown.isEmpty()) {
-			save(aborted);
-			prepared.withdraw(scope, aborted.stream().map(SyncRecord::erpId).toList());
+			save(direction, aborted);
+			prepared.withdraw(scope, aborted.stream().map(record -> record.key(direction)).toList());
 		}
 		return unknown;
 	}
 
 	/**
-	 * The sync history of an entity, by ERP id: every binding, and every record still
-	 * waiting to be processed (shown as PREPARED, with what is known of it).
+	 * The sync history of an entity, both ways, by ERP id and then store id: every
+	 * binding, and every record still waiting to be processed (shown as PREPARED, with
+	 * what is known of it and the way it waits to go).
 	 */
-	public List<SyncRecord> history(String store, String entity, SyncDirection direction, @Nullable SyncStatus status) {
-		int scope = scopes.id(store, entity, direction);
-		Map<String, SyncRecord> byKey = new HashMap<>();
-		List<SyncRecord> withoutErpId = new ArrayList<>();
+	public List<SyncRecord> history(String store, String entity, @Nullable SyncStatus status) {
+		List<SyncRecord> all = new ArrayList<>();
+		Map<SyncDirection, Map<String, Integer>> at = Map.of(SyncDirection.EXPORT, new HashMap<>(),
+				SyncDirection.IMPORT, new HashMap<>());
 		named.query("SELECT * FROM sync_record WHERE store = :store AND entity = :entity",
 				new MapSqlParameterSource("store", store).addValue("entity", entity), (ResultSet rs) -> {
 					SyncRecord record = map(rs, 0);
-					if (record.erpId() == null) {
-						withoutErpId.add(record);
-					}
-					else {
-						byKey.put(record.erpId(), record);
-					}
+					at.forEach((way, positions) -> {
+						if (record.key(way) != null) {
+							positions.put(record.key(way), all.size());
+						}
+					});
+					all.add(record);
 				});
-		Set<String> waiting = new LinkedHashSet<>();
-		jdbc.query("SELECT source_key FROM sync_prepared WHERE scope_id = ?", rs -> {
-			waiting.add(rs.getString(1));
-		}, scope);
-		for (String key : waiting) {
-			SyncRecord record = byKey.get(key);
-			byKey.put(key,
-					record == null
-							? new SyncRecord(store, entity, key, null, null, SyncStatus.PREPARED, null, direction, null,
-									null, 0, null, null, null, null)
-							: new SyncRecord(store, entity, key, record.erpDescription(), record.externalId(),
-									SyncStatus.PREPARED, record.lastOperation(), record.lastDirection(),
-									record.erpHash(), record.storeHash(), record.attempts(), record.lastError(),
-									record.lastAttemptAt(), record.jobExecutionId(), record.changedAt()));
-		}
-		List<SyncRecord> history = new ArrayList<>(byKey.values());
-		history.addAll(withoutErpId);
-		return history.stream()
+		at.forEach((way, positions) -> jdbc
+			.query("SELECT source_key, fingerprint FROM sync_prepared WHERE scope_id = ?", rs -> {
+				Integer position = positions.get(rs.getString(1));
+				if (position == null) {
+					all.add(SyncRecord.waiting(store, entity, way, rs.getString(1), rs.getString(2)));
+				}
+				else {
+					all.set(position, all.get(position).waitingAgain(way));
+				}
+			}, scopes.id(store, entity, way)));
+		return all.stream()
 			.filter(record -> status == null || record.status() == status)
-			.sorted(Comparator.comparing(record -> record.erpId() == null ? "" : record.erpId()))
+			.sorted(Comparator.comparing((SyncRecord record) -> record.erpId() == null ? 1 : 0)
+				.thenComparing(record -> record.erpId() == null ? "" : record.erpId())
+				.thenComparing(record -> record.externalId() == null ? "" : record.externalId()))
 			.toList();
 	}
 

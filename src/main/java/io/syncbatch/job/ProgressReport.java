@@ -72,8 +72,10 @@ final class ProgressReport {
 			return head + String.format(Locale.ROOT, "prepare %d ERP rows read, %d prepared, %s rows/s", read, prepared,
 					rate(read / seconds));
 		}
-		long inserted = sum(Phase.PROCESS, LastOperation.INSERTED_EXTERNALLY.name());
-		long updated = sum(Phase.PROCESS, LastOperation.UPDATED_EXTERNALLY.name());
+		long inserted = sum(Phase.PROCESS, LastOperation.INSERTED_EXTERNALLY.name())
+				+ sum(Phase.PROCESS, LastOperation.INSERTED_LOCALLY.name());
+		long updated = sum(Phase.PROCESS, LastOperation.UPDATED_EXTERNALLY.name())
+				+ sum(Phase.PROCESS, LastOperation.UPDATED_LOCALLY.name());
 		long filtered = sum(Phase.PROCESS, SyncStatus.FILTERED.name());
 		long failed = sum(Phase.PROCESS, SyncStatus.FAILED.name());
 		long done = sumAll(Phase.PROCESS);

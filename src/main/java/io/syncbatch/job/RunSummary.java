@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.StepExecution;
 import io.syncbatch.pipeline.Tally;
 import io.syncbatch.run.CommittedCounts;
 import io.syncbatch.run.SyncRun;
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncStatus;
 
@@ -21,14 +22,16 @@ import io.syncbatch.history.SyncStatus;
  * ({@link RunOutcomes}).
  */
 public record RunSummary(String jobName, long executionId, String status, String exitDescription, Duration took,
-		String store, String selection, long read, long prepared, long inserted, long updated, long filtered,
-		long failed, long held, long deleted) {
+		String store, String selection, long read, long prepared, long inserted, long updated, long inSync,
+		long conflicts, long filtered, long failed, long held, long deleted) {
 
 	public static RunSummary of(JobExecution execution) {
 		long read = 0;
 		long prepared = 0;
 		long inserted = 0;
 		long updated = 0;
+		long inSync = 0;
+		long conflicts = 0;
 		long filtered = 0;
 		long failed = 0;
 		long deleted = 0;
@@ -45,8 +48,12 @@ public record RunSummary(String jobName, long executionId, String status, String
 			if (step.getStepName().endsWith(SyncJobFactory.FIND_DELETED)) {
 				prepared += CommittedCounts.read(step, Tally.PREPARED);
 			}
-			inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name());
-			updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name());
+			inserted += CommittedCounts.read(step, LastOperation.INSERTED_EXTERNALLY.name())
+					+ CommittedCounts.read(step, LastOperation.INSERTED_LOCALLY.name());
+			updated += CommittedCounts.read(step, LastOperation.UPDATED_EXTERNALLY.name())
+					+ CommittedCounts.read(step, LastOperation.UPDATED_LOCALLY.name());
+			inSync += CommittedCounts.read(step, Tally.IN_SYNC);
+			conflicts += CommittedCounts.read(step, Tally.CONFLICTS);
 			filtered += CommittedCounts.read(step, SyncStatus.FILTERED.name());
 			failed += CommittedCounts.read(step, SyncStatus.FAILED.name());
 			deleted += CommittedCounts.read(step, SyncStatus.DELETED.name());
@@ -65,8 +72,10 @@ public record RunSummary(String jobName, long executionId, String status, String
 			}
 		}
 		if (RunOutcomes.presentIn(execution)) {
-			inserted = RunOutcomes.read(execution, LastOperation.INSERTED_EXTERNALLY.name());
-			updated = RunOutcomes.read(execution, LastOperation.UPDATED_EXTERNALLY.name());
+			inserted = RunOutcomes.read(execution, LastOperation.INSERTED_EXTERNALLY.name())
+					+ RunOutcomes.read(execution, LastOperation.INSERTED_LOCALLY.name());
+			updated = RunOutcomes.read(execution, LastOperation.UPDATED_EXTERNALLY.name())
+					+ RunOutcomes.read(execution, LastOperation.UPDATED_LOCALLY.name());
 			filtered = RunOutcomes.read(execution, SyncStatus.FILTERED.name());
 			failed = RunOutcomes.read(execution, SyncStatus.FAILED.name());
 			held = RunOutcomes.read(execution, SyncStatus.HELD.name());
@@ -77,7 +86,8 @@ public record RunSummary(String jobName, long executionId, String status, String
 		var parameters = execution.getJobParameters();
 		return new RunSummary(execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus().name(),
 				execution.getExitStatus().getExitDescription(), took, parameters.getString(SyncRun.STORE),
-				selection(parameters), read, prepared, inserted, updated, filtered, failed, held, deleted);
+				selection(parameters), read, prepared, inserted, updated, inSync, conflicts, filtered, failed, held,
+				deleted);
 	}
 
 	/**
@@ -108,10 +118,19 @@ public record RunSummary(String jobName, long executionId, String status, String
 		StringBuilder text = new StringBuilder();
 		text.append(String.format(Locale.ROOT, "%s execution %d %s in %.1f s (store %s, %s)%n", jobName, executionId,
 				status, took.toMillis() / 1000.0, store, selection));
-		text.append(String.format(Locale.ROOT, "  read       %d ERP rows%n", read));
+		text.append(String.format(Locale.ROOT, "  read       %d %s%n", read,
+				jobName.endsWith("-" + SyncDirection.IMPORT.label()) ? "store records" : "ERP rows"));
 		text.append(String.format(Locale.ROOT, "  prepared   %d%n", prepared));
 		text.append(String.format(Locale.ROOT, "  processed  %d (inserted %d, updated %d)%n", processed(), inserted,
 				updated));
+		if (inSync > 0) {
+			text.append(String.format(Locale.ROOT, "  in sync    %d (the other side already had them)%n", inSync));
+		}
+		if (conflicts > 0) {
+			text.append(String.format(Locale.ROOT,
+					"  conflicts  %d (both sides changed; the primary system's version won, see the history)%n",
+					conflicts));
+		}
 		text.append(String.format(Locale.ROOT, "  filtered   %d%n", filtered));
 		text.append(String.format(Locale.ROOT, "  failed     %d%n", failed));
 		if (held > 0) {

@@ -9,12 +9,14 @@ import org.springframework.batch.core.listener.ExecutionContextPromotionListener
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.EntityJob;
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.erp.ErpSource;
 import io.syncbatch.history.PreparedRecords;
 import io.syncbatch.history.RunLocks;
@@ -24,11 +26,13 @@ import io.syncbatch.history.WatermarkRepository;
 import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.pipeline.Decision;
 import io.syncbatch.pipeline.RecordPipeline;
+import io.syncbatch.pipeline.RecordSources;
 import io.syncbatch.pipeline.SyncItem;
 import io.syncbatch.prepare.AdvanceWatermark;
 import io.syncbatch.prepare.DeletedRecordsWriter;
 import io.syncbatch.prepare.PrepareReader;
 import io.syncbatch.prepare.PrepareWriter;
+import io.syncbatch.prepare.StorePrepareReader;
 import io.syncbatch.prepare.SyncedKeysReader;
 import io.syncbatch.process.BacklogReader;
 import io.syncbatch.process.HeldPassProgress;
@@ -37,6 +41,7 @@ import io.syncbatch.process.PipelineWriter;
 import io.syncbatch.process.ProcessPartitions;
 import io.syncbatch.record.SourceRecord;
 import io.syncbatch.run.StepRun;
+import io.syncbatch.storeread.StoreSource;
 
 /**
  * Builds an entity's job one way from its definition: prepare (source → prepared
@@ -59,6 +64,10 @@ public class SyncJobFactory {
 	private final PlatformTransactionManager transactions;
 
 	private final ErpSource erp;
+
+	private final StoreSource store;
+
+	private final RecordSources sources;
 
 	private final SyncRecordRepository records;
 
@@ -91,13 +100,16 @@ public class SyncJobFactory {
 	private final LeaseRenewer renewer;
 
 	public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
-			SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes, WatermarkRepository watermarks,
-			RecordPipeline pipeline, SyncParametersValidator parametersValidator, RunLocks locks, Clock clock,
-			SyncbatchProperties properties, ObservationRegistry observations, SyncMeters meters, RunProgress progress,
-			EndRecording endRecording, LeaseRenewer renewer) {
+			StoreSource store, RecordSources sources, SyncRecordRepository records, PreparedRecords prepared,
+			SyncScopes scopes, WatermarkRepository watermarks, RecordPipeline pipeline,
+			SyncParametersValidator parametersValidator, RunLocks locks, Clock clock, SyncbatchProperties properties,
+			ObservationRegistry observations, SyncMeters meters, RunProgress progress, EndRecording endRecording,
+			LeaseRenewer renewer) {
 		this.jobRepository = EndsRecordedThroughOutages.around(jobRepository, endRecording, renewer);
 		this.transactions = transactions;
 		this.erp = erp;
+		this.store = store;
+		this.sources = sources;
 		this.records = records;
 		this.prepared = prepared;
 		this.scopes = scopes;
@@ -131,7 +143,7 @@ public class SyncJobFactory {
 		Step advanceWatermark = step(entityJob, "-advance-watermark").listener(watermarkRun)
 			.tasklet(new AdvanceWatermark(watermarkRun, watermarks, clock), transactions)
 			.build();
-		if (!entityJob.definition().refersToItself()) {
+		if (!entityJob.definition().refersToItself(entityJob.direction())) {
 			return job.start(prepareStep(entityJob))
 				.next(findDeletedStep(entityJob))
 				.next(processStep(entityJob))
@@ -160,7 +172,9 @@ public class SyncJobFactory {
 	private Step prepareStep(EntityJob job) {
 		StepRun run = new StepRun(job, meters);
 		int chunkSize = prepareSettings.chunkSize();
-		PrepareReader reader = new PrepareReader(run, erp, watermarks, prepareSettings.watermarkOverlap(), chunkSize);
+		ItemStreamReader<SourceRecord> reader = job.direction() == SyncDirection.IMPORT
+				? new StorePrepareReader(run, store, watermarks, prepareSettings.watermarkOverlap(), chunkSize)
+				: new PrepareReader(run, erp, watermarks, prepareSettings.watermarkOverlap(), chunkSize);
 		PrepareWriter writer = new PrepareWriter(run, records, prepared, scopes);
 		ExecutionContextPromotionListener promoteWatermark = new ExecutionContextPromotionListener();
 		promoteWatermark.setKeys(new String[] { PrepareWriter.MAX_CHANGED_AT });
@@ -186,7 +200,7 @@ public class SyncJobFactory {
 		return step(job, FIND_DELETED).<String, String>chunk(chunkSize)
 			.transactionManager(transactions)
 			.reader(new SyncedKeysReader(run, records, chunkSize))
-			.writer(new DeletedRecordsWriter(run, erp, records, prepared, scopes))
+			.writer(new DeletedRecordsWriter(run, sources, records, prepared, scopes))
 			.listener(run)
 			.build();
 	}

@@ -28,7 +28,10 @@ import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.SyncRun;
+import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.ImportSpec;
 import io.syncbatch.erp.QueryCheck;
+import io.syncbatch.erpwrite.ErpRecordWriter;
 import io.syncbatch.history.RunLocks;
 import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.connector.StoreConnectors;
@@ -51,6 +54,8 @@ public class SyncJobs {
 
 	private final QueryCheck queryCheck;
 
+	private final ErpRecordWriter erpWriter;
+
 	private final RunLocks locks;
 
 	private final Clock clock;
@@ -63,8 +68,8 @@ public class SyncJobs {
 
 	public SyncJobs(Definitions definitions, DefinitionJobRegistry registry, JobOperator operator,
 			@Qualifier("async") JobOperator background, JobRepository repository, StoreConnectors stores,
-			QueryCheck queryCheck, RunLocks locks, Clock clock, ExpiredRuns expiredRuns, LeaseRenewer renewer,
-			LeaseSettings leases) {
+			QueryCheck queryCheck, ErpRecordWriter erpWriter, RunLocks locks, Clock clock, ExpiredRuns expiredRuns,
+			LeaseRenewer renewer, LeaseSettings leases) {
 		this.definitions = definitions;
 		this.registry = registry;
 		this.operator = operator;
@@ -72,6 +77,7 @@ public class SyncJobs {
 		this.repository = repository;
 		this.stores = stores;
 		this.queryCheck = queryCheck;
+		this.erpWriter = erpWriter;
 		this.locks = locks;
 		this.clock = clock;
 		this.expiredRuns = expiredRuns;
@@ -126,7 +132,7 @@ public class SyncJobs {
 		if (parameters.containsKey(SyncRun.LAUNCHED_AT)) {
 			// The engine's own: it makes every launch a new job instance.
 			throw new InvalidJobParametersException("job " + jobName + ": unknown parameter '" + SyncRun.LAUNCHED_AT
-					+ "'; accepted: " + SyncParametersValidator.offered(definition));
+					+ "'; accepted: " + SyncParametersValidator.offered(entityJob));
 		}
 		JobParametersBuilder builder = new JobParametersBuilder();
 		parameters.forEach(builder::addString);
@@ -140,6 +146,10 @@ public class SyncJobs {
 		queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
 		String store = jobParameters.getString(SyncRun.STORE);
 		stores.checkTarget(definition, store);
+		ImportSpec importing = definition.importing();
+		if (importing != null) {
+			checkImport(definition, importing);
+		}
 		String lock = lock(store, entityJob);
 		try {
 			return using.start(job, jobParameters);
@@ -147,6 +157,20 @@ public class SyncJobs {
 		catch (Exception | Error e) {
 			releaseUnbound(lock, e);
 			throw e;
+		}
+	}
+
+	/**
+	 * The ERP table an import writes has every column its target and mapping name.
+	 * @throws DefinitionException naming the file and the field
+	 */
+	private void checkImport(EntityDefinition definition, ImportSpec importing) {
+		try {
+			erpWriter.check(importing.erpTarget(),
+					importing.mapping().stream().flatMap(rule -> rule.targets().stream()).toList());
+		}
+		catch (IllegalArgumentException wrong) {
+			throw new DefinitionException(definition.origin() + ": import." + wrong.getMessage(), wrong);
 		}
 	}
 

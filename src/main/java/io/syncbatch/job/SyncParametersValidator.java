@@ -44,16 +44,16 @@ public class SyncParametersValidator {
 	 * The parameters an operator may give; the engine's own {@code launched.at} is not
 	 * one of them.
 	 */
-	static Set<String> offered(EntityDefinition definition) {
+	static Set<String> offered(EntityJob job) {
 		Set<String> names = new TreeSet<>(Set.of(SyncRun.STORE, SyncRun.MODE));
-		names.addAll(definition.source().parameters().keySet());
-		definition.allBatchFilters().forEach(filter -> names.add(filter.parameter()));
+		names.addAll(job.definition().source().parameters().keySet());
+		job.definition().allBatchFilters(job.direction()).forEach(filter -> names.add(filter.parameter()));
 		return names;
 	}
 
 	private void validate(EntityJob job, JobParameters parameters) throws InvalidJobParametersException {
 		EntityDefinition definition = job.definition();
-		Set<String> offered = offered(definition);
+		Set<String> offered = offered(job);
 		for (var parameter : parameters) {
 			try {
 				UntrustedText.requirePrintable("a parameter name", parameter.name());
@@ -98,7 +98,7 @@ public class SyncParametersValidator {
 				PrepareMode.parse(mode);
 			}
 			SyncRun.queryParameters(definition, parameters::getString);
-			SyncRun.filters(definition, parameters::getString);
+			SyncRun.filters(job, parameters::getString);
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidJobParametersException("job " + job.name() + ": " + e.getMessage());

@@ -23,11 +23,20 @@ public final class RecordMeters implements ObjLongConsumer<String> {
 	RecordMeters(MeterRegistry registry, String store, String entity, SyncDirection direction) {
 		byTally.put(Tally.PREPARED,
 				counter("syncbatch.records.prepared", store, entity, direction)
-					.description("Records marked PREPARED (new or changed in the ERP)")
+					.description("Records marked PREPARED (new or changed on the side the sync starts from)")
 					.register(registry));
 		byTally.put(Tally.UNCHANGED,
 				counter("syncbatch.records.skipped", store, entity, direction).tag("reason", "unchanged")
-					.description("ERP rows read by prepare and skipped because nothing changed since the last sync")
+					.description("Records read by prepare and skipped because nothing changed since the last sync")
+					.register(registry));
+		byTally.put(Tally.IN_SYNC,
+				counter("syncbatch.records.skipped", store, entity, direction).tag("reason", "in-sync")
+					.description("Records the process found the other side already holding (the engine's own write"
+							+ " coming back)")
+					.register(registry));
+		byTally.put(Tally.CONFLICTS,
+				counter("syncbatch.records.conflicts", store, entity, direction)
+					.description("Records both sides had changed since the last sync, settled by the primary system")
 					.register(registry));
 		for (LastOperation operation : LastOperation.values()) {
 			byTally.put(operation.name(),
@@ -37,7 +46,7 @@ public final class RecordMeters implements ObjLongConsumer<String> {
 		}
 		byTally.put(SyncStatus.FILTERED.name(),
 				counter("syncbatch.records.filtered", store, entity, direction)
-					.description("Records excluded by an export filtering condition")
+					.description("Records excluded by an export or import filtering condition")
 					.register(registry));
 		byTally.put(SyncStatus.FAILED.name(),
 				counter("syncbatch.records.failed", store, entity, direction)
@@ -45,7 +54,7 @@ public final class RecordMeters implements ObjLongConsumer<String> {
 					.register(registry));
 		byTally.put(SyncStatus.DELETED.name(),
 				counter("syncbatch.records.deleted", store, entity, direction)
-					.description("Records found deleted in the ERP")
+					.description("Records found deleted on the side the sync starts from")
 					.register(registry));
 		// HELD has no counter: every pass reads held records again, so a count would
 		// repeat them; the backlog gauge shows how many wait.

@@ -161,11 +161,13 @@ public class Cli {
 		int limit = limit(command, "100");
 		List<BatchProcesses.LoadedRecord> loaded = batch.load(entity(command), command.options().get("store"),
 				nameValues(command.arguments().subList(1, command.arguments().size())), limit);
+		boolean imports = definitions.way(entity(command)).direction() == SyncDirection.IMPORT;
 		out.print(TextTable.render(
-				List.of("ERP ID", "DESCRIPTION", "CHANGED", "SYNC STATUS", "EXTERNAL ID", "LAST ATTEMPT"),
+				List.of(imports ? "STORE ID" : "ERP ID", "DESCRIPTION", "CHANGED", "SYNC STATUS",
+						imports ? "ERP ID" : "EXTERNAL ID", "LAST ATTEMPT"),
 				loaded.stream()
-					.map(record -> List.of(record.erpId(), blank(record.description()), when(record.changedAt()),
-							record.status() == null ? "not synced" : record.status(), blank(record.externalId()),
+					.map(record -> List.of(record.key(), blank(record.description()), when(record.changedAt()),
+							record.status() == null ? "not synced" : record.status(), blank(record.boundId()),
 							record.lastAttempt() == null ? "" : WHEN.format(record.lastAttempt())))
 					.toList()));
 		out.printf("%d record(s) selected%s%n", loaded.size(), loaded.size() == limit ? " (--limit reached)" : "");
@@ -199,9 +201,11 @@ public class Cli {
 		return number("execution id", command.arguments().get(0));
 	}
 
+	/** An entity (its export) or a job ({@code customer-import}). */
 	private static String entity(CliCommand command) {
 		if (command.arguments().isEmpty()) {
-			throw new UsageException(command.name() + " needs an entity, e.g. " + command.name() + " customer ...");
+			throw new UsageException(command.name() + " needs an entity or a job, e.g. " + command.name()
+					+ " customer ... or " + command.name() + " customer-import ...");
 		}
 		return command.arguments().get(0);
 	}
@@ -250,8 +254,7 @@ public class Cli {
 		String entity = definitions.entity(command.arguments().get(0)).entity();
 		String store = stores.orDefault(command.options().get("store"));
 		String status = command.options().get("status");
-		List<SyncRecord> history = records.history(store, entity, SyncDirection.EXPORT,
-				status == null ? null : SyncStatus.parse(status));
+		List<SyncRecord> history = records.history(store, entity, status == null ? null : SyncStatus.parse(status));
 		out.print(TextTable.render(
 				List.of("ERP ID", "DESCRIPTION", "EXTERNAL ID", "STATUS", "DIRECTION", "LAST OPERATION", "LAST ATTEMPT",
 						"REASON"),

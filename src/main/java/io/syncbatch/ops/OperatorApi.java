@@ -32,6 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
+import io.syncbatch.definition.EntityJob;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.ExecutionNotFoundException;
 import io.syncbatch.job.ExecutionView;
@@ -130,8 +131,8 @@ class OperatorApi {
 			@RequestParam(required = false) @Nullable String store,
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String after) {
-		String entityName = definitions.entity(entity).entity();
-		SyncHistoryPages.HistoryPage page = pages.page(stores.orDefault(store), entityName, SyncDirection.EXPORT,
+		EntityJob way = definitions.way(entity);
+		SyncHistoryPages.HistoryPage page = pages.page(stores.orDefault(store), way.entity(), way.direction(),
 				status == null ? null : SyncStatus.parse(status), after == null ? null : HistoryCursor.decode(after),
 				paging.limit(limit));
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
@@ -167,7 +168,7 @@ class OperatorApi {
 	@PostMapping("/entities/{entity}/process")
 	ResponseEntity<ExecutionView> process(@PathVariable String entity, @RequestBody RefreshRequest request)
 			throws Exception {
-		return accepted(batch.process(entity, request.store(), request.erpIds(), false));
+		return accepted(batch.process(entity, request.store(), request.keys(), false));
 	}
 
 	/**
@@ -189,18 +190,29 @@ class OperatorApi {
 	@PostMapping("/history/{entity}/retry")
 	Map<String, Integer> retry(@PathVariable String entity, @RequestBody RefreshRequest request) {
 		return Map.of("prepared",
-				refresh.retry(entity, request.store(), request.erpIds(), Boolean.TRUE.equals(request.allFailed())));
+				refresh.retry(entity, request.store(), request.keys(), Boolean.TRUE.equals(request.allFailed())));
 	}
 
 	@PostMapping("/history/{entity}/abort")
 	Map<String, Integer> abort(@PathVariable String entity, @RequestBody RefreshRequest request) {
-		return Map.of("aborted", refresh.abort(entity, request.store(), request.erpIds()));
+		return Map.of("aborted", refresh.abort(entity, request.store(), request.keys()));
 	}
 
-	record RefreshRequest(List<String> erpIds, @Nullable Boolean allFailed, @Nullable String store) {
+	/**
+	 * {@code erpIds} name records of an export; {@code ids} name records of whichever
+	 * sync the path names, ERP ids or, for an import, store ids.
+	 */
+	record RefreshRequest(List<String> erpIds, List<String> ids, @Nullable Boolean allFailed, @Nullable String store) {
 
 		RefreshRequest {
 			erpIds = erpIds == null ? List.of() : erpIds;
+			ids = ids == null ? List.of() : ids;
+		}
+
+		List<String> keys() {
+			List<String> keys = new java.util.ArrayList<>(erpIds);
+			keys.addAll(ids);
+			return keys;
 		}
 	}
 

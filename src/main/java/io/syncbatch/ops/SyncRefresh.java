@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.syncbatch.definition.Definitions;
-import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.definition.EntityJob;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.connector.StoreConnectors;
@@ -58,32 +58,37 @@ public class SyncRefresh {
 	/**
 	 * @return how many records were prepared again
 	 */
-	public int retry(String entity, @Nullable String store, List<String> erpIds, boolean allFailed) {
-		String entityName = definitions.entity(entity).entity();
+	/**
+	 * @param entityOrJob an entity (its export) or a job ({@code customer-import}), whose
+	 * source's keys {@code ids} are
+	 * @return how many records were prepared again
+	 */
+	public int retry(String entityOrJob, @Nullable String store, List<String> ids, boolean allFailed) {
+		EntityJob way = definitions.way(entityOrJob);
 		String storeName = stores.orDefault(store);
-		if (allFailed == !erpIds.isEmpty()) {
-			throw new IllegalArgumentException(
-					"retry takes either ERP ids or 'all failed', not " + (allFailed ? "both" : "neither"));
+		if (allFailed == !ids.isEmpty()) {
+			throw new IllegalArgumentException("retry takes either " + way.keyName() + "s or 'all failed', not "
+					+ (allFailed ? "both" : "neither"));
 		}
 		if (allFailed) {
-			return retryAllFailed(storeName, entityName);
+			return retryAllFailed(storeName, way);
 		}
-		List<String> ids = checked("retry", erpIds);
-		requireKnown(ids, entityName, storeName);
-		for (List<String> batch : batches(ids)) {
-			transaction.executeWithoutResult(
-					status -> records.prepareAgain(storeName, entityName, SyncDirection.EXPORT, batch));
+		List<String> checked = checked("retry", way, ids);
+		requireKnown(checked, way, storeName);
+		for (List<String> batch : batches(checked)) {
+			transaction
+				.executeWithoutResult(status -> records.prepareAgain(storeName, way.entity(), way.direction(), batch));
 		}
-		return ids.size();
+		return checked.size();
 	}
 
-	private int retryAllFailed(String store, String entity) {
+	private int retryAllFailed(String store, EntityJob way) {
 		int count = 0;
 		String after = null;
 		while (true) {
 			String from = after;
 			List<String> batch = Objects.requireNonNull(transaction.execute(status -> records.prepareAgainFailed(store,
-					entity, SyncDirection.EXPORT, from, limits.batchSize())));
+					way.entity(), way.direction(), from, limits.batchSize())));
 			count += batch.size();
 			if (batch.size() < limits.batchSize()) {
 				return count;
@@ -93,44 +98,46 @@ public class SyncRefresh {
 	}
 
 	/**
+	 * @param entityOrJob an entity (its export) or a job ({@code customer-import}), whose
+	 * source's keys {@code ids} are
 	 * @return how many records were aborted
 	 */
-	public int abort(String entity, @Nullable String store, List<String> erpIds) {
-		String entityName = definitions.entity(entity).entity();
+	public int abort(String entityOrJob, @Nullable String store, List<String> ids) {
+		EntityJob way = definitions.way(entityOrJob);
 		String storeName = stores.orDefault(store);
-		if (erpIds.isEmpty()) {
-			throw new IllegalArgumentException("abort needs at least one ERP id");
+		if (ids.isEmpty()) {
+			throw new IllegalArgumentException("abort needs at least one " + way.keyName());
 		}
-		List<String> ids = checked("abort", erpIds);
-		requireKnown(ids, entityName, storeName);
-		for (List<String> batch : batches(ids)) {
-			transaction.executeWithoutResult(status -> records.abort(storeName, entityName, SyncDirection.EXPORT, batch,
+		List<String> checked = checked("abort", way, ids);
+		requireKnown(checked, way, storeName);
+		for (List<String> batch : batches(checked)) {
+			transaction.executeWithoutResult(status -> records.abort(storeName, way.entity(), way.direction(), batch,
 					"aborted by an operator", clock.instant()));
 		}
-		return ids.size();
+		return checked.size();
 	}
 
 	/** The ids without repeats, each printable, no more than the limit. */
-	private List<String> checked(String operation, List<String> erpIds) {
-		if (erpIds.size() > limits.maxIds()) {
-			throw new IllegalArgumentException(operation + " takes at most " + limits.maxIds()
-					+ " ERP ids per request (syncbatch.refresh.max-ids), got " + erpIds.size()
+	private List<String> checked(String operation, EntityJob way, List<String> ids) {
+		if (ids.size() > limits.maxIds()) {
+			throw new IllegalArgumentException(operation + " takes at most " + limits.maxIds() + " " + way.keyName()
+					+ "s per request (syncbatch.refresh.max-ids), got " + ids.size()
 					+ "; send them in several requests, or use all failed");
 		}
-		for (int i = 0; i < erpIds.size(); i++) {
-			UntrustedText.requirePrintable("ERP id number " + (i + 1), erpIds.get(i));
+		for (int i = 0; i < ids.size(); i++) {
+			UntrustedText.requirePrintable(way.keyName() + " number " + (i + 1), ids.get(i));
 		}
-		return List.copyOf(new LinkedHashSet<>(erpIds));
+		return List.copyOf(new LinkedHashSet<>(ids));
 	}
 
-	private void requireKnown(List<String> ids, String entity, String store) {
+	private void requireKnown(List<String> ids, EntityJob way, String store) {
 		List<String> unknown = new ArrayList<>();
 		for (List<String> batch : batches(ids)) {
-			unknown.addAll(records.unknownErpIds(store, entity, SyncDirection.EXPORT, batch));
+			unknown.addAll(records.unknownKeys(store, way.entity(), way.direction(), batch));
 		}
 		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException("no " + entity + " sync record on store " + store + " for ERP id(s) "
-					+ named(unknown) + "; nothing was changed");
+			throw new IllegalArgumentException("no " + way.name() + " sync record on store " + store + " for "
+					+ way.keyName() + "(s) " + named(unknown) + "; nothing was changed");
 		}
 	}
 

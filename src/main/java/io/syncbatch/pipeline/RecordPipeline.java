@@ -5,33 +5,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.syncbatch.connector.AdoptionGuard;
-import io.syncbatch.connector.CreateJournal;
-import io.syncbatch.connector.OutgoingRecord;
-import io.syncbatch.connector.StoreWrites;
-import io.syncbatch.connector.WriteResult;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.OnDelete;
+import io.syncbatch.definition.PrimarySystem;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.erp.ErpSource;
 import io.syncbatch.history.ChangeTime;
+import io.syncbatch.history.ConflictLog;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.PreparedChange;
-import io.syncbatch.history.PendingCreates;
 import io.syncbatch.history.PreparedRecords;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
@@ -39,6 +32,7 @@ import io.syncbatch.history.SyncScopes;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.record.SourceRecord;
 import io.syncbatch.rules.FilterCondition;
+import io.syncbatch.rules.MappingContext;
 import io.syncbatch.rules.MappingRule;
 import io.syncbatch.rules.RecordFilter;
 import io.syncbatch.rules.RecordHeldException;
@@ -51,14 +45,25 @@ import io.syncbatch.rules.RecordRejectedException;
  * real-time message) hands it a few keys with {@link #syncNow}.
  *
  * <p>
+ * A sync goes one way: an export from the ERP to the store, an import from the store to
+ * the ERP. For a bidirectional entity it also reads the record's other side: a version
+ * the engine wrote itself coming back changes nothing, and when both sides changed since
+ * the last sync the primary system's version is written to the other side, whichever way
+ * the sync goes, and the values it replaces are kept ({@link Conflict}).
+ *
+ * <p>
  * Outcomes are saved in the caller's transaction (a chunk's), together with what no
  * longer waits, so a record's status moves with the step's checkpoint. If the process
  * dies after the store accepted a batch but before that transaction commits, the records
  * still wait without a store id; the write algorithm then finds what the store already
- * has instead of creating it twice.
+ * has instead of creating it twice. An import writes each record in an ERP transaction of
+ * its own, bound to its store id there, so that a record imported again updates the ERP
+ * record it made.
  */
 @Service
 public class RecordPipeline {
+
+	private final RecordSources sources;
 
 	private final ErpSource erp;
 
@@ -66,37 +71,57 @@ public class RecordPipeline {
 
 	private final PreparedRecords prepared;
 
-	private final PendingCreates pendingCreates;
-
 	private final SyncScopes scopes;
 
-	private final StoreWrites stores;
+	private final StoreWriting toStore;
+
+	private final ErpWriting toErp;
+
+	private final ConflictLog conflicts;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	public RecordPipeline(ErpSource erp, SyncRecordRepository records, PreparedRecords prepared,
-			PendingCreates pendingCreates, SyncScopes scopes, StoreWrites stores, TransactionTemplate transaction,
-			Clock clock) {
+	public RecordPipeline(RecordSources sources, ErpSource erp, SyncRecordRepository records, PreparedRecords prepared,
+			SyncScopes scopes, StoreWriting toStore, ErpWriting toErp, ConflictLog conflicts,
+			TransactionTemplate transaction, Clock clock) {
+		this.sources = sources;
 		this.erp = erp;
 		this.records = records;
 		this.prepared = prepared;
-		this.pendingCreates = pendingCreates;
 		this.scopes = scopes;
-		this.stores = stores;
+		this.toStore = toStore;
+		this.toErp = toErp;
+		this.conflicts = conflicts;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
 
 	/**
-	 * The waiting records with their source's current state, read by key in one query.
+	 * The waiting records with their source's current state, read by key in one query (or
+	 * one store request per page of ids); for a bidirectional entity, with the current
+	 * state of what each is bound to on the other side.
 	 */
 	public List<SyncItem> withCurrentState(SyncContext context, List<WaitingRecord> waiting) {
-		requireExport(context);
-		Map<String, SourceRecord> current = erp.rowsByKey(context.definition(),
-				waiting.stream().map(WaitingRecord::key).toList(), context.queryParameters());
-		return waiting.stream().map(record -> new SyncItem(record, current.get(record.key()))).toList();
+		SyncDirection way = context.direction();
+		SyncDirection otherWay = reverse(way);
+		Map<String, SourceRecord> current = sources.current(context, way,
+				waiting.stream().map(WaitingRecord::key).toList());
+		// Only records still there can conflict: a deletion is handled as one.
+		Map<String, SourceRecord> other = !context.definition().bidirectional() ? Map.of()
+				: sources.current(context, otherWay,
+						waiting.stream()
+							.filter(record -> current.containsKey(record.key()))
+							.map(record -> record.binding() == null ? null : record.binding().key(otherWay))
+							.filter(Objects::nonNull)
+							.map(Objects::requireNonNull)
+							.distinct()
+							.toList());
+		return waiting.stream().map(record -> {
+			String bound = record.binding() == null ? null : record.binding().key(otherWay);
+			return new SyncItem(record, current.get(record.key()), bound == null ? null : other.get(bound));
+		}).toList();
 	}
 
 	/**
@@ -105,111 +130,159 @@ public class RecordPipeline {
 	 */
 	public Decision decide(SyncContext context, SyncItem item) {
 		EntityDefinition definition = context.definition();
+		SyncDirection way = context.direction();
 		SourceRecord current = item.current();
 		if (current == null) {
 			return gone(context, item);
 		}
-		Optional<FilterCondition> unmet = new RecordFilter(definition.exportFilter()).firstUnmet(current.fields());
+		SyncRecord binding = item.waiting().binding();
+		if (definition.bidirectional() && !context.chosen() && binding != null
+				&& binding.status() == SyncStatus.PROCESSED && current.fingerprint().equals(binding.sourceHash(way))) {
+			// Prepared before the other way wrote this very version to this side: the
+			// engine's own write, coming back.
+			return Decision.decided(item, way, Decision.Outcome.inSync());
+		}
+		Optional<FilterCondition> unmet = new RecordFilter(definition.filter(way)).firstUnmet(current.fields());
 		if (unmet.isPresent()) {
-			return Decision.decided(item, Decision.Outcome.of(SyncStatus.FILTERED,
-					"export filtering condition not met: " + unmet.get().describe()));
+			return Decision.decided(item, way, Decision.Outcome.of(SyncStatus.FILTERED,
+					way.label() + " filtering condition not met: " + unmet.get().describe()));
 		}
-		Map<String, @Nullable Object> payload = new LinkedHashMap<>();
-		StoreReferences references = new StoreReferences(context, records, erp);
-		try {
-			for (MappingRule rule : definition.mapping()) {
-				rule.apply(references, current.fields(), payload);
+		if (definition.bidirectional() && binding != null && otherSideChanged(way, binding, item.other())) {
+			PrimarySystem primary = Objects.requireNonNull(definition.primary());
+			Conflict conflict = new Conflict(primary, "");
+			SourceRecord other = item.other();
+			if (primary != startsFrom(way) && other != null) {
+				return otherSideWins(context, item, other, conflict);
 			}
+			return mapped(context, item, current, way, conflict);
 		}
-		catch (RecordHeldException held) {
-			return Decision.decided(item, Decision.Outcome.of(SyncStatus.HELD,
-					definition.entity() + " " + current.describe() + " held: " + held.getMessage()));
-		}
-		catch (RecordRejectedException rejected) {
-			return Decision.decided(item, Decision.Outcome.of(SyncStatus.FAILED,
-					definition.entity() + " " + current.describe() + " not sent: " + rejected.getMessage()));
-		}
-		return Decision.write(item, payload);
+		return mapped(context, item, current, way, null);
 	}
 
 	/**
-	 * A record its source no longer selects: DELETED, and the store's record kept or
-	 * deleted as {@code target.on-delete} says.
+	 * Whether the other side changed since it was last synced: its current fingerprint is
+	 * not the one last seen, or a change of it never reached this side (its last attempt
+	 * failed, waits, or was filtered out).
+	 */
+	private static boolean otherSideChanged(SyncDirection way, SyncRecord binding, @Nullable SourceRecord other) {
+		SyncDirection otherWay = reverse(way);
+		String lastSeen = binding.sourceHash(otherWay);
+		boolean changed = other != null && lastSeen != null && !other.fingerprint().equals(lastSeen);
+		boolean undelivered = binding.lastDirection() == otherWay && UNDELIVERED.contains(binding.status());
+		return changed || undelivered;
+	}
+
+	private static final Set<SyncStatus> UNDELIVERED = Set.of(SyncStatus.FAILED, SyncStatus.HELD, SyncStatus.ABORTED,
+			SyncStatus.FILTERED);
+
+	/**
+	 * The other side won a conflict: its version, mapped the other way, is written onto
+	 * this sync's source side, if that way's filtering conditions let it.
+	 */
+	private Decision otherSideWins(SyncContext context, SyncItem item, SourceRecord other, Conflict conflict) {
+		SyncDirection otherWay = reverse(context.direction());
+		Optional<FilterCondition> unmet = new RecordFilter(context.definition().filter(otherWay))
+			.firstUnmet(other.fields());
+		if (unmet.isPresent()) {
+			return Decision.decided(item, otherWay,
+					Decision.Outcome.of(SyncStatus.FILTERED,
+							conflict.reason(context.entity()) + ", but its version is not "
+									+ (otherWay == SyncDirection.IMPORT ? "imported" : "exported") + ": "
+									+ otherWay.label() + " filtering condition not met: " + unmet.get().describe()));
+		}
+		return mapped(context, item, other, otherWay, conflict);
+	}
+
+	/** The mapping rules of the way the record is written, and the write they make. */
+	private Decision mapped(SyncContext context, SyncItem item, SourceRecord record, SyncDirection writeWay,
+			@Nullable Conflict conflict) {
+		EntityDefinition definition = context.definition();
+		Map<String, @Nullable Object> payload = new LinkedHashMap<>();
+		MappingContext references = writeWay == SyncDirection.EXPORT ? new StoreReferences(context, records, erp)
+				: new ErpReferences(context, records);
+		try {
+			for (MappingRule rule : definition.mapping(writeWay)) {
+				rule.apply(references, record.fields(), payload);
+			}
+		}
+		catch (RecordHeldException held) {
+			return Decision.decided(item, writeWay, Decision.Outcome.of(SyncStatus.HELD,
+					definition.entity() + " " + record.describe() + " held: " + held.getMessage()));
+		}
+		catch (RecordRejectedException rejected) {
+			return Decision.decided(item, writeWay, Decision.Outcome.of(SyncStatus.FAILED,
+					definition.entity() + " " + record.describe() + notWritten(writeWay) + rejected.getMessage()));
+		}
+		if (conflict != null && writeWay == SyncDirection.EXPORT) {
+			// What the store holds now: the record this export overwrites.
+			SourceRecord inStore = writeWay == context.direction() ? item.other() : item.current();
+			conflict = conflict.replacing(inStore == null ? "" : Replaced.inStore(payload, inStore.fields()));
+		}
+		return Decision.write(item, writeWay, payload, conflict);
+	}
+
+	static String notWritten(SyncDirection way) {
+		return way == SyncDirection.IMPORT ? " not imported: " : " not sent: ";
+	}
+
+	/**
+	 * A record its source no longer has: DELETED, and the other side's record kept, or
+	 * for an export deleted as {@code target.on-delete} says.
 	 */
 	private Decision gone(SyncContext context, SyncItem item) {
 		EntityDefinition definition = context.definition();
-		String reason = "no longer selected by the ERP query of " + definition.origin();
+		SyncDirection way = context.direction();
 		SyncRecord binding = item.waiting().binding();
+		if (way == SyncDirection.IMPORT) {
+			String erpId = binding == null ? null : binding.erpId();
+			return Decision.decided(item, way,
+					Decision.Outcome.of(SyncStatus.DELETED,
+							"no longer in store '" + context.store() + "'; "
+									+ (erpId == null ? "it was never in the ERP"
+											: "the ERP's " + definition.entity() + " " + erpId + " is kept")));
+		}
+		String reason = "no longer selected by the ERP query of " + definition.origin();
 		String externalId = binding == null ? null : binding.externalId();
 		if (externalId == null) {
-			return Decision.decided(item,
+			return Decision.decided(item, way,
 					Decision.Outcome.of(SyncStatus.DELETED, reason + "; it was never in the store"));
 		}
 		String storeRecord = "the store's " + definition.target().resource() + " " + externalId;
 		if (definition.target().onDelete() == OnDelete.DELETE) {
-			return Decision.decided(item, Decision.Outcome.removed(externalId,
+			return Decision.decided(item, way, Decision.Outcome.removed(externalId,
 					reason + "; " + storeRecord + " was deleted (target.on-delete: delete)"));
 		}
-		return Decision.decided(item, Decision.Outcome.of(SyncStatus.DELETED,
+		return Decision.decided(item, way, Decision.Outcome.of(SyncStatus.DELETED,
 				reason + "; " + storeRecord + " is kept (target.on-delete: keep)"));
 	}
 
 	/**
-	 * Writes the records that need it, then saves every outcome and takes the records off
-	 * the backlog, in the caller's transaction; counts go to the context's tally.
+	 * Writes the records that need it, each the way its decision goes, then saves every
+	 * outcome and takes the records off the backlog, in the caller's transaction; counts
+	 * go to the context's tally.
 	 */
 	public void write(SyncContext context, List<Decision> decisions) {
-		requireExport(context);
 		Map<String, Decision.Outcome> outcomes = new LinkedHashMap<>();
-		List<Decision> toWrite = new ArrayList<>();
+		List<Decision> exports = new ArrayList<>();
+		List<Decision> imports = new ArrayList<>();
+		List<Decision> removals = new ArrayList<>();
 		for (Decision decision : decisions) {
 			if (decision.needsWrite()) {
-				toWrite.add(decision);
+				(decision.way() == SyncDirection.IMPORT ? imports : exports).add(decision);
 			}
 			else {
 				outcomes.put(decision.item().waiting().key(), decision.outcome());
+				if (decision.needsRemoval()) {
+					removals.add(decision);
+				}
 			}
 		}
-		List<String> removals = decisions.stream()
-			.filter(Decision::needsRemoval)
-			.map(decision -> Objects.requireNonNull(Objects.requireNonNull(decision.outcome()).externalId()))
-			.toList();
-		if (!removals.isEmpty()) {
-			stores.delete(context.store(), context.definition().target(), removals);
-		}
-		Set<String> pending = new HashSet<>();
-		if (!toWrite.isEmpty()) {
-			int scope = scope(context);
-			Map<String, Map<String, @Nullable Object>> sentBefore = pendingCreates.sentBefore(scope,
-					toWrite.stream().map(decision -> decision.item().waiting().key()).toList());
-			pending.addAll(sentBefore.keySet());
-			CreateJournal journal = naturalKeys -> {
-				pendingCreates.aboutToSend(scope, naturalKeys.stream()
-					.collect(Collectors.toMap(OutgoingRecord::key, OutgoingRecord::payload, (first, second) -> first)));
-				naturalKeys.forEach(record -> pending.add(record.key()));
-			};
-			List<WriteResult> results = stores.upsert(context.store(), context.definition().target(),
-					toWrite.stream().map(decision -> outgoing(decision, sentBefore)).toList(),
-					notBoundElsewhere(context), journal);
-			Map<String, WriteResult> byKey = results.stream()
-				.collect(Collectors.toMap(WriteResult::key, Function.identity(), (first, second) -> first));
-			for (Decision decision : toWrite) {
-				WriteResult result = byKey.get(decision.item().waiting().key());
-				outcomes.put(decision.item().waiting().key(), result == null
-						? Decision.Outcome.of(SyncStatus.FAILED,
-								"the store connector returned no result for this record")
-						: result.succeeded()
-								? Decision.Outcome.processed(Objects.requireNonNull(result.externalId()),
-										Objects.requireNonNull(result.operation()))
-								: result.forbidden()
-										? Decision.Outcome.failedUntilChanged(
-												notSent(context, decision, Objects.requireNonNull(result.error())))
-										: Decision.Outcome.of(SyncStatus.FAILED,
-												Objects.requireNonNull(result.error())));
-			}
-		}
+		toStore.remove(context, removals);
+		StoreWriting.Written written = toStore.write(context, exports);
+		outcomes.putAll(written.outcomes());
+		outcomes.putAll(toErp.write(context, imports));
 		save(context, decisions, outcomes);
-		pendingCreates.settled(scope(context), pending);
+		toStore.settled(context, written.pending());
 	}
 
 	/**
@@ -219,8 +292,9 @@ public class RecordPipeline {
 	 * @return the outcome of each key attempted
 	 */
 	public Map<String, SyncStatus> syncNow(SyncContext context, Collection<String> keys) {
-		return transaction.execute(status -> {
-			Map<String, SyncRecord> bindings = records.byErpIds(context.store(), context.entity(), keys);
+		SyncDirection way = context.direction();
+		return Objects.requireNonNull(transaction.execute(status -> {
+			Map<String, SyncRecord> bindings = records.byKeys(context.store(), context.entity(), way, keys);
 			Map<String, String> waiting = prepared.fingerprints(scope(context), keys);
 			List<WaitingRecord> records = keys.stream().distinct().map(key -> {
 				SyncRecord binding = bindings.get(key);
@@ -234,38 +308,50 @@ public class RecordPipeline {
 				.toList();
 			write(context, decisions);
 			Map<String, SyncStatus> statuses = new LinkedHashMap<>();
-			this.records.byErpIds(context.store(), context.entity(), keys)
+			this.records.byKeys(context.store(), context.entity(), way, keys)
 				.forEach((key, record) -> statuses.put(key, record.status()));
 			return statuses;
-		});
+		}));
 	}
 
 	private void save(SyncContext context, List<Decision> decisions, Map<String, Decision.Outcome> outcomes) {
 		Instant now = clock.instant();
 		List<SyncRecord> saved = new ArrayList<>();
 		List<PreparedChange> done = new ArrayList<>();
+		List<ConflictLog.Entry> settled = new ArrayList<>();
 		Map<String, Long> tally = new HashMap<>();
 		for (Decision decision : decisions) {
 			WaitingRecord waiting = decision.item().waiting();
 			Decision.Outcome outcome = Objects.requireNonNull(outcomes.get(waiting.key()));
-			SyncRecord record = saved(context, decision.item(), outcome, now);
+			SyncRecord record = saved(context, decision, outcome, now);
 			saved.add(record);
 			if (waiting.prepared()) {
 				done.add(new PreparedChange(waiting.key(), Objects.requireNonNull(waiting.preparedFingerprint()),
 						waiting.changedAt()));
 			}
+			Conflict conflict = outcome.conflict();
+			if (conflict != null) {
+				settled.add(new ConflictLog.Entry(context.store(), context.entity(), record.erpId(),
+						record.externalId(), conflict.winner(), conflict.replaced(), now, context.jobExecutionId()));
+				tally.merge(Tally.CONFLICTS, 1L, Long::sum);
+			}
 			tally.merge(outcome.tally(), 1L, Long::sum);
 		}
-		records.save(saved);
+		records.save(context.direction(), saved);
 		prepared.processed(scope(context), done);
+		conflicts.record(settled);
 		tally.forEach(context.tally()::add);
 	}
 
 	/**
 	 * The history line after this attempt: what the outcome says, and what it does not
-	 * say kept from before.
+	 * say kept from before. Each side's fingerprint is the one it was last seen with: the
+	 * source's as read now, the written side's as it was right after the write.
 	 */
-	private SyncRecord saved(SyncContext context, SyncItem item, Decision.Outcome outcome, Instant now) {
+	private SyncRecord saved(SyncContext context, Decision decision, Decision.Outcome outcome, Instant now) {
+		SyncDirection way = context.direction();
+		SyncDirection otherWay = reverse(way);
+		SyncItem item = decision.item();
 		WaitingRecord waiting = item.waiting();
 		SyncRecord before = waiting.binding();
 		SourceRecord current = item.current();
@@ -280,19 +366,37 @@ public class RecordPipeline {
 		}
 		SyncStatus status = failed && !outcome.untilChanged() && attempts >= maxAttempts ? SyncStatus.ABORTED
 				: outcome.status();
-		// A record deleted from the store is bound to nothing there: if it comes back in
-		// the source, it is created again.
-		String externalId = outcome.operation() == LastOperation.DELETED_EXTERNALLY ? null
-				: outcome.externalId() != null ? outcome.externalId() : before == null ? null : before.externalId();
-		String erpHash = current != null ? current.fingerprint()
-				: waiting.prepared() ? waiting.preparedFingerprint() : before == null ? null : before.erpHash();
-		return new SyncRecord(context.store(), context.entity(), waiting.key(),
-				current != null && current.description() != null ? current.description()
-						: before == null ? null : before.erpDescription(),
+		String sourceHash = current != null ? current.fingerprint()
+				: waiting.prepared() ? waiting.preparedFingerprint() : before == null ? null : before.sourceHash(way);
+		String otherHash = before == null ? null : before.sourceHash(otherWay);
+		if (outcome.written()) {
+			SourceRecord after = outcome.after();
+			if (decision.way() == way) {
+				otherHash = after == null ? null : after.fingerprint();
+			}
+			else {
+				sourceHash = after == null ? null : after.fingerprint();
+				otherHash = item.other() == null ? otherHash : item.other().fingerprint();
+			}
+		}
+		String erpId;
+		String externalId;
+		if (way == SyncDirection.EXPORT) {
+			erpId = waiting.key();
+			// A record deleted from the store is bound to nothing there: if it comes back
+			// in the source, it is created again.
+			externalId = outcome.operation() == LastOperation.DELETED_EXTERNALLY ? null
+					: outcome.externalId() != null ? outcome.externalId() : before == null ? null : before.externalId();
+		}
+		else {
+			externalId = waiting.key();
+			erpId = outcome.erpId() != null ? outcome.erpId() : before == null ? null : before.erpId();
+		}
+		return new SyncRecord(context.store(), context.entity(), erpId, erpDescription(decision, outcome, way),
 				externalId, status,
 				outcome.operation() != null ? outcome.operation() : before == null ? null : before.lastOperation(),
-				context.direction(), erpHash, before == null ? null : before.storeHash(), attempts, outcome.reason(),
-				now,
+				decision.way(), way == SyncDirection.EXPORT ? sourceHash : otherHash,
+				way == SyncDirection.EXPORT ? otherHash : sourceHash, attempts, outcome.reason(), now,
 				// The change time it waited under, not a newer one: a record that failed
 				// must stay behind the position of the walk that attempted it, or the
 				// same run would read it again.
@@ -300,49 +404,34 @@ public class RecordPipeline {
 	}
 
 	/**
-	 * A store record found by natural key may be adopted only when no other record of
-	 * this store and entity is bound to it: otherwise two ERP records would become one
-	 * store record.
+	 * How the history names the record: the ERP's description (its query's description
+	 * column), or, while the ERP does not have it, the store's.
 	 */
-	private AdoptionGuard notBoundElsewhere(SyncContext context) {
-		return found -> {
-			Map<String, String> boundTo = records.erpIdsBoundTo(context.store(), context.entity(), found.values());
-			Map<String, String> refusals = new HashMap<>();
-			found.forEach((key, externalId) -> {
-				String other = boundTo.get(externalId);
-				if (other != null && !other.equals(key)) {
-					refusals.put(key,
-							"the store's " + context.entity() + " " + externalId + ", found by the same"
-									+ " natural key, is already bound to ERP record " + other
-									+ "; not adopted, so that the two" + " are not merged");
-				}
-			});
-			return refusals;
-		};
-	}
-
-	/** As a mapping rule's refusal reads: the record, then why it was not sent. */
-	private static String notSent(SyncContext context, Decision decision, String reason) {
-		SourceRecord current = decision.item().current();
-		return context.definition().entity() + " "
-				+ (current == null ? decision.item().waiting().key() : current.describe()) + " not sent: " + reason;
+	private static @Nullable String erpDescription(Decision decision, Decision.Outcome outcome, SyncDirection way) {
+		SyncItem item = decision.item();
+		SyncRecord before = item.waiting().binding();
+		SourceRecord erpSide = way == SyncDirection.EXPORT ? item.current()
+				: decision.way() == SyncDirection.IMPORT && outcome.written() ? outcome.after() : item.other();
+		if (erpSide != null && erpSide.description() != null) {
+			return erpSide.description();
+		}
+		if (before != null && before.erpDescription() != null) {
+			return before.erpDescription();
+		}
+		return way == SyncDirection.IMPORT && item.current() != null ? item.current().description() : null;
 	}
 
 	private int scope(SyncContext context) {
 		return scopes.id(context.store(), context.entity(), context.direction());
 	}
 
-	private static OutgoingRecord outgoing(Decision decision, Map<String, Map<String, @Nullable Object>> sentBefore) {
-		String key = decision.item().waiting().key();
-		SyncRecord binding = decision.item().waiting().binding();
-		return new OutgoingRecord(key, binding == null ? null : binding.externalId(),
-				Objects.requireNonNull(decision.payload()), sentBefore.get(key));
+	/** The system a sync going this way starts from. */
+	private static PrimarySystem startsFrom(SyncDirection way) {
+		return way == SyncDirection.IMPORT ? PrimarySystem.STORE : PrimarySystem.ERP;
 	}
 
-	private static void requireExport(SyncContext context) {
-		if (context.direction() != SyncDirection.EXPORT) {
-			throw new IllegalStateException(context.job().name() + ": syncbatch cannot import yet");
-		}
+	static SyncDirection reverse(SyncDirection way) {
+		return way == SyncDirection.IMPORT ? SyncDirection.EXPORT : SyncDirection.IMPORT;
 	}
 
 }

@@ -14,8 +14,9 @@ import io.syncbatch.rules.MappingContext;
 import io.syncbatch.rules.RecordHeldException;
 
 /**
- * Answers mapping rules for one sync: store ids come from the referenced entity's sync
- * history in the same store, child rows from the ERP with the sync's query parameters.
+ * Answers mapping rules for records written to the store: store ids come from the
+ * referenced entity's sync history in the same store, child rows from the ERP with the
+ * sync's query parameters.
  */
 final class StoreReferences implements MappingContext {
 
@@ -32,11 +33,11 @@ final class StoreReferences implements MappingContext {
 	}
 
 	@Override
-	public String externalId(String field, String entity, String erpId) throws RecordHeldException {
+	public Object boundId(String field, String entity, String erpId) throws RecordHeldException {
 		SyncRecord referenced = records.byErpIds(context.store(), entity, List.of(erpId)).get(erpId);
 		String externalId = referenced == null ? null : referenced.externalId();
 		if (externalId != null) {
-			return externalId;
+			return externalId.matches("\\d{1,18}") ? (Object) Long.valueOf(externalId) : externalId;
 		}
 		String where = referenced == null ? "it has not been synced to store '" + context.store() + "' yet"
 				: "it is " + referenced.status() + " in store '" + context.store() + "'"

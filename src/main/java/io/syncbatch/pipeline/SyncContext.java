@@ -14,9 +14,11 @@ import io.syncbatch.definition.SyncDirection;
  *
  * @param jobExecutionId the execution recorded in the history as the last to touch a
  * record, or null outside a job
+ * @param chosen the operator chose these records (batch filters, ids): they are sent even
+ * when the other side already has them
  */
 public record SyncContext(EntityJob job, String store, Map<String, Object> queryParameters,
-		@org.jspecify.annotations.Nullable Long jobExecutionId, Tally tally) {
+		@org.jspecify.annotations.Nullable Long jobExecutionId, Tally tally, boolean chosen) {
 
 	public SyncContext {
 		queryParameters = Map.copyOf(queryParameters);

@@ -13,6 +13,18 @@ public interface Tally {
 	/** Records prepare read and left alone because their fingerprint had not changed. */
 	String UNCHANGED = "unchanged";
 
+	/**
+	 * Records the process found the other side already holding: the engine's own write
+	 * coming back, or an ERP record that already had every value.
+	 */
+	String IN_SYNC = "in-sync";
+
+	/**
+	 * Records both sides had changed since they were last synced, settled by the primary
+	 * system.
+	 */
+	String CONFLICTS = "conflicts";
+
 	// The other tallies are named after the outcome: a SyncStatus or, for PROCESSED, a
 	// LastOperation.
 

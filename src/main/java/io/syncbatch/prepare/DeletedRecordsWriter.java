@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import io.syncbatch.erp.ErpSource;
+import io.syncbatch.pipeline.RecordSources;
 import io.syncbatch.history.ChangeTime;
 import io.syncbatch.history.PreparedChange;
 import io.syncbatch.history.PreparedRecords;
@@ -19,17 +19,18 @@ import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
 
 /**
- * Asks the ERP which of a chunk of synced keys its query still selects, and prepares the
- * others as gone, so the process step records them DELETED and applies the definition's
- * {@code target.on-delete} to the store's record, with the same retries, history and
- * restarts as any change. The question is the entity's own query, by key: a record a
- * batch filter leaves out is not taken for deleted.
+ * Asks the source (the ERP's query for an export, the store for an import) which of a
+ * chunk of synced keys it still has, and prepares the others as gone, so the process step
+ * records them DELETED and applies the definition's {@code target.on-delete} to the
+ * store's record, with the same retries, history and restarts as any change. The question
+ * is the entity's own query, by key: a record a batch filter leaves out is not taken for
+ * deleted.
  */
 public class DeletedRecordsWriter implements ItemWriter<String> {
 
 	private final StepRun step;
 
-	private final ErpSource erp;
+	private final RecordSources sources;
 
 	private final SyncRecordRepository records;
 
@@ -37,10 +38,10 @@ public class DeletedRecordsWriter implements ItemWriter<String> {
 
 	private final SyncScopes scopes;
 
-	public DeletedRecordsWriter(StepRun step, ErpSource erp, SyncRecordRepository records, PreparedRecords prepared,
-			SyncScopes scopes) {
+	public DeletedRecordsWriter(StepRun step, RecordSources sources, SyncRecordRepository records,
+			PreparedRecords prepared, SyncScopes scopes) {
 		this.step = step;
-		this.erp = erp;
+		this.sources = sources;
 		this.records = records;
 		this.prepared = prepared;
 		this.scopes = scopes;
@@ -50,10 +51,10 @@ public class DeletedRecordsWriter implements ItemWriter<String> {
 	public void write(Chunk<? extends String> chunk) {
 		SyncRun run = step.run();
 		List<String> keys = List.copyOf(chunk.getItems());
-		Set<String> selected = erp.selectedKeys(run.job().definition(), keys, run.queryParameters());
+		Set<String> selected = sources.stillThere(step.context(), keys);
 		List<String> gone = keys.stream().filter(key -> !selected.contains(key)).toList();
 		if (!gone.isEmpty()) {
-			Map<String, SyncRecord> bindings = records.byErpIds(run.store(), run.entity(), gone);
+			Map<String, SyncRecord> bindings = records.byKeys(run.store(), run.entity(), run.direction(), gone);
 			prepared.prepare(scopes.id(run.store(), run.entity(), run.direction()), gone.stream().map(key -> {
 				SyncRecord binding = bindings.get(key);
 				return PreparedChange.gone(key,

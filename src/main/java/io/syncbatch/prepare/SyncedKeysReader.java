@@ -11,7 +11,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.syncbatch.definition.BatchFilter;
-import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.run.PrepareMode;
@@ -61,11 +60,12 @@ public class SyncedKeysReader implements ItemStreamReader<String> {
 			.findFirst()
 			.orElse(null);
 		if (ids instanceof Collection<?> given) {
-			chosen = records.byErpIds(run.store(), run.entity(), given.stream().map(String::valueOf).toList())
+			chosen = records
+				.byKeys(run.store(), run.entity(), run.direction(), given.stream().map(String::valueOf).toList())
 				.values()
 				.stream()
 				.filter(record -> record.status() != SyncStatus.DELETED)
-				.map(SyncRecord::erpId)
+				.map(record -> record.key(run.direction()))
 				.filter(Objects::nonNull)
 				.sorted()
 				.toList();
@@ -78,7 +78,8 @@ public class SyncedKeysReader implements ItemStreamReader<String> {
 		if (page.isEmpty() && !exhausted) {
 			List<String> next = chosen != null
 					? chosen.stream().filter(key -> key.compareTo(after) > 0).limit(pageSize).toList()
-					: records.notDeletedAfter(step.run().store(), step.run().entity(), after, pageSize);
+					: records.notDeletedAfter(step.run().store(), step.run().entity(), step.run().direction(), after,
+							pageSize);
 			page.addAll(next);
 			exhausted = next.size() < pageSize;
 		}

@@ -93,7 +93,7 @@ public class BacklogReader implements ItemReader<SyncItem>, StepExecutionListene
 		if (!heldOnly) {
 			List<PreparedChange> changes = prepared.page(scopes.id(run.store(), run.entity(), run.direction()), slice,
 					position, limit, run.selective() ? run.jobInstanceId() : null);
-			Map<String, SyncRecord> bindings = records.byErpIds(run.store(), run.entity(),
+			Map<String, SyncRecord> bindings = records.byKeys(run.store(), run.entity(), run.direction(),
 					changes.stream().map(PreparedChange::key).toList());
 			changes.forEach(change -> waiting.add(new WaitingRecord(change.key(), change.changedAt(),
 					bindings.get(change.key()), change.fingerprint())));
@@ -103,10 +103,11 @@ public class BacklogReader implements ItemReader<SyncItem>, StepExecutionListene
 					? records.held(run.store(), run.entity(), run.direction(), position, limit)
 					: records.waiting(run.store(), run.entity(), run.direction(), slice, position, limit,
 							run.job().definition().maxAttempts());
-			// An export's history rows have an ERP id, and the keyset condition selects
-			// only rows with a change time.
-			inHistory.forEach(record -> waiting.add(new WaitingRecord(Objects.requireNonNull(record.erpId()),
-					Objects.requireNonNull(record.changedAt()), record, null)));
+			// The history's rows of this way have its key, and the keyset condition
+			// selects only rows with a change time.
+			inHistory
+				.forEach(record -> waiting.add(new WaitingRecord(Objects.requireNonNull(record.key(run.direction())),
+						Objects.requireNonNull(record.changedAt()), record, null)));
 		}
 		waiting.sort((one, other) -> one.position().compareTo(other.position()));
 		List<WaitingRecord> next = waiting.subList(0, Math.min(limit, waiting.size()));

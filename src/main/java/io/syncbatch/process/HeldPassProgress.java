@@ -35,7 +35,7 @@ public class HeldPassProgress implements StepExecutionListener {
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		SyncRun run = step.run();
-		heldBefore = records.countHeld(run.store(), run.entity());
+		heldBefore = records.countHeld(run.store(), run.entity(), run.direction());
 	}
 
 	@Override
@@ -44,7 +44,7 @@ public class HeldPassProgress implements StepExecutionListener {
 			return null;
 		}
 		SyncRun run = step.run();
-		int held = records.countHeld(run.store(), run.entity());
+		int held = records.countHeld(run.store(), run.entity(), run.direction());
 		return held > 0 && held < heldBefore ? new ExitStatus(AGAIN, held + " still held") : null;
 	}
 

@@ -5,17 +5,20 @@ import java.util.List;
 import io.syncbatch.record.DataRecord;
 
 /**
- * What rules may ask beyond the record itself: other entities' store ids and the record's
- * child rows.
+ * What rules may ask beyond the record itself: other entities' ids on the side a record
+ * is written to, and the record's child rows.
  */
 public interface MappingContext {
 
 	/**
-	 * The store's id of another entity's record.
-	 * @throws RecordHeldException when the store does not have that record yet, with the
-	 * reason from its sync history
+	 * The id of another entity's record on the side this record is written to, given its
+	 * id on the side this record comes from: the store's id of an ERP customer for an
+	 * export, the ERP's id of a store customer for an import. As the destination wants
+	 * it: a store's numeric id is a number.
+	 * @throws RecordHeldException when the destination does not have that record yet,
+	 * with the reason from its sync history
 	 */
-	String externalId(String field, String entity, String erpId) throws RecordHeldException;
+	Object boundId(String field, String entity, String key) throws RecordHeldException;
 
 	/**
 	 * The rows of a child query (order lines), its named parameters bound from the parent

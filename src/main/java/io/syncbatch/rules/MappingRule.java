@@ -21,10 +21,11 @@ import io.syncbatch.record.DataRecord;
 		@JsonSubTypes.Type(value = ConstantRule.class, name = "constant"),
 		@JsonSubTypes.Type(value = ValueMapRule.class, name = "map"),
 		@JsonSubTypes.Type(value = TextRule.class, name = "text"),
+		@JsonSubTypes.Type(value = FirstOfRule.class, name = "first-of"),
 		@JsonSubTypes.Type(value = ReferenceRule.class, name = "reference"),
 		@JsonSubTypes.Type(value = LinesRule.class, name = "lines") })
 public sealed interface MappingRule permits CopyRule, EmailRule, NameFallbackRule, NumberRule, ConstantRule,
-		ValueMapRule, TextRule, ReferenceRule, LinesRule {
+		ValueMapRule, TextRule, FirstOfRule, ReferenceRule, LinesRule {
 
 	void apply(MappingContext context, DataRecord record, Map<String, Object> payload) throws RecordRejectedException;
 

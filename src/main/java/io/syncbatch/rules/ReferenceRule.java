@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 import io.syncbatch.record.DataRecord;
 
 /**
- * The store's id of another entity's record: a sales order's {@code customer_id} is the
- * id the store gave the customer whose ERP id is in {@code CustomerID}. Until that
- * customer is in the store the order is HELD, with the customer's own sync status as the
- * reason. Store ids that are numbers are sent as numbers.
+ * The id of another entity's record on the side the record is written to: an exported
+ * sales order's {@code customer_id} is the id the store gave the customer whose ERP id is
+ * in {@code CustomerID}; an imported order's {@code CustomerID} is the ERP id of the
+ * store customer in {@code customer_id}. Until that customer is there the order is HELD,
+ * with the customer's own sync status as the reason. Store ids that are numbers are sent
+ * as numbers.
  *
  * @param required when false, an empty column leaves the field out (a category without
  * parent gets {@code
@@ -27,8 +29,8 @@ public record ReferenceRule(String target, String entity, String from, @Nullable
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		String erpId = record.text(from);
-		if (erpId == null) {
+		String key = record.text(from);
+		if (key == null) {
 			if (!Boolean.FALSE.equals(required)) {
 				throw new RecordRejectedException(target, "is required but " + from + " is empty");
 			}
@@ -37,8 +39,7 @@ public record ReferenceRule(String target, String entity, String from, @Nullable
 			}
 			return;
 		}
-		String id = context.externalId(target, entity, erpId);
-		TargetPath.put(payload, target, id.matches("\\d{1,18}") ? (Object) Long.valueOf(id) : id);
+		TargetPath.put(payload, target, context.boundId(target, entity, key));
 	}
 
 	@Override

@@ -1,10 +1,7 @@
 package io.syncbatch.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +14,6 @@ import io.syncbatch.record.DataRecord;
  */
 public record TextRule(String target, String template, @Nullable Integer maxLength) implements MappingRule {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
 	public TextRule {
 		RuleSettings.require("text", "target", target, "template", template);
 	}
@@ -26,17 +21,11 @@ public record TextRule(String target, String template, @Nullable Integer maxLeng
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		Matcher placeholders = PLACEHOLDER.matcher(template);
-		StringBuilder text = new StringBuilder();
-		while (placeholders.find()) {
-			String value = record.text(placeholders.group(1));
-			placeholders.appendReplacement(text, Matcher.quoteReplacement(value == null ? "" : value));
-		}
-		placeholders.appendTail(text);
+		String text = new Template(template).render(record);
 		if (maxLength != null && text.length() > maxLength) {
 			throw new RecordRejectedException(target, "'" + text + "' is longer than " + maxLength + " characters");
 		}
-		TargetPath.put(payload, target, text.toString());
+		TargetPath.put(payload, target, text);
 	}
 
 	@Override
@@ -46,11 +35,6 @@ public record TextRule(String target, String template, @Nullable Integer maxLeng
 
 	@Override
 	public List<String> sourceColumns() {
-		List<String> columns = new ArrayList<>();
-		Matcher placeholders = PLACEHOLDER.matcher(template);
-		while (placeholders.find()) {
-			columns.add(placeholders.group(1));
-		}
-		return columns;
+		return new Template(template).fields();
 	}
 }

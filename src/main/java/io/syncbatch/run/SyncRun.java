@@ -51,7 +51,7 @@ public record SyncRun(EntityJob job, String store, PrepareMode mode, Map<String,
 		EntityDefinition definition = job.definition();
 		return new SyncRun(job, parameters.getString(STORE),
 				mode == null ? PrepareMode.INCREMENTAL : PrepareMode.parse(mode),
-				queryParameters(definition, parameters::getString), filters(definition, parameters::getString),
+				queryParameters(definition, parameters::getString), filters(job, parameters::getString),
 				step.getJobExecutionId(), step.getJobExecution().getJobInstance().getInstanceId());
 	}
 
@@ -65,7 +65,7 @@ public record SyncRun(EntityJob job, String store, PrepareMode mode, Map<String,
 
 	/** The sync this run is, for the record pipeline, counting into {@code tally}. */
 	public SyncContext context(Tally tally) {
-		return new SyncContext(job, store, queryParameters, jobExecutionId, tally);
+		return new SyncContext(job, store, queryParameters, jobExecutionId, tally, selective());
 	}
 
 	/**
@@ -83,9 +83,9 @@ public record SyncRun(EntityJob job, String store, PrepareMode mode, Map<String,
 	 * list for {@code in}.
 	 * @throws IllegalArgumentException naming the parameter whose value cannot be read
 	 */
-	public static Map<BatchFilter, Object> filters(EntityDefinition definition, Function<String, String> given) {
+	public static Map<BatchFilter, Object> filters(EntityJob job, Function<String, String> given) {
 		Map<BatchFilter, Object> filters = new LinkedHashMap<>();
-		for (BatchFilter filter : definition.allBatchFilters()) {
+		for (BatchFilter filter : job.definition().allBatchFilters(job.direction())) {
 			String text = given.apply(filter.parameter());
 			if (text != null) {
 				filters.put(filter, filterValue(filter, text.trim()));

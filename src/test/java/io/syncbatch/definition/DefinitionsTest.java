@@ -25,12 +25,60 @@ class DefinitionsTest {
 	void theShippedCustomerDefinitionReadsAsTheSeedConfiguresIt() {
 		EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
 
-		assertThat(customer.jobs()).extracting(EntityJob::name).containsExactly("customer-export");
+		assertThat(customer.jobs()).extracting(EntityJob::name).containsExactly("customer-export", "customer-import");
 		assertThat(customer.origin()).isEqualTo("jobs/customer.yml");
 		assertThat(customer.source().parameters()).containsEntry("companyId", 2);
 		assertThat(customer.exportFilter()).extracting(FilterCondition::describe)
 			.containsExactly("CustomerClassID Equals COMMERCEBB", "Email IsNotEmpty");
 		assertThat(customer.target().resource()).isEqualTo("customers");
+		// Sync Direction: Bidirectional, Primary System: External System; imported
+		// customers take class ECCUSTOMER, whose numbering sequence gives their ids.
+		assertThat(customer.direction()).isEqualTo(SyncDirection.BIDIRECTIONAL);
+		assertThat(customer.primary()).isEqualTo(PrimarySystem.STORE);
+		assertThat(customer.importSpec().resource()).isEqualTo("customers");
+		assertThat(customer.importSpec().erpTarget().table()).isEqualTo("Customer");
+		assertThat(customer.importSpec().erpTarget().classColumn()).isEqualTo("CustomerClassID");
+		assertThat(customer.importSpec().erpTarget().recordClass()).isEqualTo("ECCUSTOMER");
+		assertThat(customer.importSpec().erpTarget().keepStoreKey()).isFalse();
+		assertThat(customer.importSpec().readFields()).containsExactlyInAnyOrder("company", "first_name", "last_name",
+				"email", "phone");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"an import on an export        | direction: bidirectional | direction: export        | import is given but direction is export",
+			"a bidirectional without primary | primary: store         | ''                       | primary is required for a bidirectional entity",
+			"a kept store key without field | keep-store-key: false   | keep-store-key: true     | import.store-key is required with erp-target.keep-store-key",
+			"an import without a table     | table: Customer          | ''                       | erp-target.table is required",
+			"a table that is no identifier | table: Customer          | 'table: \"Customer; DROP\"' | erp-target.table: 'Customer; DROP' is not a plain column or table name" })
+	void aBrokenImportNamesTheFileAndTheField(String problem, String good, String broken, String message)
+			throws IOException {
+		String shipped = Files.readString(Path.of("jobs/customer.yml"));
+		assertThat(shipped).contains(good);
+		Files.writeString(jobs.resolve("customer.yml"),
+				shipped.replaceFirst(java.util.regex.Pattern.quote(good), broken));
+
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageStartingWith("jobs/customer.yml: ")
+			.hasMessageContaining(message);
+	}
+
+	@Test
+	void anImportWithoutItsSectionIsRefusedSayingWhatItNeeds() throws IOException {
+		String shipped = Files.readString(Path.of("jobs/customer.yml"));
+		int from = shipped.indexOf("\nimport:\n");
+		int to = shipped.indexOf("\nchunk-size:");
+		assertThat(from).isPositive().isLessThan(to);
+		Files.writeString(jobs.resolve("customer.yml"),
+				(shipped.substring(0, from) + shipped.substring(to))
+					.replace("direction: bidirectional", "direction: import")
+					.replace("primary: store", ""));
+
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining(
+					"jobs/customer.yml: direction import needs an import section (resource, mapping," + " erp-target)");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -81,8 +81,8 @@ class QueryCheckTest {
 			.toList();
 		return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
 				definition.batchFilters(), definition.exportFilter(), rules, definition.target(),
-				definition.direction(), definition.primary(), definition.dependsOn(), definition.chunkSize(),
-				definition.maxAttempts(), definition.origin());
+				definition.importing(), definition.direction(), definition.primary(), definition.dependsOn(),
+				definition.chunkSize(), definition.maxAttempts(), definition.origin());
 	}
 
 	@Test
@@ -109,8 +109,8 @@ class QueryCheckTest {
 				customer.batchFilters(),
 				List.of(customer.exportFilter().get(0),
 						new FilterCondition(true, "LastModifiedDateTime", Condition.GREATER_THAN, "last week", null)),
-				customer.mapping(), customer.target(), customer.direction(), customer.primary(), customer.dependsOn(),
-				customer.chunkSize(), customer.maxAttempts(), customer.origin());
+				customer.mapping(), customer.target(), customer.importing(), customer.direction(), customer.primary(),
+				customer.dependsOn(), customer.chunkSize(), customer.maxAttempts(), customer.origin());
 
 		assertThatThrownBy(() -> check.check(broken, customer.source().parameters()))
 			.hasMessage("jobs/customer.yml: export-filter[1]: 'last week' is not a date (yyyy-MM-dd or"
@@ -122,8 +122,8 @@ class QueryCheckTest {
 		return new EntityDefinition(customer.entity(), customer.description(),
 				new SourceQuery(query, source.parameters(), source.key(), source.description(), source.changeColumn()),
 				customer.batchFilters(), customer.exportFilter(), customer.mapping(), customer.target(),
-				customer.direction(), customer.primary(), customer.dependsOn(), customer.chunkSize(),
-				customer.maxAttempts(), customer.origin());
+				customer.importing(), customer.direction(), customer.primary(), customer.dependsOn(),
+				customer.chunkSize(), customer.maxAttempts(), customer.origin());
 	}
 
 }

@@ -107,9 +107,9 @@ class OperatorApiTest {
 
 		HttpResponse<String> jobs = send("GET", "/api/jobs", null, PASSWORD);
 		assertThat(jobs.statusCode()).isEqualTo(200);
-		assertThat(jobs.body()).isEqualTo("[\"category-export\",\"customer-export\",\"customer-location-export\","
-				+ "\"invoice-export\",\"order-status-export\",\"product-export\",\"sales-order-export\","
-				+ "\"shipment-export\"]");
+		assertThat(jobs.body()).isEqualTo("[\"category-export\",\"customer-export\",\"customer-import\","
+				+ "\"customer-location-export\",\"invoice-export\",\"order-status-export\",\"product-export\","
+				+ "\"sales-order-export\",\"shipment-export\"]");
 		assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/env", null, null).statusCode()).as("not exposed").isIn(401, 404);

@@ -30,8 +30,8 @@ class RecordPipelineTest {
 	 * The customer's rules read only the record: the pipeline has no ERP and no history
 	 * here, so a rule that asked for a reference or child rows would fail the test.
 	 */
-	private static final RecordPipeline PIPELINE = new RecordPipeline(null, null, null, null, null, null, null,
-			Clock.systemUTC());
+	private static final RecordPipeline PIPELINE = new RecordPipeline(null, null, null, null, null, null, null, null,
+			null, Clock.systemUTC());
 
 	private final EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
 
@@ -120,14 +120,14 @@ class RecordPipelineTest {
 	}
 
 	private static SyncContext context(EntityDefinition definition) {
-		return new SyncContext(definition.job(SyncDirection.EXPORT), "s", Map.of(), null, Tally.NONE);
+		return new SyncContext(definition.job(SyncDirection.EXPORT), "s", Map.of(), null, Tally.NONE, false);
 	}
 
 	private static EntityDefinition withConditions(EntityDefinition definition, List<FilterCondition> conditions) {
 		return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
 				definition.batchFilters(), conditions, definition.mapping(), definition.target(),
-				definition.direction(), definition.primary(), definition.dependsOn(), definition.chunkSize(),
-				definition.maxAttempts(), definition.origin());
+				definition.importing(), definition.direction(), definition.primary(), definition.dependsOn(),
+				definition.chunkSize(), definition.maxAttempts(), definition.origin());
 	}
 
 	static SourceRecord row(String id, String name, String customerClass, String email, String phone,

@@ -23,7 +23,7 @@ class EmailRuleTest {
 
 	private final MappingContext noReferences = new MappingContext() {
 		@Override
-		public String externalId(String field, String entity, String erpId) {
+		public Object boundId(String field, String entity, String erpId) {
 			throw new UnsupportedOperationException("the email rule refers to nothing");
 		}
 

@@ -20,14 +20,15 @@ import io.syncbatch.record.DataRecord;
 class MappingRulesTest {
 
 	/**
-	 * Customers FRUITICO has store id 7; JAM-QUINCE was refused by the store; order lines
-	 * come from a map.
+	 * Customers FRUITICO has store id 7 (a number, as the store references answer store
+	 * ids that are numbers); JAM-QUINCE was refused by the store; order lines come from a
+	 * map.
 	 */
 	private final MappingContext context = new MappingContext() {
 		@Override
-		public String externalId(String field, String entity, String erpId) throws RecordHeldException {
+		public Object boundId(String field, String entity, String erpId) throws RecordHeldException {
 			if (entity.equals("customer") && erpId.equals("FRUITICO")) {
-				return "7";
+				return 7L;
 			}
 			throw new RecordHeldException(field, "waiting for " + entity + " " + erpId);
 		}

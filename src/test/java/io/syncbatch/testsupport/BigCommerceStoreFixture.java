@@ -58,6 +58,8 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 	 */
 	private static final int FAULT_PRIORITY = 10;
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static volatile BigCommerceStoreFixture shared;
 
 	private final ContractValidatedStore store;
@@ -133,6 +135,25 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 			.map(customer -> String.valueOf(customer.get("id")))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("the store accepted " + email + " but does not list it"));
+	}
+
+	@Override
+	public String createCustomer(Map<String, Object> fields) {
+		send("POST", "/v3/customers", JSON.writeValueAsString(List.of(fields)));
+		Object email = fields.get("email");
+		return this.store.customers()
+			.stream()
+			.filter(customer -> String.valueOf(email).equalsIgnoreCase(String.valueOf(customer.get("email"))))
+			.map(customer -> String.valueOf(customer.get("id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the store accepted " + email + " but does not list it"));
+	}
+
+	@Override
+	public void editCustomer(String id, Map<String, Object> fields) {
+		Map<String, Object> edit = new java.util.LinkedHashMap<>(fields);
+		edit.put("id", Long.valueOf(id));
+		send("PUT", "/v3/customers", JSON.writeValueAsString(List.of(edit)));
 	}
 
 	@Override

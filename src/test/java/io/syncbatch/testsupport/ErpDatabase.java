@@ -2,6 +2,7 @@ package io.syncbatch.testsupport;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -96,6 +97,40 @@ public final class ErpDatabase {
 					Timestamp.valueOf(LocalDateTime.of(2026, 9, 1, 8, 0)),
 					Timestamp.valueOf(LocalDateTime.of(2026, 10, 1, 8, 0).plusMinutes(i)));
 		}
+	}
+
+	/** A customer's row, its columns looked up ignoring case; null when there is none. */
+	public Map<String, Object> customer(String customerId) {
+		List<Map<String, Object>> rows = jdbc
+			.queryForList("SELECT * FROM Customer WHERE CompanyID = 2 AND CustomerID = ?", customerId);
+		if (rows.isEmpty()) {
+			return null;
+		}
+		Map<String, Object> row = new org.springframework.util.LinkedCaseInsensitiveMap<>();
+		row.putAll(rows.get(0));
+		return row;
+	}
+
+	/** The CustomerID of the customer with this email, or null. */
+	public String customerIdOf(String email) {
+		List<String> ids = jdbc.queryForList("SELECT CustomerID FROM Customer WHERE CompanyID = 2 AND Email = ?",
+				String.class, email);
+		if (ids.size() > 1) {
+			throw new AssertionError(ids.size() + " ERP customers have email " + email + ": " + ids);
+		}
+		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	/**
+	 * Every customer's LastModifiedDateTime, by CustomerID: it moves with every write, so
+	 * equal snapshots mean nothing was written.
+	 */
+	public Map<String, Object> customerVersions() {
+		Map<String, Object> versions = new java.util.TreeMap<>();
+		jdbc.query("SELECT CustomerID, LastModifiedDateTime FROM Customer WHERE CompanyID = 2", rs -> {
+			versions.put(rs.getString(1), rs.getTimestamp(2));
+		});
+		return versions;
 	}
 
 	public JdbcTemplate jdbc() {

@@ -64,6 +64,18 @@ public interface StoreFixture extends AfterEachCallback {
 	String createCustomer(String email, String firstName, String lastName);
 
 	/**
+	 * A customer who signed up in the store, with these fields (the store's own names:
+	 * email, first_name, last_name, company, phone); its store id.
+	 */
+	String createCustomer(Map<String, Object> fields);
+
+	/**
+	 * A store user's edit of a customer, through the same contract-checked API: the store
+	 * stamps it with a new modification date.
+	 */
+	void editCustomer(String id, Map<String, Object> fields);
+
+	/**
 	 * The lines of an order as the store's API lists them; {@code orderId} is the order
 	 * document's id.
 	 */
@@ -157,6 +169,10 @@ public interface StoreFixture extends AfterEachCallback {
 
 		public static Requests updating(Resource resource) {
 			return new Requests(Operation.UPDATE, resource, null);
+		}
+
+		public static Requests reading(Resource resource) {
+			return new Requests(Operation.READ, resource, null);
 		}
 
 		/** Every request about the resource, whatever it asks. */

@@ -66,7 +66,9 @@ final class BigCommerceStore implements StoreConnection {
 	}
 
 	private BigCommerceWriter writerOf(BigCommerceResource resource) {
-		return new BigCommerceWriter(resource, channel, contracts.named(resource.contract()));
+		return new BigCommerceWriter(resource, channel, contracts.named(resource.contract()),
+				CUSTOMERS.equals(resource.name())
+						? new CustomerDocuments("POST or PUT /v3/customers on store " + name)::answered : null);
 	}
 
 	/**

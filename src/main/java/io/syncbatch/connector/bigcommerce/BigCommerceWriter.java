@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
+import io.syncbatch.connector.ResourceReader.StoreDocument;
 import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.StoreRejectedException;
@@ -50,13 +52,19 @@ final class BigCommerceWriter implements ResourceWriter {
 
 	private final @Nullable FieldLimits updateLimits;
 
+	private final @Nullable Function<JsonNode, @Nullable StoreDocument> answers;
+
 	/**
 	 * @param contract the published contract that declares the resource's requests: the
 	 * limits of their bodies are read from it once, here
+	 * @param answers reads a record of the store's answer as the resource's reader reads
+	 * it, or null where nothing reads the resource
 	 */
-	BigCommerceWriter(BigCommerceResource resource, StoreChannel http, OpenApiContract contract) {
+	BigCommerceWriter(BigCommerceResource resource, StoreChannel http, OpenApiContract contract,
+			@Nullable Function<JsonNode, @Nullable StoreDocument> answers) {
 		this.resource = resource;
 		this.http = http;
+		this.answers = answers;
 		List<String> variables = new ArrayList<>();
 		Matcher matcher = PATH_VARIABLE.matcher(resource.path());
 		while (matcher.find()) {
@@ -126,11 +134,12 @@ final class BigCommerceWriter implements ResourceWriter {
 			List<JsonNode> answered = items(http.send(HttpMethod.POST, resource.path(), Map.of(),
 					batch.stream().map(record -> bodyOf(record.payload(), null, true)).toList()));
 			return batch.stream().map(record -> {
-				String id = idOfMatching(record.payload(), answered);
-				return id == null
+				JsonNode item = matching(record.payload(), answered);
+				String id = item == null ? "" : item.path("id").asString("");
+				return id.isEmpty()
 						? WriteResult.rejected(record.key(),
 								"the store accepted the batch but returned no id for " + naturalKey(record))
-						: WriteResult.written(record.key(), id, LastOperation.INSERTED_EXTERNALLY);
+						: WriteResult.written(record.key(), id, LastOperation.INSERTED_EXTERNALLY, answer(item));
 			}).toList();
 		}
 		OutgoingRecord record = single(batch);
@@ -146,11 +155,13 @@ final class BigCommerceWriter implements ResourceWriter {
 	@Override
 	public List<WriteResult> update(List<OutgoingRecord> batch) {
 		if (resource.update() == Write.BATCH) {
-			http.send(HttpMethod.PUT, resource.path(), Map.of(),
-					batch.stream().map(record -> bodyOf(record.payload(), record.externalId(), false)).toList());
+			List<JsonNode> answered = items(http.send(HttpMethod.PUT, resource.path(), Map.of(),
+					batch.stream().map(record -> bodyOf(record.payload(), record.externalId(), false)).toList()));
+			Map<String, JsonNode> byId = new HashMap<>();
+			answered.forEach(item -> byId.put(item.path("id").asString(""), item));
 			return batch.stream()
 				.map(record -> WriteResult.written(record.key(), Objects.requireNonNull(record.externalId()),
-						LastOperation.UPDATED_EXTERNALLY))
+						LastOperation.UPDATED_EXTERNALLY, answer(byId.get(record.externalId()))))
 				.toList();
 		}
 		OutgoingRecord record = single(batch);
@@ -161,9 +172,10 @@ final class BigCommerceWriter implements ResourceWriter {
 			return List.of(WriteResult.written(record.key(), owner, LastOperation.UPDATED_EXTERNALLY));
 		}
 		variables.put("id", record.externalId());
-		http.send(HttpMethod.PUT, resource.path() + "/{id}", variables, bodyOf(record.payload(), null, false));
+		List<JsonNode> answered = items(
+				http.send(HttpMethod.PUT, resource.path() + "/{id}", variables, bodyOf(record.payload(), null, false)));
 		return List.of(WriteResult.written(record.key(), Objects.requireNonNull(record.externalId()),
-				LastOperation.UPDATED_EXTERNALLY));
+				LastOperation.UPDATED_EXTERNALLY, answer(answered.isEmpty() ? null : answered.get(0))));
 	}
 
 	@Override
@@ -267,15 +279,31 @@ final class BigCommerceWriter implements ResourceWriter {
 		}
 	}
 
+	/**
+	 * The answered record as the resource's reader would read it, when something reads
+	 * the resource and the store answered it.
+	 */
+	private @Nullable StoreDocument answer(@Nullable JsonNode item) {
+		return answers == null || item == null ? null : answers.apply(item);
+	}
+
 	private @Nullable String idOfMatching(Map<String, @Nullable Object> payload, List<JsonNode> candidates) {
+		JsonNode matching = matching(payload, candidates);
+		if (matching == null) {
+			return null;
+		}
+		String id = matching.path("id").asString("");
+		return id.isEmpty() ? null : id;
+	}
+
+	private @Nullable JsonNode matching(Map<String, @Nullable Object> payload, List<JsonNode> candidates) {
 		for (JsonNode candidate : candidates) {
 			boolean same = resource.lookup()
 				.match()
 				.stream()
 				.allMatch(field -> text(payload.get(field)).equalsIgnoreCase(candidate.path(field).asString("")));
 			if (same) {
-				String id = candidate.path("id").asString("");
-				return id.isEmpty() ? null : id;
+				return candidate;
 			}
 		}
 		return null;

@@ -71,6 +71,19 @@ final class CustomerDocuments {
 		return documents;
 	}
 
+	/**
+	 * A customer of a write's answer, read as a page of changes reads it; null when the
+	 * answer does not hold a whole customer, which the write itself does not need.
+	 */
+	@Nullable StoreDocument answered(JsonNode customer) {
+		try {
+			return document(customer, "data");
+		}
+		catch (MalformedAnswerException incomplete) {
+			return null;
+		}
+	}
+
 	private StoreDocument document(JsonNode customer, String at) {
 		JsonNode idNode = customer.path("id");
 		if (!idNode.isIntegralNumber()) {
