@@ -26,6 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.MariaDbCondition;
@@ -68,9 +69,10 @@ class CrashSafetyIT {
 						"BIGCOMMERCE_ACCESS_TOKEN", STORE.accessToken()));
 		// Any command migrates the sync database first.
 		assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
-		for (String table : List.of("sync_record", "sync_prepared", "sync_pending_create", "sync_watermark",
-				"sync_run_lock", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
-				"BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
+		for (String table : List.of("sync_record", "sync_prepared", "sync_pending_create", "sync_conflict",
+				"sync_watermark", "sync_run_lock", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
+				"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",
+				"BATCH_JOB_INSTANCE")) {
 			jdbc.update("DELETE FROM " + table);
 		}
 		new ErpDatabase(database).reset();
@@ -154,6 +156,52 @@ class CrashSafetyIT {
 		recoverAndRestart(lastExecution());
 	}
 
+	/**
+	 * The worst moment of an import: each store customer is in the ERP, bound there to
+	 * its store id in its own committed ERP transaction, and the chunk that would record
+	 * them in the sync history has not committed. The restart imports them again, finds
+	 * the ERP's bindings and updates instead of inserting: one ERP customer each.
+	 */
+	@Test
+	void killedAfterTheErpCommittedImportedCustomersBeforeTheirHistoryCommitted() throws Exception {
+		BigCommerceStoreFixture store = new BigCommerceStoreFixture(STORE);
+		List<String> shoppers = List.of("gina.baker@sunnyside.example", "liam.chen@mail.example");
+		for (String email : shoppers) {
+			store.createCustomer(Map.of("email", email, "first_name", email.substring(0, 4), "last_name", "Shopper"));
+		}
+		long execution;
+		try (Connection blocker = database.getConnection()) {
+			blocker.setAutoCommit(false);
+			try (var lock = blocker.createStatement()) {
+				lock.executeQuery("SELECT * FROM sync_record FOR UPDATE").close();
+			}
+			Process run = syncbatch.start(args("run", "customer-import"));
+			await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+					+ " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
+					Integer.class) > 0);
+			kill(run);
+			blocker.rollback();
+			execution = lastExecution();
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BCSyncStatus", Integer.class))
+			.as("the ERP had committed both, bound to their store ids")
+			.isEqualTo(2);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_record", Integer.class)).isZero();
+
+		recoverAndRestart(execution, () -> {
+			for (String email : shoppers) {
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM Customer WHERE Email = ?", Integer.class, email))
+					.as("one ERP customer for " + email)
+					.isEqualTo(1);
+				assertThat(jdbc.queryForMap("SELECT r.status, r.last_operation FROM sync_record r JOIN Customer c"
+						+ " ON c.CustomerID = r.erp_id WHERE c.Email = ?", email))
+					.containsEntry("status", "PROCESSED")
+					.containsEntry("last_operation", "INSERTED_LOCALLY");
+			}
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_prepared", Integer.class)).isZero();
+		});
+	}
+
 	@Test
 	void killedAndLaunchedAgainWithoutRecoverOnceItsLeaseExpired() throws Exception {
 		StubMapping lateAnswer = STORE.wireMock()
@@ -202,6 +250,10 @@ class CrashSafetyIT {
 	 * MARMALADO's
 	 */
 	private void recoverAndRestart(long execution, List<String> emails) throws Exception {
+		recoverAndRestart(execution, () -> assertExportedOnce(emails));
+	}
+
+	private void recoverAndRestart(long execution, Runnable then) throws Exception {
 		assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
 				String.class, execution))
 			.as("a killed run is still STARTED")
@@ -222,7 +274,7 @@ class CrashSafetyIT {
 		var restarted = syncbatch.run(args("restart", String.valueOf(execution)));
 		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 		assertThat(restarted.out()).contains("COMPLETED");
-		assertExportedOnce(emails);
+		then.run();
 	}
 
 	private void assertExportedOnce(List<String> emails) {
