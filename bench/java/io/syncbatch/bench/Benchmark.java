@@ -132,7 +132,8 @@ public final class Benchmark {
 
 	/**
 	 * The project's definitions, with the customer's process chunk size set for the
-	 * benchmark.
+	 * benchmark, and customers exported only: the figures are an export's, and the
+	 * bench's store answers an export's requests, not an import's reads.
 	 */
 	private static Path definitions(Options options) throws java.io.IOException {
 		Path jobs = Files.createDirectories(options.workDir().resolve("jobs"));
@@ -140,12 +141,23 @@ public final class Benchmark {
 			for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
 				String text = Files.readString(file);
 				if (file.getFileName().toString().equals("customer.yml")) {
-					text = text.replaceFirst("(?m)^chunk-size: \\d+", "chunk-size: " + options.chunkSize());
+					text = exportOnly(text).replaceFirst("(?m)^chunk-size: \\d+", "chunk-size: " + options.chunkSize());
 				}
 				Files.writeString(jobs.resolve(file.getFileName()), text);
 			}
 		}
 		return jobs;
+	}
+
+	/** The customer definition without its import half. */
+	static String exportOnly(String customer) {
+		int from = customer.indexOf("\nimport:\n");
+		int to = customer.indexOf("\nchunk-size:");
+		if (from < 0 || to < from) {
+			throw new IllegalStateException("jobs/customer.yml has no import section before chunk-size to leave out");
+		}
+		return (customer.substring(0, from) + customer.substring(to)).replaceFirst("(?m)^direction: .*$", "")
+			.replaceFirst("(?m)^primary: .*$", "");
 	}
 
 	private static EngineRun.Result engine(Options options, Map<String, String> environment, List<String> common,

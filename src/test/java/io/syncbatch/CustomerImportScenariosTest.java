@@ -186,6 +186,31 @@ class CustomerImportScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void aShopperWhoIsAlreadyAnErpCustomerIsBoundToThatCustomerNotImportedASecondTime() throws Exception {
+		// The demo's Web Shopper, EC00003, is not exported (class ECCUSTOMER), and signs
+		// up
+		// in the store with the same email.
+		launch(Map.of());
+		String webShopper = shopper("Shopper@Mail.example", "Web", "Shopper", "", "");
+
+		RunSummary imported = importCustomers();
+
+		assertThat(imported.inserted()).isZero();
+		assertThat(erp.customerIdOf("shopper@mail.example")).isEqualTo("EC00003");
+		assertThat(erp.customerVersions()).as("the demo's eight customers and no other").hasSize(8);
+		List<SyncRecord> lines = records.history(storeName(), "customer", null)
+			.stream()
+			.filter(record -> "EC00003".equals(record.erpId()) || webShopper.equals(record.externalId()))
+			.toList();
+		assertThat(lines).as("one line in the history binds the two").singleElement().satisfies(line -> {
+			assertThat(line.erpId()).isEqualTo("EC00003");
+			assertThat(line.externalId()).isEqualTo(webShopper);
+			assertThat(line.status()).isEqualTo(SyncStatus.PROCESSED);
+			assertThat(line.lastDirection()).isEqualTo(SyncDirection.IMPORT);
+		});
+	}
+
+	@Test
 	void operatorsNameImportedRecordsByStoreIdToLoadProcessAbortAndRetryThem() throws Exception {
 		String kim = shopper("kim@localhost", "Kim", "Lee", "", "");
 		String gina = shopper("gina.baker@sunnyside.example", "Gina", "Baker", "Sunny Side Bakery", "");

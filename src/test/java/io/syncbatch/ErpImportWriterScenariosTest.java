@@ -33,10 +33,13 @@ import io.syncbatch.history.LastOperation;
 class ErpImportWriterScenariosTest extends SyncScenario {
 
 	static final ErpTarget CUSTOMERS = new ErpTarget("Customer", "CustomerID", "CustomerClassID", "ECCUSTOMER",
-			"LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), false);
+			"LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), false, null);
+
+	static final ErpTarget CUSTOMERS_MATCHED_BY_EMAIL = new ErpTarget("Customer", "CustomerID", "CustomerClassID",
+			"ECCUSTOMER", "LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), false, "Email");
 
 	static final ErpTarget CUSTOMERS_KEEPING_STORE_NUMBERS = new ErpTarget("Customer", "CustomerID", "CustomerClassID",
-			"ECCUSTOMER", "LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), true);
+			"ECCUSTOMER", "LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), true, null);
 
 	@Autowired
 	ErpRecordWriter writer;
@@ -140,15 +143,47 @@ class ErpImportWriterScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void aStoreCustomerWithTheEmailOfAnErpCustomerNoStoreCustomerIsBoundToIsThatCustomerNotASecondOne() {
+		// The demo's Web Shopper, EC00003, has shopper@mail.example; the store's letter
+		// case differs.
+		ErpWrite matched = writer.write(CUSTOMERS_MATCHED_BY_EMAIL,
+				shopper("21", "Shopper@Mail.example", "Web Shopper", null));
+
+		assertThat(matched.localId()).isEqualTo("EC00003");
+		assertThat(matched.found()).isEqualTo(ErpWrite.Found.MATCHED);
+		assertThat(customersInClass("ECCUSTOMER")).as("no second customer").isEqualTo(1);
+		assertThat(lastNumber("ECCUSTOMER")).as("no number used").isEqualTo("EC00003");
+		assertThat(writer.write(CUSTOMERS_MATCHED_BY_EMAIL, shopper("21", "Shopper@Mail.example", "Web Shopper", null))
+			.found()).as("bound now, in the ERP").isEqualTo(ErpWrite.Found.BOUND_IN_ERP);
+	}
+
+	@Test
+	void anEmailThatTwoErpCustomersShareOrThatIsAnotherStoreCustomersIsRefusedNamingThemNotMerged() {
+		erp.addCustomer("SHOPPER2", "Another Shopper", "shopper@mail.example", java.time.LocalDateTime.now());
+
+		assertThatThrownBy(() -> writer.write(CUSTOMERS_MATCHED_BY_EMAIL,
+				shopper("22", "shopper@mail.example", "Web Shopper", null)))
+			.isInstanceOf(ErpRecordRefusedException.class)
+			.hasMessage("customer 22 (Web Shopper) not imported: 2 ERP records have Email 'shopper@mail.example'"
+					+ " (Customer EC00003, SHOPPER2); it is bound to none of them, so that none is merged with it");
+		erp.deleteCustomer("SHOPPER2");
+		writer.write(CUSTOMERS_MATCHED_BY_EMAIL, shopper("23", "shopper@mail.example", "Web Shopper", null));
+		assertThatThrownBy(() -> writer.write(CUSTOMERS_MATCHED_BY_EMAIL,
+				shopper("24", "SHOPPER@mail.example", "Web Shopper", null)))
+			.hasMessage("customer 24 (Web Shopper) not imported: Customer EC00003 has Email 'SHOPPER@mail.example'"
+					+ " too, and is bound to the store's customer 23; not merged");
+	}
+
+	@Test
 	void aTargetNamingNoColumnOfItsTableIsRefusedNamingTheFieldBeforeAnythingIsWritten() {
 		ErpTarget misspelt = new ErpTarget("Customer", "CustomerID", "CustomerClass", "ECCUSTOMER",
-				"LastModifiedDateTime", null, Map.of(), false);
+				"LastModifiedDateTime", null, Map.of(), false, null);
 
 		assertThatThrownBy(() -> writer.check(misspelt)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("erp-target.class-column: 'CustomerClass' is not a column of ERP table Customer")
 			.hasMessageMatching("(?is).*its columns: .*customerclassid.*");
 		assertThatThrownBy(() -> new ErpTarget("Customer; DROP TABLE Customer", "CustomerID", "CustomerClassID", null,
-				"LastModifiedDateTime", null, Map.of(), false))
+				"LastModifiedDateTime", null, Map.of(), false, null))
 			.hasMessage("erp-target.table: 'Customer; DROP TABLE Customer' is not a plain column or table name");
 	}
 

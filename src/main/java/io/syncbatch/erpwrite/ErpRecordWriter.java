@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -89,6 +88,9 @@ public class ErpRecordWriter {
 			columns.require(target.createdColumn(), "created-column");
 		}
 		target.defaults().keySet().forEach(column -> columns.require(column, "defaults"));
+		if (target.matchColumn() != null) {
+			columns.require(target.matchColumn(), "match-column");
+		}
 	}
 
 	/**
@@ -96,28 +98,48 @@ public class ErpRecordWriter {
 	 * naming the record and the field
 	 */
 	public ErpWrite write(ErpTarget target, ImportedRecord record) {
-		return write(target, record, localId -> null);
+		return write(target, record, new Hooks() {
+		});
+	}
+
+	/** What the caller adds to a write, inside its ERP transaction. */
+	public interface Hooks {
+
+		/**
+		 * What the caller reads of the record once it is written (with any JDBC access to
+		 * the write pool, which joins the transaction), or null.
+		 */
+		default @Nullable Object readBack(String localId) {
+			return null;
+		}
+
+		/**
+		 * The store id the sync history binds this ERP record to, or null: a record
+		 * matched by the target's match column must not be bound to another store record.
+		 */
+		default @Nullable String boundInHistory(String localId) {
+			return null;
+		}
+
 	}
 
 	/**
 	 * Writes the record, then, in the same ERP transaction, lets the caller read back
 	 * what the ERP now holds for it: exactly this write, whatever an ERP user does once
 	 * it commits.
-	 * @param readBack given the record's ERP key, what the caller reads of it (with any
-	 * JDBC access to the write pool, which joins the transaction)
 	 * @throws ErpRecordRefusedException when the ERP cannot take the record as it is,
 	 * naming the record and the field
 	 */
-	public ErpWrite write(ErpTarget target, ImportedRecord record, Function<String, @Nullable Object> readBack) {
+	public ErpWrite write(ErpTarget target, ImportedRecord record, Hooks hooks) {
 		ErpColumns columns = columns(target.table());
 		check(columns, record);
 		try {
-			return writeOnce(target, columns, record, readBack);
+			return writeOnce(target, columns, record, hooks);
 		}
 		catch (DuplicateKeyException importedBeside) {
 			// Another import bound the same store record, or took the key, between our
 			// look-up and our insert: look again.
-			return writeOnce(target, columns, record, readBack);
+			return writeOnce(target, columns, record, hooks);
 		}
 	}
 
@@ -126,8 +148,7 @@ public class ErpRecordWriter {
 		return dataSource;
 	}
 
-	private ErpWrite writeOnce(ErpTarget target, ErpColumns columns, ImportedRecord record,
-			Function<String, @Nullable Object> readBack) {
+	private ErpWrite writeOnce(ErpTarget target, ErpColumns columns, ImportedRecord record, Hooks hooks) {
 		return Objects.requireNonNull(transactions.execute(status -> {
 			LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()))
 				.truncatedTo(ChronoUnit.MILLIS);
@@ -138,10 +159,11 @@ public class ErpRecordWriter {
 						+ target.table() + " " + bound.get() + " (BCSyncStatus), the sync history to " + known
 						+ "; the two are not merged: unbind one of them");
 			}
-			ErpWrite written = bound.isPresent() ? update(target, record, bound.get(), now, false)
-					: known != null ? update(target, record, known, now, true) : insert(target, columns, record, now);
+			ErpWrite written = bound.isPresent() ? update(target, record, bound.get(), now, ErpWrite.Found.BOUND_IN_ERP)
+					: known != null ? update(target, record, known, now, ErpWrite.Found.BOUND_IN_HISTORY)
+							: matchedOrInserted(target, columns, record, now, hooks);
 			return new ErpWrite(written.localId(), written.operation(), written.writtenAt(), written.replaced(),
-					readBack.apply(written.localId()));
+					hooks.readBack(written.localId()), written.found());
 		}));
 	}
 
@@ -149,10 +171,12 @@ public class ErpRecordWriter {
 	 * Sets the columns whose values differ, and the change column with them; a record
 	 * that already holds every value is left as it is, so that the engine's own write
 	 * coming back changes nothing.
-	 * @param bind the store record is bound to it by the sync history only (an ERP record
-	 * that was exported): the ERP's binding is made now
+	 * @param found how it was found: unless the ERP's binding found it, that binding is
+	 * made now
 	 */
-	private ErpWrite update(ErpTarget target, ImportedRecord record, String localId, LocalDateTime now, boolean bind) {
+	private ErpWrite update(ErpTarget target, ImportedRecord record, String localId, LocalDateTime now,
+			ErpWrite.Found found) {
+		boolean bind = found != ErpWrite.Found.BOUND_IN_ERP;
 		List<String> mapped = new ArrayList<>(record.columns().keySet());
 		List<Map<String, Object>> rows = mapped
 			.isEmpty()
@@ -185,7 +209,7 @@ public class ErpRecordWriter {
 					record.companyId(), record.store(), record.entity(), record.externalId(), localId, now);
 		}
 		if (changes.isEmpty()) {
-			return new ErpWrite(localId, null, now, Map.of(), null);
+			return new ErpWrite(localId, null, now, Map.of(), null, found);
 		}
 		List<Object> values = new ArrayList<>();
 		StringBuilder set = new StringBuilder();
@@ -202,7 +226,7 @@ public class ErpRecordWriter {
 		if (!bind) {
 			touchBinding(record, now);
 		}
-		return new ErpWrite(localId, LastOperation.UPDATED_LOCALLY, now, changes, null);
+		return new ErpWrite(localId, LastOperation.UPDATED_LOCALLY, now, changes, null, found);
 	}
 
 	/**
@@ -236,6 +260,63 @@ public class ErpRecordWriter {
 		return null;
 	}
 
+	/**
+	 * A store record no ERP record is bound to: matched by the target's match column to
+	 * the one ERP record with that value that no other store record is bound to, or
+	 * inserted. A value two ERP records share, or one of a record bound to another store
+	 * record, is refused naming them: records are not merged silently.
+	 */
+	private ErpWrite matchedOrInserted(ErpTarget target, ErpColumns columns, ImportedRecord record, LocalDateTime now,
+			Hooks hooks) {
+		String matchColumn = target.matchColumn();
+		Object value = matchColumn == null ? null : valueOf(record, matchColumn);
+		if (matchColumn == null || value == null || empty(value)) {
+			return insert(target, columns, record, now);
+		}
+		List<String> same = erp.queryForList(
+				"SELECT " + target.key() + " FROM " + target.table() + " WHERE CompanyID = ? AND UPPER(" + matchColumn
+						+ ") = UPPER(?) ORDER BY " + target.key(),
+				String.class, record.companyId(), value.toString().strip());
+		if (same.isEmpty()) {
+			return insert(target, columns, record, now);
+		}
+		String found = target.table() + " " + String.join(", ", same);
+		if (same.size() > 1) {
+			throw new ErpRecordRefusedException(
+					record.named() + " not imported: " + same.size() + " ERP records have " + matchColumn + " '" + value
+							+ "' (" + found + "); it is bound to none of them, so that none is" + " merged with it");
+		}
+		String candidate = same.get(0);
+		String otherInErp = erp
+			.queryForList(
+					"SELECT ExternalID FROM BCSyncStatus WHERE CompanyID = ? AND StoreName = ? AND EntityType = ?"
+							+ " AND LocalID = ?",
+					String.class, record.companyId(), record.store(), record.entity(), candidate)
+			.stream()
+			.filter(other -> !other.equals(record.externalId()))
+			.findFirst()
+			.orElse(null);
+		String otherInHistory = hooks.boundInHistory(candidate);
+		String other = otherInErp != null ? otherInErp
+				: otherInHistory != null && !otherInHistory.equals(record.externalId()) ? otherInHistory : null;
+		if (other != null) {
+			throw new ErpRecordRefusedException(
+					record.named() + " not imported: " + found + " has " + matchColumn + " '" + value
+							+ "' too, and is bound to the store's " + record.entity() + " " + other + "; not merged");
+		}
+		return update(target, record, candidate, now, ErpWrite.Found.MATCHED);
+	}
+
+	private static @Nullable Object valueOf(ImportedRecord record, String column) {
+		return record.columns()
+			.entrySet()
+			.stream()
+			.filter(entry -> entry.getKey().equalsIgnoreCase(column))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
 	private ErpWrite insert(ErpTarget target, ErpColumns columns, ImportedRecord record, LocalDateTime now) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("CompanyID", record.companyId());
@@ -265,7 +346,7 @@ public class ErpRecordWriter {
 				"INSERT INTO BCSyncStatus (CompanyID, StoreName, EntityType, ExternalID, LocalID,"
 						+ " LastModifiedDateTime) VALUES (?, ?, ?, ?, ?, ?)",
 				record.companyId(), record.store(), record.entity(), record.externalId(), key, now);
-		return new ErpWrite(key, LastOperation.INSERTED_LOCALLY, now, Map.of(), null);
+		return new ErpWrite(key, LastOperation.INSERTED_LOCALLY, now, Map.of(), null, ErpWrite.Found.INSERTED);
 	}
 
 	private String newKey(ErpTarget target, ImportedRecord record, @Nullable String recordClass, LocalDateTime now) {

@@ -25,10 +25,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * ({@code Status: A})
  * @param keepStoreKey whether a new record keeps the store's own number as its key when
  * the store record has one (Acumatica's "Use Id in customer data as the mapping")
+ * @param matchColumn a column (a customer's {@code Email}) by which a store record that
+ * no ERP record is bound to yet is matched to an ERP record that no store record is bound
+ * to, instead of a second ERP record being made for it; compared ignoring case; null when
+ * records are never matched
  */
 public record ErpTarget(String table, String key, @Nullable String classColumn,
 		@JsonProperty("class") @Nullable String recordClass, String changeColumn, @Nullable String createdColumn,
-		Map<String, Object> defaults, boolean keepStoreKey) {
+		Map<String, Object> defaults, boolean keepStoreKey, @Nullable String matchColumn) {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
@@ -49,6 +53,9 @@ public record ErpTarget(String table, String key, @Nullable String classColumn,
 			identifier("created-column", createdColumn);
 		}
 		defaults.keySet().forEach(column -> identifier("defaults", column));
+		if (matchColumn != null) {
+			identifier("match-column", matchColumn);
+		}
 		if (classColumn == null && !keepStoreKey) {
 			throw new IllegalArgumentException(
 					"erp-target: a new record needs a key: give class-column (its class's numbering sequence) "

@@ -26,9 +26,26 @@ import io.syncbatch.history.LastOperation;
  * new value), so that nothing is overwritten without a trace
  * @param readBack what the caller read of the record inside the write's transaction (the
  * entity's generic inquiry row, whose fingerprint an export compares), or null
+ * @param found how the ERP record was found, or that it was made
  */
 public record ErpWrite(String localId, @Nullable LastOperation operation, LocalDateTime writtenAt,
-		Map<String, Change> replaced, @Nullable Object readBack) {
+		Map<String, Change> replaced, @Nullable Object readBack, Found found) {
+
+	/** How the ERP record written was found. */
+	public enum Found {
+
+		/** Inserted by this write. */
+		INSERTED,
+		/**
+		 * Bound to the store record in the ERP ({@code BCSyncStatus}): imported before.
+		 */
+		BOUND_IN_ERP,
+		/** Bound to it by the sync history only: an ERP record the export sent there. */
+		BOUND_IN_HISTORY,
+		/** Matched by the target's match column, and bound now. */
+		MATCHED
+
+	}
 
 	public ErpWrite {
 		replaced = Collections.unmodifiableMap(new LinkedHashMap<>(replaced));

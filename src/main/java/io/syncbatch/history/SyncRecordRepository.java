@@ -213,6 +213,37 @@ public class SyncRecordRepository {
 	}
 
 	/**
+	 * Makes room for bindings that a sync going this way has just bound to the other
+	 * side: a line the other way left of the same record without this way's key (an ERP
+	 * record the export filtered out, now matched by an import; a store record whose
+	 * import failed, now found by an export) is the same record, and goes, so that
+	 * {@link #save} writes one line for it. Read without locks; only such lines are
+	 * deleted, by their own id.
+	 */
+	public void uniteWithTheOtherWay(SyncDirection direction, List<SyncRecord> newlyBound) {
+		SyncDirection other = direction == SyncDirection.IMPORT ? SyncDirection.EXPORT : SyncDirection.IMPORT;
+		Map<String, List<String>> byEntity = new HashMap<>();
+		for (SyncRecord record : newlyBound) {
+			String otherKey = record.key(other);
+			if (otherKey != null) {
+				byEntity.computeIfAbsent(record.store() + '\u0000' + record.entity(), k -> new ArrayList<>())
+					.add(otherKey);
+			}
+		}
+		byEntity.forEach((storeAndEntity, keys) -> {
+			String[] names = storeAndEntity.split("\u0000");
+			List<Long> partial = named.queryForList(
+					"SELECT id FROM sync_record WHERE store = :store AND entity = :entity" + " AND " + keyColumn(other)
+							+ " IN (:ids) AND " + keyColumn(direction) + " IS NULL",
+					ids(names[0], names[1], keys), Long.class);
+			if (!partial.isEmpty()) {
+				jdbc.batchUpdate("DELETE FROM sync_record WHERE id = ?", partial, partial.size(),
+						(ps, id) -> ps.setLong(1, id));
+			}
+		});
+	}
+
+	/**
 	 * Writes bindings as the process step of a sync going this way concluded them, each
 	 * whole, in one multi-row statement on MySQL (INSERT … ON DUPLICATE KEY UPDATE) and
 	 * as a MERGE on H2 by the way's key (the ERP id of an export, the store id of an
@@ -226,14 +257,13 @@ public class SyncRecordRepository {
 		String columns = "store, entity, erp_id, external_id, erp_description, status, last_operation,"
 				+ " last_direction, erp_hash, store_hash, attempts, last_error, last_attempt_at, job_execution_id,"
 				+ " changed_at";
-		String sql = mySql
-				? "INSERT INTO sync_record (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-						+ " ?, ?, ?) ON DUPLICATE KEY UPDATE external_id = VALUES(external_id),"
-						+ " erp_description = VALUES(erp_description), status = VALUES(status),"
-						+ " last_operation = VALUES(last_operation), last_direction = VALUES(last_direction),"
-						+ " erp_hash = VALUES(erp_hash), store_hash = VALUES(store_hash), attempts = VALUES(attempts),"
-						+ " last_error = VALUES(last_error), last_attempt_at = VALUES(last_attempt_at),"
-						+ " job_execution_id = VALUES(job_execution_id), changed_at = VALUES(changed_at)"
+		String sql = mySql ? "INSERT INTO sync_record (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+				+ " ?, ?, ?) ON DUPLICATE KEY UPDATE erp_id = VALUES(erp_id), external_id = VALUES(external_id),"
+				+ " erp_description = VALUES(erp_description), status = VALUES(status),"
+				+ " last_operation = VALUES(last_operation), last_direction = VALUES(last_direction),"
+				+ " erp_hash = VALUES(erp_hash), store_hash = VALUES(store_hash), attempts = VALUES(attempts),"
+				+ " last_error = VALUES(last_error), last_attempt_at = VALUES(last_attempt_at),"
+				+ " job_execution_id = VALUES(job_execution_id), changed_at = VALUES(changed_at)"
 				: "MERGE INTO sync_record (" + columns + ") KEY (store, entity, " + keyColumn(direction)
 						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		jdbc.batchUpdate(sql, records, records.size(), (ps, record) -> {

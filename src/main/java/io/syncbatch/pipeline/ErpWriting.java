@@ -18,6 +18,7 @@ import io.syncbatch.erpwrite.ErpWrite;
 import io.syncbatch.erpwrite.ImportedRecord;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.record.SourceRecord;
 
@@ -33,11 +34,14 @@ class ErpWriting {
 
 	private final ErpRecordWriter writer;
 
+	private final SyncRecordRepository records;
+
 	/** The generic inquiry over the write pool, so that it reads inside the write. */
 	private final ErpSource inWrite;
 
-	ErpWriting(ErpRecordWriter writer) {
+	ErpWriting(ErpRecordWriter writer, SyncRecordRepository records) {
 		this.writer = writer;
+		this.records = records;
 		this.inWrite = new ErpSource(writer.dataSource());
 	}
 
@@ -66,17 +70,30 @@ class ErpWriting {
 				binding == null ? null : binding.erpId());
 		ErpWrite written;
 		try {
-			written = writer.write(importing.erpTarget(), record,
-					localId -> inWrite.rowsByKey(context.definition(), List.of(localId), context.queryParameters())
-						.get(localId));
+			written = writer.write(importing.erpTarget(), record, new ErpRecordWriter.Hooks() {
+
+				@Override
+				public @Nullable Object readBack(String localId) {
+					return inWrite.rowsByKey(context.definition(), List.of(localId), context.queryParameters())
+						.get(localId);
+				}
+
+				@Override
+				public @Nullable String boundInHistory(String localId) {
+					SyncRecord bound = records.byErpIds(context.store(), context.entity(), List.of(localId))
+						.get(localId);
+					return bound == null ? null : bound.externalId();
+				}
+
+			});
 		}
 		catch (ErpRecordRefusedException refused) {
 			return Decision.Outcome.of(SyncStatus.FAILED, Objects.requireNonNull(refused.getMessage()));
 		}
 		LastOperation operation = written.operation();
-		if (binding == null || binding.erpId() == null) {
-			// The history knew no ERP record for it, yet the ERP has one now: this
-			// attempt, or one whose outcome was lost with its process, inserted it.
+		if (written.found() == ErpWrite.Found.BOUND_IN_ERP && (binding == null || binding.erpId() == null)) {
+			// The history knew no ERP record for it, yet the ERP had made one for it: an
+			// attempt whose outcome was lost with its process inserted it.
 			operation = LastOperation.INSERTED_LOCALLY;
 		}
 		Conflict conflict = decision.conflict();

@@ -317,6 +317,8 @@ public class RecordPipeline {
 	private void save(SyncContext context, List<Decision> decisions, Map<String, Decision.Outcome> outcomes) {
 		Instant now = clock.instant();
 		List<SyncRecord> saved = new ArrayList<>();
+		List<SyncRecord> newlyBound = new ArrayList<>();
+		SyncDirection otherWay = reverse(context.direction());
 		List<PreparedChange> done = new ArrayList<>();
 		List<ConflictLog.Entry> settled = new ArrayList<>();
 		Map<String, Long> tally = new HashMap<>();
@@ -325,6 +327,10 @@ public class RecordPipeline {
 			Decision.Outcome outcome = Objects.requireNonNull(outcomes.get(waiting.key()));
 			SyncRecord record = saved(context, decision, outcome, now);
 			saved.add(record);
+			SyncRecord before = waiting.binding();
+			if (record.key(otherWay) != null && (before == null || before.key(otherWay) == null)) {
+				newlyBound.add(record);
+			}
 			if (waiting.prepared()) {
 				done.add(new PreparedChange(waiting.key(), Objects.requireNonNull(waiting.preparedFingerprint()),
 						waiting.changedAt()));
@@ -336,6 +342,10 @@ public class RecordPipeline {
 				tally.merge(Tally.CONFLICTS, 1L, Long::sum);
 			}
 			tally.merge(outcome.tally(), 1L, Long::sum);
+		}
+		if (context.definition().importing() != null) {
+			// Only an entity that imports has lines of one way without the other's key.
+			records.uniteWithTheOtherWay(context.direction(), newlyBound);
 		}
 		records.save(context.direction(), saved);
 		prepared.processed(scope(context), done);

@@ -113,8 +113,8 @@ public final class ErpDatabase {
 
 	/** The CustomerID of the customer with this email, or null. */
 	public String customerIdOf(String email) {
-		List<String> ids = jdbc.queryForList("SELECT CustomerID FROM Customer WHERE CompanyID = 2 AND Email = ?",
-				String.class, email);
+		List<String> ids = jdbc.queryForList(
+				"SELECT CustomerID FROM Customer WHERE CompanyID = 2 AND LOWER(Email) = LOWER(?)", String.class, email);
 		if (ids.size() > 1) {
 			throw new AssertionError(ids.size() + " ERP customers have email " + email + ": " + ids);
 		}
