@@ -1,5 +1,6 @@
 package io.syncbatch.connector;
 
+import java.net.URI;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,14 @@ public interface StoreConnection {
 	 * read it.
 	 */
 	@Nullable ResourceReader reader(String resource);
+
+	/**
+	 * The root of the local sandbox this store is, started if it is not running yet; null
+	 * for a store that is not a local sandbox.
+	 */
+	default @Nullable URI openSandbox() {
+		return null;
+	}
 
 	/** Stops what the connection started (a local sandbox, threads). */
 	default void close() {

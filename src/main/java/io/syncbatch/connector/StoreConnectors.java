@@ -1,5 +1,6 @@
 package io.syncbatch.connector;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,6 +125,19 @@ public class StoreConnectors implements DisposableBean {
 					+ store.platform() + " (store '" + storeName + "'), so it cannot be imported");
 		}
 		return reader;
+	}
+
+	/**
+	 * The root of the store's local sandbox, started if it is not running yet.
+	 * @throws IllegalArgumentException for a store that is not a local sandbox
+	 */
+	public URI openSandbox(String storeName) {
+		URI root = connected(storeName).connection().openSandbox();
+		if (root == null) {
+			throw new IllegalArgumentException("store '" + storeName + "' is not a local sandbox but a "
+					+ platform(storeName) + " store of its own; there is nothing to serve");
+		}
+		return root;
 	}
 
 	/** The connection of a store, for what is not a write (reading, checking). */

@@ -1,6 +1,7 @@
 package io.syncbatch.ops;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
@@ -116,6 +118,7 @@ public class Cli {
 					jobs.jobNames().forEach(out::println);
 					yield OK;
 				}
+				case "sandbox" -> sandbox(command, out);
 				default -> usage(err, "unknown command " + UntrustedText.quoted(command.name()));
 			};
 		}
@@ -171,6 +174,22 @@ public class Cli {
 							record.lastAttempt() == null ? "" : WHEN.format(record.lastAttempt())))
 					.toList()));
 		out.printf("%d record(s) selected%s%n", loaded.size(), loaded.size() == limit ? " (--limit reached)" : "");
+		return OK;
+	}
+
+	/**
+	 * Serves the store's local sandbox until the process is stopped: the embedded
+	 * default's store, for a person to look at or change with any HTTP client, as a store
+	 * user would, between runs.
+	 */
+	private int sandbox(CliCommand command, PrintStream out) throws InterruptedException {
+		String store = stores.orDefault(command.options().get("store"));
+		URI root = stores.openSandbox(store);
+		out.printf("store %s is the local %s sandbox at %s%n", store, stores.platform(store), root);
+		out.printf("  send the header of its access token (syncbatch.stores.%s.access-token); Ctrl-C stops it%n",
+				store);
+		out.flush();
+		new CountDownLatch(1).await();
 		return OK;
 	}
 

@@ -21,26 +21,29 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 			  run-all [store=NAME] [mode=full]    run every entity's job, each after the entities it refers to
 			  restart <executionId>               resume a failed execution from its last committed chunk
 			  history <entity> [--status=STATUS] [--store=NAME]
-			                                      print the sync history of an entity
+			                                      print the sync history of an entity, both ways
 			  executions [--job=NAME] [--limit=N] list executions, newest first, with counts and exit message
 			  stop <executionId>                  stop a running execution after its current chunk
 			  recover <executionId>               mark an execution whose process died as FAILED, to restart it
-			  retry <entity> <erpId ...> | --all-failed [--store=NAME]
+			  retry <entity|job> <id ...> | --all-failed [--store=NAME]
 			                                      prepare records again for the next run (sync refresh)
-			  abort <entity> <erpId ...> [--store=NAME]
+			  abort <entity|job> <id ...> [--store=NAME]
 			                                      leave records alone until they are retried
-			  load <entity> [filter=value ...] [--limit=N]
+			  load <entity|job> [filter=value ...] [--limit=N]
 			                                      list what the filters select, with sync status; syncs nothing
-			  process <entity> <erpId ...>        sync these records now, changed or not
-			  process-all <entity> filter=value ...
+			  process <entity|job> <id ...>       sync these records now, changed or not
+			  process-all <entity|job> filter=value ...
 			                                      sync everything the filters select
+			  (an entity means its export, ids are ERP ids; customer-import names store ids)
 			  jobs                                list the jobs the definitions in jobs/ provide
 			  serve                               run as a service (Actuator health and metrics)
+			  sandbox [--store=NAME]              serve the local sandbox store until stopped, to look at or
+			                                      change it by hand with any HTTP client
 			""";
 
 	/** Every command {@link Cli} and {@code serve} answer. */
 	public static final Set<String> COMMANDS = Set.of("run", "run-all", "restart", "history", "executions", "stop",
-			"recover", "retry", "abort", "load", "process", "process-all", "jobs", "serve");
+			"recover", "retry", "abort", "load", "process", "process-all", "jobs", "serve", "sandbox");
 
 	/** The commands that run a job to its end, and so show its progress. */
 	private static final Set<String> JOB_COMMANDS = Set.of("run", "run-all", "restart", "process", "process-all");

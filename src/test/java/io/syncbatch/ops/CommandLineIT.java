@@ -35,8 +35,11 @@ class CommandLineIT {
 		Result run = syncbatch("run-all");
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
-		assertThat(run.out()).contains("category-export execution 1 COMPLETED",
-				"order-status-export execution 8 COMPLETED");
+		assertThat(run.out()).contains("category-export execution 1 COMPLETED", "customer-import execution 3 COMPLETED",
+				"order-status-export execution 9 COMPLETED");
+		assertThat(run.out()).as("the sandbox's two shoppers")
+			.containsPattern(
+					"customer-import execution 3 COMPLETED.*\\n  read +5 store records\\n  prepared +2\\n  processed +2 \\(inserted 2,");
 		Result orders = syncbatch("history", "sales-order");
 		assertThat(orders.out()).containsPattern("SO-SO000101 +SO000101 +\\d+ +PROCESSED +export +INSERTED_EXTERNALLY")
 			.contains("waiting for customer ABCSTUDIOS to be in the store: it is FILTERED");
@@ -63,11 +66,11 @@ class CommandLineIT {
 
 		Result all = syncbatch("history", "customer");
 		assertThat(all.out())
-			.containsPattern("JAMIFIQUE +Jamifique factory +2 +PROCESSED +export +INSERTED_EXTERNALLY");
+			.containsPattern("JAMIFIQUE +Jamifique factory +\\d+ +PROCESSED +export +INSERTED_EXTERNALLY");
 
 		Result load = syncbatch("load", "customer", "customerClasses=COMMERCEBB");
 		assertThat(load.exitCode()).as(load.toString()).isZero();
-		assertThat(load.out()).containsPattern("FRUITICO +Fruitico Coffee and Cakes +2026-10-02 10:00 +PROCESSED +1")
+		assertThat(load.out()).containsPattern("FRUITICO +Fruitico Coffee and Cakes +2026-10-02 10:00 +PROCESSED +\\d+")
 			.contains("5 record(s) selected");
 
 		Result process = syncbatch("process", "customer", "JAMIFIQUE");
@@ -76,6 +79,48 @@ class CommandLineIT {
 		Result again = syncbatch("run", "customer-export");
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.out()).contains("execution 3 COMPLETED", "prepared   0");
+
+		Result imported = syncbatch("run", "customer-import");
+		assertThat(imported.exitCode()).as(imported.toString()).isZero();
+		assertThat(imported.out()).contains("customer-import execution 4 COMPLETED", "read       5 store records",
+				"processed  2 (inserted 2, updated 0)");
+		assertThat(syncbatch("history", "customer").out())
+			.containsPattern("EC0000[45] +Sunny Side Bakery +\\d+ +PROCESSED +import +INSERTED_LOCALLY")
+			.contains("10 record(s) of customer");
+		assertThat(syncbatch("load", "customer-import").out()).containsPattern("STORE ID +DESCRIPTION")
+			.containsPattern("\\d+ +Gina Baker .* PROCESSED +EC0000[45]");
+	}
+
+	@Test
+	void sandboxServesTheEmbeddedStoreUntilStoppedForAnyHttpClient() throws Exception {
+		Process sandbox = start("sandbox");
+		try {
+			String root = null;
+			Instant deadline = Instant.now().plus(SyncbatchProcess.COMMAND_TIMEOUT);
+			while (root == null) {
+				assertThat(sandbox.isAlive()).as("the sandbox exited: " + Files.readString(workDir.resolve("err.txt")))
+					.isTrue();
+				assertThat(Instant.now()).isBefore(deadline);
+				java.util.regex.Matcher printed = java.util.regex.Pattern
+					.compile("store sandbox is the local bigcommerce sandbox at (\\S+)")
+					.matcher(Files.exists(workDir.resolve("out.txt")) ? Files.readString(workDir.resolve("out.txt"))
+							: "");
+				root = printed.find() ? printed.group(1) : null;
+				Thread.sleep(100);
+			}
+			HttpResponse<String> customers = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(root + "/v3/customers?page=1&limit=50"))
+					.header("X-Auth-Token", "sandbox-token")
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(customers.statusCode()).isEqualTo(200);
+			assertThat(customers.body()).as("the shoppers it starts with")
+				.contains("gina.baker@sunnyside.example", "liam.chen@mail.example");
+		}
+		finally {
+			sandbox.destroy();
+			sandbox.waitFor(30, TimeUnit.SECONDS);
+		}
+		assertThat(syncbatch("sandbox", "--store=nosuch").err()).contains("unknown store 'nosuch'");
 	}
 
 	@Test

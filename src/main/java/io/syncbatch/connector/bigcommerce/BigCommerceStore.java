@@ -45,11 +45,14 @@ final class BigCommerceStore implements StoreConnection {
 
 	private final ResourceReader customers;
 
+	private final boolean sandboxed;
+
 	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
 			JsonMapper json, BigCommerceContracts contracts) {
 		this.name = name;
 		this.settings = settings;
 		this.contracts = contracts;
+		this.sandboxed = store.sandbox();
 		this.channel = http.open(name, store, store.sandbox() ? this::startSandbox : settings::storeRoot,
 				new BigCommerceDialect(Objects.requireNonNull(settings.accessToken()), json));
 		this.customers = new BigCommerceCustomerReader(channel, Clock.systemUTC());
@@ -78,6 +81,11 @@ final class BigCommerceStore implements StoreConnection {
 	@Override
 	public @Nullable ResourceReader reader(String resource) {
 		return CUSTOMERS.equals(resource) ? customers : null;
+	}
+
+	@Override
+	public @Nullable URI openSandbox() {
+		return sandboxed ? channel.root() : null;
 	}
 
 	private synchronized URI startSandbox() {
