@@ -123,6 +123,27 @@ class CustomerImportScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void aCustomerDeletedInTheStoreIsSeenByAFullImportAndTheErpCustomerIsKept() throws Exception {
+		String gina = shopper("gina.baker@sunnyside.example", "Gina", "Baker", "Sunny Side Bakery", "");
+		importCustomers();
+		String inErp = erp.customerIdOf("gina.baker@sunnyside.example");
+		store().deleteCustomer(gina);
+
+		RunSummary incremental = importCustomers();
+		RunSummary full = RunSummary.of(jobs.launch("customer-import", Map.of("mode", "full")));
+
+		assertThat(incremental.deleted()).as("an incremental run reads changes; a deletion is none").isZero();
+		assertThat(full.deleted()).isEqualTo(1);
+		SyncRecord deleted = byStoreId().get(gina);
+		assertThat(deleted.status()).isEqualTo(SyncStatus.DELETED);
+		assertThat(deleted.lastError())
+			.isEqualTo("no longer in store '" + storeName() + "'; the ERP's customer " + inErp + " is kept");
+		assertThat(erp.customer(inErp)).as("kept").isNotNull();
+		assertThat(RunSummary.of(jobs.launch("customer-import", Map.of("mode", "full"))).deleted()).as("recorded once")
+			.isZero();
+	}
+
+	@Test
 	void aStoreThatStaysDownFailsTheImportAndTheRestartImportsEveryCustomerOnce() throws Exception {
 		shopper("gina.baker@sunnyside.example", "Gina", "Baker", "Sunny Side Bakery", "");
 		shopper("liam.chen@mail.example", "Liam", "Chen", "", "");

@@ -186,7 +186,8 @@ public class Cli {
 		String store = stores.orDefault(command.options().get("store"));
 		URI root = stores.openSandbox(store);
 		out.printf("store %s is the local %s sandbox at %s%n", store, stores.platform(store), root);
-		out.printf("  send the header of its access token (syncbatch.stores.%s.access-token); Ctrl-C stops it%n",
+		out.printf(
+				"  every request takes the store's access token (syncbatch.stores.%s.access-token); Ctrl-C stops it%n",
 				store);
 		out.flush();
 		new CountDownLatch(1).await();

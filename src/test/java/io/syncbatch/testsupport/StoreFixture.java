@@ -75,6 +75,9 @@ public interface StoreFixture extends AfterEachCallback {
 	 */
 	void editCustomer(String id, Map<String, Object> fields);
 
+	/** A store user deletes a customer. */
+	void deleteCustomer(String id);
+
 	/**
 	 * The lines of an order as the store's API lists them; {@code orderId} is the order
 	 * document's id.
