@@ -207,6 +207,36 @@ class CustomerImportScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void anErpEditTheExportFiltersOutOfAnImportedCustomerLeavesItsLineAndIsNotOverwrittenWithoutATrace()
+			throws Exception {
+		String gina = shopper("gina.baker@sunnyside.example", "Gina", "Baker", "Sunny Side Bakery", "+1 555 0142");
+		launch(Map.of());
+		importCustomers();
+		String inErp = erp.customerIdOf("gina.baker@sunnyside.example");
+		// An ERP user edits the imported customer; the export sends only class
+		// COMMERCEBB.
+		erp.editCustomer(inErp, "Phone1", "+1 555 0100", java.time.LocalDateTime.now().plusMinutes(1));
+
+		RunSummary exported = launch(Map.of());
+
+		assertThat(exported.filtered()).isEqualTo(1);
+		SyncRecord line = byStoreId().get(gina);
+		assertThat(line.status()).as("the import's line, as the import left it").isEqualTo(SyncStatus.PROCESSED);
+		assertThat(line.lastDirection()).isEqualTo(SyncDirection.IMPORT);
+		assertThat(line.lastOperation()).isEqualTo(LastOperation.INSERTED_LOCALLY);
+
+		// Then a store user changes her phone too: the store wins, and the ERP's edit is
+		// kept in the history.
+		store().editCustomer(gina, Map.of("phone", "+1 555 0199"));
+		RunSummary imported = importCustomers();
+
+		assertThat(imported.conflicts()).isEqualTo(1);
+		assertThat(erp.customer(inErp)).containsEntry("Phone1", "+1 555 0199");
+		assertThat(byStoreId().get(gina).lastError())
+			.endsWith("the ERP's values it replaced: Phone1 '+1 555 0100' → '+1 555 0199'");
+	}
+
+	@Test
 	void aShopperWhoIsAlreadyAnErpCustomerIsBoundToThatCustomerNotImportedASecondTime() throws Exception {
 		// The demo's Web Shopper, EC00003, is not exported (class ECCUSTOMER), and signs
 		// up

@@ -53,15 +53,25 @@ public record Decision(SyncItem item, SyncDirection way, @Nullable Map<String, @
 	 * @param after the written side's record as it was right after the write, read the
 	 * way a sync from that side reads it; null when that is not known
 	 * @param conflict the conflict the write settled
+	 * @param kept the record's history line stays as it was
 	 */
 	public record Outcome(SyncStatus status, @Nullable String externalId, @Nullable String erpId,
 			@Nullable LastOperation operation, @Nullable String reason, boolean untilChanged, boolean written,
-			@Nullable SourceRecord after, @Nullable Conflict conflict) {
+			@Nullable SourceRecord after, @Nullable Conflict conflict, boolean kept) {
+
+		/**
+		 * Left out by this way's filtering conditions, and the other way's record: its
+		 * history line stays as it was. Counted as filtered.
+		 */
+		static Outcome keptAsItWas() {
+			return new Outcome(SyncStatus.FILTERED, null, null, null, null, false, false, null, null, true);
+		}
 
 		/** Written to the store (an export's write) with the store's answer. */
 		static Outcome exported(String externalId, LastOperation operation, @Nullable SourceRecord after,
 				@Nullable Conflict conflict, @Nullable String reason) {
-			return new Outcome(SyncStatus.PROCESSED, externalId, null, operation, reason, false, true, after, conflict);
+			return new Outcome(SyncStatus.PROCESSED, externalId, null, operation, reason, false, true, after, conflict,
+					false);
 		}
 
 		/**
@@ -70,7 +80,8 @@ public record Decision(SyncItem item, SyncDirection way, @Nullable Map<String, @
 		 */
 		static Outcome imported(String erpId, @Nullable LastOperation operation, @Nullable SourceRecord after,
 				@Nullable Conflict conflict, @Nullable String reason) {
-			return new Outcome(SyncStatus.PROCESSED, null, erpId, operation, reason, false, true, after, conflict);
+			return new Outcome(SyncStatus.PROCESSED, null, erpId, operation, reason, false, true, after, conflict,
+					false);
 		}
 
 		/**
@@ -78,17 +89,17 @@ public record Decision(SyncItem item, SyncDirection way, @Nullable Map<String, @
 		 * wrote itself (its own write, coming back).
 		 */
 		static Outcome inSync() {
-			return new Outcome(SyncStatus.PROCESSED, null, null, null, null, false, false, null, null);
+			return new Outcome(SyncStatus.PROCESSED, null, null, null, null, false, false, null, null, false);
 		}
 
 		/** Gone from the source; the store's record {@code externalId} is deleted too. */
 		static Outcome removed(String externalId, String reason) {
 			return new Outcome(SyncStatus.DELETED, externalId, null, LastOperation.DELETED_EXTERNALLY, reason, false,
-					false, null, null);
+					false, null, null, false);
 		}
 
 		static Outcome of(SyncStatus status, String reason) {
-			return new Outcome(status, null, null, null, reason, false, false, null, null);
+			return new Outcome(status, null, null, null, reason, false, false, null, null, false);
 		}
 
 		/**
@@ -96,7 +107,7 @@ public record Decision(SyncItem item, SyncDirection way, @Nullable Map<String, @
 		 * it.
 		 */
 		static Outcome failedUntilChanged(String reason) {
-			return new Outcome(SyncStatus.FAILED, null, null, null, reason, true, false, null, null);
+			return new Outcome(SyncStatus.FAILED, null, null, null, reason, true, false, null, null, false);
 		}
 
 		/**

@@ -144,6 +144,12 @@ public class RecordPipeline {
 		}
 		Optional<FilterCondition> unmet = new RecordFilter(definition.filter(way)).firstUnmet(current.fields());
 		if (unmet.isPresent()) {
+			if (writtenTheOtherWay(way, binding)) {
+				// The other way's record (an order the ERP sent to the store, which this
+				// import's conditions leave out): its line stays as that way left it, and
+				// what its side last held stays what a later conflict is judged by.
+				return Decision.decided(item, way, Decision.Outcome.keptAsItWas());
+			}
 			return Decision.decided(item, way, Decision.Outcome.of(SyncStatus.FILTERED,
 					way.label() + " filtering condition not met: " + unmet.get().describe()));
 		}
@@ -157,6 +163,15 @@ public class RecordPipeline {
 			return mapped(context, item, current, way, conflict);
 		}
 		return mapped(context, item, current, way, null);
+	}
+
+	/**
+	 * Whether the record is bound on both sides and was last written the other way, which
+	 * then succeeded.
+	 */
+	private static boolean writtenTheOtherWay(SyncDirection way, @Nullable SyncRecord binding) {
+		return binding != null && binding.erpId() != null && binding.externalId() != null
+				&& binding.status() == SyncStatus.PROCESSED && binding.lastDirection() == reverse(way);
 	}
 
 	/**
@@ -364,6 +379,9 @@ public class RecordPipeline {
 		SyncItem item = decision.item();
 		WaitingRecord waiting = item.waiting();
 		SyncRecord before = waiting.binding();
+		if (outcome.kept()) {
+			return Objects.requireNonNull(before, "only a bound record is kept as it was");
+		}
 		SourceRecord current = item.current();
 		boolean failed = outcome.status() == SyncStatus.FAILED;
 		int maxAttempts = context.definition().maxAttempts();
