@@ -108,6 +108,11 @@ public final class SandboxStore implements AutoCloseable {
 	 * for memory only
 	 */
 	public SandboxStore(String storeHash, String accessToken, int port, @Nullable Path dataFileOrNull) {
+		this(storeHash, accessToken, port, dataFileOrNull, Clock.systemUTC());
+	}
+
+	/** With the clock that dates every change, so tests can hold time still. */
+	SandboxStore(String storeHash, String accessToken, int port, @Nullable Path dataFileOrNull, Clock clock) {
 		this.storeHash = requireText(storeHash, "storeHash");
 		this.accessToken = requireText(accessToken, "accessToken").getBytes(StandardCharsets.UTF_8);
 		if (port < 0 || port > 65535) {
@@ -118,7 +123,6 @@ public final class SandboxStore implements AutoCloseable {
 		this.mapper = JsonMapper.builder().build();
 		this.replies = new Replies(mapper);
 		this.data = new StoreData(mapper, dataFileOrNull);
-		Clock clock = Clock.systemUTC();
 		this.customers = new CustomerBook(data, replies, mapper, clock);
 		this.addresses = new AddressBook(data, replies, mapper);
 		this.categories = new CategoryBook(data, replies, mapper);
