@@ -1160,6 +1160,69 @@ class SandboxStoreTest {
 	}
 
 	@Test
+	void demoShoppersStartANewStoreWithAnOrderTheFirstOnePlaced() throws Exception {
+		try (SandboxStore demo = new SandboxStore(HASH, TOKEN, 0, null).withDemoShoppers()) {
+			URI demoBase = demo.start();
+			Object gina = demo.customers().get(0).get("id");
+			Reply placed = send(demoBase, "GET", "/v2/orders?customer_id=" + gina, null);
+			Reply lines = send(demoBase, "GET", "/v2/orders/1/products", null);
+			Reply shipTo = send(demoBase, "GET", "/v2/orders/1/shipping_addresses", null);
+
+			assertThat(demo.customers()).extracting(c -> c.get("email"))
+				.containsExactly("gina.baker@sunnyside.example", "liam.chen@mail.example");
+			assertThat(placed.body()).extracting(o -> o.get("id").intValue()).containsExactly(1);
+			JsonNode order = placed.body().get(0);
+			assertThat(order.get("status_id").intValue()).isEqualTo(11);
+			assertThat(order.get("status").stringValue()).isEqualTo("Awaiting Fulfillment");
+			assertThat(order.get("customer_message").stringValue()).isEqualTo("Leave at the back door");
+			assertThat(order.get("external_id").isNull()).isTrue();
+			assertThat(order.get("items_total").intValue()).isEqualTo(3);
+			assertThat(order.get("total_inc_tax").stringValue()).isEqualTo("37.0000");
+			JsonNode billing = order.get("billing_address");
+			assertThat(List.of("first_name", "last_name", "email", "street_1", "city", "state", "zip", "country",
+					"country_iso2"))
+				.extracting(field -> billing.get(field).stringValue())
+				.containsExactly("Gina", "Baker", "gina.baker@sunnyside.example", "12 Baker Street", "Springfield",
+						"Illinois", "62701", "United States", "US");
+			assertThat(lines.body())
+				.extracting(l -> l.get("product_id").intValue(), l -> l.get("name").stringValue(),
+						l -> l.get("sku").stringValue(), l -> l.get("quantity").intValue(),
+						l -> l.get("price_ex_tax").stringValue(), l -> l.get("price_inc_tax").stringValue())
+				.containsExactly(tuple(0, "Strawberry jam 250 g", "JAM-STRAW", 2, "6.5000", "6.5000"),
+						tuple(0, "House blend coffee 1 kg", "COFFEE-HOUSE", 1, "24.0000", "24.0000"));
+			assertThat(shipTo.body()).extracting(a -> a.get("street_1").stringValue())
+				.containsExactly("12 Baker Street");
+		}
+	}
+
+	@Test
+	void theDemoOrderIsPlacedOnlyInAStoreWithDemoShoppersAndNoDataFileYet(@TempDir Path dir) throws Exception {
+		Path seeded = dir.resolve("seeded.json");
+		try (SandboxStore first = new SandboxStore(HASH, TOKEN, 0, seeded).withDemoShoppers()) {
+			first.start();
+			assertThat(first.orders()).hasSize(1);
+		}
+		Path ownData = dir.resolve("own.json");
+		try (SandboxStore plain = new SandboxStore(HASH, TOKEN, 0, ownData)) {
+			URI plainBase = plain.start();
+			assertThat(send(plainBase, "POST", "/v3/customers", "[" + ANN + "]").status()).isEqualTo(200);
+		}
+
+		try (SandboxStore again = new SandboxStore(HASH, TOKEN, 0, seeded).withDemoShoppers();
+				SandboxStore fromOwnData = new SandboxStore(HASH, TOKEN, 0, ownData).withDemoShoppers()) {
+			again.start();
+			fromOwnData.start();
+			assertThat(again.orders()).extracting(o -> o.get("customer_message"))
+				.containsExactly("Leave at the back door");
+			assertThat(again.customers()).hasSize(2);
+			assertThat(fromOwnData.orders()).isEmpty();
+			assertThat(fromOwnData.customers()).extracting(c -> c.get("email")).containsExactly("ann@example.com");
+		}
+		assertThat(store.orders()).isEmpty();
+		assertThat(store.customers()).isEmpty();
+	}
+
+	@Test
 	void readsADataFileFromBeforeOrdersExisted(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("store.json");
 		Files.writeString(file, """
