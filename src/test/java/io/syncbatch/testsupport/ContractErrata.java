@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Corrections to two defects of the published contracts, applied to a copy before
+ * Corrections to three defects of the published contracts, applied to a copy before
  * validating; the vendor's files stay as published. Each correction is one the document
  * itself asks for, and each is reported in {@link #applied()} so a test notices when the
  * vendor fixes the document and the erratum can go:
@@ -26,6 +27,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * is the string {@code '12345'}, its description asks for "two or more characters" and
  * the shipping address's zip is "Zip or postal code, as a string". Sending a number would
  * turn 07105 into 7105.</li>
+ * <li>orders.v2's {@code sort} parameter of {@code GET /orders} lists bare field names
+ * ({@code date_modified}) as its enum while its own description says "To specify the
+ * direction, add {@code :asc} or {@code :desc}", with the example
+ * {@code sort=date_created:desc}. The enum gains each value with {@code :asc} and
+ * {@code :desc}, so a request that follows the description is not refused.</li>
  * </ul>
  */
 final class ContractErrata {
@@ -49,6 +55,15 @@ final class ContractErrata {
 			zipSchema.put("type", "string");
 			applied.add(published.getFileName() + ": billingAddress_Base.zip number -> string");
 		}
+		JsonNode sort = queryParameter(root, root.at("/paths/~1orders/get/parameters"), "sort");
+		if (sort != null && sort.at("/schema/enum") instanceof ArrayNode values && !hasDirections(values)) {
+			List<String> bare = new ArrayList<>();
+			values.forEach(value -> bare.add(value.asString()));
+			for (String field : bare) {
+				values.add(field + ":asc").add(field + ":desc");
+			}
+			applied.add(published.getFileName() + ": GET /orders sort enum + :asc/:desc");
+		}
 		if (applied.isEmpty()) {
 			return published;
 		}
@@ -66,6 +81,33 @@ final class ContractErrata {
 
 	List<String> applied() {
 		return List.copyOf(applied);
+	}
+
+	/**
+	 * The query parameter {@code name} of an operation's parameter list, followed through
+	 * a local {@code $ref}; {@code null} when there is none.
+	 */
+	private static @Nullable JsonNode queryParameter(JsonNode root, JsonNode parameters, String name) {
+		for (JsonNode parameter : parameters) {
+			JsonNode resolved = parameter;
+			String ref = parameter.path("$ref").asString("");
+			if (ref.startsWith("#/")) {
+				resolved = root.at(ref.substring(1));
+			}
+			if (name.equals(resolved.path("name").asString("")) && "query".equals(resolved.path("in").asString(""))) {
+				return resolved;
+			}
+		}
+		return null;
+	}
+
+	private static boolean hasDirections(ArrayNode values) {
+		for (JsonNode value : values) {
+			if (value.asString("").endsWith(":asc") || value.asString("").endsWith(":desc")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void nullableTypes(JsonNode node, String at) {

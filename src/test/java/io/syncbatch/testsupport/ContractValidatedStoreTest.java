@@ -281,6 +281,33 @@ class ContractValidatedStoreTest {
 			});
 	}
 
+	/**
+	 * How an import reads orders: changed since a time, oldest change first, a page at a
+	 * time; the contract's sort enum alone would refuse the direction its own description
+	 * asks for.
+	 */
+	@Test
+	void ordersReadByModificationDateFollowTheContract() throws Exception {
+		shared.reset();
+
+		send(shared, "POST", "/v3/catalog/categories", CATEGORY);
+		send(shared, "POST", "/v3/catalog/products", PRODUCT);
+		send(shared, "POST", "/v2/orders", ORDER);
+		HttpResponse<String> sinceIso = send(shared, "GET",
+				"/v2/orders?min_date_modified=2017-04-20T11%3A32%3A00.000-04%3A00&sort=date_modified:asc&page=1&limit=50",
+				null);
+		HttpResponse<String> windowRfc = send(shared, "GET",
+				"/v2/orders?min_date_modified=Thu%2C%2020%20Apr%202017%2011%3A32%3A00%20-0400"
+						+ "&max_date_modified=2100-01-01T00%3A00%3A00Z&sort=date_modified%3Adesc&page=1&limit=50",
+				null);
+
+		assertThat(sinceIso.statusCode()).isEqualTo(200);
+		assertThat(sinceIso.body()).contains("\"id\":1");
+		assertThat(windowRfc.statusCode()).isEqualTo(200);
+		assertThat(windowRfc.body()).contains("\"id\":1");
+		shared.assertAllRequestsMatchContract();
+	}
+
 	@Test
 	void aRequestNoContractDeclaresIsAViolation() throws Exception {
 		shared.reset();
@@ -369,6 +396,7 @@ class ContractValidatedStoreTest {
 	@Test
 	void onlyTheKnownDefectsOfOrdersV2AreCorrectedAndTheyAreStillThere() {
 		assertThat(shared.contractErrata()).contains("orders.v2.oas2.yml: billingAddress_Base.zip number -> string")
+			.contains("orders.v2.oas2.yml: GET /orders sort enum + :asc/:desc")
 			.anySatisfy(erratum -> assertThat(erratum).contains("external_id: type [string, null] -> string"))
 			.allSatisfy(erratum -> assertThat(erratum).startsWith("orders.v2.oas2.yml: "));
 	}

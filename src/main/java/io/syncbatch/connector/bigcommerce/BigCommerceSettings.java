@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataFile where the local sandbox keeps its data between runs (sandbox stores
  * only)
  * @param demoShoppers a local sandbox without a data file yet starts with two shoppers
- * who signed up in the store (the embedded default's demo)
+ * who signed up in the store and an order the first of them placed (the embedded
+ * default's demo)
  */
 public record BigCommerceSettings(@DefaultValue("https://api.bigcommerce.com") URI apiUrl, @Nullable String storeHash,
 		@Nullable String accessToken, @Nullable String dataFile, boolean demoShoppers) {

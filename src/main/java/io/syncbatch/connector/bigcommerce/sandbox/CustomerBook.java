@@ -453,8 +453,8 @@ final class CustomerBook {
 				updated.set(name, item.get(name).deepCopy());
 			}
 		}
-		updated.put("date_modified", Json.v3Date(
-				later(Instant.parse(now), Instant.parse(existing.get("date_modified").stringValue()).plusSeconds(1))));
+		updated.put("date_modified", Json
+			.v3Date(ChangeTime.after(Instant.parse(existing.get("date_modified").stringValue()), Instant.parse(now))));
 		return updated;
 	}
 
@@ -481,15 +481,6 @@ final class CustomerBook {
 			}
 		}
 		return emails;
-	}
-
-	/**
-	 * An update's change time: now, or a second after the previous one when that is
-	 * later. The store keeps whole seconds, so two updates in one second would otherwise
-	 * look like one change to whoever reads by {@code date_modified}.
-	 */
-	private static Instant later(Instant now, Instant afterPrevious) {
-		return now.isAfter(afterPrevious) ? now : afterPrevious;
 	}
 
 	private String now() {

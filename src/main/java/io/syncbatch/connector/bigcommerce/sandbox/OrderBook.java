@@ -34,6 +34,13 @@ import tools.jackson.databind.node.ObjectNode;
  * the one shipping address. All products are assigned to the first shipping address.
  *
  * <p>
+ * {@code GET /v2/orders} filters by {@code customer_id}, {@code min_id}/{@code max_id}
+ * and {@code min_date_modified}/{@code max_date_modified} (inclusive, RFC-2822 or
+ * ISO-8601 with an offset), and sorts by {@code id}, {@code date_created} or
+ * {@code date_modified}, each optionally {@code :asc} or {@code :desc}. Every change of
+ * an order moves its {@code date_modified} on by at least a second.
+ *
+ * <p>
  * v2 refuses a field it cannot write with 400 rather than ignoring it, and so does this
  * sandbox for any field it does not implement: silently dropping e.g. a shipping cost
  * would leave the order with the wrong totals.
@@ -56,7 +63,7 @@ final class OrderBook {
 			"sku", "upc");
 
 	private static final Set<String> SORTS = Set.of("id", "id:asc", "id:desc", "date_created", "date_created:asc",
-			"date_created:desc");
+			"date_created:desc", "date_modified", "date_modified:asc", "date_modified:desc");
 
 	private final StoreData data;
 
@@ -75,7 +82,11 @@ final class OrderBook {
 
 	void addRoutes(Router router) {
 		Set<String> paging = Set.of("page", "limit");
-		router.add("GET", "/v2/orders", Set.of("customer_id", "min_id", "max_id", "page", "limit", "sort"), this::list)
+		router
+			.add("GET", "/v2/orders",
+					Set.of("customer_id", "min_id", "max_id", "min_date_modified", "max_date_modified", "page", "limit",
+							"sort"),
+					this::list)
 			.add("POST", "/v2/orders", Set.of(),
 					request -> replies.v2Object(200, create(request.json(), request.linkBase())))
 			.add("GET", "/v2/orders/{id}", Set.of(), request -> replies.v2Object(200, get(request)))
@@ -113,6 +124,8 @@ final class OrderBook {
 		Integer customerId = query.containsKey("customer_id") ? Queries.intAtLeast(query, "customer_id", 0) : null;
 		int minId = query.containsKey("min_id") ? Queries.positiveInt(query, "min_id") : 1;
 		int maxId = query.containsKey("max_id") ? Queries.positiveInt(query, "max_id") : Integer.MAX_VALUE;
+		Instant modifiedFrom = Queries.v2Date(query, "min_date_modified");
+		Instant modifiedTo = Queries.v2Date(query, "max_date_modified");
 		String sort = query.getOrDefault("sort", "id");
 		if (!SORTS.contains(sort)) {
 			throw SandboxRejection.badRequest("Query parameter sort=" + sort + " is not supported by this sandbox store"
@@ -123,20 +136,23 @@ final class OrderBook {
 			List<ObjectNode> matching = new ArrayList<>();
 			for (ObjectNode order : tables.get(StoreData.ORDERS).rows()) {
 				int id = order.get("id").intValue();
+				Instant modified = Json.parseV2Date(order.get("date_modified").stringValue());
 				if (id >= minId && id <= maxId
-						&& (customerId == null || customerId == order.get("customer_id").intValue())) {
+						&& (customerId == null || customerId == order.get("customer_id").intValue())
+						&& (modifiedFrom == null || !modified.isBefore(modifiedFrom))
+						&& (modifiedTo == null || !modified.isAfter(modifiedTo))) {
 					matching.add(render(order, request.linkBase()));
 				}
 			}
-			// Creation times have whole seconds, so the id breaks ties as it does in
-			// BigCommerce.
-			Comparator<ObjectNode> byId = Comparator.comparingInt(order -> order.get("id").intValue());
-			if (sort.startsWith("date_created")) {
-				Comparator<ObjectNode> byCreation = Comparator
-					.comparing(order -> Json.parseV2Date(order.get("date_created").stringValue()));
-				byId = byCreation.thenComparing(byId);
+			// Dates have whole seconds, so the id breaks ties as it does in BigCommerce.
+			Comparator<ObjectNode> sorting = Comparator.comparingInt(row -> row.get("id").intValue());
+			String field = sort.split(":")[0];
+			if (!field.equals("id")) {
+				Comparator<ObjectNode> byDate = Comparator
+					.comparing(row -> Json.parseV2Date(row.get(field).stringValue()));
+				sorting = byDate.thenComparing(sorting);
 			}
-			matching.sort(sort.endsWith(":desc") ? byId.reversed() : byId);
+			matching.sort(sort.endsWith(":desc") ? sorting.reversed() : sorting);
 			return replies.v2Page(matching, page);
 		});
 	}
@@ -281,10 +297,20 @@ final class OrderBook {
 				}
 			}
 			order.set("billing_address", billing);
-			order.put("date_modified", Json.v2Date(Instant.now(clock)));
+			changed(order, Instant.now(clock));
 			tables.get(StoreData.ORDERS).put(order);
 			return render(order, linkBase);
 		});
+	}
+
+	/**
+	 * Marks a copy of a stored order as changed at {@code now}: every change that
+	 * rewrites an order row moves its date_modified on, so that whoever reads orders by
+	 * modification date sees each change.
+	 */
+	static void changed(ObjectNode order, Instant now) {
+		Instant previous = Json.parseV2Date(order.get("date_modified").stringValue());
+		order.put("date_modified", Json.v2Date(ChangeTime.after(previous, now)));
 	}
 
 	private static void requireObject(JsonNode body) {

@@ -15,6 +15,7 @@ record OrderStatus(int id, String name, String description, int order) {
 	static final int PENDING = 1;
 	static final int SHIPPED = 2;
 	static final int PARTIALLY_SHIPPED = 3;
+	static final int AWAITING_FULFILLMENT = 11;
 
 	static final List<OrderStatus> ALL = List.of(
 			new OrderStatus(0, "Incomplete",

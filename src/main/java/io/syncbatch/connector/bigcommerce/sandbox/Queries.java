@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -72,6 +74,34 @@ final class Queries {
 							+ " must be a date-time such as 2018-09-05T13:45:03Z or a date such as 2019-09-04, got: "
 							+ value);
 				}
+			}
+		}
+	}
+
+	/**
+	 * A v2 date filter such as {@code min_date_modified}, or {@code null} when it is
+	 * absent, in the two forms the orders contract names: RFC-2822
+	 * ({@code Thu, 20 Apr 2017 11:32:00 -0400}) or ISO-8601
+	 * ({@code 2017-04-20T11:32:00.000-04:00}, {@code 2017-04-20T11:32:00Z}). Both carry
+	 * their offset; a value without one would depend on a store time zone this sandbox
+	 * does not have, so it is refused.
+	 */
+	static @Nullable Instant v2Date(Map<String, String> query, String name) {
+		String value = query.get(name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException notIso) {
+			try {
+				return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			}
+			catch (DateTimeParseException notRfc) {
+				throw SandboxRejection.badRequest("Query parameter " + name
+						+ " must be a date in RFC-2822 such as Thu, 20 Apr 2017 11:32:00 -0400 or in ISO-8601 such as"
+						+ " 2017-04-20T11:32:00.000-04:00, got: " + value);
 			}
 		}
 	}

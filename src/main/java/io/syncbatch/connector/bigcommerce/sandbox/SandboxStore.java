@@ -25,6 +25,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for a BigCommerce store over real HTTP, serving the parts of the v3
@@ -108,6 +109,11 @@ public final class SandboxStore implements AutoCloseable {
 	 * for memory only
 	 */
 	public SandboxStore(String storeHash, String accessToken, int port, @Nullable Path dataFileOrNull) {
+		this(storeHash, accessToken, port, dataFileOrNull, Clock.systemUTC());
+	}
+
+	/** With the clock that dates every change, so tests can hold time still. */
+	SandboxStore(String storeHash, String accessToken, int port, @Nullable Path dataFileOrNull, Clock clock) {
 		this.storeHash = requireText(storeHash, "storeHash");
 		this.accessToken = requireText(accessToken, "accessToken").getBytes(StandardCharsets.UTF_8);
 		if (port < 0 || port > 65535) {
@@ -118,7 +124,6 @@ public final class SandboxStore implements AutoCloseable {
 		this.mapper = JsonMapper.builder().build();
 		this.replies = new Replies(mapper);
 		this.data = new StoreData(mapper, dataFileOrNull);
-		Clock clock = Clock.systemUTC();
 		this.customers = new CustomerBook(data, replies, mapper, clock);
 		this.addresses = new AddressBook(data, replies, mapper);
 		this.categories = new CategoryBook(data, replies, mapper);
@@ -136,7 +141,8 @@ public final class SandboxStore implements AutoCloseable {
 	/**
 	 * Shoppers who signed up in the store itself, which a store that starts without a
 	 * data file gets as its first customers: seed 004's "customers created directly in
-	 * the BigCommerce store", for imports to find. Call before {@link #start()}.
+	 * the BigCommerce store", for imports to find; the first of them has placed the
+	 * store's first order. Call before {@link #start()}.
 	 */
 	public SandboxStore withDemoShoppers() {
 		demoShoppers = true;
@@ -154,7 +160,8 @@ public final class SandboxStore implements AutoCloseable {
 				throw new IllegalStateException("SandboxStore is already running at " + baseUri);
 			}
 			if (!data.load() && demoShoppers) {
-				customers.create(DemoShoppers.customers(mapper));
+				ObjectNode firstShopper = customers.create(DemoShoppers.customers(mapper)).get(0);
+				orders.create(DemoShoppers.order(mapper, firstShopper), basePath);
 			}
 			// Daemon threads, so that a store someone forgot to stop never keeps the JVM
 			// alive.

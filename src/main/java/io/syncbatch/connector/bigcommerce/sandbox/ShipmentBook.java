@@ -104,7 +104,8 @@ final class ShipmentBook {
 				throw new SandboxRejection(400, "The shipment is not valid", checks.errors());
 			}
 
-			String now = Json.v2Date(Instant.now(clock));
+			Instant at = Instant.now(clock);
+			String now = Json.v2Date(at);
 			int addressId = body.get("order_address_id").intValue();
 			Table shipments = tables.get(StoreData.SHIPMENTS);
 			ObjectNode shipment = mapper.createObjectNode();
@@ -133,7 +134,7 @@ final class ShipmentBook {
 				shipped += entry.getValue();
 			}
 			shipments.put(shipment);
-			recordShipped(tables, order, addressId, shipped, now);
+			recordShipped(tables, order, addressId, shipped, at);
 			return shipment.deepCopy();
 		});
 	}
@@ -277,7 +278,7 @@ final class ShipmentBook {
 	}
 
 	private static void recordShipped(StoreData.Tables tables, ObjectNode order, int addressId, int shipped,
-			String now) {
+			Instant now) {
 		Table addresses = tables.get(StoreData.ORDER_ADDRESSES);
 		ObjectNode address = Objects.requireNonNull(addresses.get(addressId)).deepCopy();
 		address.put("items_shipped", address.get("items_shipped").intValue() + shipped);
@@ -297,9 +298,9 @@ final class ShipmentBook {
 		updated.put("status_id", status);
 		updated.put("status", OrderStatus.nameOf(status));
 		if (everythingShipped) {
-			updated.put("date_shipped", now);
+			updated.put("date_shipped", Json.v2Date(now));
 		}
-		updated.put("date_modified", now);
+		OrderBook.changed(updated, now);
 		tables.get(StoreData.ORDERS).put(updated);
 	}
 

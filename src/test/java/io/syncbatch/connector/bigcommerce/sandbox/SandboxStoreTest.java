@@ -12,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -663,6 +667,25 @@ class SandboxStoreTest {
 			[{"product_id":1,"quantity":2},
 			 {"name":"Poster","quantity":1,"price_inc_tax":11,"price_ex_tax":10,"sku":"CUSTOM-POSTER"}]""";
 
+	private static final String POSTER = """
+			[{"name":"Poster","quantity":1,"price_inc_tax":11,"price_ex_tax":10}]""";
+
+	/**
+	 * The contract's example time, 11:32:00 at -04:00, at which a store held still makes
+	 * every change.
+	 */
+	private static final Instant STILL = Instant.parse("2017-04-20T15:32:00Z");
+
+	/**
+	 * A store whose clock never moves, so every change happens in one second; customer 1
+	 * (Ann) is in it for orders to refer to.
+	 */
+	private SandboxStore heldStill() throws Exception {
+		SandboxStore still = new SandboxStore(HASH, TOKEN, 0, null, Clock.fixed(STILL, ZoneOffset.UTC));
+		assertThat(send(still.start(), "POST", "/v3/customers", "[" + ANN + "]").status()).isEqualTo(200);
+		return still;
+	}
+
 	@Nested
 	class Orders {
 
@@ -845,6 +868,84 @@ class SandboxStoreTest {
 			assertThat(byEmail.v2Message()).contains("email");
 			assertThat(badSort.status()).isEqualTo(400);
 			assertThat(badSort.v2Message()).contains("total_inc_tax");
+		}
+
+		@Test
+		void readsOrdersChangedWithinInclusiveBoundsInEitherDateFormatSortedByTheirChange() throws Exception {
+			try (SandboxStore still = heldStill()) {
+				URI stillBase = still.baseUri();
+				for (int i = 0; i < 4; i++) {
+					assertThat(send(stillBase, "POST", "/v2/orders", order(POSTER)).status()).isEqualTo(200);
+				}
+				send(stillBase, "PUT", "/v2/orders/3", "{\"staff_notes\":\"packed\"}");
+				send(stillBase, "PUT", "/v2/orders/1", "{\"staff_notes\":\"packed\"}");
+				send(stillBase, "PUT", "/v2/orders/4", "{\"staff_notes\":\"packed\"}");
+				send(stillBase, "PUT", "/v2/orders/4", "{\"status_id\":11}");
+				// Now 2 was changed at 15:32:00 UTC, 1 and 3 at 15:32:01, 4 at 15:32:02.
+
+				Reply sinceRfc = send(stillBase, "GET",
+						"/v2/orders?min_date_modified=" + encode("Thu, 20 Apr 2017 11:32:01 -0400"), null);
+				Reply untilIso = send(stillBase, "GET",
+						"/v2/orders?max_date_modified=" + encode("2017-04-20T11:32:01.000-04:00"), null);
+				Reply oneSecond = send(stillBase, "GET", "/v2/orders?min_date_modified=2017-04-20T15:32:01Z"
+						+ "&max_date_modified=" + encode("Thu, 20 Apr 2017 15:32:01 +0000"), null);
+				Reply nothingSince = send(stillBase, "GET", "/v2/orders?min_date_modified=2017-04-20T15:32:03Z", null);
+				Reply ascending = send(stillBase, "GET", "/v2/orders?sort=date_modified:asc", null);
+				Reply byDefault = send(stillBase, "GET", "/v2/orders?sort=date_modified", null);
+				Reply descending = send(stillBase, "GET", "/v2/orders?sort=date_modified%3Adesc", null);
+				Reply firstPageSince = send(stillBase, "GET", "/v2/orders?min_date_modified="
+						+ encode("2017-04-20T15:32:01Z") + "&sort=date_modified:asc&page=1&limit=2", null);
+
+				assertThat(ids(sinceRfc)).containsExactly(1, 3, 4);
+				assertThat(ids(untilIso)).containsExactly(1, 2, 3);
+				assertThat(ids(oneSecond)).containsExactly(1, 3);
+				assertThat(nothingSince.status()).isEqualTo(204);
+				assertThat(ids(ascending)).containsExactly(2, 1, 3, 4);
+				assertThat(ids(byDefault)).containsExactly(2, 1, 3, 4);
+				assertThat(ids(descending)).containsExactly(4, 3, 1, 2);
+				assertThat(ids(firstPageSince)).containsExactly(1, 3);
+			}
+		}
+
+		@Test
+		void refusesAModificationDateInNeitherFormatNamingTheParameter() throws Exception {
+			Reply words = send("GET", "/v2/orders?min_date_modified=yesterday", null);
+			Reply withoutOffset = send("GET", "/v2/orders?max_date_modified=2017-04-20T11%3A32%3A00", null);
+			Reply noDirection = send("GET", "/v2/orders?sort=date_modified:up", null);
+
+			assertThat(words.status()).isEqualTo(400);
+			assertThat(words.v2Message()).contains("min_date_modified").contains("yesterday");
+			assertThat(withoutOffset.status()).isEqualTo(400);
+			assertThat(withoutOffset.v2Message()).contains("max_date_modified").contains("2017-04-20T11:32:00");
+			assertThat(noDirection.status()).isEqualTo(400);
+			assertThat(noDirection.v2Message()).contains("date_modified:up");
+		}
+
+		@Test
+		void everyChangeOfAnOrderMovesItsDateModifiedOnEvenWithinOneSecond() throws Exception {
+			try (SandboxStore still = heldStill()) {
+				URI stillBase = still.baseUri();
+				Reply created = send(stillBase, "POST", "/v2/orders", order(POSTER));
+				Reply first = send(stillBase, "PUT", "/v2/orders/1", "{\"staff_notes\":\"packed\"}");
+				Reply second = send(stillBase, "PUT", "/v2/orders/1", "{\"status_id\":11}");
+				send(stillBase, "POST", "/v2/orders/1/shipments",
+						"{\"order_address_id\":1,\"items\":[{\"order_product_id\":1,\"quantity\":1}]}");
+				Reply shipped = send(stillBase, "GET", "/v2/orders/1", null);
+
+				assertThat(created.body().get("date_modified").stringValue())
+					.isEqualTo("Thu, 20 Apr 2017 15:32:00 +0000");
+				assertThat(first.body().get("date_modified").stringValue())
+					.isEqualTo("Thu, 20 Apr 2017 15:32:01 +0000");
+				assertThat(second.body().get("date_modified").stringValue())
+					.isEqualTo("Thu, 20 Apr 2017 15:32:02 +0000");
+				assertThat(shipped.body().get("status").stringValue()).isEqualTo("Shipped");
+				assertThat(shipped.body().get("date_shipped").stringValue())
+					.isEqualTo("Thu, 20 Apr 2017 15:32:00 +0000");
+				assertThat(shipped.body().get("date_modified").stringValue())
+					.isEqualTo("Thu, 20 Apr 2017 15:32:03 +0000");
+				assertThat(shipped.body().get("date_created").stringValue())
+					.isEqualTo("Thu, 20 Apr 2017 15:32:00 +0000");
+			}
 		}
 
 		@Test
@@ -1059,6 +1160,69 @@ class SandboxStoreTest {
 	}
 
 	@Test
+	void demoShoppersStartANewStoreWithAnOrderTheFirstOnePlaced() throws Exception {
+		try (SandboxStore demo = new SandboxStore(HASH, TOKEN, 0, null).withDemoShoppers()) {
+			URI demoBase = demo.start();
+			Object gina = demo.customers().get(0).get("id");
+			Reply placed = send(demoBase, "GET", "/v2/orders?customer_id=" + gina, null);
+			Reply lines = send(demoBase, "GET", "/v2/orders/1/products", null);
+			Reply shipTo = send(demoBase, "GET", "/v2/orders/1/shipping_addresses", null);
+
+			assertThat(demo.customers()).extracting(c -> c.get("email"))
+				.containsExactly("gina.baker@sunnyside.example", "liam.chen@mail.example");
+			assertThat(placed.body()).extracting(o -> o.get("id").intValue()).containsExactly(1);
+			JsonNode order = placed.body().get(0);
+			assertThat(order.get("status_id").intValue()).isEqualTo(11);
+			assertThat(order.get("status").stringValue()).isEqualTo("Awaiting Fulfillment");
+			assertThat(order.get("customer_message").stringValue()).isEqualTo("Leave at the back door");
+			assertThat(order.get("external_id").isNull()).isTrue();
+			assertThat(order.get("items_total").intValue()).isEqualTo(3);
+			assertThat(order.get("total_inc_tax").stringValue()).isEqualTo("37.0000");
+			JsonNode billing = order.get("billing_address");
+			assertThat(List.of("first_name", "last_name", "email", "street_1", "city", "state", "zip", "country",
+					"country_iso2"))
+				.extracting(field -> billing.get(field).stringValue())
+				.containsExactly("Gina", "Baker", "gina.baker@sunnyside.example", "12 Baker Street", "Springfield",
+						"Illinois", "62701", "United States", "US");
+			assertThat(lines.body())
+				.extracting(l -> l.get("product_id").intValue(), l -> l.get("name").stringValue(),
+						l -> l.get("sku").stringValue(), l -> l.get("quantity").intValue(),
+						l -> l.get("price_ex_tax").stringValue(), l -> l.get("price_inc_tax").stringValue())
+				.containsExactly(tuple(0, "Strawberry jam 250 g", "JAM-STRAW", 2, "6.5000", "6.5000"),
+						tuple(0, "House blend coffee 1 kg", "COFFEE-HOUSE", 1, "24.0000", "24.0000"));
+			assertThat(shipTo.body()).extracting(a -> a.get("street_1").stringValue())
+				.containsExactly("12 Baker Street");
+		}
+	}
+
+	@Test
+	void theDemoOrderIsPlacedOnlyInAStoreWithDemoShoppersAndNoDataFileYet(@TempDir Path dir) throws Exception {
+		Path seeded = dir.resolve("seeded.json");
+		try (SandboxStore first = new SandboxStore(HASH, TOKEN, 0, seeded).withDemoShoppers()) {
+			first.start();
+			assertThat(first.orders()).hasSize(1);
+		}
+		Path ownData = dir.resolve("own.json");
+		try (SandboxStore plain = new SandboxStore(HASH, TOKEN, 0, ownData)) {
+			URI plainBase = plain.start();
+			assertThat(send(plainBase, "POST", "/v3/customers", "[" + ANN + "]").status()).isEqualTo(200);
+		}
+
+		try (SandboxStore again = new SandboxStore(HASH, TOKEN, 0, seeded).withDemoShoppers();
+				SandboxStore fromOwnData = new SandboxStore(HASH, TOKEN, 0, ownData).withDemoShoppers()) {
+			again.start();
+			fromOwnData.start();
+			assertThat(again.orders()).extracting(o -> o.get("customer_message"))
+				.containsExactly("Leave at the back door");
+			assertThat(again.customers()).hasSize(2);
+			assertThat(fromOwnData.orders()).isEmpty();
+			assertThat(fromOwnData.customers()).extracting(c -> c.get("email")).containsExactly("ann@example.com");
+		}
+		assertThat(store.orders()).isEmpty();
+		assertThat(store.customers()).isEmpty();
+	}
+
+	@Test
 	void readsADataFileFromBeforeOrdersExisted(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("store.json");
 		Files.writeString(file, """
@@ -1106,6 +1270,13 @@ class SandboxStoreTest {
 		}
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		return new Reply(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
+	}
+
+	private static List<Integer> ids(Reply orders) {
+		assertThat(orders.status()).isEqualTo(200);
+		List<Integer> ids = new ArrayList<>();
+		orders.body().forEach(order -> ids.add(order.get("id").intValue()));
+		return ids;
 	}
 
 	private static String encode(String value) {
