@@ -32,17 +32,21 @@ import io.syncbatch.history.LastOperation;
  */
 class ErpImportWriterScenariosTest extends SyncScenario {
 
-	static final ErpTarget CUSTOMERS = new ErpTarget("Customer", "CustomerID", "CustomerClassID", "ECCUSTOMER",
-			"LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), false, null);
+	static final ErpTarget CUSTOMERS = customers(false, null);
 
-	static final ErpTarget CUSTOMERS_MATCHED_BY_EMAIL = new ErpTarget("Customer", "CustomerID", "CustomerClassID",
-			"ECCUSTOMER", "LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), false, "Email");
+	static final ErpTarget CUSTOMERS_MATCHED_BY_EMAIL = customers(false, "Email");
 
-	static final ErpTarget CUSTOMERS_KEEPING_STORE_NUMBERS = new ErpTarget("Customer", "CustomerID", "CustomerClassID",
-			"ECCUSTOMER", "LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), true, null);
+	static final ErpTarget CUSTOMERS_KEEPING_STORE_NUMBERS = customers(true, null);
 
 	@Autowired
 	ErpRecordWriter writer;
+
+	/** The customers target of seed 004: class ECCUSTOMER, its sequence, status A. */
+	static ErpTarget customers(boolean keepStoreKey, String matchColumn) {
+		return new ErpTarget("Customer", "CustomerID", Map.of(), "CustomerClassID", "ECCUSTOMER", null,
+				"LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), keepStoreKey, matchColumn, null,
+				null);
+	}
 
 	@Test
 	void aNewStoreCustomerGetsTheNextNumberOfItsClassSequenceAndTheClassDefaults() {
@@ -176,14 +180,14 @@ class ErpImportWriterScenariosTest extends SyncScenario {
 
 	@Test
 	void aTargetNamingNoColumnOfItsTableIsRefusedNamingTheFieldBeforeAnythingIsWritten() {
-		ErpTarget misspelt = new ErpTarget("Customer", "CustomerID", "CustomerClass", "ECCUSTOMER",
-				"LastModifiedDateTime", null, Map.of(), false, null);
+		ErpTarget misspelt = new ErpTarget("Customer", "CustomerID", Map.of(), "CustomerClass", "ECCUSTOMER", null,
+				"LastModifiedDateTime", null, Map.of(), false, null, null, null);
 
 		assertThatThrownBy(() -> writer.check(misspelt)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("erp-target.class-column: 'CustomerClass' is not a column of ERP table Customer")
 			.hasMessageMatching("(?is).*its columns: .*customerclassid.*");
-		assertThatThrownBy(() -> new ErpTarget("Customer; DROP TABLE Customer", "CustomerID", "CustomerClassID", null,
-				"LastModifiedDateTime", null, Map.of(), false, null))
+		assertThatThrownBy(() -> new ErpTarget("Customer; DROP TABLE Customer", "CustomerID", Map.of(),
+				"CustomerClassID", null, null, "LastModifiedDateTime", null, Map.of(), false, null, null, null))
 			.hasMessage("erp-target.table: 'Customer; DROP TABLE Customer' is not a plain column or table name");
 	}
 

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import io.syncbatch.history.LastOperation;
 
@@ -33,12 +33,17 @@ import io.syncbatch.history.LastOperation;
  * in the same transaction as a new record, so a record imported again (re-read through
  * the overlap, retried, or restarted after a kill between the ERP's commit and the sync
  * history's) updates the record it made instead of making a second one. An update sets
- * every mapped column, empty ones to NULL: a value cleared in the store is cleared in the
- * ERP.
+ * the mapped columns whose values differ, empty ones to NULL: a value cleared in the
+ * store is cleared in the ERP; a record that holds every value is not written. A record's
+ * lines (a sales order's) are replaced as a whole when any differs.
  * <p>
  * A new record's key is the store's own number when the target keeps it and the store
- * record has one, else the next number of its class's numbering sequence. A key another
- * ERP record has is never taken over: two records are not merged silently.
+ * record has one, else the next number of its class's (or the target's) numbering
+ * sequence. A key another ERP record has is never taken over: two records are not merged
+ * silently.
+ * <p>
+ * Records are named to callers (and in {@code BCSyncStatus}) as the entity's generic
+ * inquiry names them ({@link ErpTarget#erpIdOf}), and found by their table key.
  */
 @Component
 public class ErpRecordWriter {
@@ -73,14 +78,19 @@ public class ErpRecordWriter {
 	}
 
 	/**
-	 * As {@link #check(ErpTarget)}, and every mapped column is a column of the table.
+	 * As {@link #check(ErpTarget)}, and every mapped column is a column of the table (or,
+	 * for the lines' field, the lines' table).
 	 * @throws IllegalArgumentException naming the field and the table's columns
 	 */
 	public void check(ErpTarget target, Collection<String> mappedColumns) {
 		ErpColumns columns = columns(target.table());
-		mappedColumns.forEach(columns::requireMapped);
+		ErpTarget.ErpLines lines = target.lines();
+		mappedColumns.stream()
+			.filter(column -> lines == null || !column.equals(lines.from()))
+			.forEach(columns::requireMapped);
 		columns.require(target.key(), "key");
 		columns.require(target.changeColumn(), "change-column");
+		target.keyValues().keySet().forEach(column -> columns.require(column, "key-values"));
 		if (target.classColumn() != null) {
 			columns.require(target.classColumn(), "class-column");
 		}
@@ -90,6 +100,11 @@ public class ErpRecordWriter {
 		target.defaults().keySet().forEach(column -> columns.require(column, "defaults"));
 		if (target.matchColumn() != null) {
 			columns.require(target.matchColumn(), "match-column");
+		}
+		if (lines != null) {
+			ErpColumns lineColumns = columns(lines.table());
+			lineColumns.require(lines.numberColumn(), "lines.number-column");
+			target.identity(0, "").keySet().forEach(column -> lineColumns.require(column, "key (of the lines)"));
 		}
 	}
 
@@ -108,6 +123,7 @@ public class ErpRecordWriter {
 		/**
 		 * What the caller reads of the record once it is written (with any JDBC access to
 		 * the write pool, which joins the transaction), or null.
+		 * @param localId the record as the entity's generic inquiry names it
 		 */
 		default @Nullable Object readBack(String localId) {
 			return null;
@@ -131,15 +147,16 @@ public class ErpRecordWriter {
 	 * naming the record and the field
 	 */
 	public ErpWrite write(ErpTarget target, ImportedRecord record, Hooks hooks) {
-		ErpColumns columns = columns(target.table());
-		check(columns, record);
+		Written written = new Written(target, record, columns(target.table()),
+				target.lines() == null ? null : columns(target.lines().table()));
+		written.check();
 		try {
-			return writeOnce(target, columns, record, hooks);
+			return writeOnce(written, hooks);
 		}
 		catch (DuplicateKeyException importedBeside) {
 			// Another import bound the same store record, or took the key, between our
 			// look-up and our insert: look again.
-			return writeOnce(target, columns, record, hooks);
+			return writeOnce(written, hooks);
 		}
 	}
 
@@ -148,85 +165,160 @@ public class ErpRecordWriter {
 		return dataSource;
 	}
 
-	private ErpWrite writeOnce(ErpTarget target, ErpColumns columns, ImportedRecord record, Hooks hooks) {
+	private ErpWrite writeOnce(Written written, Hooks hooks) {
+		ErpTarget target = written.target();
+		ImportedRecord record = written.record();
 		return Objects.requireNonNull(transactions.execute(status -> {
 			LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()))
 				.truncatedTo(ChronoUnit.MILLIS);
-			Optional<String> bound = boundLocalId(record);
-			String known = record.knownLocalId();
-			if (bound.isPresent() && known != null && !bound.get().equalsIgnoreCase(known)) {
-				throw new ErpRecordRefusedException(record.named() + " not imported: the ERP binds it to "
-						+ target.table() + " " + bound.get() + " (BCSyncStatus), the sync history to " + known
-						+ "; the two are not merged: unbind one of them");
+			String bound = boundKey(written);
+			String known = null;
+			if (record.knownLocalId() != null) {
+				known = target.keyOf(record.knownLocalId());
+				if (known == null) {
+					throw new ErpRecordRefusedException(record.named() + " not imported: the sync history binds it to "
+							+ record.knownLocalId() + ", which is no " + target.table() + " this import writes");
+				}
 			}
-			ErpWrite written = bound.isPresent() ? update(target, record, bound.get(), now, ErpWrite.Found.BOUND_IN_ERP)
-					: known != null ? update(target, record, known, now, ErpWrite.Found.BOUND_IN_HISTORY)
-							: matchedOrInserted(target, columns, record, now, hooks);
-			return new ErpWrite(written.localId(), written.operation(), written.writtenAt(), written.replaced(),
-					hooks.readBack(written.localId()), written.found());
+			if (bound != null && known != null && !bound.equalsIgnoreCase(known)) {
+				throw new ErpRecordRefusedException(record.named() + " not imported: the ERP binds it to "
+						+ target.table() + " " + target.erpIdOf(bound) + " (BCSyncStatus), the sync history to "
+						+ record.knownLocalId() + "; the two are not merged: unbind one of them");
+			}
+			Row row = bound != null ? update(written, bound, now, ErpWrite.Found.BOUND_IN_ERP)
+					: known != null ? update(written, known, now, ErpWrite.Found.BOUND_IN_HISTORY)
+							: matchedOrInserted(written, now, hooks);
+			String localId = target.erpIdOf(row.key());
+			return new ErpWrite(localId, row.operation(), now, row.replaced(), hooks.readBack(localId), row.found());
 		}));
 	}
 
+	/** What a write did to the record whose key this is. */
+	private record Row(String key, @Nullable LastOperation operation, Map<String, ErpWrite.Change> replaced,
+			ErpWrite.Found found) {
+	}
+
 	/**
-	 * Sets the columns whose values differ, and the change column with them; a record
-	 * that already holds every value is left as it is, so that the engine's own write
-	 * coming back changes nothing.
+	 * Sets the columns whose values differ, and the change column with them, and replaces
+	 * the lines when any differs; a record that already holds every value is left as it
+	 * is, so that the engine's own write coming back changes nothing.
 	 * @param found how it was found: unless the ERP's binding found it, that binding is
 	 * made now
 	 */
-	private ErpWrite update(ErpTarget target, ImportedRecord record, String localId, LocalDateTime now,
-			ErpWrite.Found found) {
-		boolean bind = found != ErpWrite.Found.BOUND_IN_ERP;
-		List<String> mapped = new ArrayList<>(record.columns().keySet());
-		List<Map<String, Object>> rows = mapped
-			.isEmpty()
-					? List.of()
-					: erp.queryForList(
-							"SELECT " + String.join(", ", mapped) + " FROM " + target.table()
-									+ " WHERE CompanyID = ? AND " + target.key() + " = ? FOR UPDATE",
-							record.companyId(), localId);
-		if (rows.isEmpty() && !mapped.isEmpty()) {
+	private Row update(Written written, String key, LocalDateTime now, ErpWrite.Found found) {
+		ErpTarget target = written.target();
+		ImportedRecord record = written.record();
+		Map<String, Object> identity = target.identity(record.companyId(), key);
+		List<String> mapped = new ArrayList<>(written.columns().keySet());
+		// Locked, so that what is compared is what is replaced.
+		List<Map<String, Object>> rows = erp
+			.queryForList(
+					"SELECT " + (mapped.isEmpty() ? target.key() : String.join(", ", mapped)) + " FROM "
+							+ target.table() + " WHERE " + where(identity) + " FOR UPDATE",
+					identity.values().toArray());
+		if (rows.isEmpty()) {
 			throw new ErpRecordRefusedException(record.named() + " not imported: it is bound to " + target.table() + " "
-					+ localId + ", which is no longer in the ERP (deleted there?); "
+					+ target.erpIdOf(key) + ", which is no longer in the ERP (deleted there?); "
 					+ "restore it or unbind the store record");
 		}
 		Map<String, Object> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		if (!rows.isEmpty()) {
-			current.putAll(rows.get(0));
-		}
+		current.putAll(rows.get(0));
 		Map<String, ErpWrite.Change> changes = new LinkedHashMap<>();
-		record.columns().forEach((column, value) -> {
+		written.columns().forEach((column, value) -> {
 			Object after = empty(value) ? null : value;
 			Object before = current.get(column);
 			if (!same(before, after)) {
 				changes.put(column, new ErpWrite.Change(before, after));
 			}
 		});
-		if (bind) {
-			erp.update(
-					"INSERT INTO BCSyncStatus (CompanyID, StoreName, EntityType, ExternalID, LocalID,"
-							+ " LastModifiedDateTime) VALUES (?, ?, ?, ?, ?, ?)",
-					record.companyId(), record.store(), record.entity(), record.externalId(), localId, now);
+		ErpWrite.Change lines = replaceLines(written, identity, false);
+		if (lines != null) {
+			changes.put(Objects.requireNonNull(target.lines()).from(), lines);
+		}
+		if (found != ErpWrite.Found.BOUND_IN_ERP) {
+			bind(written, key, now);
 		}
 		if (changes.isEmpty()) {
-			return new ErpWrite(localId, null, now, Map.of(), null, found);
+			return new Row(key, null, Map.of(), found);
 		}
 		List<Object> values = new ArrayList<>();
 		StringBuilder set = new StringBuilder();
 		changes.forEach((column, change) -> {
-			set.append(column).append(" = ?, ");
-			values.add(change.after());
+			if (lines == null || !column.equals(Objects.requireNonNull(target.lines()).from())) {
+				set.append(column).append(" = ?, ");
+				values.add(change.after());
+			}
 		});
 		set.append(target.changeColumn()).append(" = ?");
 		values.add(now);
-		values.add(record.companyId());
-		values.add(localId);
-		erp.update("UPDATE " + target.table() + " SET " + set + " WHERE CompanyID = ? AND " + target.key() + " = ?",
-				values.toArray());
-		if (!bind) {
+		values.addAll(identity.values());
+		erp.update("UPDATE " + target.table() + " SET " + set + " WHERE " + where(identity), values.toArray());
+		if (found == ErpWrite.Found.BOUND_IN_ERP) {
 			touchBinding(record, now);
 		}
-		return new ErpWrite(localId, LastOperation.UPDATED_LOCALLY, now, changes, null, found);
+		return new Row(key, LastOperation.UPDATED_LOCALLY, changes, found);
+	}
+
+	/**
+	 * Writes the record's lines when they differ from the ERP's (all of them, numbered
+	 * from 1 in the mapped order, after deleting the ones there), or nothing.
+	 * @param fresh the record was just inserted and has none yet
+	 * @return the lines before and after, or null when they were the same
+	 */
+	private ErpWrite.@Nullable Change replaceLines(Written written, Map<String, Object> identity, boolean fresh) {
+		ErpTarget.ErpLines lines = written.target().lines();
+		if (lines == null) {
+			return null;
+		}
+		List<Map<String, @Nullable Object>> wanted = written.lines();
+		List<Map<String, Object>> current = fresh ? List.of() : erp.queryForList(
+				"SELECT * FROM " + lines.table() + " WHERE " + where(identity) + " ORDER BY " + lines.numberColumn(),
+				identity.values().toArray());
+		if (sameLines(current, wanted)) {
+			return null;
+		}
+		erp.update("DELETE FROM " + lines.table() + " WHERE " + where(identity), identity.values().toArray());
+		for (int i = 0; i < wanted.size(); i++) {
+			Map<String, @Nullable Object> row = new LinkedHashMap<>(identity);
+			row.put(lines.numberColumn(), i + 1);
+			wanted.get(i).forEach((column, value) -> row.put(column, empty(value) ? null : value));
+			insertRow(lines.table(), row);
+		}
+		return new ErpWrite.Change(describe(current, wanted), describe(wanted, wanted));
+	}
+
+	private static boolean sameLines(List<Map<String, Object>> current, List<Map<String, @Nullable Object>> wanted) {
+		if (current.size() != wanted.size()) {
+			return false;
+		}
+		for (int i = 0; i < wanted.size(); i++) {
+			Map<String, Object> there = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			there.putAll(current.get(i));
+			for (Map.Entry<String, @Nullable Object> column : wanted.get(i).entrySet()) {
+				if (!same(there.get(column.getKey()), empty(column.getValue()) ? null : column.getValue())) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Lines as the history keeps them: the mapped columns of each, in order. */
+	private static String describe(List<? extends Map<String, ?>> lines, List<Map<String, @Nullable Object>> mapped) {
+		List<String> columns = mapped.isEmpty() ? List.of() : new ArrayList<>(mapped.get(0).keySet());
+		List<String> shown = new ArrayList<>();
+		for (Map<String, ?> line : lines) {
+			Map<String, Object> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			line.forEach((name, value) -> {
+				if (value != null) {
+					byName.put(name, value);
+				}
+			});
+			shown
+				.add("[" + String.join(", ", columns.stream().map(column -> column + " " + byName.get(column)).toList())
+						+ "]");
+		}
+		return lines.size() + " line(s) " + String.join(" ", shown);
 	}
 
 	/**
@@ -242,7 +334,18 @@ public class ErpRecordWriter {
 		if (one != null && other != null) {
 			return one.compareTo(other) == 0;
 		}
-		return before.toString().equals(after.toString());
+		return text(before).equals(text(after));
+	}
+
+	/** Dates as the ERP's columns and the mapping rules both write them. */
+	private static String text(Object value) {
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate().toString();
+		}
+		if (value instanceof java.sql.Timestamp timestamp) {
+			return timestamp.toLocalDateTime().toString();
+		}
+		return value.toString();
 	}
 
 	private static @Nullable BigDecimal number(Object value) {
@@ -266,21 +369,25 @@ public class ErpRecordWriter {
 	 * inserted. A value two ERP records share, or one of a record bound to another store
 	 * record, is refused naming them: records are not merged silently.
 	 */
-	private ErpWrite matchedOrInserted(ErpTarget target, ErpColumns columns, ImportedRecord record, LocalDateTime now,
-			Hooks hooks) {
+	private Row matchedOrInserted(Written written, LocalDateTime now, Hooks hooks) {
+		ErpTarget target = written.target();
+		ImportedRecord record = written.record();
 		String matchColumn = target.matchColumn();
-		Object value = matchColumn == null ? null : valueOf(record, matchColumn);
+		Object value = matchColumn == null ? null : written.columns().get(matchColumn);
 		if (matchColumn == null || value == null || empty(value)) {
-			return insert(target, columns, record, now);
+			return insert(written, now);
 		}
-		List<String> same = erp.queryForList(
-				"SELECT " + target.key() + " FROM " + target.table() + " WHERE CompanyID = ? AND UPPER(" + matchColumn
-						+ ") = UPPER(?) ORDER BY " + target.key(),
-				String.class, record.companyId(), value.toString().strip());
+		Map<String, Object> fixed = new LinkedHashMap<>(target.identity(record.companyId(), ""));
+		fixed.remove(target.key());
+		List<Object> arguments = new ArrayList<>(fixed.values());
+		arguments.add(value.toString().strip());
+		List<String> same = erp.queryForList("SELECT " + target.key() + " FROM " + target.table() + " WHERE "
+				+ where(fixed) + " AND UPPER(" + matchColumn + ") = UPPER(?) ORDER BY " + target.key(), String.class,
+				arguments.toArray());
 		if (same.isEmpty()) {
-			return insert(target, columns, record, now);
+			return insert(written, now);
 		}
-		String found = target.table() + " " + String.join(", ", same);
+		String found = target.table() + " " + String.join(", ", same.stream().map(target::erpIdOf).toList());
 		if (same.size() > 1) {
 			throw new ErpRecordRefusedException(
 					record.named() + " not imported: " + same.size() + " ERP records have " + matchColumn + " '" + value
@@ -291,12 +398,12 @@ public class ErpRecordWriter {
 			.queryForList(
 					"SELECT ExternalID FROM BCSyncStatus WHERE CompanyID = ? AND StoreName = ? AND EntityType = ?"
 							+ " AND LocalID = ?",
-					String.class, record.companyId(), record.store(), record.entity(), candidate)
+					String.class, record.companyId(), record.store(), record.entity(), target.erpIdOf(candidate))
 			.stream()
 			.filter(other -> !other.equals(record.externalId()))
 			.findFirst()
 			.orElse(null);
-		String otherInHistory = hooks.boundInHistory(candidate);
+		String otherInHistory = hooks.boundInHistory(target.erpIdOf(candidate));
 		String other = otherInErp != null ? otherInErp
 				: otherInHistory != null && !otherInHistory.equals(record.externalId()) ? otherInHistory : null;
 		if (other != null) {
@@ -304,23 +411,16 @@ public class ErpRecordWriter {
 					record.named() + " not imported: " + found + " has " + matchColumn + " '" + value
 							+ "' too, and is bound to the store's " + record.entity() + " " + other + "; not merged");
 		}
-		return update(target, record, candidate, now, ErpWrite.Found.MATCHED);
+		return update(written, candidate, now, ErpWrite.Found.MATCHED);
 	}
 
-	private static @Nullable Object valueOf(ImportedRecord record, String column) {
-		return record.columns()
-			.entrySet()
-			.stream()
-			.filter(entry -> entry.getKey().equalsIgnoreCase(column))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse(null);
-	}
-
-	private ErpWrite insert(ErpTarget target, ErpColumns columns, ImportedRecord record, LocalDateTime now) {
+	private Row insert(Written written, LocalDateTime now) {
+		ErpTarget target = written.target();
+		ImportedRecord record = written.record();
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("CompanyID", record.companyId());
-		record.columns().forEach((column, value) -> row.put(column, empty(value) ? null : value));
+		row.putAll(target.keyValues());
+		written.columns().forEach((column, value) -> row.put(column, empty(value) ? null : value));
 		target.defaults().forEach((column, value) -> {
 			if (row.get(column) == null) {
 				row.put(column, value);
@@ -336,34 +436,53 @@ public class ErpRecordWriter {
 		if (target.createdColumn() != null) {
 			row.put(target.createdColumn(), now);
 		}
-		String key = newKey(target, record, recordClass, now);
+		String key = newKey(written, recordClass, now);
 		row.put(target.key(), key);
-		requireValues(columns, record, row);
+		requireValues(written.tableColumns(), record, row, "");
+		insertRow(target.table(), row);
+		replaceLines(written, target.identity(record.companyId(), key), true);
+		bind(written, key, now);
+		return new Row(key, LastOperation.INSERTED_LOCALLY, Map.of(), ErpWrite.Found.INSERTED);
+	}
+
+	private void insertRow(String table, Map<String, @Nullable Object> row) {
 		List<String> names = new ArrayList<>(row.keySet());
-		erp.update("INSERT INTO " + target.table() + " (" + String.join(", ", names) + ") VALUES ("
+		erp.update("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
 				+ String.join(", ", names.stream().map(name -> "?").toList()) + ")", row.values().toArray());
+	}
+
+	private void bind(Written written, String key, LocalDateTime now) {
+		ImportedRecord record = written.record();
 		erp.update(
 				"INSERT INTO BCSyncStatus (CompanyID, StoreName, EntityType, ExternalID, LocalID,"
 						+ " LastModifiedDateTime) VALUES (?, ?, ?, ?, ?, ?)",
-				record.companyId(), record.store(), record.entity(), record.externalId(), key, now);
-		return new ErpWrite(key, LastOperation.INSERTED_LOCALLY, now, Map.of(), null, ErpWrite.Found.INSERTED);
+				record.companyId(), record.store(), record.entity(), record.externalId(), written.target().erpIdOf(key),
+				now);
 	}
 
-	private String newKey(ErpTarget target, ImportedRecord record, @Nullable String recordClass, LocalDateTime now) {
+	private String newKey(Written written, @Nullable String recordClass, LocalDateTime now) {
+		ErpTarget target = written.target();
+		ImportedRecord record = written.record();
 		if (target.keepStoreKey() && record.storeKey() != null && !record.storeKey().isBlank()) {
 			String key = record.storeKey().strip();
 			if (taken(target, record.companyId(), key)) {
 				throw new ErpRecordRefusedException(record.named() + " not imported: its store number " + key
-						+ " is the key of " + target.table() + " " + key + " in the ERP already, "
-						+ boundTo(record, key) + "; the two are not merged");
+						+ " is the key of " + target.table() + " " + target.erpIdOf(key) + " in the ERP already, "
+						+ boundTo(written, key) + "; the two are not merged");
 			}
 			return key;
 		}
-		if (target.classColumn() == null || recordClass == null) {
+		String numberingId;
+		if (target.classColumn() != null && recordClass != null) {
+			numberingId = numberingOf(record, target.classColumn(), recordClass);
+		}
+		else if (target.numbering() != null) {
+			numberingId = target.numbering();
+		}
+		else {
 			throw new ErpRecordRefusedException(record.named() + " not imported: " + target.key()
 					+ " is needed and the store record has no number to keep");
 		}
-		String numberingId = numberingOf(record, target.classColumn(), recordClass);
 		// A number an ERP user already gave a record by hand is skipped, not taken over.
 		for (int skipped = 0; skipped < 1000; skipped++) {
 			String key = numbering.next(record.companyId(), numberingId, now.toLocalDate(), record.named());
@@ -388,29 +507,46 @@ public class ErpRecordWriter {
 	}
 
 	private boolean taken(ErpTarget target, int companyId, String key) {
+		Map<String, Object> identity = target.identity(companyId, key);
 		return !erp
-			.queryForList("SELECT 1 FROM " + target.table() + " WHERE CompanyID = ? AND " + target.key() + " = ?",
-					Integer.class, companyId, key)
+			.queryForList("SELECT 1 FROM " + target.table() + " WHERE " + where(identity), Integer.class,
+					identity.values().toArray())
 			.isEmpty();
 	}
 
-	private String boundTo(ImportedRecord record, String localId) {
+	private String boundTo(Written written, String key) {
+		ImportedRecord record = written.record();
 		List<String> others = erp.queryForList(
 				"SELECT ExternalID FROM BCSyncStatus WHERE CompanyID = ? AND StoreName = ? AND EntityType = ?"
 						+ " AND LocalID = ?",
-				String.class, record.companyId(), record.store(), record.entity(), localId);
+				String.class, record.companyId(), record.store(), record.entity(), written.target().erpIdOf(key));
 		return others.isEmpty() ? "which no store record is bound to"
 				: "which is store " + record.entity() + " " + others.get(0) + "'s";
 	}
 
-	private Optional<String> boundLocalId(ImportedRecord record) {
-		return erp
+	/**
+	 * The key of the ERP record the ERP binds the store record to, or null.
+	 * @throws ErpRecordRefusedException when the binding names no record of this target
+	 */
+	private @Nullable String boundKey(Written written) {
+		ImportedRecord record = written.record();
+		String bound = erp
 			.queryForList(
 					"SELECT LocalID FROM BCSyncStatus WHERE CompanyID = ? AND StoreName = ? AND EntityType = ?"
 							+ " AND ExternalID = ?",
 					String.class, record.companyId(), record.store(), record.entity(), record.externalId())
 			.stream()
-			.findFirst();
+			.findFirst()
+			.orElse(null);
+		if (bound == null) {
+			return null;
+		}
+		String key = written.target().keyOf(bound);
+		if (key == null) {
+			throw new ErpRecordRefusedException(record.named() + " not imported: the ERP binds it to " + bound
+					+ " (BCSyncStatus), which is no " + written.target().table() + " this import writes");
+		}
+		return key;
 	}
 
 	private void touchBinding(ImportedRecord record, LocalDateTime now) {
@@ -421,25 +557,93 @@ public class ErpRecordWriter {
 	}
 
 	/**
-	 * Every mapped column is a column of the table, and no text is longer than its column
-	 * takes.
+	 * {@code A = ? AND B = ?} for these columns, whose values are bound in this order.
 	 */
-	private static void check(ErpColumns columns, ImportedRecord record) {
-		record.columns().forEach((name, value) -> {
+	private static String where(Map<String, Object> columns) {
+		return String.join(" AND ", columns.keySet().stream().map(column -> column + " = ?").toList());
+	}
+
+	/**
+	 * One record on its way: its parent columns (without the lines' field) and its lines,
+	 * with the tables' columns to check them against.
+	 */
+	private record Written(ErpTarget target, ImportedRecord record, ErpColumns tableColumns,
+			@Nullable ErpColumns lineColumns) {
+
+		/** The parent's mapped columns, by name, ignoring case. */
+		Map<String, @Nullable Object> columns() {
+			Map<String, @Nullable Object> columns = new LinkedCaseInsensitiveMap<>();
+			ErpTarget.ErpLines lines = target.lines();
+			record.columns().forEach((name, value) -> {
+				if (lines == null || !name.equals(lines.from())) {
+					columns.put(name, value);
+				}
+			});
+			return columns;
+		}
+
+		/** The mapped lines, each its columns. */
+		@SuppressWarnings("unchecked")
+		List<Map<String, @Nullable Object>> lines() {
+			ErpTarget.ErpLines lines = target.lines();
+			Object given = lines == null ? null : record.columns().get(lines.from());
+			if (given == null) {
+				return List.of();
+			}
+			if (!(given instanceof List<?> list)) {
+				throw new IllegalArgumentException("mapping target '" + Objects.requireNonNull(lines).from()
+						+ "' holds " + given.getClass().getSimpleName() + ", not the list of lines erp-target.lines"
+						+ " says it is");
+			}
+			List<Map<String, @Nullable Object>> each = new ArrayList<>();
+			for (Object line : list) {
+				each.add(new LinkedCaseInsensitiveMap<>());
+				each.get(each.size() - 1).putAll((Map<String, @Nullable Object>) line);
+			}
+			return each;
+		}
+
+		/**
+		 * Every mapped column is a column of its table, no text is longer than its column
+		 * takes, and every line has what its table requires.
+		 */
+		void check() {
+			checkColumns(tableColumns, record, columns(), "");
+			ErpTarget.ErpLines lines = target.lines();
+			if (lines == null || lineColumns == null) {
+				return;
+			}
+			List<Map<String, @Nullable Object>> all = lines();
+			for (int i = 0; i < all.size(); i++) {
+				String at = lines.from() + "[" + i + "].";
+				checkColumns(lineColumns, record, all.get(i), at);
+				Map<String, @Nullable Object> complete = new LinkedHashMap<>(target.identity(record.companyId(), "?"));
+				complete.put(lines.numberColumn(), i + 1);
+				complete.putAll(all.get(i));
+				requireValues(lineColumns, record, complete, at);
+			}
+		}
+
+	}
+
+	private static void checkColumns(ErpColumns columns, ImportedRecord record, Map<String, @Nullable Object> values,
+			String at) {
+		values.forEach((name, value) -> {
 			ErpColumns.Column column = columns.column(name)
 				.orElseThrow(() -> new IllegalArgumentException(
-						"mapping target '" + name + "' is not a column of the ERP table the import writes"));
+						"mapping target '" + at + name + "' is not a column of the ERP table the import writes"));
 			if (value instanceof String text && column.size() > 0
 					&& text.codePointCount(0, text.length()) > column.size()) {
 				throw new ErpRecordRefusedException(
-						record.named() + " not imported: " + name + " is " + text.codePointCount(0, text.length())
+						record.named() + " not imported: " + at + name + " is " + text.codePointCount(0, text.length())
 								+ " characters long, and the ERP takes at most " + column.size());
 			}
 		});
 	}
 
 	/** A new row has a value for every column the ERP requires. */
-	private static void requireValues(ErpColumns columns, ImportedRecord record, Map<String, @Nullable Object> row) {
+	private static void requireValues(ErpColumns columns, ImportedRecord record, Map<String, @Nullable Object> row,
+			String at) {
 		TreeMap<String, @Nullable Object> given = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		given.putAll(row);
 		for (ErpColumns.Column column : columns.all()) {
@@ -447,7 +651,7 @@ public class ErpRecordWriter {
 				// Named as the mapping spells it; the database may fold the case.
 				String named = given.containsKey(column.name()) ? given.ceilingKey(column.name()) : column.name();
 				throw new ErpRecordRefusedException(
-						record.named() + " not imported: " + named + " is required by the ERP and is empty");
+						record.named() + " not imported: " + at + named + " is required by the ERP and is empty");
 			}
 		}
 	}

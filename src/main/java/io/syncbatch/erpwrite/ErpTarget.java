@@ -1,6 +1,10 @@
 package io.syncbatch.erpwrite;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -8,16 +12,22 @@ import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where an import writes its records in the ERP: a table keyed by company and one key
- * column.
+ * Where an import writes its records in the ERP: a table keyed by company, one key column
+ * and, where the table's key has more columns, their fixed values (a sales order's
+ * {@code OrderType}).
  *
  * @param table the ERP table ({@code Customer})
- * @param key its key column besides {@code CompanyID} ({@code CustomerID})
+ * @param key its key column besides {@code CompanyID} and the fixed ones
+ * ({@code CustomerID})
+ * @param keyValues the other columns of the table's key, with the value every record of
+ * this import has ({@code OrderType: SO}): part of every look-up and of every new row
  * @param classColumn the column naming the record's class ({@code CustomerClassID}),
  * whose row in {@code CustomerClass} names the numbering sequence new keys come from;
- * null when keys are never generated
+ * null when keys do not come from a class
  * @param recordClass the class a new record takes ({@code ECCUSTOMER}) when the mapping
  * gives none; {@code class} in a definition
+ * @param numbering the numbering sequence new keys come from when they do not come from a
+ * class ({@code SOWEB})
  * @param changeColumn the column every write sets to the time of the write
  * ({@code LastModifiedDateTime}), as ERP users' edits do
  * @param createdColumn the column an insert sets to that time, or null
@@ -29,14 +39,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * no ERP record is bound to yet is matched to an ERP record that no store record is bound
  * to, instead of a second ERP record being made for it; compared ignoring case; null when
  * records are never matched
+ * @param erpId how the entity's generic inquiry names a record of the table, a template
+ * of its key columns ({@code "{OrderType}-{OrderNbr}"}); the key alone when null
+ * @param lines the record's lines, written to a table of their own, or null
  */
-public record ErpTarget(String table, String key, @Nullable String classColumn,
-		@JsonProperty("class") @Nullable String recordClass, String changeColumn, @Nullable String createdColumn,
-		Map<String, Object> defaults, boolean keepStoreKey, @Nullable String matchColumn) {
+public record ErpTarget(String table, String key, Map<String, Object> keyValues, @Nullable String classColumn,
+		@JsonProperty("class") @Nullable String recordClass, @Nullable String numbering, String changeColumn,
+		@Nullable String createdColumn, Map<String, Object> defaults, Boolean keepStoreKey,
+		@Nullable String matchColumn, @Nullable String erpId, @Nullable ErpLines lines) {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
 	public ErpTarget {
+		keyValues = keyValues == null ? Map.of() : Map.copyOf(keyValues);
+		// Off unless a definition says so.
+		keepStoreKey = Boolean.TRUE.equals(keepStoreKey);
 		defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
 		required("table", table);
 		required("key", key);
@@ -46,6 +65,7 @@ public record ErpTarget(String table, String key, @Nullable String classColumn,
 		identifier("table", table);
 		identifier("key", key);
 		identifier("change-column", changeColumn);
+		keyValues.keySet().forEach(column -> identifier("key-values", column));
 		if (classColumn != null) {
 			identifier("class-column", classColumn);
 		}
@@ -56,11 +76,77 @@ public record ErpTarget(String table, String key, @Nullable String classColumn,
 		if (matchColumn != null) {
 			identifier("match-column", matchColumn);
 		}
-		if (classColumn == null && !keepStoreKey) {
-			throw new IllegalArgumentException(
-					"erp-target: a new record needs a key: give class-column (its class's numbering sequence) "
-							+ "or keep-store-key");
+		if (classColumn == null && numbering == null && !keepStoreKey) {
+			throw new IllegalArgumentException("erp-target: a new record needs a key: give class-column (its class's"
+					+ " numbering sequence), numbering (a sequence) or keep-store-key");
 		}
+		if (erpId != null) {
+			List<String> named = new ArrayList<>();
+			Matcher placeholders = PLACEHOLDER.matcher(erpId);
+			while (placeholders.find()) {
+				named.add(placeholders.group(1));
+			}
+			if (!named.contains(key)) {
+				throw new IllegalArgumentException(
+						"erp-target.erp-id: '" + erpId + "' must name the key column {" + key + "}");
+			}
+			for (String column : named) {
+				if (!column.equals(key) && !keyValues.containsKey(column)) {
+					throw new IllegalArgumentException("erp-target.erp-id: {" + column
+							+ "} is neither the key column nor one of key-values " + keyValues.keySet());
+				}
+			}
+		}
+	}
+
+	/** How the entity's generic inquiry names the record whose key is this. */
+	public String erpIdOf(String keyValue) {
+		if (erpId == null) {
+			return keyValue;
+		}
+		Matcher placeholders = PLACEHOLDER.matcher(erpId);
+		StringBuilder named = new StringBuilder();
+		while (placeholders.find()) {
+			String column = placeholders.group(1);
+			Object value = column.equals(key) ? keyValue : keyValues.get(column);
+			placeholders.appendReplacement(named, Matcher.quoteReplacement(String.valueOf(value)));
+		}
+		placeholders.appendTail(named);
+		return named.toString();
+	}
+
+	/**
+	 * The key of the record the entity's generic inquiry names so, or null when the name
+	 * is not one of this target's records (another order type's).
+	 */
+	public @Nullable String keyOf(String named) {
+		if (erpId == null) {
+			return named;
+		}
+		StringBuilder pattern = new StringBuilder();
+		Matcher placeholders = PLACEHOLDER.matcher(erpId);
+		int at = 0;
+		while (placeholders.find()) {
+			pattern.append(Pattern.quote(erpId.substring(at, placeholders.start())));
+			String column = placeholders.group(1);
+			pattern.append(column.equals(key) ? "(.+)" : Pattern.quote(String.valueOf(keyValues.get(column))));
+			at = placeholders.end();
+		}
+		pattern.append(Pattern.quote(erpId.substring(at)));
+		Matcher matched = Pattern.compile(pattern.toString()).matcher(named);
+		return matched.matches() ? matched.group(1) : null;
+	}
+
+	/**
+	 * The columns that identify a record, with their values: the fixed ones, then the
+	 * key.
+	 */
+	Map<String, Object> identity(int companyId, String keyValue) {
+		Map<String, Object> identity = new LinkedHashMap<>();
+		identity.put("CompanyID", companyId);
+		identity.putAll(keyValues);
+		identity.put(key, keyValue);
+		return identity;
 	}
 
 	private static void required(String field, @Nullable String value) {
@@ -74,6 +160,27 @@ public record ErpTarget(String table, String key, @Nullable String classColumn,
 			throw new IllegalArgumentException(
 					"erp-target." + field + ": '" + name + "' is not a plain column or table name");
 		}
+	}
+
+	/**
+	 * A record's lines, in a table of their own keyed by the record's key columns and a
+	 * line number ({@code SOLine}).
+	 *
+	 * @param table the lines' table
+	 * @param from the mapped field that holds the lines, a list of column maps (a
+	 * {@code lines} rule's target)
+	 * @param numberColumn the line number column, numbered from 1 in the list's order
+	 */
+	public record ErpLines(String table, String from, String numberColumn) {
+
+		public ErpLines {
+			required("lines.table", table);
+			required("lines.from", from);
+			required("lines.number-column", numberColumn);
+			identifier("lines.table", table);
+			identifier("lines.number-column", numberColumn);
+		}
+
 	}
 
 }
