@@ -170,6 +170,18 @@ public class ErpSource {
 	}
 
 	/**
+	 * Whether a table of the company has a row with this value in this column: an
+	 * imported order line's item, say. Table and column are plain names, checked where
+	 * the rule naming them is read.
+	 */
+	public boolean has(String table, String column, Object companyId, String value) {
+		return !jdbc
+			.query("SELECT 1 FROM " + table + " WHERE CompanyID = :company AND " + column + " = :value",
+					Map.of("company", companyId, "value", value), (rs, n) -> 1)
+			.isEmpty();
+	}
+
+	/**
 	 * The query's columns and their JDBC types ({@link java.sql.Types}), looked up
 	 * ignoring case, to check a definition against the real ERP schema before anything
 	 * runs.

@@ -74,7 +74,7 @@ public class QueryCheck {
 	private void checkLines(List<MappingRule> rules, String at, Map<String, Integer> parentColumns,
 			Map<String, Object> queryParameters, Set<String> problems) {
 		for (int i = 0; i < rules.size(); i++) {
-			if (!(rules.get(i) instanceof LinesRule lines)) {
+			if (!(rules.get(i) instanceof LinesRule lines) || lines.query() == null) {
 				continue;
 			}
 			String here = at + "[" + i + "]";
@@ -82,7 +82,7 @@ public class QueryCheck {
 			parentColumns.keySet().forEach(column -> parameters.put(column, null));
 			Map<String, Integer> columns;
 			try {
-				columns = erp.columnTypes(lines.query(), parameters);
+				columns = erp.columnTypes(java.util.Objects.requireNonNull(lines.query()), parameters);
 			}
 			catch (ErpUnreachableException unreachable) {
 				throw unreachable;

@@ -2,7 +2,9 @@ package io.syncbatch.pipeline;
 
 import java.util.List;
 
+import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.erp.ErpSource;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.record.DataRecord;
@@ -19,9 +21,27 @@ final class ErpReferences implements MappingContext {
 
 	private final SyncRecordRepository records;
 
-	ErpReferences(SyncContext context, SyncRecordRepository records) {
+	private final ErpSource erp;
+
+	ErpReferences(SyncContext context, SyncRecordRepository records, ErpSource erp) {
 		this.context = context;
 		this.records = records;
+		this.erp = erp;
+	}
+
+	@Override
+	public boolean erpHas(String table, String column, String value) {
+		return erp.has(table, column, company(context), value);
+	}
+
+	/** The ERP company the sync's query reads (and its imports write). */
+	static Object company(SyncContext context) {
+		Object company = context.queryParameters().get(Definitions.COMPANY);
+		if (company == null) {
+			throw new IllegalStateException(context.definition().origin() + ": source.parameters." + Definitions.COMPANY
+					+ " is needed to look records up in the ERP");
+		}
+		return company;
 	}
 
 	@Override

@@ -46,6 +46,11 @@ final class StoreReferences implements MappingContext {
 	}
 
 	@Override
+	public boolean erpHas(String table, String column, String value) {
+		return erp.has(table, column, ErpReferences.company(context), value);
+	}
+
+	@Override
 	public List<DataRecord> childRows(String query, DataRecord parent) {
 		Map<String, @Nullable Object> values = new HashMap<>(context.queryParameters());
 		values.putAll(parent.fields());

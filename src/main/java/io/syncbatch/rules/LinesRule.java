@@ -22,11 +22,15 @@ import io.syncbatch.record.DataRecord;
  * carry a column that changes with its lines (a line count or total) for line edits to be
  * exported.
  */
-public record LinesRule(String target, String query, List<MappingRule> mapping, @Nullable Boolean required,
-		@Nullable String valuesOf) implements MappingRule {
+public record LinesRule(String target, @Nullable String query, @Nullable String from, List<MappingRule> mapping,
+		@Nullable Boolean required, @Nullable String valuesOf) implements MappingRule {
 
 	public LinesRule {
-		RuleSettings.require("lines", "target", target, "query", query);
+		RuleSettings.require("lines", "target", target);
+		if ((query == null) == (from == null)) {
+			throw new IllegalArgumentException("rule 'lines' needs either query (the ERP's child rows) or from (a list"
+					+ " field of the record, such as a store order's products)");
+		}
 		if (mapping == null || mapping.isEmpty()) {
 			throw new IllegalArgumentException("rule 'lines' needs mapping");
 		}
@@ -36,7 +40,7 @@ public record LinesRule(String target, String query, List<MappingRule> mapping, 
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		List<DataRecord> children = context.childRows(query, record);
+		List<DataRecord> children = query != null ? context.childRows(query, record) : listed(record);
 		if (children.isEmpty() && !Boolean.FALSE.equals(required)) {
 			throw new RecordRejectedException(target, "has no lines (the lines query selected none)");
 		}
@@ -56,6 +60,26 @@ public record LinesRule(String target, String query, List<MappingRule> mapping, 
 		TargetPath.put(payload, target, lines);
 	}
 
+	/** The items of the record's list field, each a record of its own. */
+	@SuppressWarnings("unchecked")
+	private List<DataRecord> listed(DataRecord record) throws RecordRejectedException {
+		Object items = record.value(java.util.Objects.requireNonNull(from));
+		if (items == null) {
+			return List.of();
+		}
+		if (!(items instanceof List<?> list)) {
+			throw new RecordRejectedException(target, from + " is not a list");
+		}
+		List<DataRecord> children = new ArrayList<>();
+		for (Object item : list) {
+			if (!(item instanceof Map<?, ?> fields)) {
+				throw new RecordRejectedException(target, from + " holds an item that is not an object");
+			}
+			children.add(DataRecord.of((Map<String, Object>) fields));
+		}
+		return children;
+	}
+
 	/**
 	 * Only the parent's columns this rule binds are checked up front; the lines' own
 	 * columns are checked per run.
@@ -67,7 +91,7 @@ public record LinesRule(String target, String query, List<MappingRule> mapping, 
 
 	@Override
 	public List<String> sourceColumns() {
-		return List.of();
+		return from == null ? List.of() : List.of(from);
 	}
 
 	@Override

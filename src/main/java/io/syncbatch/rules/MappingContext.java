@@ -26,4 +26,10 @@ public interface MappingContext {
 	 */
 	List<DataRecord> childRows(String query, DataRecord parent);
 
+	/**
+	 * Whether the ERP's table has a row with this value in this column, in the sync's
+	 * company.
+	 */
+	boolean erpHas(String table, String column, String value);
+
 }

@@ -22,10 +22,12 @@ import io.syncbatch.record.DataRecord;
 		@JsonSubTypes.Type(value = ValueMapRule.class, name = "map"),
 		@JsonSubTypes.Type(value = TextRule.class, name = "text"),
 		@JsonSubTypes.Type(value = FirstOfRule.class, name = "first-of"),
+		@JsonSubTypes.Type(value = DateRule.class, name = "date"),
+		@JsonSubTypes.Type(value = ExistsRule.class, name = "exists"),
 		@JsonSubTypes.Type(value = ReferenceRule.class, name = "reference"),
 		@JsonSubTypes.Type(value = LinesRule.class, name = "lines") })
 public sealed interface MappingRule permits CopyRule, EmailRule, NameFallbackRule, NumberRule, ConstantRule,
-		ValueMapRule, TextRule, FirstOfRule, ReferenceRule, LinesRule {
+		ValueMapRule, TextRule, FirstOfRule, DateRule, ExistsRule, ReferenceRule, LinesRule {
 
 	void apply(MappingContext context, DataRecord record, Map<String, Object> payload) throws RecordRejectedException;
 

@@ -75,9 +75,8 @@ class QueryCheckTest {
 	private static EntityDefinition withMapping(EntityDefinition definition, String query, String replacement) {
 		List<MappingRule> rules = definition.mapping()
 			.stream()
-			.map(rule -> rule instanceof LinesRule lines && lines.query().equals(query)
-					? new LinesRule(lines.target(), replacement, lines.mapping(), lines.required(), lines.valuesOf())
-					: rule)
+			.map(rule -> rule instanceof LinesRule lines && query.equals(lines.query()) ? new LinesRule(lines.target(),
+					replacement, null, lines.mapping(), lines.required(), lines.valuesOf()) : rule)
 			.toList();
 		return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
 				definition.batchFilters(), definition.exportFilter(), rules, definition.target(),

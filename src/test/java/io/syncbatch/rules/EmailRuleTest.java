@@ -31,6 +31,11 @@ class EmailRuleTest {
 		public List<DataRecord> childRows(String query, DataRecord parent) {
 			throw new UnsupportedOperationException("the email rule reads no lines");
 		}
+
+		@Override
+		public boolean erpHas(String table, String column, String value) {
+			throw new UnsupportedOperationException("the email rule looks nothing up");
+		}
 	};
 
 	@ParameterizedTest

@@ -37,6 +37,11 @@ class MappingRulesTest {
 		public List<DataRecord> childRows(String query, DataRecord parent) {
 			return lines;
 		}
+
+		@Override
+		public boolean erpHas(String table, String column, String value) {
+			return table.equals("InventoryItem") && value.equals("JAM-STRAW");
+		}
 	};
 
 	private List<DataRecord> lines = List.of();
@@ -101,7 +106,7 @@ class MappingRulesTest {
 
 	@Test
 	void linesGoThroughTheirOwnRulesAndARefusalNamesTheLine() throws Exception {
-		LinesRule products = new LinesRule("products", "SELECT …",
+		LinesRule products = new LinesRule("products", "SELECT …", null,
 				List.of(new NumberRule("quantity", "OrderQty", true, true),
 						new ReferenceRule("product_id", "product", "InventoryCD", null, null)),
 				null, null);
@@ -114,7 +119,7 @@ class MappingRulesTest {
 		assertThatThrownBy(() -> products.apply(context, row(), payload)).isNotInstanceOf(RecordHeldException.class)
 			.hasMessage("products: has no lines (the lines query selected none)");
 
-		LinesRule categories = new LinesRule("categories", "SELECT …",
+		LinesRule categories = new LinesRule("categories", "SELECT …", null,
 				List.of(new NumberRule("id", "CategoryID", true, true)), false, "id");
 		lines = List.of(row("CategoryID", 11), row("CategoryID", 12));
 		categories.apply(context, row(), payload);
