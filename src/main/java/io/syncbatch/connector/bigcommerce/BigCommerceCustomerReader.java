@@ -10,10 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.ResourceReader;
 import io.syncbatch.connector.StoreChannel;
@@ -164,25 +162,8 @@ final class BigCommerceCustomerReader implements ResourceReader {
 	}
 
 	private Answer get(Map<String, Object> query) {
-		String template = PATH + query.keySet()
-			.stream()
-			.map(name -> name + "={" + variable(name) + "}")
-			.collect(Collectors.joining("&", "?", ""));
-		Map<String, Object> variables = new LinkedHashMap<>();
-		query.forEach((name, value) -> variables.put(variable(name), value));
-		JsonNode body = channel.send(HttpMethod.GET, template, variables, null);
-		String described = "GET " + PATH
-				+ query.entrySet()
-					.stream()
-					.map(entry -> entry.getKey() + "=" + entry.getValue())
-					.collect(Collectors.joining("&", "?", ""))
-				+ " on store " + channel.storeName();
-		return new Answer(body, new CustomerDocuments(described));
-	}
-
-	/** URI template variables cannot hold the contract's colons (date_modified:min). */
-	private static String variable(String parameter) {
-		return parameter.replace(':', '_');
+		QueryGet request = new QueryGet(PATH, query);
+		return new Answer(request.send(channel), new CustomerDocuments(request.described(channel)));
 	}
 
 	/** Until our clock has reached this second (epoch seconds): at most about one. */

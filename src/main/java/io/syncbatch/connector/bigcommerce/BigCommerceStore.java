@@ -45,6 +45,8 @@ final class BigCommerceStore implements StoreConnection {
 
 	private final ResourceReader customers;
 
+	private final ResourceReader orders;
+
 	private final boolean sandboxed;
 
 	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
@@ -56,6 +58,7 @@ final class BigCommerceStore implements StoreConnection {
 		this.channel = http.open(name, store, store.sandbox() ? this::startSandbox : settings::storeRoot,
 				new BigCommerceDialect(Objects.requireNonNull(settings.accessToken()), json));
 		this.customers = new BigCommerceCustomerReader(channel, Clock.systemUTC());
+		this.orders = new BigCommerceOrderReader(channel);
 	}
 
 	@Override
@@ -75,12 +78,16 @@ final class BigCommerceStore implements StoreConnection {
 	}
 
 	/**
-	 * The customers reader ({@link BigCommerceCustomerReader}), the first piece of
-	 * imports; every other resource answers null until an import needs it.
+	 * The resources imports read: customers ({@link BigCommerceCustomerReader}) and
+	 * orders ({@link BigCommerceOrderReader}); every other resource answers null.
 	 */
 	@Override
 	public @Nullable ResourceReader reader(String resource) {
-		return CUSTOMERS.equals(resource) ? customers : null;
+		return switch (resource) {
+			case CUSTOMERS -> customers;
+			case "orders" -> orders;
+			default -> null;
+		};
 	}
 
 	@Override

@@ -95,9 +95,10 @@ final class CustomerDocuments {
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 		fields.put("id", idNode.longValue());
 		for (String field : FIELDS) {
-			fields.put(field, plain(customer.get(field)));
+			fields.put(field, PlainJson.of(customer.get(field)));
 		}
-		fields.put("addresses", plain(customer.path("addresses").isMissingNode() ? null : customer.get("addresses")));
+		fields.put("addresses",
+				PlainJson.of(customer.path("addresses").isMissingNode() ? null : customer.get("addresses")));
 		return new StoreDocument(id, changedAt, DataRecord.of(fields));
 	}
 
@@ -115,30 +116,6 @@ final class CustomerDocuments {
 			throw malformed("has " + whose + " with " + field + " '" + abbreviate(value.stringValue())
 					+ "', which is not a date-time such as 2018-09-05T13:45:03Z");
 		}
-	}
-
-	/** JSON as plain values: text, numbers, booleans, maps and lists. */
-	private static @Nullable Object plain(@Nullable JsonNode node) {
-		if (node == null || node.isNull() || node.isMissingNode()) {
-			return null;
-		}
-		if (node.isObject()) {
-			Map<String, @Nullable Object> map = new LinkedHashMap<>();
-			node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
-			return map;
-		}
-		if (node.isArray()) {
-			List<@Nullable Object> list = new ArrayList<>(node.size());
-			node.forEach(item -> list.add(plain(item)));
-			return list;
-		}
-		if (node.isNumber()) {
-			return node.numberValue();
-		}
-		if (node.isBoolean()) {
-			return node.booleanValue();
-		}
-		return node.asString();
 	}
 
 	private MalformedAnswerException malformed(String what) {
