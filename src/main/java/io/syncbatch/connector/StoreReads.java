@@ -16,6 +16,9 @@ import io.syncbatch.connector.ResourceReader.StoreDocument;
  * reset connection or a 5xx. The platform's reader sends through the store's channel, so
  * rate limits and the in-flight limit are those of the writes.
  */
+@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
+		delayString = "${syncbatch.retry.initial-delay-ms:200}", multiplierString = "${syncbatch.retry.multiplier:2}",
+		maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
 @Component
 public class StoreReads {
 
@@ -32,10 +35,6 @@ public class StoreReads {
 	 * One page of the resource's records changed since {@code since}, oldest change
 	 * first.
 	 */
-	@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
-			delayString = "${syncbatch.retry.initial-delay-ms:200}",
-			multiplierString = "${syncbatch.retry.multiplier:2}",
-			maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
 	public Page changed(String store, String resource, @Nullable Instant since, @Nullable String cursor, int pageSize) {
 		retries.attemptStarting();
 		return stores.reader(store, resource).changed(since, cursor, pageSize);
@@ -44,10 +43,6 @@ public class StoreReads {
 	/**
 	 * The current documents of these store ids; ids the store no longer has are absent.
 	 */
-	@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
-			delayString = "${syncbatch.retry.initial-delay-ms:200}",
-			multiplierString = "${syncbatch.retry.multiplier:2}",
-			maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
 	public Map<String, StoreDocument> byIds(String store, String resource, Collection<String> ids) {
 		retries.attemptStarting();
 		return ids.isEmpty() ? Map.of() : stores.reader(store, resource).byIds(ids);

@@ -13,6 +13,9 @@ import io.syncbatch.definition.TargetSpec;
  * the records, and a retried upsert first looks them up by natural key, so the store's
  * answer "already exists" turns into an update instead of a failure.
  */
+@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
+		delayString = "${syncbatch.retry.initial-delay-ms:200}", multiplierString = "${syncbatch.retry.multiplier:2}",
+		maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
 @Component
 public class StoreWrites {
 
@@ -25,10 +28,6 @@ public class StoreWrites {
 		this.retries = retries;
 	}
 
-	@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
-			delayString = "${syncbatch.retry.initial-delay-ms:200}",
-			multiplierString = "${syncbatch.retry.multiplier:2}",
-			maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
 	public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records, AdoptionGuard guard,
 			CreateJournal journal) {
 		retries.attemptStarting();
@@ -39,10 +38,6 @@ public class StoreWrites {
 	 * Deletes these store records; one the store no longer has is no error, so a retry
 	 * after a lost answer, or a restart, deletes nothing twice.
 	 */
-	@Retryable(includes = TransientStoreException.class, maxRetriesString = "${syncbatch.retry.max-retries:4}",
-			delayString = "${syncbatch.retry.initial-delay-ms:200}",
-			multiplierString = "${syncbatch.retry.multiplier:2}",
-			maxDelayString = "${syncbatch.retry.max-delay-ms:10000}")
 	public void delete(String store, TargetSpec target, List<String> externalIds) {
 		retries.attemptStarting();
 		stores.delete(store, target.resource(), externalIds);

@@ -63,6 +63,13 @@ import io.syncbatch.rules.RecordRejectedException;
 @Service
 public class RecordPipeline {
 
+	/**
+	 * How a record's last attempt ended when a change of its side never reached the other
+	 * side.
+	 */
+	private static final Set<SyncStatus> UNDELIVERED = Set.of(SyncStatus.FAILED, SyncStatus.HELD, SyncStatus.ABORTED,
+			SyncStatus.FILTERED);
+
 	private final RecordSources sources;
 
 	private final ErpSource erp;
@@ -187,9 +194,6 @@ public class RecordPipeline {
 		return changed || undelivered;
 	}
 
-	private static final Set<SyncStatus> UNDELIVERED = Set.of(SyncStatus.FAILED, SyncStatus.HELD, SyncStatus.ABORTED,
-			SyncStatus.FILTERED);
-
 	/**
 	 * The other side won a conflict: its version, mapped the other way, is written onto
 	 * this sync's source side, if that way's filtering conditions let it.
@@ -214,7 +218,7 @@ public class RecordPipeline {
 		EntityDefinition definition = context.definition();
 		Map<String, @Nullable Object> payload = new LinkedHashMap<>();
 		MappingContext references = writeWay == SyncDirection.EXPORT ? new StoreReferences(context, records, erp)
-				: new ErpReferences(context, records);
+				: new ErpReferences(context, records, erp);
 		try {
 			for (MappingRule rule : definition.mapping(writeWay)) {
 				rule.apply(references, record.fields(), payload);

@@ -51,28 +51,28 @@ public class PrepareReader implements ItemStreamReader<SourceRecord> {
 	@Override
 	public void open(ExecutionContext context) {
 		SyncRun run = step.run();
-		if (!context.containsKey(SINCE)) {
-			LocalDateTime since = since(run);
-			context.putString(SINCE, since == null ? "" : since.toString());
-		}
-		String since = context.getString(SINCE);
+		String since = since(context, run, watermarks, overlap);
 		rows = erp.changedRows(run.job().definition(), since.isEmpty() ? null : LocalDateTime.parse(since),
 				run.queryParameters(), run.filters(), pageSize);
 		rows.open(context);
 	}
 
 	/**
-	 * Rows committed in the ERP shortly after others may carry an earlier change time;
-	 * reading a little before the watermark catches them, and unchanged fingerprints keep
-	 * the re-read rows from being prepared again.
+	 * The lower bound of a prepare's read, fixed when its step first opens and kept in
+	 * the step's execution context, empty for every record: a full or selective run reads
+	 * everything. Records committed shortly after others may carry an earlier change
+	 * time; reading a little before the watermark catches them, and unchanged
+	 * fingerprints keep the re-read records from being prepared again.
 	 */
-	private @Nullable LocalDateTime since(SyncRun run) {
-		if (run.mode() == PrepareMode.FULL || run.selective()) {
-			return null;
+	static String since(ExecutionContext context, SyncRun run, WatermarkRepository watermarks, Duration overlap) {
+		if (!context.containsKey(SINCE)) {
+			LocalDateTime since = run.mode() == PrepareMode.FULL || run.selective() ? null
+					: watermarks.changedSince(run.store(), run.entity(), run.direction())
+						.map(at -> at.minus(overlap))
+						.orElse(null);
+			context.putString(SINCE, since == null ? "" : since.toString());
 		}
-		return watermarks.changedSince(run.store(), run.entity(), run.direction())
-			.map(at -> at.minus(overlap))
-			.orElse(null);
+		return context.getString(SINCE);
 	}
 
 	@Override

@@ -14,7 +14,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import io.syncbatch.definition.BatchFilter;
 import io.syncbatch.history.WatermarkRepository;
 import io.syncbatch.record.SourceRecord;
-import io.syncbatch.run.PrepareMode;
 import io.syncbatch.run.StepRun;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.storeread.StorePage;
@@ -68,14 +67,7 @@ public class StorePrepareReader implements ItemStreamReader<SourceRecord> {
 	@Override
 	public void open(ExecutionContext context) {
 		SyncRun run = step.run();
-		if (!context.containsKey(PrepareReader.SINCE)) {
-			LocalDateTime from = run.mode() == PrepareMode.FULL || run.selective() ? null
-					: watermarks.changedSince(run.store(), run.entity(), run.direction())
-						.map(at -> at.minus(overlap))
-						.orElse(null);
-			context.putString(PrepareReader.SINCE, from == null ? "" : from.toString());
-		}
-		String from = context.getString(PrepareReader.SINCE);
+		String from = PrepareReader.since(context, run, watermarks, overlap);
 		since = from.isEmpty() ? null : LocalDateTime.parse(from);
 		pageCursor = context.containsKey(PAGE) ? context.getString(PAGE) : "";
 		next = pageCursor;
