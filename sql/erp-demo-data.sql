@@ -1,7 +1,9 @@
 -- SweetLife Fruits & Jams (tenant 2): the customers of the "export customers to BigCommerce" walkthrough.
 INSERT INTO NumberingSequence (CompanyID, NumberingID, NumberingSEQ, StartNbr, EndNbr, LastNbr, NbrStep, StartDate) VALUES
   (2, 'CUSTOMER',   1, 'C000001', 'C999999', 'C000120', 1, '2020-01-01'),
-  (2, 'ECCUSTOMER', 1, 'EC00001', 'EC99999', 'EC00003', 1, '2020-01-01');
+  (2, 'ECCUSTOMER', 1, 'EC00001', 'EC99999', 'EC00003', 1, '2020-01-01'),
+  -- Sales orders placed in the store, imported as orders of type SO.
+  (2, 'SOWEB',      1, 'WEB000001', 'WEB999999', 'WEB000000', 1, '2020-01-01');
 
 INSERT INTO CustomerClass (CompanyID, CustomerClassID, Descr, NumberingID) VALUES
   (2, 'COMMERCEBB', 'Local (US) customers exported to the BigCommerce store', 'CUSTOMER'),

@@ -30,7 +30,8 @@ class EntityExportWalkthroughTest extends SyncScenario {
 
 		assertThat(runs).extracting(RunSummary::jobName)
 			.containsExactly("category-export", "customer-export", "customer-import", "customer-location-export",
-					"product-export", "sales-order-export", "invoice-export", "shipment-export", "order-status-export");
+					"product-export", "sales-order-export", "sales-order-import", "invoice-export", "shipment-export",
+					"order-status-export");
 		assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
 		assertThat(runs).extracting(RunSummary::jobName, RunSummary::held)
 			.contains(tuple("category-export", 0L), tuple("sales-order-export", 2L), tuple("shipment-export", 1L));

@@ -109,7 +109,7 @@ class OperatorApiTest {
 		assertThat(jobs.statusCode()).isEqualTo(200);
 		assertThat(jobs.body()).isEqualTo("[\"category-export\",\"customer-export\",\"customer-import\","
 				+ "\"customer-location-export\",\"invoice-export\",\"order-status-export\",\"product-export\","
-				+ "\"sales-order-export\",\"shipment-export\"]");
+				+ "\"sales-order-export\",\"sales-order-import\",\"shipment-export\"]");
 		assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/env", null, null).statusCode()).as("not exposed").isIn(401, 404);

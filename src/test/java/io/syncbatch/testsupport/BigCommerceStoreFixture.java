@@ -32,6 +32,8 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.core.type.TypeReference;
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -154,6 +156,26 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 		Map<String, Object> edit = new java.util.LinkedHashMap<>(fields);
 		edit.put("id", Long.valueOf(id));
 		send("PUT", "/v3/customers", JSON.writeValueAsString(List.of(edit)));
+	}
+
+	@Override
+	public String placeOrder(@Nullable String customerId, List<Map<String, Object>> lines,
+			Map<String, Object> billing) {
+		Map<String, Object> order = new java.util.LinkedHashMap<>();
+		order.put("customer_id", customerId == null ? 0 : Integer.parseInt(customerId));
+		order.put("status_id", 11);
+		order.put("billing_address", billing);
+		order.put("products", lines.stream().map(line -> {
+			Map<String, Object> product = new java.util.LinkedHashMap<>(line);
+			product.putIfAbsent("price_inc_tax", line.get("price_ex_tax"));
+			return product;
+		}).toList());
+		return String.valueOf(JSON.readTree(send("POST", "/v2/orders", JSON.writeValueAsString(order))).get("id"));
+	}
+
+	@Override
+	public void editOrder(String id, Map<String, Object> fields) {
+		send("PUT", "/v2/orders/" + id, JSON.writeValueAsString(fields));
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -77,6 +79,16 @@ public interface StoreFixture extends AfterEachCallback {
 
 	/** A store user deletes a customer. */
 	void deleteCustomer(String id);
+
+	/**
+	 * A shopper's checkout: an order placed in the store by this store customer (null for
+	 * a guest), with custom lines (sku, name, quantity, price), billed to the given
+	 * address; its store id.
+	 */
+	String placeOrder(@Nullable String customerId, List<Map<String, Object>> lines, Map<String, Object> billing);
+
+	/** A store user changes an order (its status_id, say). */
+	void editOrder(String id, Map<String, Object> fields);
 
 	/**
 	 * The lines of an order as the store's API lists them; {@code orderId} is the order
