@@ -179,6 +179,23 @@ class SalesOrderImportScenariosTest extends SyncScenario {
 		assertThat(orders().get(order).lastOperation()).isEqualTo(LastOperation.UPDATED_LOCALLY);
 	}
 
+	@Test
+	void aStatusTheErpGivesAnImportedOrderGoesToTheStoreOrder() throws Exception {
+		String order = store().placeOrder(gina, JAM_AND_COFFEE, billing("Gina", "Baker"));
+		run("sales-order-import");
+
+		erp.jdbc()
+			.update("UPDATE SOOrder SET Status = 'S', LastModifiedDateTime = ? WHERE OrderNbr = 'WEB000001'",
+					java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().plusMinutes(1)));
+		RunSummary statuses = run("order-status-export");
+
+		assertThat(statuses.updated()).isEqualTo(1);
+		assertThat(store().orders()).singleElement()
+			.satisfies(inStore -> assertThat(String.valueOf(inStore.get("id"))).isEqualTo(order))
+			.satisfies(inStore -> assertThat(inStore.get("status_id")).as("Awaiting Shipment").isEqualTo(9));
+		assertThat(run("sales-order-import").processed()).as("the store's order now says what the ERP says").isZero();
+	}
+
 	private RunSummary run(String job) throws Exception {
 		return RunSummary.of(jobs.launch(job, Map.of()));
 	}
