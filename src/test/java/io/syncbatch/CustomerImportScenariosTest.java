@@ -289,6 +289,24 @@ class CustomerImportScenariosTest extends SyncScenario {
 					"no customer-import sync record on store " + storeName() + " for store id(s) [FRUITICO]");
 	}
 
+	@Test
+	void processAllImportsWhatTheStoreChangedBetweenTheDaysGiven() throws Exception {
+		shopper("gina.baker@sunnyside.example", "Gina", "Baker", "Sunny Side Bakery", "");
+		shopper("liam.chen@mail.example", "Liam", "Chen", "", "");
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
+		RunSummary before = RunSummary
+			.of(batch.processAll("customer-import", null, Map.of("modifiedTo", today.minusDays(1).toString()), true));
+		RunSummary since = RunSummary
+			.of(batch.processAll("customer-import", null, Map.of("modifiedFrom", today.toString()), true));
+
+		assertThat(before.read()).as("the store changed nothing before today").isZero();
+		assertThat(since.inserted()).isEqualTo(2);
+		assertThatThrownBy(() -> batch.processAll("customer-import", null, Map.of("customerClasses", "X"), true))
+			.hasMessageContaining("unknown filter 'customerClasses' for customer-import")
+			.hasMessageContaining("ids, modifiedFrom, modifiedTo");
+	}
+
 	private String shopper(String email, String firstName, String lastName, String company, String phone) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("email", email);

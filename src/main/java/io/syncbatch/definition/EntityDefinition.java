@@ -31,6 +31,12 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		@Nullable PrimarySystem primary, List<String> dependsOn, Integer chunkSize, Integer maxAttempts,
 		@Nullable String origin) {
 
+	/** An import's filter on the store's modification date, from (a day, or a time). */
+	public static final String MODIFIED_FROM = "modifiedFrom";
+
+	/** An import's filter on the store's modification date, to (a day means its end). */
+	public static final String MODIFIED_TO = "modifiedTo";
+
 	static final int DEFAULT_CHUNK_SIZE = 100;
 
 	static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -48,11 +54,15 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 	/**
 	 * The batch filters of one way: for an export the ones the definition declares on its
 	 * query, plus {@code ids} on the key column that every entity has; for an import
-	 * {@code ids}, the store ids.
+	 * {@code ids}, the store ids, and {@code modifiedFrom} and {@code modifiedTo}, the
+	 * store's own modification date.
 	 */
 	public List<BatchFilter> allBatchFilters(SyncDirection way) {
 		if (way == SyncDirection.IMPORT) {
-			return List.of(new BatchFilter(BatchFilter.IDS, "id", BatchFilter.Match.IN, BatchFilter.ValueType.TEXT));
+			return List.of(
+					new BatchFilter(MODIFIED_FROM, "date_modified", BatchFilter.Match.FROM, BatchFilter.ValueType.DATE),
+					new BatchFilter(MODIFIED_TO, "date_modified", BatchFilter.Match.TO, BatchFilter.ValueType.DATE),
+					new BatchFilter(BatchFilter.IDS, "id", BatchFilter.Match.IN, BatchFilter.ValueType.TEXT));
 		}
 		List<BatchFilter> all = new ArrayList<>(batchFilters);
 		all.add(new BatchFilter(BatchFilter.IDS, source.key(), BatchFilter.Match.IN, BatchFilter.ValueType.TEXT));

@@ -143,9 +143,7 @@ public class BatchProcesses {
 		EntityJob way = definitions.way(entityOrJob);
 		checkNames(way, filters);
 		if (SyncRun.filters(way, filters::get).isEmpty()) {
-			throw new IllegalArgumentException("process-all needs at least one filter of " + filterNames(way)
-					+ (way.direction() == SyncDirection.IMPORT ? "; an import has no filters but ids: use process "
-							+ way.name() + " with store ids, or run " + way.name() + " mode=full" : ""));
+			throw new IllegalArgumentException("process-all needs at least one filter of " + filterNames(way));
 		}
 		return launch(way, store, filters, wait);
 	}

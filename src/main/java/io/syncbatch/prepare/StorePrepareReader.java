@@ -6,12 +6,14 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.syncbatch.definition.BatchFilter;
+import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.history.WatermarkRepository;
 import io.syncbatch.record.SourceRecord;
 import io.syncbatch.run.StepRun;
@@ -22,7 +24,8 @@ import io.syncbatch.storeread.StoreSource;
 /**
  * Reads the store records an import may need, a page at a time, oldest change first:
  * those changed since the import's watermark (less the overlap, for store clocks and
- * writes that landed late), every record in a full run, or the chosen store ids.
+ * writes that landed late), every record in a full run, the chosen store ids, or those
+ * the store changed between a run's {@code modifiedFrom} and {@code modifiedTo}.
  *
  * <p>
  * The lower bound is fixed when the step first opens, and the cursor of the page being
@@ -48,6 +51,9 @@ public class StorePrepareReader implements ItemStreamReader<SourceRecord> {
 
 	private @Nullable LocalDateTime since;
 
+	/** The last modification time a selective run reads, or null for all. */
+	private @Nullable LocalDateTime until;
+
 	/** The cursor of the page being read; empty for the first. */
 	private String pageCursor = "";
 
@@ -68,7 +74,9 @@ public class StorePrepareReader implements ItemStreamReader<SourceRecord> {
 	public void open(ExecutionContext context) {
 		SyncRun run = step.run();
 		String from = PrepareReader.since(context, run, watermarks, overlap);
-		since = from.isEmpty() ? null : LocalDateTime.parse(from);
+		LocalDateTime modifiedFrom = (LocalDateTime) filterValue(run, EntityDefinition.MODIFIED_FROM);
+		since = modifiedFrom != null ? modifiedFrom : from.isEmpty() ? null : LocalDateTime.parse(from);
+		until = (LocalDateTime) filterValue(run, EntityDefinition.MODIFIED_TO);
 		pageCursor = context.containsKey(PAGE) ? context.getString(PAGE) : "";
 		next = pageCursor;
 		page.clear();
@@ -82,17 +90,33 @@ public class StorePrepareReader implements ItemStreamReader<SourceRecord> {
 	}
 
 	private static @Nullable Collection<?> chosenIds(SyncRun run) {
+		Object ids = filterValue(run, BatchFilter.IDS);
+		return ids == null ? null : ids instanceof Collection<?> several ? several : List.of(ids);
+	}
+
+	private static @Nullable Object filterValue(SyncRun run, String parameter) {
 		return run.filters()
 			.entrySet()
 			.stream()
-			.filter(filter -> filter.getKey().parameter().equals(BatchFilter.IDS))
-			.map(filter -> filter.getValue() instanceof Collection<?> ids ? ids : List.of(filter.getValue()))
+			.filter(filter -> filter.getKey().parameter().equals(parameter))
+			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse(null);
 	}
 
 	@Override
 	public @Nullable SourceRecord read() {
+		SourceRecord next = nextRead();
+		if (next != null && until != null && next.changedAt() != null && next.changedAt().isAfter(until)) {
+			// Oldest change first: every record after this one changed later still.
+			page.clear();
+			exhausted = true;
+			return null;
+		}
+		return next;
+	}
+
+	private @Nullable SourceRecord nextRead() {
 		while (page.isEmpty() && !exhausted) {
 			String cursor = next;
 			StorePage read = store.changed(step.run().job().definition(), step.run().store(), since,
