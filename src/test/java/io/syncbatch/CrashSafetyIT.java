@@ -169,24 +169,11 @@ class CrashSafetyIT {
 		for (String email : shoppers) {
 			store.createCustomer(Map.of("email", email, "first_name", email.substring(0, 4), "last_name", "Shopper"));
 		}
-		long execution;
-		try (Connection blocker = database.getConnection()) {
-			blocker.setAutoCommit(false);
-			try (var lock = blocker.createStatement()) {
-				lock.executeQuery("SELECT * FROM sync_record FOR UPDATE").close();
-			}
-			Process run = syncbatch.start(args("run", "customer-import"));
-			await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-					+ " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
-					Integer.class) > 0);
-			kill(run);
-			blocker.rollback();
-			execution = lastExecution();
-		}
+
+		long execution = killWhileTheImportsHistoryWaits("customer-import");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BCSyncStatus", Integer.class))
 			.as("the ERP had committed both, bound to their store ids")
 			.isEqualTo(2);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_record", Integer.class)).isZero();
 
 		recoverAndRestart(execution, () -> {
 			for (String email : shoppers) {
@@ -200,6 +187,75 @@ class CrashSafetyIT {
 			}
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_prepared", Integer.class)).isZero();
 		});
+	}
+
+	/**
+	 * The same for an order placed in the store: the ERP has committed the order and its
+	 * lines, the history has not; the restart finds the order by its binding, and there
+	 * is one ERP order with its two lines.
+	 */
+	@Test
+	void killedAfterTheErpCommittedAnImportedOrderBeforeItsHistoryCommitted() throws Exception {
+		BigCommerceStoreFixture store = new BigCommerceStoreFixture(STORE);
+		String gina = store.createCustomer(
+				Map.of("email", "gina.baker@sunnyside.example", "first_name", "Gina", "last_name", "Baker"));
+		String order = store.placeOrder(gina,
+				List.of(Map.of("sku", "JAM-STRAW", "name", "Strawberry jam", "quantity", 2, "price_ex_tax", 6.5),
+						Map.of("sku", "COFFEE-HOUSE", "name", "House blend", "quantity", 1, "price_ex_tax", 24)),
+				Map.of("first_name", "Gina", "last_name", "Baker", "email", "gina@mail.example", "street_1",
+						"12 Baker Street", "city", "Springfield", "state", "Illinois", "zip", "62701", "country",
+						"United States", "country_iso2", "US"));
+		var customers = syncbatch.run(args("run", "customer-import"));
+		assertThat(customers.exitCode()).as(customers.toString()).isZero();
+
+		long execution = killWhileTheImportsHistoryWaits("sales-order-import");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SOOrder WHERE CustomerOrderNbr = ?", Integer.class,
+				"BC" + order))
+			.as("the ERP had committed the order")
+			.isEqualTo(1);
+
+		recoverAndRestart(execution, () -> {
+			assertThat(jdbc.queryForList("SELECT OrderNbr FROM SOOrder WHERE CustomerOrderNbr = ?", String.class,
+					"BC" + order))
+				.as("one ERP order")
+				.singleElement()
+				.satisfies(orderNbr -> assertThat(
+						jdbc.queryForObject("SELECT COUNT(*) FROM SOLine WHERE OrderNbr = ?", Integer.class, orderNbr))
+					.as("its two lines, once")
+					.isEqualTo(2));
+			assertThat(jdbc.queryForMap("SELECT status, last_operation FROM sync_record WHERE entity = 'sales-order'"
+					+ " AND external_id = ?", order))
+				.containsEntry("status", "PROCESSED")
+				.containsEntry("last_operation", "INSERTED_LOCALLY");
+		});
+	}
+
+	/**
+	 * Runs the import and kills it when its outcomes wait on a lock of the sync history
+	 * (held here; on an empty table the lock on its end blocks every insert): by then the
+	 * ERP has committed each record in a transaction of its own.
+	 */
+	private long killWhileTheImportsHistoryWaits(String job) throws Exception {
+		try (Connection blocker = database.getConnection()) {
+			blocker.setAutoCommit(false);
+			try (var lock = blocker.createStatement()) {
+				lock.executeQuery("SELECT * FROM sync_record WHERE entity = '" + job.substring(0, job.lastIndexOf('-'))
+						+ "' FOR UPDATE")
+					.close();
+			}
+			Process run = syncbatch.start(args("run", job));
+			await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+					+ " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
+					Integer.class) > 0);
+			kill(run);
+			blocker.rollback();
+		}
+		assertThat(
+				jdbc.queryForObject("SELECT COUNT(*) FROM sync_record WHERE entity = ? AND last_direction = 'import'",
+						Integer.class, job.substring(0, job.lastIndexOf('-'))))
+			.as("the history recorded nothing of the import")
+			.isZero();
+		return lastExecution();
 	}
 
 	@Test
