@@ -2,7 +2,7 @@ package io.syncbatch.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -474,14 +474,17 @@ public class SyncRecordRepository {
 	private static SyncRecord map(ResultSet rs, int rowNum) throws SQLException {
 		String operation = rs.getString("last_operation");
 		String direction = rs.getString("last_direction");
-		Timestamp changedAt = rs.getTimestamp("changed_at");
+		// As a LocalDateTime, not a Timestamp: a Timestamp takes the calendar of 1582
+		// for earlier dates, and ChangeTime.EARLIEST (year 1000) came back six days
+		// early.
+		LocalDateTime changedAt = rs.getObject("changed_at", LocalDateTime.class);
 		return new SyncRecord(rs.getString("store"), rs.getString("entity"), rs.getString("erp_id"),
 				rs.getString("erp_description"), rs.getString("external_id"),
 				SyncStatus.valueOf(rs.getString("status")), operation == null ? null : LastOperation.valueOf(operation),
 				direction == null ? null : SyncDirection.parse(direction), rs.getString("erp_hash"),
 				rs.getString("store_hash"), rs.getInt("attempts"), rs.getString("last_error"),
 				ChangeTime.instant(rs.getTimestamp("last_attempt_at")), rs.getObject("job_execution_id", Long.class),
-				changedAt == null ? null : changedAt.toLocalDateTime());
+				changedAt);
 	}
 
 	private static @Nullable String truncate(@Nullable String text, int max) {
