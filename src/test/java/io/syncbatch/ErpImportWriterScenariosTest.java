@@ -43,7 +43,7 @@ class ErpImportWriterScenariosTest extends SyncScenario {
 
 	/** The customers target of seed 004: class ECCUSTOMER, its sequence, status A. */
 	static ErpTarget customers(boolean keepStoreKey, String matchColumn) {
-		return new ErpTarget("Customer", "CustomerID", Map.of(), "CustomerClassID", "ECCUSTOMER", null,
+		return new ErpTarget("Customer", "CustomerID", Map.of(), List.of(), "CustomerClassID", "ECCUSTOMER", null,
 				"LastModifiedDateTime", "CreatedDateTime", Map.of("Status", "A"), keepStoreKey, matchColumn, null,
 				null);
 	}
@@ -180,13 +180,13 @@ class ErpImportWriterScenariosTest extends SyncScenario {
 
 	@Test
 	void aTargetNamingNoColumnOfItsTableIsRefusedNamingTheFieldBeforeAnythingIsWritten() {
-		ErpTarget misspelt = new ErpTarget("Customer", "CustomerID", Map.of(), "CustomerClass", "ECCUSTOMER", null,
-				"LastModifiedDateTime", null, Map.of(), false, null, null, null);
+		ErpTarget misspelt = new ErpTarget("Customer", "CustomerID", Map.of(), List.of(), "CustomerClass", "ECCUSTOMER",
+				null, "LastModifiedDateTime", null, Map.of(), false, null, null, null);
 
 		assertThatThrownBy(() -> writer.check(misspelt)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("erp-target.class-column: 'CustomerClass' is not a column of ERP table Customer")
 			.hasMessageMatching("(?is).*its columns: .*customerclassid.*");
-		assertThatThrownBy(() -> new ErpTarget("Customer; DROP TABLE Customer", "CustomerID", Map.of(),
+		assertThatThrownBy(() -> new ErpTarget("Customer; DROP TABLE Customer", "CustomerID", Map.of(), List.of(),
 				"CustomerClassID", null, null, "LastModifiedDateTime", null, Map.of(), false, null, null, null))
 			.hasMessage("erp-target.table: 'Customer; DROP TABLE Customer' is not a plain column or table name");
 	}

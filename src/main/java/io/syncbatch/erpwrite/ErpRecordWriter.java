@@ -91,6 +91,7 @@ public class ErpRecordWriter {
 		columns.require(target.key(), "key");
 		columns.require(target.changeColumn(), "change-column");
 		target.keyValues().keySet().forEach(column -> columns.require(column, "key-values"));
+		target.keyColumns().forEach(column -> columns.require(column, "key-columns"));
 		if (target.classColumn() != null) {
 			columns.require(target.classColumn(), "class-column");
 		}
@@ -104,7 +105,7 @@ public class ErpRecordWriter {
 		if (lines != null) {
 			ErpColumns lineColumns = columns(lines.table());
 			lineColumns.require(lines.numberColumn(), "lines.number-column");
-			target.identity(0, "").keySet().forEach(column -> lineColumns.require(column, "key (of the lines)"));
+			target.identityColumns().forEach(column -> lineColumns.require(column, "key (of the lines)"));
 		}
 	}
 
@@ -171,8 +172,8 @@ public class ErpRecordWriter {
 		return Objects.requireNonNull(transactions.execute(status -> {
 			LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()))
 				.truncatedTo(ChronoUnit.MILLIS);
-			String bound = boundKey(written);
-			String known = null;
+			Map<String, Object> bound = boundKey(written);
+			Map<String, Object> known = null;
 			if (record.knownLocalId() != null) {
 				known = target.keyOf(record.knownLocalId());
 				if (known == null) {
@@ -180,7 +181,7 @@ public class ErpRecordWriter {
 							+ record.knownLocalId() + ", which is no " + target.table() + " this import writes");
 				}
 			}
-			if (bound != null && known != null && !bound.equalsIgnoreCase(known)) {
+			if (bound != null && known != null && !target.erpIdOf(bound).equalsIgnoreCase(record.knownLocalId())) {
 				throw new ErpRecordRefusedException(record.named() + " not imported: the ERP binds it to "
 						+ target.table() + " " + target.erpIdOf(bound) + " (BCSyncStatus), the sync history to "
 						+ record.knownLocalId() + "; the two are not merged: unbind one of them");
@@ -194,8 +195,8 @@ public class ErpRecordWriter {
 	}
 
 	/** What a write did to the record whose key this is. */
-	private record Row(String key, @Nullable LastOperation operation, Map<String, ErpWrite.Change> replaced,
-			ErpWrite.Found found) {
+	private record Row(Map<String, Object> key, @Nullable LastOperation operation,
+			Map<String, ErpWrite.Change> replaced, ErpWrite.Found found) {
 	}
 
 	/**
@@ -205,7 +206,7 @@ public class ErpRecordWriter {
 	 * @param found how it was found: unless the ERP's binding found it, that binding is
 	 * made now
 	 */
-	private Row update(Written written, String key, LocalDateTime now, ErpWrite.Found found) {
+	private Row update(Written written, Map<String, Object> key, LocalDateTime now, ErpWrite.Found found) {
 		ErpTarget target = written.target();
 		ImportedRecord record = written.record();
 		Map<String, Object> identity = target.identity(record.companyId(), key);
@@ -231,6 +232,14 @@ public class ErpRecordWriter {
 				changes.put(column, new ErpWrite.Change(before, after));
 			}
 		});
+		for (String column : target.keyColumns()) {
+			ErpWrite.Change moved = changes.get(column);
+			if (moved != null) {
+				throw new ErpRecordRefusedException(record.named() + " not imported: it moved from " + column + " "
+						+ moved.before() + " to " + moved.after() + ", and " + target.table() + " "
+						+ target.erpIdOf(key) + " is not moved with it; unbind it to import it anew");
+			}
+		}
 		ErpWrite.Change lines = replaceLines(written, identity, false);
 		if (lines != null) {
 			changes.put(Objects.requireNonNull(target.lines()).from(), lines);
@@ -377,7 +386,8 @@ public class ErpRecordWriter {
 		if (matchColumn == null || value == null || empty(value)) {
 			return insert(written, now);
 		}
-		Map<String, Object> fixed = new LinkedHashMap<>(target.identity(record.companyId(), ""));
+		// Matched among the records of the same key columns (a customer's locations).
+		Map<String, Object> fixed = target.identity(record.companyId(), written.rowKey(""));
 		fixed.remove(target.key());
 		List<Object> arguments = new ArrayList<>(fixed.values());
 		arguments.add(value.toString().strip());
@@ -387,13 +397,14 @@ public class ErpRecordWriter {
 		if (same.isEmpty()) {
 			return insert(written, now);
 		}
-		String found = target.table() + " " + String.join(", ", same.stream().map(target::erpIdOf).toList());
+		String found = target.table() + " "
+				+ String.join(", ", same.stream().map(key -> target.erpIdOf(written.rowKey(key))).toList());
 		if (same.size() > 1) {
 			throw new ErpRecordRefusedException(
 					record.named() + " not imported: " + same.size() + " ERP records have " + matchColumn + " '" + value
 							+ "' (" + found + "); it is bound to none of them, so that none is" + " merged with it");
 		}
-		String candidate = same.get(0);
+		Map<String, Object> candidate = written.rowKey(same.get(0));
 		String otherInErp = erp
 			.queryForList(
 					"SELECT ExternalID FROM BCSyncStatus WHERE CompanyID = ? AND StoreName = ? AND EntityType = ?"
@@ -436,8 +447,8 @@ public class ErpRecordWriter {
 		if (target.createdColumn() != null) {
 			row.put(target.createdColumn(), now);
 		}
-		String key = newKey(written, recordClass, now);
-		row.put(target.key(), key);
+		Map<String, Object> key = written.rowKey(newKey(written, recordClass, now));
+		row.put(target.key(), key.get(target.key()));
 		requireValues(written.tableColumns(), record, row, "");
 		insertRow(target.table(), row);
 		replaceLines(written, target.identity(record.companyId(), key), true);
@@ -451,7 +462,7 @@ public class ErpRecordWriter {
 				+ String.join(", ", names.stream().map(name -> "?").toList()) + ")", row.values().toArray());
 	}
 
-	private void bind(Written written, String key, LocalDateTime now) {
+	private void bind(Written written, Map<String, Object> key, LocalDateTime now) {
 		ImportedRecord record = written.record();
 		erp.update(
 				"INSERT INTO BCSyncStatus (CompanyID, StoreName, EntityType, ExternalID, LocalID,"
@@ -465,10 +476,11 @@ public class ErpRecordWriter {
 		ImportedRecord record = written.record();
 		if (target.keepStoreKey() && record.storeKey() != null && !record.storeKey().isBlank()) {
 			String key = record.storeKey().strip();
-			if (taken(target, record.companyId(), key)) {
+			Map<String, Object> rowKey = written.rowKey(key);
+			if (taken(written, rowKey)) {
 				throw new ErpRecordRefusedException(record.named() + " not imported: its store number " + key
-						+ " is the key of " + target.table() + " " + target.erpIdOf(key) + " in the ERP already, "
-						+ boundTo(written, key) + "; the two are not merged");
+						+ " is the key of " + target.table() + " " + target.erpIdOf(rowKey) + " in the ERP already, "
+						+ boundTo(written, rowKey) + "; the two are not merged");
 			}
 			return key;
 		}
@@ -486,7 +498,7 @@ public class ErpRecordWriter {
 		// A number an ERP user already gave a record by hand is skipped, not taken over.
 		for (int skipped = 0; skipped < 1000; skipped++) {
 			String key = numbering.next(record.companyId(), numberingId, now.toLocalDate(), record.named());
-			if (!taken(target, record.companyId(), key)) {
+			if (!taken(written, written.rowKey(key))) {
 				return key;
 			}
 		}
@@ -506,15 +518,16 @@ public class ErpRecordWriter {
 		return numbering.get(0);
 	}
 
-	private boolean taken(ErpTarget target, int companyId, String key) {
-		Map<String, Object> identity = target.identity(companyId, key);
+	private boolean taken(Written written, Map<String, Object> key) {
+		ErpTarget target = written.target();
+		Map<String, Object> identity = target.identity(written.record().companyId(), key);
 		return !erp
 			.queryForList("SELECT 1 FROM " + target.table() + " WHERE " + where(identity), Integer.class,
 					identity.values().toArray())
 			.isEmpty();
 	}
 
-	private String boundTo(Written written, String key) {
+	private String boundTo(Written written, Map<String, Object> key) {
 		ImportedRecord record = written.record();
 		List<String> others = erp.queryForList(
 				"SELECT ExternalID FROM BCSyncStatus WHERE CompanyID = ? AND StoreName = ? AND EntityType = ?"
@@ -528,7 +541,7 @@ public class ErpRecordWriter {
 	 * The key of the ERP record the ERP binds the store record to, or null.
 	 * @throws ErpRecordRefusedException when the binding names no record of this target
 	 */
-	private @Nullable String boundKey(Written written) {
+	private @Nullable Map<String, Object> boundKey(Written written) {
 		ImportedRecord record = written.record();
 		String bound = erp
 			.queryForList(
@@ -541,7 +554,7 @@ public class ErpRecordWriter {
 		if (bound == null) {
 			return null;
 		}
-		String key = written.target().keyOf(bound);
+		Map<String, Object> key = written.target().keyOf(bound);
 		if (key == null) {
 			throw new ErpRecordRefusedException(record.named() + " not imported: the ERP binds it to " + bound
 					+ " (BCSyncStatus), which is no " + written.target().table() + " this import writes");
@@ -582,6 +595,20 @@ public class ErpRecordWriter {
 			return columns;
 		}
 
+		/**
+		 * The row key of the record whose key column has this value: the key columns'
+		 * values the mapping gave, then this one.
+		 * @throws ErpRecordRefusedException when the mapping gave a key column no value
+		 */
+		Map<String, Object> rowKey(String keyValue) {
+			try {
+				return target.rowKey(columns(), keyValue);
+			}
+			catch (IllegalArgumentException empty) {
+				throw new ErpRecordRefusedException(record.named() + " not imported: " + empty.getMessage());
+			}
+		}
+
 		/** The mapped lines, each its columns. */
 		@SuppressWarnings("unchecked")
 		List<Map<String, @Nullable Object>> lines() {
@@ -617,7 +644,8 @@ public class ErpRecordWriter {
 			for (int i = 0; i < all.size(); i++) {
 				String at = lines.from() + "[" + i + "].";
 				checkColumns(lineColumns, record, all.get(i), at);
-				Map<String, @Nullable Object> complete = new LinkedHashMap<>(target.identity(record.companyId(), "?"));
+				Map<String, @Nullable Object> complete = new LinkedHashMap<>();
+				target.identityColumns().forEach(column -> complete.put(column, "?"));
 				complete.put(lines.numberColumn(), i + 1);
 				complete.putAll(all.get(i));
 				requireValues(lineColumns, record, complete, at);

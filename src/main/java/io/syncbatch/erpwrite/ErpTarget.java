@@ -18,9 +18,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param table the ERP table ({@code Customer})
  * @param key its key column besides {@code CompanyID} and the fixed ones
- * ({@code CustomerID})
- * @param keyValues the other columns of the table's key, with the value every record of
- * this import has ({@code OrderType: SO}): part of every look-up and of every new row
+ * ({@code CustomerID}): the one a new record's value is made for
+ * @param keyValues other columns of the table's key, with the value every record of this
+ * import has ({@code OrderType: SO}): part of every look-up and of every new row
+ * @param keyColumns other columns of the table's key whose values the mapping gives (a
+ * location's {@code CustomerID}): part of every look-up too
  * @param classColumn the column naming the record's class ({@code CustomerClassID}),
  * whose row in {@code CustomerClass} names the numbering sequence new keys come from;
  * null when keys do not come from a class
@@ -43,9 +45,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * of its key columns ({@code "{OrderType}-{OrderNbr}"}); the key alone when null
  * @param lines the record's lines, written to a table of their own, or null
  */
-public record ErpTarget(String table, String key, Map<String, Object> keyValues, @Nullable String classColumn,
-		@JsonProperty("class") @Nullable String recordClass, @Nullable String numbering, String changeColumn,
-		@Nullable String createdColumn, Map<String, Object> defaults, Boolean keepStoreKey,
+public record ErpTarget(String table, String key, Map<String, Object> keyValues, List<String> keyColumns,
+		@Nullable String classColumn, @JsonProperty("class") @Nullable String recordClass, @Nullable String numbering,
+		String changeColumn, @Nullable String createdColumn, Map<String, Object> defaults, Boolean keepStoreKey,
 		@Nullable String matchColumn, @Nullable String erpId, @Nullable ErpLines lines) {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
@@ -66,6 +68,12 @@ public record ErpTarget(String table, String key, Map<String, Object> keyValues,
 		identifier("key", key);
 		identifier("change-column", changeColumn);
 		keyValues.keySet().forEach(column -> identifier("key-values", column));
+		keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
+		keyColumns.forEach(column -> identifier("key-columns", column));
+		if (!keyColumns.isEmpty() && erpId == null) {
+			throw new IllegalArgumentException("erp-target.erp-id is required with key-columns: how the entity's"
+					+ " generic inquiry names a record of " + table + " by " + keyColumns + " and " + key);
+		}
 		if (classColumn != null) {
 			identifier("class-column", classColumn);
 		}
@@ -91,24 +99,47 @@ public record ErpTarget(String table, String key, Map<String, Object> keyValues,
 						"erp-target.erp-id: '" + erpId + "' must name the key column {" + key + "}");
 			}
 			for (String column : named) {
-				if (!column.equals(key) && !keyValues.containsKey(column)) {
-					throw new IllegalArgumentException("erp-target.erp-id: {" + column
-							+ "} is neither the key column nor one of key-values " + keyValues.keySet());
+				if (!column.equals(key) && !keyValues.containsKey(column) && !keyColumns.contains(column)) {
+					throw new IllegalArgumentException("erp-target.erp-id: {" + column + "} is neither the key column"
+							+ " nor one of key-values " + keyValues.keySet() + " or key-columns " + keyColumns);
+				}
+			}
+			for (String column : keyColumns) {
+				if (!named.contains(column)) {
+					throw new IllegalArgumentException(
+							"erp-target.erp-id: '" + erpId + "' must name each of key-columns: {" + column + "}");
 				}
 			}
 		}
 	}
 
-	/** How the entity's generic inquiry names the record whose key is this. */
-	public String erpIdOf(String keyValue) {
+	/**
+	 * The key of a row besides {@code CompanyID} and the fixed values: the key columns'
+	 * values, as the mapping gave them, then the key column's.
+	 */
+	public Map<String, Object> rowKey(Map<String, ? extends @Nullable Object> mapped, String keyValue) {
+		Map<String, Object> rowKey = new LinkedHashMap<>();
+		for (String column : keyColumns) {
+			Object value = mapped.get(column);
+			if (value == null || value.toString().isBlank()) {
+				throw new IllegalArgumentException("key column " + column + " is empty");
+			}
+			rowKey.put(column, value);
+		}
+		rowKey.put(key, keyValue);
+		return rowKey;
+	}
+
+	/** How the entity's generic inquiry names the record whose row key is this. */
+	public String erpIdOf(Map<String, Object> rowKey) {
 		if (erpId == null) {
-			return keyValue;
+			return String.valueOf(rowKey.get(key));
 		}
 		Matcher placeholders = PLACEHOLDER.matcher(erpId);
 		StringBuilder named = new StringBuilder();
 		while (placeholders.find()) {
 			String column = placeholders.group(1);
-			Object value = column.equals(key) ? keyValue : keyValues.get(column);
+			Object value = rowKey.containsKey(column) ? rowKey.get(column) : keyValues.get(column);
 			placeholders.appendReplacement(named, Matcher.quoteReplacement(String.valueOf(value)));
 		}
 		placeholders.appendTail(named);
@@ -116,36 +147,64 @@ public record ErpTarget(String table, String key, Map<String, Object> keyValues,
 	}
 
 	/**
-	 * The key of the record the entity's generic inquiry names so, or null when the name
-	 * is not one of this target's records (another order type's).
+	 * The row key of the record the entity's generic inquiry names so, or null when the
+	 * name is not one of this target's records (another order type's).
 	 */
-	public @Nullable String keyOf(String named) {
+	public @Nullable Map<String, Object> keyOf(String named) {
 		if (erpId == null) {
-			return named;
+			Map<String, Object> rowKey = new LinkedHashMap<>();
+			rowKey.put(key, named);
+			return rowKey;
 		}
 		StringBuilder pattern = new StringBuilder();
+		List<String> groups = new ArrayList<>();
 		Matcher placeholders = PLACEHOLDER.matcher(erpId);
 		int at = 0;
 		while (placeholders.find()) {
 			pattern.append(Pattern.quote(erpId.substring(at, placeholders.start())));
 			String column = placeholders.group(1);
-			pattern.append(column.equals(key) ? "(.+)" : Pattern.quote(String.valueOf(keyValues.get(column))));
+			if (keyValues.containsKey(column)) {
+				pattern.append(Pattern.quote(String.valueOf(keyValues.get(column))));
+			}
+			else {
+				pattern.append("(.+?)");
+				groups.add(column);
+			}
 			at = placeholders.end();
 		}
 		pattern.append(Pattern.quote(erpId.substring(at)));
 		Matcher matched = Pattern.compile(pattern.toString()).matcher(named);
-		return matched.matches() ? matched.group(1) : null;
+		if (!matched.matches()) {
+			return null;
+		}
+		Map<String, Object> parts = new LinkedHashMap<>();
+		for (int i = 0; i < groups.size(); i++) {
+			parts.put(groups.get(i), matched.group(i + 1));
+		}
+		Map<String, Object> rowKey = new LinkedHashMap<>();
+		keyColumns.forEach(column -> rowKey.put(column, parts.get(column)));
+		rowKey.put(key, parts.get(key));
+		return rowKey;
+	}
+
+	/** The names of the columns that identify a record, in {@link #identity} order. */
+	List<String> identityColumns() {
+		List<String> columns = new ArrayList<>(List.of("CompanyID"));
+		columns.addAll(keyValues.keySet());
+		columns.addAll(keyColumns);
+		columns.add(key);
+		return columns;
 	}
 
 	/**
-	 * The columns that identify a record, with their values: the fixed ones, then the
-	 * key.
+	 * The columns that identify a record, with their values: the company, the fixed ones,
+	 * then the row key's.
 	 */
-	Map<String, Object> identity(int companyId, String keyValue) {
+	Map<String, Object> identity(int companyId, Map<String, Object> rowKey) {
 		Map<String, Object> identity = new LinkedHashMap<>();
 		identity.put("CompanyID", companyId);
 		identity.putAll(keyValues);
-		identity.put(key, keyValue);
+		identity.putAll(rowKey);
 		return identity;
 	}
 
