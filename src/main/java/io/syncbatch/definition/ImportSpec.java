@@ -22,9 +22,10 @@ import io.syncbatch.rules.Template;
  * what changed by the store's own modification date
  * @param description how the history names a store record, a template of its fields
  * ({@code "{first_name} {last_name}"})
- * @param storeKey the store field whose value a new ERP record keeps as its key when
+ * @param storeKey what a new ERP record keeps as its key when
  * {@code erp-target.keep-store-key} is on (seed 003's "Use Id in customer data as the
- * mapping"); a store record without one gets the next number of its class's sequence
+ * mapping"): a store field ({@code id}) or a template of fields ({@code "BC{id}"}); a
+ * store record without them gets the next number of its class's sequence
  * @param filter the import filtering conditions, on the store document's fields
  * @param mapping store document fields → ERP columns
  * @param erpTarget the ERP table the records are written to
@@ -47,9 +48,31 @@ public record ImportSpec(String resource, @Nullable String description, @Nullabl
 		mapping.forEach(rule -> fields.addAll(rule.sourceColumns()));
 		filter.forEach(condition -> fields.add(condition.field()));
 		if (storeKey != null) {
-			fields.add(storeKey);
+			fields.addAll(storeKeyTemplate(storeKey).fields());
 		}
 		return fields;
+	}
+
+	/**
+	 * The key a new ERP record made of this store record keeps, or null when there is no
+	 * store key or the record lacks one of its fields.
+	 */
+	public @Nullable String storeKeyOf(DataRecord record) {
+		if (storeKey == null) {
+			return null;
+		}
+		Template template = storeKeyTemplate(storeKey);
+		for (String field : template.fields()) {
+			String value = record.text(field);
+			if (value == null || value.isBlank()) {
+				return null;
+			}
+		}
+		return template.render(record);
+	}
+
+	private static Template storeKeyTemplate(String storeKey) {
+		return new Template(storeKey.contains("{") ? storeKey : "{" + storeKey + "}");
 	}
 
 	/** The history's name of a store record: its description template filled in. */

@@ -58,15 +58,13 @@ class ErpWriting {
 		SyncItem item = decision.item();
 		SyncRecord binding = item.waiting().binding();
 		// The store's record: what an import reads, or, for an export whose store side
-		// won
-		// a conflict, what the export's record is bound to.
+		// won a conflict, what the export's record is bound to.
 		SourceRecord inStore = Objects.requireNonNull(
 				context.direction() == SyncDirection.IMPORT ? item.current() : item.other(),
 				"a record written to the ERP comes from the store");
 		ImportedRecord record = new ImportedRecord(context.store(), context.entity(), inStore.key(),
 				inStore.description() == null ? inStore.key() : inStore.description(), companyId(context),
-				Objects.requireNonNull(decision.payload()),
-				importing.storeKey() == null ? null : inStore.fields().text(importing.storeKey()),
+				Objects.requireNonNull(decision.payload()), importing.storeKeyOf(inStore.fields()),
 				binding == null ? null : binding.erpId());
 		ErpWrite written;
 		try {

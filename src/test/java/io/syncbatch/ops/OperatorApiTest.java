@@ -108,7 +108,7 @@ class OperatorApiTest {
 		HttpResponse<String> jobs = send("GET", "/api/jobs", null, PASSWORD);
 		assertThat(jobs.statusCode()).isEqualTo(200);
 		assertThat(jobs.body()).isEqualTo("[\"category-export\",\"customer-export\",\"customer-import\","
-				+ "\"customer-location-export\",\"invoice-export\",\"order-status-export\",\"product-export\","
+				+ "\"customer-location-export\",\"customer-location-import\",\"invoice-export\",\"order-status-export\",\"product-export\","
 				+ "\"sales-order-export\",\"sales-order-import\",\"shipment-export\"]");
 		assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);

@@ -184,6 +184,36 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 	}
 
 	@Override
+	public String addAddress(String customerId, Map<String, Object> fields) {
+		Map<String, Object> address = new java.util.LinkedHashMap<>(fields);
+		address.put("customer_id", Integer.parseInt(customerId));
+		return String
+			.valueOf(JSON.readTree(send("POST", "/v3/customers/addresses", JSON.writeValueAsString(List.of(address))))
+				.path("data")
+				.path(0)
+				.path("id")
+				.asInt());
+	}
+
+	@Override
+	public void editAddress(String id, Map<String, Object> fields) {
+		// The contract's PUT takes a whole address: the edit is made on the current one.
+		Map<String, Object> edit = new java.util.LinkedHashMap<>(this.store.addresses()
+			.stream()
+			.filter(address -> id.equals(String.valueOf(address.get("id"))))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the store has no address " + id)));
+		edit.remove("address_type");
+		edit.putAll(fields);
+		send("PUT", "/v3/customers/addresses", JSON.writeValueAsString(List.of(edit)));
+	}
+
+	@Override
+	public void deleteAddress(String id) {
+		send("DELETE", "/v3/customers/addresses?id:in=" + id, null);
+	}
+
+	@Override
 	public List<Map<String, Object>> orderLines(Object orderId) {
 		return JsonMapper.builder()
 			.build()

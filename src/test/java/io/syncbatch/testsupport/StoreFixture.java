@@ -81,6 +81,18 @@ public interface StoreFixture extends AfterEachCallback {
 	void deleteCustomer(String id);
 
 	/**
+	 * A store customer adds an address, with these fields (the store's own names:
+	 * first_name, address1, city, country_code…); its store id.
+	 */
+	String addAddress(String customerId, Map<String, Object> fields);
+
+	/** A store customer changes an address. */
+	void editAddress(String id, Map<String, Object> fields);
+
+	/** A store customer deletes an address. */
+	void deleteAddress(String id);
+
+	/**
 	 * A shopper's checkout: an order placed in the store by this store customer (null for
 	 * a guest), with custom lines (sku, name, quantity, price), billed to the given
 	 * address; its store id.

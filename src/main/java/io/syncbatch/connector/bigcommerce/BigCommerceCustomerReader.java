@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import io.syncbatch.connector.ResourceReader;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.TransientStoreException;
-import io.syncbatch.connector.bigcommerce.CustomerDocuments.Pagination;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -100,7 +99,7 @@ final class BigCommerceCustomerReader implements ResourceReader {
 			query.put("page", window.page());
 			query.put("limit", limit);
 			Answer answer = get(query);
-			Pagination pagination = answer.documents().pagination(answer.body());
+			V3Pagination pagination = answer.documents().pagination(answer.body());
 			if (pagination.total() > limit && window.width() > 1) {
 				window = window.narrower(pagination.total(), limit);
 				continue;

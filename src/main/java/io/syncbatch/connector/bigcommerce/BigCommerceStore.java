@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,11 +15,13 @@ import org.slf4j.LoggerFactory;
 
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.connector.ResourceReader;
+import io.syncbatch.connector.ResourceReader.StoreDocument;
 import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.StoreConnection;
 import io.syncbatch.connector.StoreHttp;
 import io.syncbatch.connector.bigcommerce.sandbox.SandboxStore;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,6 +33,8 @@ final class BigCommerceStore implements StoreConnection {
 	private static final Logger log = LoggerFactory.getLogger(BigCommerceStore.class);
 
 	private static final String CUSTOMERS = "customers";
+
+	private static final String ADDRESSES = "customer-addresses";
 
 	private final String name;
 
@@ -47,6 +52,8 @@ final class BigCommerceStore implements StoreConnection {
 
 	private final ResourceReader orders;
 
+	private final ResourceReader addresses;
+
 	private final boolean sandboxed;
 
 	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
@@ -59,6 +66,7 @@ final class BigCommerceStore implements StoreConnection {
 				new BigCommerceDialect(Objects.requireNonNull(settings.accessToken()), json));
 		this.customers = new BigCommerceCustomerReader(channel, Clock.systemUTC());
 		this.orders = new BigCommerceOrderReader(channel);
+		this.addresses = new BigCommerceAddressReader(channel);
 	}
 
 	@Override
@@ -72,19 +80,32 @@ final class BigCommerceStore implements StoreConnection {
 	}
 
 	private BigCommerceWriter writerOf(BigCommerceResource resource) {
-		return new BigCommerceWriter(resource, channel, contracts.named(resource.contract()),
-				CUSTOMERS.equals(resource.name())
-						? new CustomerDocuments("POST or PUT /v3/customers on store " + name)::answered : null);
+		return new BigCommerceWriter(resource, channel, contracts.named(resource.contract()), answers(resource));
 	}
 
 	/**
-	 * The resources imports read: customers ({@link BigCommerceCustomerReader}) and
-	 * orders ({@link BigCommerceOrderReader}); every other resource answers null.
+	 * How a write's answer is read as the resource's reader reads it, for the resources
+	 * imports read too: the import then knows the store record the export made.
+	 */
+	private @Nullable Function<JsonNode, @Nullable StoreDocument> answers(BigCommerceResource resource) {
+		String writes = "POST or PUT " + resource.path() + " on store " + name;
+		return switch (resource.name()) {
+			case CUSTOMERS -> new CustomerDocuments(writes)::answered;
+			case ADDRESSES -> new AddressDocuments(writes)::answered;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The resources imports read: customers ({@link BigCommerceCustomerReader}), their
+	 * addresses ({@link BigCommerceAddressReader}) and orders
+	 * ({@link BigCommerceOrderReader}); every other resource answers null.
 	 */
 	@Override
 	public @Nullable ResourceReader reader(String resource) {
 		return switch (resource) {
 			case CUSTOMERS -> customers;
+			case ADDRESSES -> addresses;
 			case "orders" -> orders;
 			default -> null;
 		};

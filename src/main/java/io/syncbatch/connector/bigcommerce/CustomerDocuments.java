@@ -44,19 +44,8 @@ final class CustomerDocuments {
 		this.request = request;
 	}
 
-	/** Pagination totals of a collection answer: the contract's meta.pagination. */
-	record Pagination(long total, int totalPages) {
-	}
-
-	Pagination pagination(JsonNode answer) {
-		JsonNode pagination = answer.path("meta").path("pagination");
-		JsonNode total = pagination.path("total");
-		JsonNode totalPages = pagination.path("total_pages");
-		if (!total.isIntegralNumber() || !totalPages.isIntegralNumber()) {
-			throw malformed("has no meta.pagination.total and total_pages, which it needs to page: "
-					+ abbreviate(answer.path("meta").toString()));
-		}
-		return new Pagination(total.longValue(), totalPages.intValue());
+	V3Pagination pagination(JsonNode answer) {
+		return V3Pagination.of(answer, this::malformed);
 	}
 
 	List<StoreDocument> documents(JsonNode answer) {

@@ -44,7 +44,25 @@ final class AddressBook {
 	void addRoutes(Router router) {
 		router.add("GET", "/v3/customers/addresses", Set.of("customer_id:in", "id:in", "page", "limit"), this::list)
 			.add("POST", "/v3/customers/addresses", Set.of(), request -> replies.v3Batch(create(request.json())))
-			.add("PUT", "/v3/customers/addresses", Set.of(), request -> replies.v3Batch(update(request.json())));
+			.add("PUT", "/v3/customers/addresses", Set.of(), request -> replies.v3Batch(update(request.json())))
+			.add("DELETE", "/v3/customers/addresses", Set.of("id:in"), this::delete);
+	}
+
+	/**
+	 * Deletes the addresses named by {@code id:in}; ids it does not have are ignored, and
+	 * without the query nothing changes.
+	 */
+	private Reply delete(SandboxRequest request) {
+		Set<Integer> ids = Queries.ids(request.query(), "id:in");
+		if (ids != null) {
+			data.write(tables -> {
+				Table addresses = tables.get(StoreData.ADDRESSES);
+				ids.forEach(addresses::remove);
+				recountAddresses(tables.get(StoreData.CUSTOMERS), addresses);
+				return null;
+			});
+		}
+		return Reply.noContent();
 	}
 
 	List<Map<String, Object>> snapshot() {

@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The shoppers a new demo sandbox store starts with: they signed up in the store, and the
- * ERP has never heard of them. One buys for a company, the other for herself. The first
- * has already placed an order at the checkout.
+ * ERP has never heard of them. One buys for a company, with its address, the other for
+ * himself. The first has already placed an order at the checkout.
  */
 final class DemoShoppers {
 
@@ -20,12 +20,24 @@ final class DemoShoppers {
 	/** A {@code POST /v3/customers} body creating them. */
 	static JsonNode customers(JsonMapper mapper) {
 		ArrayNode body = mapper.createArrayNode();
-		body.addObject()
+		ObjectNode gina = body.addObject()
 			.put("email", "gina.baker@sunnyside.example")
 			.put("first_name", "Gina")
 			.put("last_name", "Baker")
 			.put("company", "Sunny Side Bakery")
 			.put("phone", "+1 555 0142");
+		gina.putArray("addresses")
+			.addObject()
+			.put("first_name", "Gina")
+			.put("last_name", "Baker")
+			.put("company", "Sunny Side Bakery")
+			.put("address1", "12 Baker Street")
+			.put("city", "Springfield")
+			.put("state_or_province", "Illinois")
+			.put("postal_code", "62701")
+			.put("country_code", "US")
+			.put("phone", "+1 555 0142")
+			.put("address_type", "commercial");
 		body.addObject()
 			.put("email", "liam.chen@mail.example")
 			.put("first_name", "Liam")
