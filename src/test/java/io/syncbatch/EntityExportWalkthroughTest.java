@@ -179,7 +179,7 @@ class EntityExportWalkthroughTest extends SyncScenario {
 			.containsExactly(before);
 		for (String entity : List.of("category", "product", "customer-location", "sales-order", "shipment")) {
 			assertThat(history(entity).values()).filteredOn(record -> record.status() == SyncStatus.PROCESSED)
-				.as(entity)
+				.as("%s: %s", entity, history(entity).values())
 				.isNotEmpty()
 				.allSatisfy(record -> assertThat(record.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY));
 		}
