@@ -29,6 +29,14 @@ public interface ResourceReader {
 	Map<String, StoreDocument> byIds(Collection<String> ids);
 
 	/**
+	 * Whether the store keeps a modification date for these records, so that a run can
+	 * select them by it; a resource without one is read in full every time.
+	 */
+	default boolean dated() {
+		return true;
+	}
+
+	/**
 	 * A store record as read: its id, when the store last changed it, and its fields,
 	 * without the change time: equal fields mean nothing worth importing changed.
 	 */

@@ -30,6 +30,7 @@ import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.SyncRun;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.ImportSpec;
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.erp.QueryCheck;
 import io.syncbatch.erpwrite.ErpRecordWriter;
 import io.syncbatch.history.RunLocks;
@@ -149,6 +150,15 @@ public class SyncJobs {
 		ImportSpec importing = definition.importing();
 		if (importing != null) {
 			checkImport(definition, importing);
+		}
+		if (entityJob.direction() == SyncDirection.IMPORT && importing != null
+				&& (parameters.containsKey(EntityDefinition.MODIFIED_FROM)
+						|| parameters.containsKey(EntityDefinition.MODIFIED_TO))
+				&& !stores.reader(Objects.requireNonNull(store), importing.resource()).dated()) {
+			throw new InvalidJobParametersException("job " + jobName + ": store '" + store + "' keeps no modification"
+					+ " date for its " + importing.resource() + ", so " + EntityDefinition.MODIFIED_FROM + " and "
+					+ EntityDefinition.MODIFIED_TO + " cannot select them: run without them (every run reads them"
+					+ " all and imports the changed ones), or with ids");
 		}
 		String lock = lock(store, entityJob);
 		try {

@@ -54,9 +54,6 @@ public class StorePrepareReader implements ItemStreamReader<SourceRecord> {
 	/** The last modification time a selective run reads, or null for all. */
 	private @Nullable LocalDateTime until;
 
-	/** Whether the run selects records by modification date. */
-	private boolean byDate;
-
 	/** The cursor of the page being read; empty for the first. */
 	private String pageCursor = "";
 
@@ -80,7 +77,6 @@ public class StorePrepareReader implements ItemStreamReader<SourceRecord> {
 		LocalDateTime modifiedFrom = (LocalDateTime) filterValue(run, EntityDefinition.MODIFIED_FROM);
 		since = modifiedFrom != null ? modifiedFrom : from.isEmpty() ? null : LocalDateTime.parse(from);
 		until = (LocalDateTime) filterValue(run, EntityDefinition.MODIFIED_TO);
-		byDate = modifiedFrom != null || until != null;
 		pageCursor = context.containsKey(PAGE) ? context.getString(PAGE) : "";
 		next = pageCursor;
 		page.clear();
@@ -111,12 +107,6 @@ public class StorePrepareReader implements ItemStreamReader<SourceRecord> {
 	@Override
 	public @Nullable SourceRecord read() {
 		SourceRecord next = nextRead();
-		if (next != null && byDate && next.changedAt() == null) {
-			throw new IllegalArgumentException(
-					"store record " + next.key() + " of " + step.run().job().definition().importSpec().resource()
-							+ " has no modification date, so " + EntityDefinition.MODIFIED_FROM + " and "
-							+ EntityDefinition.MODIFIED_TO + " cannot select it: run without them, or with ids");
-		}
 		if (next != null && until != null && next.changedAt() != null && next.changedAt().isAfter(until)) {
 			// Oldest change first: every record after this one changed later still.
 			page.clear();

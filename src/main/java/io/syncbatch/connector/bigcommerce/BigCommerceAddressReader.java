@@ -65,6 +65,12 @@ final class BigCommerceAddressReader implements ResourceReader {
 				page < pagination.totalPages() ? String.valueOf(page + 1) : null);
 	}
 
+	/** Addresses have no modification date in the contract. */
+	@Override
+	public boolean dated() {
+		return false;
+	}
+
 	/**
 	 * {@code GET /v3/customers/addresses?id:in=4,5,6&page=1&limit=50}, 50 ids at a time.
 	 * @throws IllegalArgumentException for an id that is not a BigCommerce address id (a
