@@ -3,10 +3,8 @@ package io.syncbatch.connector.bigcommerce;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +33,6 @@ final class BigCommerceAddressReader implements ResourceReader {
 
 	/** The store answers at most 250 per page. */
 	static final int MAX_LIMIT = 250;
-
-	/** Ids per {@code id:in} request: 50 ids of up to 10 digits keep the URL short. */
-	static final int IDS_PER_REQUEST = 50;
 
 	private final StoreChannel channel;
 
@@ -78,29 +73,10 @@ final class BigCommerceAddressReader implements ResourceReader {
 	 */
 	@Override
 	public Map<String, StoreDocument> byIds(Collection<String> ids) {
-		Set<String> wanted = new LinkedHashSet<>();
-		for (String id : ids) {
-			if (!id.matches("[1-9][0-9]{0,9}")) {
-				throw new IllegalArgumentException(
-						"'" + id + "' is not an address id of store " + channel.storeName() + " (a positive integer)");
-			}
-			wanted.add(id);
-		}
-		List<String> all = List.copyOf(wanted);
-		Map<String, StoreDocument> found = new LinkedHashMap<>();
-		for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
-			List<String> batch = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
-			Map<String, Object> query = new LinkedHashMap<>();
-			query.put("id:in", String.join(",", batch));
-			query.put("page", 1);
-			query.put("limit", IDS_PER_REQUEST);
+		return new V3IdLookup(channel, "address").read(ids, Map.of(), query -> {
 			QueryGet request = new QueryGet(PATH, query);
-			new AddressDocuments(request.described(channel)).documents(request.send(channel))
-				.forEach(document -> found.put(document.id(), document));
-		}
-		Map<String, StoreDocument> ordered = new LinkedHashMap<>();
-		all.stream().filter(found::containsKey).forEach(id -> ordered.put(id, found.get(id)));
-		return ordered;
+			return new AddressDocuments(request.described(channel)).documents(request.send(channel));
+		});
 	}
 
 }

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,9 +44,6 @@ final class BigCommerceCustomerReader implements ResourceReader {
 
 	/** The store answers at most 250 per page. */
 	static final int MAX_LIMIT = 250;
-
-	/** Ids per {@code id:in} request: 50 ids of up to 10 digits keep the URL short. */
-	static final int IDS_PER_REQUEST = 50;
 
 	private static final Comparator<StoreDocument> OLDEST_CHANGE_FIRST = Comparator
 		.comparing((StoreDocument document) -> document.changedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -129,32 +124,10 @@ final class BigCommerceCustomerReader implements ResourceReader {
 	 */
 	@Override
 	public Map<String, StoreDocument> byIds(Collection<String> ids) {
-		Set<String> wanted = new LinkedHashSet<>();
-		for (String id : ids) {
-			if (!id.matches("[1-9][0-9]{0,9}")) {
-				throw new IllegalArgumentException(
-						"'" + id + "' is not a customer id of store " + channel.storeName() + " (a positive integer)");
-			}
-			wanted.add(id);
-		}
-		List<String> all = List.copyOf(wanted);
-		Map<String, StoreDocument> found = new LinkedHashMap<>();
-		for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
-			List<String> batch = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
-			Map<String, Object> query = new LinkedHashMap<>();
-			query.put("id:in", String.join(",", batch));
-			query.put("include", "addresses");
-			query.put("page", 1);
-			query.put("limit", IDS_PER_REQUEST);
+		return new V3IdLookup(channel, "customer").read(ids, Map.of("include", "addresses"), query -> {
 			Answer answer = get(query);
-			for (StoreDocument document : answer.documents().documents(answer.body())) {
-				found.put(document.id(), document);
-			}
-		}
-		// In the order asked, without the ids the store does not have.
-		Map<String, StoreDocument> ordered = new LinkedHashMap<>();
-		all.stream().filter(found::containsKey).forEach(id -> ordered.put(id, found.get(id)));
-		return ordered;
+			return answer.documents().documents(answer.body());
+		});
 	}
 
 	private record Answer(JsonNode body, CustomerDocuments documents) {
