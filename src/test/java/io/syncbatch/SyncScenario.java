@@ -30,6 +30,7 @@ import io.syncbatch.job.DefinitionJobRegistry;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.RunLocks;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ErpDatabase;
@@ -69,6 +70,9 @@ abstract class SyncScenario {
 
 	@Autowired
 	SyncRecordRepository records;
+
+	@Autowired
+	RunLocks runLocks;
 
 	@Autowired
 	DefinitionJobRegistry registry;
@@ -174,7 +178,10 @@ abstract class SyncScenario {
 	BatchStatus awaitEnd(long executionId) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		JobExecution execution = jobs.execution(executionId);
-		while (execution.isRunning()) {
+		// The job repository records the end before the job's listeners run, and one of
+		// them
+		// releases the execution's lock: it has ended when that is done too.
+		while (execution.isRunning() || runLocks.boundTo(executionId).isPresent()) {
 			assertThat(Instant.now()).as("execution " + executionId + " ended").isBefore(deadline);
 			Thread.sleep(50);
 			execution = jobs.execution(executionId);
