@@ -3,14 +3,12 @@ package io.syncbatch.connector.bigcommerce;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.syncbatch.connector.MalformedAnswerException;
 import io.syncbatch.connector.ResourceReader.StoreDocument;
 import io.syncbatch.record.DataRecord;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * addresses; {@code address_count} says how many the customer has, so a mapping can tell
  * when some were left out.
  */
-final class CustomerDocuments {
+final class CustomerDocuments extends V3Documents {
 
 	/**
 	 * customer_Full's fields an import reads, besides id and addresses; date_modified is
@@ -37,43 +35,12 @@ final class CustomerDocuments {
 	static final List<String> FIELDS = List.of("email", "first_name", "last_name", "company", "phone",
 			"customer_group_id", "date_created", "address_count");
 
-	/** What was asked, for messages: "GET /v3/customers?… on store main". */
-	private final String request;
-
 	CustomerDocuments(String request) {
-		this.request = request;
+		super(request, "customers");
 	}
 
-	V3Pagination pagination(JsonNode answer) {
-		return V3Pagination.of(answer, this::malformed);
-	}
-
-	List<StoreDocument> documents(JsonNode answer) {
-		JsonNode data = answer.path("data");
-		if (!data.isArray()) {
-			throw malformed("has no data list of customers");
-		}
-		List<StoreDocument> documents = new ArrayList<>(data.size());
-		for (int i = 0; i < data.size(); i++) {
-			documents.add(document(data.get(i), "data[" + i + "]"));
-		}
-		return documents;
-	}
-
-	/**
-	 * A customer of a write's answer, read as a page of changes reads it; null when the
-	 * answer does not hold a whole customer, which the write itself does not need.
-	 */
-	@Nullable StoreDocument answered(JsonNode customer) {
-		try {
-			return document(customer, "data");
-		}
-		catch (MalformedAnswerException incomplete) {
-			return null;
-		}
-	}
-
-	private StoreDocument document(JsonNode customer, String at) {
+	@Override
+	StoreDocument document(JsonNode customer, String at) {
 		JsonNode idNode = customer.path("id");
 		if (!idNode.isIntegralNumber()) {
 			throw malformed("has a customer without an integer id at " + at + ".id: "
@@ -105,14 +72,6 @@ final class CustomerDocuments {
 			throw malformed("has " + whose + " with " + field + " '" + abbreviate(value.stringValue())
 					+ "', which is not a date-time such as 2018-09-05T13:45:03Z");
 		}
-	}
-
-	private MalformedAnswerException malformed(String what) {
-		return new MalformedAnswerException("the answer to " + request + " " + what);
-	}
-
-	private static String abbreviate(String text) {
-		return text.length() <= 100 ? text : text.substring(0, 100) + "…";
 	}
 
 }
