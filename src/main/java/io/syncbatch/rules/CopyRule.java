@@ -24,11 +24,8 @@ public record CopyRule(String target, String from, @Nullable Boolean required, @
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		String value = record.text(from);
+		String value = SourceText.of(record, from, target, Boolean.TRUE.equals(required));
 		if (value == null) {
-			if (Boolean.TRUE.equals(required)) {
-				throw new RecordRejectedException(target, "is required but " + from + " is empty");
-			}
 			TargetPath.put(payload, target, "");
 			return;
 		}

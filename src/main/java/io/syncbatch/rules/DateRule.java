@@ -27,11 +27,8 @@ public record DateRule(String target, String from, @Nullable Boolean required) i
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		String text = record.text(from);
+		String text = SourceText.of(record, from, target, Boolean.TRUE.equals(required));
 		if (text == null) {
-			if (Boolean.TRUE.equals(required)) {
-				throw new RecordRejectedException(target, "is required but " + from + " is empty");
-			}
 			return;
 		}
 		TargetPath.put(payload, target, day(text));

@@ -29,10 +29,7 @@ public record ExistsRule(String target, String from, String table, String column
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		String value = record.text(from);
-		if (value == null) {
-			throw new RecordRejectedException(target, "is required but " + from + " is empty");
-		}
+		String value = SourceText.required(record, from, target);
 		if (!context.erpHas(table, column, value)) {
 			throw new RecordRejectedException(target,
 					from + " '" + value + "' is no " + column + " of ERP table " + table);

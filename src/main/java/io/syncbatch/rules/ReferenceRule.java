@@ -29,11 +29,8 @@ public record ReferenceRule(String target, String entity, String from, @Nullable
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		String key = record.text(from);
+		String key = SourceText.of(record, from, target, !Boolean.FALSE.equals(required));
 		if (key == null) {
-			if (!Boolean.FALSE.equals(required)) {
-				throw new RecordRejectedException(target, "is required but " + from + " is empty");
-			}
 			if (defaultValue != null) {
 				TargetPath.put(payload, target, defaultValue);
 			}

@@ -29,11 +29,8 @@ public record ValueMapRule(String target, String from, Map<String, Object> value
 	@Override
 	public void apply(MappingContext context, DataRecord record, Map<String, Object> payload)
 			throws RecordRejectedException {
-		String code = record.text(from);
+		String code = SourceText.of(record, from, target, Boolean.TRUE.equals(required));
 		if (code == null) {
-			if (Boolean.TRUE.equals(required)) {
-				throw new RecordRejectedException(target, "is required but " + from + " is empty");
-			}
 			return;
 		}
 		if (!values.containsKey(code)) {
