@@ -36,10 +36,10 @@ class CommandLineIT {
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("category-export execution 1 COMPLETED", "customer-import execution 3 COMPLETED",
-				"order-status-export execution 10 COMPLETED");
+				"customer-location-import execution 5 COMPLETED", "order-status-export execution 11 COMPLETED");
 		assertThat(run.out()).as("the order Gina placed in the store")
 			.containsPattern(
-					"sales-order-import execution 7 COMPLETED.*\\n  read +\\d+ store records\\n  prepared +\\d+\\n"
+					"sales-order-import execution 8 COMPLETED.*\\n  read +\\d+ store records\\n  prepared +\\d+\\n"
 							+ "  processed +1 \\(inserted 1,");
 		assertThat(run.out()).as("the sandbox's two shoppers")
 			.containsPattern(
