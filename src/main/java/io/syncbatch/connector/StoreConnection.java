@@ -23,6 +23,11 @@ public interface StoreConnection {
 	 */
 	@Nullable ResourceReader reader(String resource);
 
+	/** How the store's webhooks are read, or null when the platform sends none. */
+	default @Nullable StoreWebhooks webhooks() {
+		return null;
+	}
+
 	/**
 	 * The root of the local sandbox this store is, started if it is not running yet; null
 	 * for a store that is not a local sandbox.

@@ -19,6 +19,7 @@ import io.syncbatch.connector.ResourceReader.StoreDocument;
 import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.StoreConnection;
+import io.syncbatch.connector.StoreWebhooks;
 import io.syncbatch.connector.StoreHttp;
 import io.syncbatch.connector.bigcommerce.sandbox.SandboxStore;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,8 @@ final class BigCommerceStore implements StoreConnection {
 	private final ResourceReader addresses;
 
 	private final boolean sandboxed;
+
+	private final StoreWebhooks webhooks = new BigCommerceWebhooks();
 
 	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
 			JsonMapper json, BigCommerceContracts contracts) {
@@ -109,6 +112,11 @@ final class BigCommerceStore implements StoreConnection {
 			case "orders" -> orders;
 			default -> null;
 		};
+	}
+
+	@Override
+	public StoreWebhooks webhooks() {
+		return webhooks;
 	}
 
 	@Override
