@@ -23,12 +23,13 @@ import org.springframework.util.unit.DataSize;
  * @param retry how store writes are retried after a transient failure
  * @param metrics how the gauges read the sync database
  * @param refresh how much one sync refresh (retry, abort) takes and changes at once
+ * @param inbox how {@code serve} receives and processes real-time messages
  */
 @ConfigurationProperties("syncbatch")
 public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String definitions, Map<String, Store> stores,
 		@DefaultValue Erp erp, @DefaultValue Api api, List<Schedule> schedules, @DefaultValue Prepare prepare,
 		@DefaultValue Process process, @DefaultValue Retry retry, @DefaultValue Metrics metrics,
-		@DefaultValue Refresh refresh) {
+		@DefaultValue Refresh refresh, @DefaultValue Inbox inbox) {
 
 	public SyncbatchProperties {
 		stores = stores == null ? Map.of() : new TreeMap<>(stores);
@@ -60,9 +61,11 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 	 * default) instead of its API
 	 * @param concurrency how many requests may be in flight to the store at once, whoever
 	 * sends them (a chunk's batches, lookups, several process partitions)
+	 * @param webhookSecret the value of the inbox's secret header that this store's
+	 * webhooks carry; without one, the store's webhooks are refused
 	 */
 	public record Store(String platform, @DefaultValue("10s") Duration timeout, @DefaultValue("false") boolean sandbox,
-			@DefaultValue("4") int concurrency) {
+			@DefaultValue("4") int concurrency, @Nullable String webhookSecret) {
 
 		public Store {
 			if (platform == null || platform.isBlank()) {
@@ -71,6 +74,12 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 			if (concurrency < 1 || concurrency > 64) {
 				throw new IllegalArgumentException("concurrency must be between 1 and 64, got " + concurrency);
 			}
+		}
+
+		@Override
+		public String toString() {
+			return "Store[platform=" + platform + ", timeout=" + timeout + ", sandbox=" + sandbox + ", concurrency="
+					+ concurrency + ", webhookSecret=" + (webhookSecret == null ? "<none>" : "<redacted>") + "]";
 		}
 	}
 
@@ -238,4 +247,40 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 	 */
 	public record Erp(@DefaultValue("false") boolean demoData) {
 	}
+
+	/**
+	 * The inbox of real-time messages: ERP push notifications and store webhooks.
+	 *
+	 * @param header the request header that carries a sender's secret (Acumatica's push
+	 * notification destination sends one custom header; a BigCommerce hook is created
+	 * with it)
+	 * @param erpSecret the value the ERP's push notifications carry in that header;
+	 * without one, they are refused
+	 * @param pollPeriod how often {@code serve} looks for messages to process
+	 * @param batchSize the most messages one look takes
+	 * @param retention how long a finished message stays in the log
+	 */
+	public record Inbox(@DefaultValue("X-Syncbatch-Secret") String header, @Nullable String erpSecret,
+			@DefaultValue("200ms") Duration pollPeriod, @DefaultValue("500") int batchSize,
+			@DefaultValue("P30D") Duration retention) {
+
+		public Inbox {
+			if (header.isBlank()) {
+				throw new IllegalArgumentException("syncbatch.inbox.header must name a request header");
+			}
+			if (batchSize < 1) {
+				throw new IllegalArgumentException("syncbatch.inbox.batch-size must be at least 1, got " + batchSize);
+			}
+			if (pollPeriod.isNegative() || pollPeriod.isZero()) {
+				throw new IllegalArgumentException("syncbatch.inbox.poll-period must be positive, got " + pollPeriod);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "Inbox[header=" + header + ", erpSecret=" + (erpSecret == null ? "<none>" : "<redacted>")
+					+ ", pollPeriod=" + pollPeriod + ", batchSize=" + batchSize + ", retention=" + retention + "]";
+		}
+	}
+
 }

@@ -97,6 +97,14 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		return importing;
 	}
 
+	/**
+	 * The generic inquiry whose push notifications announce this entity's ERP changes:
+	 * {@code source.inquiry}, or {@code syncbatch-<entity>}.
+	 */
+	public String inquiryName() {
+		return source.inquiry() != null ? source.inquiry() : "syncbatch-" + entity;
+	}
+
 	/** Whether records flow both ways, each side's changes reaching the other. */
 	public boolean bidirectional() {
 		return direction == SyncDirection.BIDIRECTIONAL;

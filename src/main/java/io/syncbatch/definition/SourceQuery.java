@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param description the column shown beside the key in the sync history
  * @param changeColumn a date-time column that moves whenever the record changes (the
  * incremental watermark)
+ * @param inquiry the name of the generic inquiry in the ERP whose push notifications
+ * announce this entity's changes (their {@code Query}); by default
+ * {@code syncbatch-<entity>}
  */
 public record SourceQuery(String query, Map<String, Object> parameters, String key, @Nullable String description,
-		String changeColumn) {
+		String changeColumn, @Nullable String inquiry) {
 
 	public SourceQuery {
 		parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

@@ -21,8 +21,10 @@ import io.syncbatch.config.SyncbatchProperties;
 /**
  * Every {@code /api} endpoint needs a login (HTTP Basic): the operator may do everything,
  * the viewer only read (every GET; anything else is 403). Health, info and the Prometheus
- * scrape stay open for load balancers and Prometheus. The accounts are a bean in every
- * mode so that Boot never generates a default password, which it would print to the log.
+ * scrape stay open for load balancers and Prometheus; the inbox's {@code /hooks} take no
+ * login, as their senders (the ERP, a store) authenticate by the secret header the inbox
+ * checks. The accounts are a bean in every mode so that Boot never generates a default
+ * password, which it would print to the log.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -55,6 +57,8 @@ class ApiSecurity {
 			.authenticationManager(new ProviderManager(accounts))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/hooks/erp/*", "/hooks/stores/*")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/**")
 				.hasAnyRole(ApiAccounts.OPERATOR, ApiAccounts.VIEWER)

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,9 @@ import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.inbox.Inbox;
+import io.syncbatch.inbox.InboxMessage;
+import io.syncbatch.inbox.InboxStatus;
 import io.syncbatch.secrets.Secrets;
 import io.syncbatch.record.UntrustedText;
 
@@ -64,8 +68,10 @@ public class Cli {
 
 	private final Secrets secrets;
 
+	private final Inbox inbox;
+
 	public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-			SyncRefresh refresh, BatchProcesses batch, Secrets secrets) {
+			SyncRefresh refresh, BatchProcesses batch, Secrets secrets, Inbox inbox) {
 		this.jobs = jobs;
 		this.definitions = definitions;
 		this.records = records;
@@ -73,6 +79,7 @@ public class Cli {
 		this.refresh = refresh;
 		this.batch = batch;
 		this.secrets = secrets;
+		this.inbox = inbox;
 	}
 
 	public int execute(CliCommand command, PrintStream out, PrintStream err) {
@@ -114,6 +121,7 @@ public class Cli {
 					out.printf("%d record(s) aborted; runs leave them alone until they are retried%n", count);
 					yield OK;
 				}
+				case "inbox" -> inbox(command, out);
 				case "jobs" -> {
 					jobs.jobNames().forEach(out::println);
 					yield OK;
@@ -287,6 +295,41 @@ public class Cli {
 							blank(record.lastError())))
 					.toList()));
 		out.printf("%d record(s) of %s on store %s%n", history.size(), entity, store);
+		return OK;
+	}
+
+	private int inbox(CliCommand command, PrintStream out) {
+		List<String> arguments = command.arguments();
+		if (!arguments.isEmpty()) {
+			if (arguments.size() != 2 || !arguments.get(0).equals("retry")) {
+				throw new UsageException("inbox takes no argument but retry and a message id, e.g. inbox retry 17");
+			}
+			long id = number("message id", arguments.get(1));
+			if (!inbox.retry(id)) {
+				InboxMessage message = inbox.message(id);
+				throw new IllegalArgumentException(message == null ? "there is no message " + id + " in the inbox"
+						: "message " + id + " is " + message.status() + "; only a FAILED message is retried");
+			}
+			out.printf("message %d is received again; serve processes it at its next look%n", id);
+			return OK;
+		}
+		String status = command.options().get("status");
+		String store = command.options().get("store");
+		if (store != null) {
+			store = stores.orDefault(store);
+		}
+		int limit = limit(command, "50");
+		List<InboxMessage> log = inbox.log(store, status == null ? null : InboxStatus.parse(status), limit);
+		out.print(TextTable.render(
+				List.of("ID", "RECEIVED", "STORE", "SOURCE", "TOPIC", "ENTITY", "KEY", "STATUS", "EXECUTION", "REASON"),
+				log.stream()
+					.map(message -> List.of(String.valueOf(message.id()), WHEN.format(message.receivedAt()),
+							message.store(), message.source().name().toLowerCase(Locale.ROOT), message.topic(),
+							blank(message.entity()), blank(message.recordKey()), message.status().name(),
+							message.jobExecutionId() == null ? "" : String.valueOf(message.jobExecutionId()),
+							blank(message.reason())))
+					.toList()));
+		out.printf("%d message(s)%s, newest first%n", log.size(), store == null ? "" : " of store " + store);
 		return OK;
 	}
 

@@ -35,6 +35,9 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 			  process-all <entity|job> filter=value ...
 			                                      sync everything the filters select
 			  (an entity means its export, ids are ERP ids; customer-import names store ids)
+			  inbox [--status=STATUS] [--store=NAME] [--limit=N]
+			                                      the webhook log: real-time messages, newest first
+			  inbox retry <messageId>             receive a failed message again, for serve to process
 			  jobs                                list the jobs the definitions in jobs/ provide
 			  serve                               run as a service (Actuator health and metrics)
 			  sandbox [--store=NAME]              serve the local sandbox store until stopped, to look at or
@@ -43,7 +46,7 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 
 	/** Every command {@link Cli} and {@code serve} answer. */
 	public static final Set<String> COMMANDS = Set.of("run", "run-all", "restart", "history", "executions", "stop",
-			"recover", "retry", "abort", "load", "process", "process-all", "jobs", "serve", "sandbox");
+			"recover", "retry", "abort", "load", "process", "process-all", "inbox", "jobs", "serve", "sandbox");
 
 	/** The commands that run a job to its end, and so show its progress. */
 	private static final Set<String> JOB_COMMANDS = Set.of("run", "run-all", "restart", "process", "process-all");

@@ -119,7 +119,8 @@ class QueryCheckTest {
 	private EntityDefinition withQuery(String query) {
 		SourceQuery source = customer.source();
 		return new EntityDefinition(customer.entity(), customer.description(),
-				new SourceQuery(query, source.parameters(), source.key(), source.description(), source.changeColumn()),
+				new SourceQuery(query, source.parameters(), source.key(), source.description(), source.changeColumn(),
+						source.inquiry()),
 				customer.batchFilters(), customer.exportFilter(), customer.mapping(), customer.target(),
 				customer.importing(), customer.direction(), customer.primary(), customer.dependsOn(),
 				customer.chunkSize(), customer.maxAttempts(), customer.origin());

@@ -23,15 +23,18 @@ public final class ProjectDefinitions {
 	}
 
 	public static Definitions load(String pattern) {
-		return new Definitions(new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
-				new SyncbatchProperties.Api("operator", null, new SyncbatchProperties.Viewer("viewer", null),
-						Duration.ofMinutes(10),
-						new SyncbatchProperties.LoginThrottle(10, Duration.ofMinutes(1), 10_000),
-						DataSize.ofKilobytes(64), new SyncbatchProperties.HistoryPaging(100, 1000)),
-				List.of(), new SyncbatchProperties.Prepare(Duration.ofMinutes(1), 1000),
-				new SyncbatchProperties.Process(1),
-				new SyncbatchProperties.Retry(4, 200, 2, 10000, Duration.ofMinutes(5)),
-				new SyncbatchProperties.Metrics(Duration.ofSeconds(10)), new SyncbatchProperties.Refresh(500, 10_000)),
+		return new Definitions(
+				new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
+						new SyncbatchProperties.Api("operator", null, new SyncbatchProperties.Viewer("viewer", null),
+								Duration.ofMinutes(10),
+								new SyncbatchProperties.LoginThrottle(10, Duration.ofMinutes(1), 10_000),
+								DataSize.ofKilobytes(64), new SyncbatchProperties.HistoryPaging(100, 1000)),
+						List.of(), new SyncbatchProperties.Prepare(Duration.ofMinutes(1), 1000),
+						new SyncbatchProperties.Process(1),
+						new SyncbatchProperties.Retry(4, 200, 2, 10000, Duration.ofMinutes(5)),
+						new SyncbatchProperties.Metrics(Duration.ofSeconds(10)),
+						new SyncbatchProperties.Refresh(500, 10_000), new SyncbatchProperties.Inbox(
+								"X-Syncbatch-Secret", null, Duration.ofMillis(200), 500, Duration.ofDays(30))),
 				new PathMatchingResourcePatternResolver());
 	}
 

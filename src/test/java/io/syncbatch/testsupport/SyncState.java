@@ -26,6 +26,8 @@ public final class SyncState {
 		jdbc.update("DELETE FROM sync_prepared");
 		jdbc.update("DELETE FROM sync_pending_create");
 		jdbc.update("DELETE FROM sync_conflict");
+		jdbc.update("DELETE FROM sync_inbox");
+		jdbc.update("DELETE FROM sync_realtime");
 		jdbc.update("DELETE FROM sync_watermark");
 		jdbc.update("DELETE FROM sync_run_lock");
 	}

@@ -1,0 +1,331 @@
+package io.syncbatch;
+
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
+import static io.syncbatch.testsupport.StoreFixture.Requests.updating;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
+import io.syncbatch.inbox.Inbox;
+import io.syncbatch.inbox.InboxDispatcher;
+import io.syncbatch.inbox.InboxMessage;
+import io.syncbatch.inbox.InboxStatus;
+import io.syncbatch.ops.Cli;
+import io.syncbatch.ops.CliCommand;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
+import io.syncbatch.testsupport.TestDatabase;
+import io.syncbatch.testsupport.WebhookExamples;
+
+/**
+ * Real time, over real HTTP: given customers already synced, when the ERP pushes a
+ * notification of a change (in Acumatica's documented format) or the store sends a
+ * webhook (BigCommerce's example bodies), then the message is kept in the inbox, and the
+ * next look at the inbox syncs the record it names through the entity's job, as a batch
+ * run of that one record would. The looks are made by the test, so that each step can be
+ * seen; {@code serve} makes one every poll period.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "syncbatch.inbox.poll-period=PT1H", "syncbatch.metrics.state-max-age=0s" })
+class InboxScenariosTest extends SyncScenario {
+
+	private static final String ERP_SECRET = "erp-" + UUID.randomUUID();
+
+	private static final String STORE_SECRET = "store-" + UUID.randomUUID();
+
+	@DynamicPropertySource
+	static void secrets(DynamicPropertyRegistry registry) {
+		registry.add("syncbatch.inbox.erp-secret", () -> ERP_SECRET);
+		registry.add("syncbatch.stores." + TestDatabase.current().storeName() + ".webhook-secret", () -> STORE_SECRET);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	InboxDispatcher dispatcher;
+
+	@Autowired
+	Cli cli;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void anErpEditReachesTheStoreThroughAPushNotification() throws Exception {
+		launch(Map.of());
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));
+		store().forgetRequests();
+
+		HttpResponse<String> acknowledged = notify(fruiticoPhone("+1 212 555 0199", "+1 212 555 0148", "tx-1", 100));
+
+		assertThat(acknowledged.statusCode()).isEqualTo(200);
+		InboxMessage received = onlyMessage();
+		assertThat(received.status()).isEqualTo(InboxStatus.RECEIVED);
+		assertThat(received.entity()).isEqualTo("customer");
+		assertThat(received.recordKey()).isEqualTo("FRUITICO");
+		assertThat(received.occurredAt()).isEqualTo(100L);
+		assertThat(store().writes()).as("acknowledged before anything is synced").isZero();
+
+		dispatcher.dispatch();
+
+		assertThat(storeCustomer("info@fruitico.example")).containsEntry("phone", "+1 212 555 0199");
+		assertThat(store().requests(updating(CUSTOMERS))).hasSize(1);
+		InboxMessage processed = onlyMessage();
+		assertThat(processed.status()).isEqualTo(InboxStatus.PROCESSED);
+		assertThat(processed.jobExecutionId()).isNotNull();
+		assertThat(history().get("FRUITICO").status()).isEqualTo(SyncStatus.PROCESSED);
+		assertThat(meterRegistry.get("syncbatch.inbox.latency")
+			.tags("store", storeName(), "source", "erp")
+			.timer()
+			.count()).as("its time from arrival to sync measured").isPositive();
+		assertThat(meterRegistry.get("syncbatch.inbox.waiting").gauge().value()).isZero();
+	}
+
+	@Test
+	void aRepeatedNotificationIsLoggedAsADuplicateAndABurstOnOneRecordIsOneSync() throws Exception {
+		launch(Map.of());
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));
+		store().forgetRequests();
+
+		double duplicates = duplicatesCounted();
+		notify(fruiticoPhone("+1 212 555 0177", "+1 212 555 0148", "tx-1", 100));
+		HttpResponse<String> again = notify(fruiticoPhone("+1 212 555 0177", "+1 212 555 0148", "tx-1", 100));
+		notify(fruiticoPhone("+1 212 555 0199", "+1 212 555 0177", "tx-2", 101));
+		dispatcher.dispatch();
+
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("\"duplicates\":1");
+		List<InboxMessage> log = inbox.log(null, null, 10);
+		assertThat(log).extracting(InboxMessage::status)
+			.containsExactly(InboxStatus.PROCESSED, InboxStatus.DUPLICATE, InboxStatus.PROCESSED);
+		assertThat(log.get(1).duplicateOf()).isEqualTo(log.get(2).id());
+		assertThat(store().requests(updating(CUSTOMERS))).as("two messages, one sync, of the ERP's row as it is now")
+			.hasSize(1);
+		assertThat(storeCustomer("info@fruitico.example")).containsEntry("phone", "+1 212 555 0199");
+		assertThat(duplicatesCounted() - duplicates).isEqualTo(1);
+	}
+
+	@Test
+	void aRowDeletedWithoutOneInsertedIsADeletion() throws Exception {
+		launch(Map.of());
+		erp.deleteCustomer("JAMIFIQUE");
+
+		notify("""
+				{"Inserted": [], "Deleted": [{"CustomerID": "JAMIFIQUE", "AcctName": "Jamifique"}],
+				 "Query": "syncbatch-customer", "CompanyId": "SweetLife", "Id": "tx-9", "TimeStamp": 638000000000,
+				 "AdditionalInfo": {}}""");
+		dispatcher.dispatch();
+
+		SyncRecord deleted = history().get("JAMIFIQUE");
+		assertThat(deleted.status()).isEqualTo(SyncStatus.DELETED);
+		InboxMessage message = onlyMessage();
+		assertThat(message.status()).isEqualTo(InboxStatus.PROCESSED);
+		assertThat(message.reason()).isEqualTo(deleted.lastError());
+	}
+
+	@Test
+	void aCustomerCreatedInTheStoreReachesTheErpThroughAWebhook() throws Exception {
+		String gina = store().createCustomer(Map.of("email", "gina.baker@sunnyside.example", "first_name", "Gina",
+				"last_name", "Baker", "company", "Sunny Side Bakery"));
+
+		HttpResponse<String> acknowledged = webhook(WebhookExamples.body("store_customer_created", gina));
+		assertThat(acknowledged.statusCode()).isEqualTo(200);
+		assertThat(erp.customerIdOf("gina.baker@sunnyside.example")).as("not before the inbox is processed").isNull();
+
+		dispatcher.dispatch();
+
+		assertThat(erp.customerIdOf("gina.baker@sunnyside.example")).isEqualTo("EC00004");
+		InboxMessage message = onlyMessage();
+		assertThat(message.status()).isEqualTo(InboxStatus.PROCESSED);
+		assertThat(message.topic()).isEqualTo("store/customer/created");
+		assertThat(message.recordKey()).isEqualTo(gina);
+	}
+
+	@Test
+	void anOrderWhoseCustomerIsNotInTheErpWaitsHeldAndGoesWhenTheCustomersWebhookBringsIt() throws Exception {
+		String liam = store()
+			.createCustomer(Map.of("email", "liam.chen@mail.example", "first_name", "Liam", "last_name", "Chen"));
+		String order = store().placeOrder(liam, SalesOrderImportScenariosTest.JAM_AND_COFFEE,
+				SalesOrderImportScenariosTest.billing("Liam", "Chen"));
+
+		webhook(WebhookExamples.body("store_order_created", order));
+		dispatcher.dispatch();
+
+		InboxMessage held = onlyMessage();
+		assertThat(held.status()).isEqualTo(InboxStatus.HELD);
+		assertThat(held.reason()).contains("waiting for the store's customer " + liam + " to be in the ERP");
+		assertThat(dispatcher.dispatch()).as("nothing new: it waits, and nothing is run for it").isZero();
+
+		webhook(WebhookExamples.body("store_customer_created", liam));
+		dispatcher.dispatch();
+
+		assertThat(inbox.log(null, null, 10)).extracting(InboxMessage::status)
+			.containsExactly(InboxStatus.PROCESSED, InboxStatus.PROCESSED);
+		assertThat(erp.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM SOOrder WHERE CompanyID = 2 AND CustomerOrderNbr = ?", Integer.class,
+					"BC" + order))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aMessageWhoseRecordFailedIsFailedWithTheHistorysReasonAndRetriedFromTheCommandLine() throws Exception {
+		launch(Map.of());
+		erp.editCustomer("FRUITICO", "Email", "fruitico-at-example", LocalDateTime.of(2026, 11, 3, 8, 0));
+		notify(fruiticoPhone("+1 212 555 0148", "+1 212 555 0148", "tx-1", 100));
+		dispatcher.dispatch();
+		InboxMessage failed = onlyMessage();
+		assertThat(failed.status()).isEqualTo(InboxStatus.FAILED);
+		assertThat(failed.reason()).isEqualTo(history().get("FRUITICO").lastError()).contains("Email");
+
+		erp.editCustomer("FRUITICO", "Email", "hello@fruitico.example", LocalDateTime.of(2026, 11, 3, 9, 0));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int exit = cli.execute(CliCommand.parse(new String[] { "inbox", "retry", String.valueOf(failed.id()) }),
+				new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+		dispatcher.dispatch();
+
+		assertThat(exit).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.isEqualTo("message " + failed.id() + " is received again; serve processes it at its next look\n");
+		assertThat(onlyMessage().status()).isEqualTo(InboxStatus.PROCESSED);
+		assertThat(storeCustomer("hello@fruitico.example")).isNotNull();
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+		cli.execute(CliCommand.parse(new String[] { "inbox", "--status=processed" }),
+				new PrintStream(log, true, StandardCharsets.UTF_8), System.err);
+		assertThat(log.toString(StandardCharsets.UTF_8)).contains("syncbatch-customer", "FRUITICO", "PROCESSED")
+			.endsWith("1 message(s), newest first\n");
+	}
+
+	@Test
+	void aWebhookAboutWhatNoJobImportsIsKeptAsIgnored() throws Exception {
+		HttpResponse<String> acknowledged = webhook(WebhookExamples.body("store_product_updated"));
+
+		assertThat(acknowledged.statusCode()).isEqualTo(200);
+		InboxMessage message = onlyMessage();
+		assertThat(message.status()).isEqualTo(InboxStatus.IGNORED);
+		assertThat(message.reason()).isEqualTo("no resource the engine reads is about 'store/product/updated'");
+		assertThat(dispatcher.dispatch()).isZero();
+	}
+
+	@Test
+	void aMessageWithoutTheSecretOrWithoutWhatItMustCarryIsRefusedAndNothingIsKept() throws Exception {
+		String notification = fruiticoPhone("+1 212 555 0199", "+1 212 555 0148", "tx-1", 100);
+
+		assertThat(send("/hooks/erp/" + storeName(), notification, null).statusCode()).isEqualTo(401);
+		assertThat(send("/hooks/erp/" + storeName(), notification, "wrong").statusCode()).isEqualTo(401);
+		assertThat(send("/hooks/erp/" + storeName(), notification, STORE_SECRET).statusCode())
+			.as("a store's secret is not the ERP's")
+			.isEqualTo(401);
+		assertThat(send("/hooks/stores/nowhere", WebhookExamples.body("store_customer_created"), STORE_SECRET)
+			.statusCode()).isEqualTo(401);
+		HttpResponse<String> withoutId = notify(notification.replace("\"Id\": \"tx-1\",", ""));
+		assertThat(withoutId.statusCode()).isEqualTo(400);
+		assertThat(withoutId.body()).contains("push notification has no Id");
+		HttpResponse<String> withoutKey = notify(notification.replace("\"CustomerID\": \"FRUITICO\", ", ""));
+		assertThat(withoutKey.statusCode()).isEqualTo(400);
+		assertThat(withoutKey.body())
+			.contains("row Inserted[0] has no CustomerID, the key column of the entity it names");
+		assertThat(webhook("{\"scope\": \"store/customer/created\"}").statusCode()).isEqualTo(400);
+
+		assertThat(inbox.log(null, null, 10)).isEmpty();
+	}
+
+	@Test
+	void whileTheStoreIsDownTheMessageWaitsAndIsSyncedWhenItIsBack() throws Exception {
+		launch(Map.of());
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));
+		store().forgetRequests();
+		var outage = store().failAll(updating(CUSTOMERS), StoreFault.unavailable());
+
+		notify(fruiticoPhone("+1 212 555 0199", "+1 212 555 0148", "tx-1", 100));
+		dispatcher.dispatch();
+
+		InboxMessage waiting = onlyMessage();
+		assertThat(waiting.status()).isEqualTo(InboxStatus.RECEIVED);
+		assertThat(waiting.attempts()).isEqualTo(1);
+		assertThat(waiting.reason()).contains("of customer-export FAILED; tried again in");
+
+		outage.remove();
+		// The first pause after a failed run is a second.
+		Thread.sleep(1_100);
+		dispatcher.dispatch();
+
+		assertThat(onlyMessage().status()).isEqualTo(InboxStatus.PROCESSED);
+		assertThat(storeCustomer("info@fruitico.example")).containsEntry("phone", "+1 212 555 0199");
+		assertThat(store().requests(creating(CUSTOMERS))).as("found again, not created twice").isEmpty();
+	}
+
+	private String fruiticoPhone(String phone, String before, String transaction, long timeStamp) {
+		return """
+				{"Inserted": [{"CustomerID": "FRUITICO", "AcctName": "Fruitico Coffee and Cakes", "Phone": "%s"}],
+				 "Deleted": [{"CustomerID": "FRUITICO", "AcctName": "Fruitico Coffee and Cakes", "Phone": "%s"}],
+				 "Query": "syncbatch-customer", "CompanyId": "SweetLife", "Id": "%s", "TimeStamp": %d,
+				 "AdditionalInfo": {}}""".formatted(phone, before, transaction, timeStamp);
+	}
+
+	private HttpResponse<String> notify(String notification) throws Exception {
+		return send("/hooks/erp/" + storeName(), notification, ERP_SECRET);
+	}
+
+	private HttpResponse<String> webhook(String body) throws Exception {
+		return send("/hooks/stores/" + storeName(), body, STORE_SECRET);
+	}
+
+	private HttpResponse<String> send(String path, String body, String secret) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (secret != null) {
+			request.header("X-Syncbatch-Secret", secret);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private double duplicatesCounted() {
+		return meterRegistry.get("syncbatch.inbox.messages")
+			.tags("store", storeName(), "source", "erp", "status", "DUPLICATE")
+			.counter()
+			.count();
+	}
+
+	private InboxMessage onlyMessage() {
+		List<InboxMessage> log = inbox.log(null, null, 10);
+		assertThat(log).hasSize(1);
+		return log.get(0);
+	}
+
+	private Map<String, Object> storeCustomer(String email) {
+		return store().customers()
+			.stream()
+			.filter(customer -> email.equals(customer.get("email")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
