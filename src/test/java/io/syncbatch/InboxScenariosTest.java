@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,9 +55,14 @@ class InboxScenariosTest extends SyncScenario {
 
 	private static final String STORE_SECRET = "store-" + UUID.randomUUID();
 
+	private static final String OPERATOR_PASSWORD = "ops-" + UUID.randomUUID();
+
+	private static final String OPERATOR = "operator:" + OPERATOR_PASSWORD;
+
 	@DynamicPropertySource
 	static void secrets(DynamicPropertyRegistry registry) {
 		registry.add("syncbatch.inbox.erp-secret", () -> ERP_SECRET);
+		registry.add("syncbatch.api.password", () -> OPERATOR_PASSWORD);
 		registry.add("syncbatch.stores." + TestDatabase.current().storeName() + ".webhook-secret", () -> STORE_SECRET);
 	}
 
@@ -205,21 +211,47 @@ class InboxScenariosTest extends SyncScenario {
 		assertThat(failed.reason()).isEqualTo(history().get("FRUITICO").lastError()).contains("Email");
 
 		erp.editCustomer("FRUITICO", "Email", "hello@fruitico.example", LocalDateTime.of(2026, 11, 3, 9, 0));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int exit = cli.execute(CliCommand.parse(new String[] { "inbox", "retry", String.valueOf(failed.id()) }),
-				new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+		String retried = command("inbox", "retry", String.valueOf(failed.id()));
 		dispatcher.dispatch();
 
-		assertThat(exit).isZero();
-		assertThat(out.toString(StandardCharsets.UTF_8))
+		assertThat(retried)
 			.isEqualTo("message " + failed.id() + " is received again; serve processes it at its next look\n");
 		assertThat(onlyMessage().status()).isEqualTo(InboxStatus.PROCESSED);
 		assertThat(storeCustomer("hello@fruitico.example")).isNotNull();
-		ByteArrayOutputStream log = new ByteArrayOutputStream();
-		cli.execute(CliCommand.parse(new String[] { "inbox", "--status=processed" }),
-				new PrintStream(log, true, StandardCharsets.UTF_8), System.err);
-		assertThat(log.toString(StandardCharsets.UTF_8)).contains("syncbatch-customer", "FRUITICO", "PROCESSED")
+		assertThat(command("inbox", "--status=processed")).contains("syncbatch-customer", "FRUITICO", "PROCESSED")
 			.endsWith("1 message(s), newest first\n");
+	}
+
+	@Test
+	void aPausedStoreKeepsItsMessagesAndProcessesThemInOrderOnceActivatedAStoppedOneRefusesThem() throws Exception {
+		launch(Map.of());
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));
+		assertThat(command("deactivate", storeName(), "--pause"))
+			.startsWith("real-time sync of store " + storeName() + " is PAUSED: its messages are received and kept");
+
+		assertThat(notify(fruiticoPhone("+1 212 555 0199", "+1 212 555 0148", "tx-1", 100)).statusCode())
+			.isEqualTo(200);
+		assertThat(dispatcher.dispatch()).isZero();
+		assertThat(onlyMessage().status()).as("kept while paused").isEqualTo(InboxStatus.RECEIVED);
+		assertThat(command("realtime")).containsPattern(storeName() + " +PAUSED").endsWith("1 message(s) waiting\n");
+		assertThat(stateGauge("PAUSED")).isEqualTo(1);
+
+		HttpResponse<String> activated = send("/api/realtime/" + storeName() + "/activate", "", null, OPERATOR);
+		assertThat(activated.statusCode()).isEqualTo(200);
+		dispatcher.dispatch();
+		assertThat(onlyMessage().status()).isEqualTo(InboxStatus.PROCESSED);
+		assertThat(storeCustomer("info@fruitico.example")).containsEntry("phone", "+1 212 555 0199");
+
+		assertThat(send("/api/realtime/" + storeName() + "/deactivate", "{\"mode\":\"stop\"}", null, OPERATOR)
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> refused = notify(fruiticoPhone("+1 212 555 0100", "+1 212 555 0199", "tx-2", 101));
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(refused.body())
+			.contains("the real-time sync of store " + storeName() + " is stopped; activate it to receive messages");
+		assertThat(inbox.log(null, null, 10)).as("nothing kept while stopped").hasSize(1);
+		assertThat(stateGauge("STOPPED")).isEqualTo(1);
+		assertThat(send("/api/inbox?status=processed", null, null, OPERATOR).body())
+			.contains("\"recordKey\":\"FRUITICO\"");
 	}
 
 	@Test
@@ -298,13 +330,36 @@ class InboxScenariosTest extends SyncScenario {
 	}
 
 	private HttpResponse<String> send(String path, String body, String secret) throws Exception {
+		return send(path, body, secret, null);
+	}
+
+	/**
+	 * A POST of this body (a GET without one), with the sender's secret or the API's
+	 * login.
+	 */
+	private HttpResponse<String> send(String path, String body, String secret, String login) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+			.header("Content-Type", "application/json");
+		request = body == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (secret != null) {
 			request.header("X-Syncbatch-Secret", secret);
 		}
+		if (login != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
+		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String command(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int exit = cli.execute(CliCommand.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+		assertThat(exit).as(String.join(" ", args)).isZero();
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private double stateGauge(String state) {
+		return meterRegistry.get("syncbatch.realtime.state").tags("store", storeName(), "state", state).gauge().value();
 	}
 
 	private double duplicatesCounted() {

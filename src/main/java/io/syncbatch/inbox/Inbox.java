@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -102,10 +103,21 @@ public class Inbox {
 				status.finished() ? now : null);
 	}
 
-	/** Messages waiting to be processed (RECEIVED or HELD), oldest first. */
-	public List<InboxMessage> waiting(InboxStatus status, int limit) {
-		return jdbc.query("SELECT * FROM sync_inbox WHERE status = ? ORDER BY id LIMIT ?", this::row, status.name(),
-				limit);
+	/**
+	 * Messages of these stores waiting to be processed (RECEIVED or HELD), oldest first.
+	 */
+	public List<InboxMessage> waiting(InboxStatus status, Collection<String> stores, int limit) {
+		if (stores.isEmpty()) {
+			return List.of();
+		}
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(status.name());
+		arguments.addAll(stores);
+		arguments.add(limit);
+		return jdbc.query(
+				"SELECT * FROM sync_inbox WHERE status = ? AND store IN ("
+						+ String.join(", ", Collections.nCopies(stores.size(), "?")) + ") ORDER BY id LIMIT ?",
+				this::row, arguments.toArray());
 	}
 
 	/** The log: newest first, of one store or all, of one status or all. */

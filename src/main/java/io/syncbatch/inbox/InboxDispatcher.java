@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +69,8 @@ public class InboxDispatcher {
 
 	private final InboxMeters meters;
 
+	private final RealtimeStates states;
+
 	/** Per store and job after a failed run: when to try again, and the pause taken. */
 	private final Map<String, Pause> paused = new HashMap<>();
 
@@ -75,7 +78,7 @@ public class InboxDispatcher {
 	}
 
 	public InboxDispatcher(Inbox inbox, Definitions definitions, SyncJobs jobs, SyncRecordRepository records,
-			SyncbatchProperties properties, Clock clock, InboxMeters meters) {
+			SyncbatchProperties properties, Clock clock, InboxMeters meters, RealtimeStates states) {
 		this.inbox = inbox;
 		this.definitions = definitions;
 		this.jobs = jobs;
@@ -83,20 +86,28 @@ public class InboxDispatcher {
 		this.settings = properties.inbox();
 		this.clock = clock;
 		this.meters = meters;
+		this.states = states;
 	}
 
 	/**
-	 * One look at the inbox; returns how many messages it finished. When it synced a
-	 * record, the HELD records may be waiting for just that one: they are synced again in
-	 * the same look. Otherwise a HELD message only follows its record's history.
+	 * One look at the inbox, for the stores whose real-time sync is active (a paused
+	 * store's messages wait, in order); returns how many messages it finished. When it
+	 * synced a record, the HELD records may be waiting for just that one: they are synced
+	 * again in the same look. Otherwise a HELD message only follows its record's history.
 	 */
 	public synchronized int dispatch() {
+		Set<String> active = new HashSet<>();
+		states.all().forEach((store, state) -> {
+			if (state.state() == RealtimeState.ACTIVE) {
+				active.add(store);
+			}
+		});
 		int finished = 0;
-		for (List<InboxMessage> messages : byRun(inbox.waiting(InboxStatus.RECEIVED, settings.batchSize()))) {
+		for (List<InboxMessage> messages : byRun(inbox.waiting(InboxStatus.RECEIVED, active, settings.batchSize()))) {
 			finished += process(messages);
 		}
 		boolean synced = finished > 0;
-		for (List<InboxMessage> messages : byRun(inbox.waiting(InboxStatus.HELD, settings.batchSize()))) {
+		for (List<InboxMessage> messages : byRun(inbox.waiting(InboxStatus.HELD, active, settings.batchSize()))) {
 			finished += synced ? process(messages) : finish(messages, job(messages.get(0)), null);
 		}
 		return finished;

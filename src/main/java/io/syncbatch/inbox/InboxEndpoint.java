@@ -60,8 +60,10 @@ class InboxEndpoint {
 
 	private final InboxMeters meters;
 
+	private final RealtimeStates states;
+
 	InboxEndpoint(Inbox inbox, StoreConnectors stores, SyncbatchProperties properties, JsonMapper json,
-			Definitions definitions, InboxMeters meters) {
+			Definitions definitions, InboxMeters meters, RealtimeStates states) {
 		this.inbox = inbox;
 		this.stores = stores;
 		this.properties = properties;
@@ -69,6 +71,7 @@ class InboxEndpoint {
 		this.notifications = new PushNotifications(definitions);
 		this.webhooks = new WebhookArrivals(definitions);
 		this.meters = meters;
+		this.states = states;
 	}
 
 	@PostMapping("/erp/{store}")
@@ -78,6 +81,9 @@ class InboxEndpoint {
 				"ERP push notification");
 		if (refused != null) {
 			return refused;
+		}
+		if (states.of(store) == RealtimeState.STOPPED) {
+			return stopped(store);
 		}
 		try {
 			return received(inbox.receive(notifications.read(store, parse(body, "push notification"))));
@@ -95,6 +101,9 @@ class InboxEndpoint {
 				headers, "webhook");
 		if (refused != null) {
 			return refused;
+		}
+		if (states.of(store) == RealtimeState.STOPPED) {
+			return stopped(store);
 		}
 		StoreWebhooks reading = stores.connection(store).webhooks();
 		if (reading == null) {
@@ -158,6 +167,16 @@ class InboxEndpoint {
 		catch (JacksonException notJson) {
 			throw new MalformedMessageException("the " + what + " is not JSON");
 		}
+	}
+
+	/**
+	 * A stopped store's messages are refused, so that the sender keeps them (BigCommerce
+	 * retries, then disables the hook; Acumatica keeps failed notifications to resend).
+	 */
+	private ResponseEntity<ProblemDetail> stopped(String store) {
+		log.info("Refused a message for store {}: its real-time sync is stopped", store);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE,
+				"the real-time sync of store " + store + " is stopped; activate it to receive messages");
 	}
 
 	private ResponseEntity<ProblemDetail> malformed(String store, @Nullable String reason) {

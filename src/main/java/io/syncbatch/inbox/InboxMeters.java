@@ -3,7 +3,9 @@ package io.syncbatch.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -25,8 +27,9 @@ import io.syncbatch.metrics.SyncMeters;
  * ({@code syncbatch.inbox.messages}, duplicates included), how many wait and how old the
  * oldest is (read from the sync database, which every process shares, at most once per
  * {@code syncbatch.metrics.state-max-age}), and how long a message took from its arrival
- * to its record's sync ({@code syncbatch.inbox.latency}). Every series of a configured
- * store exists from start-up, at zero.
+ * to its record's sync ({@code syncbatch.inbox.latency}), and each store's real-time
+ * state ({@code syncbatch.realtime.state}). Every series of a configured store exists
+ * from start-up, at zero.
  */
 @Component
 public class InboxMeters implements MeterBinder {
@@ -41,12 +44,15 @@ public class InboxMeters implements MeterBinder {
 
 	private @Nullable MeterRegistry registry;
 
-	private Inbox.@Nullable Depth depth;
+	private final RealtimeStates states;
 
-	private Instant depthAt = Instant.MIN;
+	private @Nullable Snapshot snapshot;
 
-	public InboxMeters(Inbox inbox, SyncbatchProperties properties, Clock clock) {
+	private Instant snapshotAt = Instant.MIN;
+
+	public InboxMeters(Inbox inbox, RealtimeStates states, SyncbatchProperties properties, Clock clock) {
 		this.inbox = inbox;
+		this.states = states;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -63,7 +69,18 @@ public class InboxMeters implements MeterBinder {
 				latency(store, source);
 			}
 		}
-		Gauge.builder("syncbatch.inbox.waiting", this, meters -> meters.depth().waiting())
+		for (String store : properties.stores().keySet()) {
+			for (RealtimeState state : RealtimeState.values()) {
+				Gauge
+					.builder("syncbatch.realtime.state", this,
+							meters -> meters.snapshot().states().get(store) == state ? 1 : 0)
+					.tag(SyncMeters.STORE, store)
+					.tag("state", state.name())
+					.description("1 for the store's real-time state (ACTIVE, PAUSED, STOPPED), 0 for the others")
+					.register(registry);
+			}
+		}
+		Gauge.builder("syncbatch.inbox.waiting", this, meters -> meters.snapshot().depth().waiting())
 			.baseUnit("messages")
 			.description("Messages received and not yet finished (RECEIVED or HELD)")
 			.register(registry);
@@ -117,23 +134,29 @@ public class InboxMeters implements MeterBinder {
 					.register(registry);
 	}
 
-	private synchronized Inbox.Depth depth() {
+	/** What the gauges read from the sync database, read at most once per max age. */
+	private record Snapshot(Inbox.Depth depth, Map<String, RealtimeState> states) {
+	}
+
+	private synchronized Snapshot snapshot() {
 		Instant now = clock.instant();
-		if (depth == null || depthAt.plus(properties.metrics().stateMaxAge()).isBefore(now)) {
+		if (snapshot == null || snapshotAt.plus(properties.metrics().stateMaxAge()).isBefore(now)) {
 			try {
-				depth = inbox.depth();
-				depthAt = now;
+				Map<String, RealtimeState> byStore = new HashMap<>();
+				states.all().forEach((store, state) -> byStore.put(store, state.state()));
+				snapshot = new Snapshot(inbox.depth(), byStore);
+				snapshotAt = now;
 			}
 			catch (DataAccessException e) {
 				log.warn("Could not read the inbox for metrics: {}", e.getMessage());
-				return depth == null ? new Inbox.Depth(0, null) : depth;
+				return snapshot == null ? new Snapshot(new Inbox.Depth(0, null), Map.of()) : snapshot;
 			}
 		}
-		return depth;
+		return snapshot;
 	}
 
 	private double oldestAge() {
-		Instant oldest = depth().oldestReceivedAt();
+		Instant oldest = snapshot().depth().oldestReceivedAt();
 		return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
 	}
 

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -28,9 +27,6 @@ import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.connector.StoreConnectors;
-import io.syncbatch.inbox.Inbox;
-import io.syncbatch.inbox.InboxMessage;
-import io.syncbatch.inbox.InboxStatus;
 import io.syncbatch.secrets.Secrets;
 import io.syncbatch.record.UntrustedText;
 
@@ -51,7 +47,7 @@ public class Cli {
 
 	public static final int REFUSED = 3;
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	private final SyncJobs jobs;
@@ -68,10 +64,10 @@ public class Cli {
 
 	private final Secrets secrets;
 
-	private final Inbox inbox;
+	private final RealtimeCommands realtime;
 
 	public Cli(SyncJobs jobs, Definitions definitions, SyncRecordRepository records, StoreConnectors stores,
-			SyncRefresh refresh, BatchProcesses batch, Secrets secrets, Inbox inbox) {
+			SyncRefresh refresh, BatchProcesses batch, Secrets secrets, RealtimeCommands realtime) {
 		this.jobs = jobs;
 		this.definitions = definitions;
 		this.records = records;
@@ -79,7 +75,7 @@ public class Cli {
 		this.refresh = refresh;
 		this.batch = batch;
 		this.secrets = secrets;
-		this.inbox = inbox;
+		this.realtime = realtime;
 	}
 
 	public int execute(CliCommand command, PrintStream out, PrintStream err) {
@@ -121,7 +117,10 @@ public class Cli {
 					out.printf("%d record(s) aborted; runs leave them alone until they are retried%n", count);
 					yield OK;
 				}
-				case "inbox" -> inbox(command, out);
+				case "inbox" -> realtime.inbox(command, out);
+				case "realtime" -> realtime.states(command, out);
+				case "activate" -> realtime.activate(command, out);
+				case "deactivate" -> realtime.deactivate(command, out);
 				case "jobs" -> {
 					jobs.jobNames().forEach(out::println);
 					yield OK;
@@ -243,7 +242,7 @@ public class Cli {
 	}
 
 	/** {@code --limit=N}: a whole number of at least 1. */
-	private static int limit(CliCommand command, String otherwise) {
+	static int limit(CliCommand command, String otherwise) {
 		String text = command.options().getOrDefault("limit", otherwise);
 		long limit = number("--limit", text);
 		if (limit < 1 || limit > Integer.MAX_VALUE) {
@@ -252,7 +251,7 @@ public class Cli {
 		return (int) limit;
 	}
 
-	private static long number(String what, String text) {
+	static long number(String what, String text) {
 		try {
 			return Long.parseLong(text.trim());
 		}
@@ -298,41 +297,6 @@ public class Cli {
 		return OK;
 	}
 
-	private int inbox(CliCommand command, PrintStream out) {
-		List<String> arguments = command.arguments();
-		if (!arguments.isEmpty()) {
-			if (arguments.size() != 2 || !arguments.get(0).equals("retry")) {
-				throw new UsageException("inbox takes no argument but retry and a message id, e.g. inbox retry 17");
-			}
-			long id = number("message id", arguments.get(1));
-			if (!inbox.retry(id)) {
-				InboxMessage message = inbox.message(id);
-				throw new IllegalArgumentException(message == null ? "there is no message " + id + " in the inbox"
-						: "message " + id + " is " + message.status() + "; only a FAILED message is retried");
-			}
-			out.printf("message %d is received again; serve processes it at its next look%n", id);
-			return OK;
-		}
-		String status = command.options().get("status");
-		String store = command.options().get("store");
-		if (store != null) {
-			store = stores.orDefault(store);
-		}
-		int limit = limit(command, "50");
-		List<InboxMessage> log = inbox.log(store, status == null ? null : InboxStatus.parse(status), limit);
-		out.print(TextTable.render(
-				List.of("ID", "RECEIVED", "STORE", "SOURCE", "TOPIC", "ENTITY", "KEY", "STATUS", "EXECUTION", "REASON"),
-				log.stream()
-					.map(message -> List.of(String.valueOf(message.id()), WHEN.format(message.receivedAt()),
-							message.store(), message.source().name().toLowerCase(Locale.ROOT), message.topic(),
-							blank(message.entity()), blank(message.recordKey()), message.status().name(),
-							message.jobExecutionId() == null ? "" : String.valueOf(message.jobExecutionId()),
-							blank(message.reason())))
-					.toList()));
-		out.printf("%d message(s)%s, newest first%n", log.size(), store == null ? "" : " of store " + store);
-		return OK;
-	}
-
 	private static int usage(PrintStream err, String problem) {
 		err.println("syncbatch: " + problem);
 		err.print(CliCommand.USAGE);
@@ -346,7 +310,7 @@ public class Cli {
 		return text.lines().findFirst().orElse(text);
 	}
 
-	private static String blank(@Nullable String text) {
+	static String blank(@Nullable String text) {
 		return text == null ? "" : text;
 	}
 

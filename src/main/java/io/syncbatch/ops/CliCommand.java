@@ -38,6 +38,10 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 			  inbox [--status=STATUS] [--store=NAME] [--limit=N]
 			                                      the webhook log: real-time messages, newest first
 			  inbox retry <messageId>             receive a failed message again, for serve to process
+			  realtime                            each store's real-time state and waiting messages
+			  deactivate <store> --pause | --stop pause: keep receiving messages, process them once active again;
+			                                      stop: refuse them
+			  activate <store>                    process messages again, the retained ones first, in order
 			  jobs                                list the jobs the definitions in jobs/ provide
 			  serve                               run as a service (Actuator health and metrics)
 			  sandbox [--store=NAME]              serve the local sandbox store until stopped, to look at or
@@ -46,7 +50,8 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 
 	/** Every command {@link Cli} and {@code serve} answer. */
 	public static final Set<String> COMMANDS = Set.of("run", "run-all", "restart", "history", "executions", "stop",
-			"recover", "retry", "abort", "load", "process", "process-all", "inbox", "jobs", "serve", "sandbox");
+			"recover", "retry", "abort", "load", "process", "process-all", "inbox", "realtime", "activate",
+			"deactivate", "jobs", "serve", "sandbox");
 
 	/** The commands that run a job to its end, and so show its progress. */
 	private static final Set<String> JOB_COMMANDS = Set.of("run", "run-all", "restart", "process", "process-all");

@@ -25,7 +25,7 @@ CREATE UNIQUE INDEX sync_inbox_delivery ON sync_inbox (store, source, delivery);
 CREATE INDEX sync_inbox_status ON sync_inbox (status, store, id);
 
 -- Whether a store's real-time sync runs: ACTIVE processes messages, PAUSED keeps accepting and retaining them
--- without processing them, STOPPED refuses them. A store without a row has never been initialized.
+-- without processing them, STOPPED refuses them. A store without a row is ACTIVE.
 CREATE TABLE sync_realtime (
     store      VARCHAR(64) NOT NULL PRIMARY KEY,
     state      VARCHAR(8)  NOT NULL,

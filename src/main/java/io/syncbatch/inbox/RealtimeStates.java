@@ -1,0 +1,77 @@
+package io.syncbatch.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.syncbatch.connector.StoreConnectors;
+
+/**
+ * Each store's real-time state ({@code sync_realtime}), shared by every process through
+ * the sync database: a store without a row is ACTIVE.
+ */
+@Repository
+public class RealtimeStates {
+
+	private final JdbcTemplate jdbc;
+
+	private final StoreConnectors stores;
+
+	private final Clock clock;
+
+	public RealtimeStates(DataSource syncDataSource, StoreConnectors stores, Clock clock) {
+		this.jdbc = new JdbcTemplate(syncDataSource);
+		this.stores = stores;
+		this.clock = clock;
+	}
+
+	/** A store's state, and since when (null: always so). */
+	public record StoreState(String store, RealtimeState state, @Nullable Instant since) {
+	}
+
+	/** Every configured store's state, by store name. */
+	public Map<String, StoreState> all() {
+		Map<String, StoreState> states = new LinkedHashMap<>();
+		stores.names().forEach(store -> states.put(store, new StoreState(store, RealtimeState.ACTIVE, null)));
+		jdbc.query("SELECT store, state, changed_at FROM sync_realtime", rs -> {
+			String store = rs.getString("store");
+			if (states.containsKey(store)) {
+				states.put(store, new StoreState(store, RealtimeState.valueOf(rs.getString("state")),
+						rs.getObject("changed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+			}
+		});
+		return states;
+	}
+
+	public RealtimeState of(String store) {
+		StoreState state = all().get(store);
+		return state == null ? RealtimeState.ACTIVE : state.state();
+	}
+
+	/**
+	 * Sets a store's state.
+	 * @throws IllegalArgumentException naming the stores there are, for an unknown one
+	 */
+	public StoreState set(String store, RealtimeState state) {
+		// Refuses an unknown store, naming the configured ones.
+		stores.connection(store);
+		String name = store;
+		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		if (jdbc.update("UPDATE sync_realtime SET state = ?, changed_at = ? WHERE store = ?", state.name(), now,
+				name) == 0) {
+			jdbc.update("INSERT INTO sync_realtime (store, state, changed_at) VALUES (?, ?, ?)", name, state.name(),
+					now);
+		}
+		return new StoreState(name, state, now.toInstant(ZoneOffset.UTC));
+	}
+
+}
