@@ -2,7 +2,9 @@ package io.syncbatch;
 
 import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
 import static io.syncbatch.testsupport.StoreFixture.Requests.updating;
+import static io.syncbatch.testsupport.StoreFixture.Requests.to;
 import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
+import static io.syncbatch.testsupport.StoreFixture.Resource.HOOKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -255,6 +258,55 @@ class InboxScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void initializeSubscribesTheStoresWebhooksAndAShopperWhoSignsUpReachesTheErpThroughThem() throws Exception {
+		String url = "http://localhost:" + port;
+
+		String initialized = command("initialize", storeName(), "--url=" + url);
+
+		assertThat(initialized)
+			.contains("store " + storeName() + " sends its webhooks to " + url + "/hooks/stores/" + storeName(),
+					"store/customer/created", "store/order/statusUpdated", "syncbatch-customer",
+					url + "/hooks/erp/" + storeName(), "X-Syncbatch-Secret: <the value of syncbatch.inbox.erp-secret>")
+			.doesNotContain(ERP_SECRET, STORE_SECRET);
+		List<Map<String, Object>> hooks = store().documents(HOOKS);
+		assertThat(hooks).as("created, updated and deleted customers and addresses; four order scopes").hasSize(10);
+		assertThat(hooks).allSatisfy(hook -> {
+			assertThat(hook).containsEntry("is_active", true)
+				.containsEntry("destination", url + "/hooks/stores/" + storeName())
+				.containsEntry("headers", Map.of("X-Syncbatch-Secret", STORE_SECRET));
+		});
+		assertThat(store().requests(to(HOOKS))).as("through the published webhooks API").isNotEmpty();
+
+		String nora = store().createCustomer(Map.of("email", "nora.hill@example.com", "first_name", "Nora", "last_name",
+				"Hill", "company", "Hill Top Tea"));
+		InboxMessage arrived = awaitMessage();
+		dispatcher.dispatch();
+
+		assertThat(arrived.topic()).isEqualTo("store/customer/created");
+		assertThat(arrived.recordKey()).isEqualTo(nora);
+		assertThat(erp.customerIdOf("nora.hill@example.com")).isEqualTo("EC00004");
+		assertThat(command("initialize", storeName(), "--url=" + url)).as("again: nothing to change")
+			.contains("unchanged")
+			.doesNotContain(" created ");
+		assertThat(command("deactivate", storeName(), "--stop")).endsWith("; its 10 webhooks are off\n");
+		assertThat(store().documents(HOOKS)).allSatisfy(hook -> assertThat(hook).containsEntry("is_active", false));
+		assertThat(command("activate", storeName())).endsWith("; its 10 webhooks are on\n");
+		assertThat(store().documents(HOOKS)).allSatisfy(hook -> assertThat(hook).containsEntry("is_active", true));
+	}
+
+	@Test
+	void initializeWithoutAnAddressIsRefusedInASentence() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = cli.execute(CliCommand.parse(new String[] { "initialize", storeName() }), System.out,
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(exit).isEqualTo(Cli.BAD_COMMAND);
+		assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("syncbatch: initialize needs the address the"
+				+ " store and the ERP reach serve at: --url=https://sync.example.com, or syncbatch.inbox.public-url\n");
+		assertThat(store().documents(HOOKS)).isEmpty();
+	}
+
+	@Test
 	void aWebhookAboutWhatNoJobImportsIsKeptAsIgnored() throws Exception {
 		HttpResponse<String> acknowledged = webhook(WebhookExamples.body("store_product_updated"));
 
@@ -360,6 +412,16 @@ class InboxScenariosTest extends SyncScenario {
 
 	private double stateGauge(String state) {
 		return meterRegistry.get("syncbatch.realtime.state").tags("store", storeName(), "state", state).gauge().value();
+	}
+
+	/** The first message of the inbox, once a store's own delivery brought it. */
+	private InboxMessage awaitMessage() throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(10);
+		while (inbox.log(null, null, 1).isEmpty()) {
+			assertThat(Instant.now()).as("the store's webhook arrived").isBefore(deadline);
+			Thread.sleep(20);
+		}
+		return onlyMessage();
 	}
 
 	private double duplicatesCounted() {

@@ -259,10 +259,12 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 	 * @param pollPeriod how often {@code serve} looks for messages to process
 	 * @param batchSize the most messages one look takes
 	 * @param retention how long a finished message stays in the log
+	 * @param publicUrl where the stores and the ERP reach {@code serve}, e.g.
+	 * {@code https://sync.example.com}: initialize subscribes the stores' webhooks there
 	 */
 	public record Inbox(@DefaultValue("X-Syncbatch-Secret") String header, @Nullable String erpSecret,
 			@DefaultValue("200ms") Duration pollPeriod, @DefaultValue("500") int batchSize,
-			@DefaultValue("P30D") Duration retention) {
+			@DefaultValue("P30D") Duration retention, @Nullable String publicUrl) {
 
 		public Inbox {
 			if (header.isBlank()) {
@@ -279,7 +281,8 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 		@Override
 		public String toString() {
 			return "Inbox[header=" + header + ", erpSecret=" + (erpSecret == null ? "<none>" : "<redacted>")
-					+ ", pollPeriod=" + pollPeriod + ", batchSize=" + batchSize + ", retention=" + retention + "]";
+					+ ", pollPeriod=" + pollPeriod + ", batchSize=" + batchSize + ", retention=" + retention
+					+ ", publicUrl=" + publicUrl + "]";
 		}
 	}
 

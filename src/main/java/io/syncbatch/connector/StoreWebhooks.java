@@ -1,5 +1,10 @@
 package io.syncbatch.connector;
 
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -16,6 +21,23 @@ public interface StoreWebhooks {
 	 * @throws MalformedWebhookException naming the field that is missing or wrong
 	 */
 	StoreEvent read(JsonNode body);
+
+	/**
+	 * Makes the store send the webhooks about records of these resources to a
+	 * destination, with these headers, active or not: the destination's hooks are created
+	 * or updated to say so; none is deleted.
+	 * @return what was done for each of the platform's topics
+	 */
+	List<Subscription> subscribe(Collection<String> resources, URI destination, Map<String, String> headers,
+			boolean active);
+
+	/**
+	 * One hook of the store after {@link #subscribe}.
+	 *
+	 * @param change {@code created}, {@code updated} or {@code unchanged}
+	 */
+	record Subscription(String topic, String id, boolean active, String change) {
+	}
 
 	/**
 	 * What a webhook says changed.

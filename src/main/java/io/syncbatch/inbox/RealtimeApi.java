@@ -3,6 +3,7 @@ package io.syncbatch.inbox;
 import java.util.Collection;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,12 +30,32 @@ class RealtimeApi {
 
 	private final RealtimeStates states;
 
-	RealtimeApi(RealtimeStates states) {
+	private final RealtimeSetup setup;
+
+	RealtimeApi(RealtimeStates states, RealtimeSetup setup) {
 		this.states = states;
+		this.setup = setup;
 	}
 
 	/** {@code {"mode": "pause" | "stop"}}. */
 	record Deactivation(String mode) {
+	}
+
+	/**
+	 * {@code {"url": "https://sync.example.com"}}, or {@code {}} for the configured one.
+	 */
+	record Initialization(@Nullable String url) {
+	}
+
+	@PostMapping("/{store}/initialize")
+	ResponseEntity<?> initialize(@PathVariable String store, @RequestBody Initialization initialization) {
+		try {
+			return ResponseEntity.ok(setup.initialize(store, initialization.url()));
+		}
+		catch (IllegalArgumentException refused) {
+			return ResponseEntity.badRequest()
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(refused.getMessage())));
+		}
 	}
 
 	@GetMapping
@@ -60,9 +81,17 @@ class RealtimeApi {
 		};
 	}
 
+	/**
+	 * Sets the state, and switches the store's hooks off when it stops, on when it is
+	 * active.
+	 */
 	private ResponseEntity<?> set(String store, RealtimeState state) {
 		try {
-			return ResponseEntity.ok(states.set(store, state));
+			StoreState set = states.set(store, state);
+			if (state != RealtimeState.PAUSED) {
+				setup.hooksActive(store, state == RealtimeState.ACTIVE);
+			}
+			return ResponseEntity.ok(set);
 		}
 		catch (IllegalArgumentException unknown) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -34,19 +35,25 @@ public class RealtimeStates {
 		this.clock = clock;
 	}
 
-	/** A store's state, and since when (null: always so). */
-	public record StoreState(String store, RealtimeState state, @Nullable Instant since) {
+	/**
+	 * A store's state, and since when (null: always so).
+	 *
+	 * @param destination where initialize subscribed the store's webhooks, or null
+	 */
+	public record StoreState(String store, RealtimeState state, @Nullable Instant since, @Nullable String destination) {
 	}
 
 	/** Every configured store's state, by store name. */
 	public Map<String, StoreState> all() {
 		Map<String, StoreState> states = new LinkedHashMap<>();
-		stores.names().forEach(store -> states.put(store, new StoreState(store, RealtimeState.ACTIVE, null)));
-		jdbc.query("SELECT store, state, changed_at FROM sync_realtime", rs -> {
+		stores.names().forEach(store -> states.put(store, new StoreState(store, RealtimeState.ACTIVE, null, null)));
+		jdbc.query("SELECT store, state, changed_at, destination FROM sync_realtime", rs -> {
 			String store = rs.getString("store");
 			if (states.containsKey(store)) {
-				states.put(store, new StoreState(store, RealtimeState.valueOf(rs.getString("state")),
-						rs.getObject("changed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+				states.put(store,
+						new StoreState(store, RealtimeState.valueOf(rs.getString("state")),
+								rs.getObject("changed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+								rs.getString("destination")));
 			}
 		});
 		return states;
@@ -62,16 +69,23 @@ public class RealtimeStates {
 	 * @throws IllegalArgumentException naming the stores there are, for an unknown one
 	 */
 	public StoreState set(String store, RealtimeState state) {
+		return set(store, state, null);
+	}
+
+	/**
+	 * Sets a store's state and, when not null, where its webhooks are sent.
+	 * @throws IllegalArgumentException naming the stores there are, for an unknown one
+	 */
+	public StoreState set(String store, RealtimeState state, @Nullable String destination) {
 		// Refuses an unknown store, naming the configured ones.
 		stores.connection(store);
-		String name = store;
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-		if (jdbc.update("UPDATE sync_realtime SET state = ?, changed_at = ? WHERE store = ?", state.name(), now,
-				name) == 0) {
-			jdbc.update("INSERT INTO sync_realtime (store, state, changed_at) VALUES (?, ?, ?)", name, state.name(),
-					now);
+		if (jdbc.update("UPDATE sync_realtime SET state = ?, changed_at = ?, destination = COALESCE(?, destination)"
+				+ " WHERE store = ?", state.name(), now, destination, store) == 0) {
+			jdbc.update("INSERT INTO sync_realtime (store, state, changed_at, destination) VALUES (?, ?, ?, ?)", store,
+					state.name(), now, destination);
 		}
-		return new StoreState(name, state, now.toInstant(ZoneOffset.UTC));
+		return Objects.requireNonNull(all().get(store));
 	}
 
 }

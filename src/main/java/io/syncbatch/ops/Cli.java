@@ -119,6 +119,7 @@ public class Cli {
 				}
 				case "inbox" -> realtime.inbox(command, out);
 				case "realtime" -> realtime.states(command, out);
+				case "initialize" -> realtime.initialize(command, out);
 				case "activate" -> realtime.activate(command, out);
 				case "deactivate" -> realtime.deactivate(command, out);
 				case "jobs" -> {

@@ -38,6 +38,8 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 			  inbox [--status=STATUS] [--store=NAME] [--limit=N]
 			                                      the webhook log: real-time messages, newest first
 			  inbox retry <messageId>             receive a failed message again, for serve to process
+			  initialize <store> [--url=URL]      subscribe the store's webhooks to serve at URL (or
+			                                      syncbatch.inbox.public-url), list the ERP's push notifications
 			  realtime                            each store's real-time state and waiting messages
 			  deactivate <store> --pause | --stop pause: keep receiving messages, process them once active again;
 			                                      stop: refuse them
@@ -50,8 +52,8 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 
 	/** Every command {@link Cli} and {@code serve} answer. */
 	public static final Set<String> COMMANDS = Set.of("run", "run-all", "restart", "history", "executions", "stop",
-			"recover", "retry", "abort", "load", "process", "process-all", "inbox", "realtime", "activate",
-			"deactivate", "jobs", "serve", "sandbox");
+			"recover", "retry", "abort", "load", "process", "process-all", "inbox", "initialize", "realtime",
+			"activate", "deactivate", "jobs", "serve", "sandbox");
 
 	/** The commands that run a job to its end, and so show its progress. */
 	private static final Set<String> JOB_COMMANDS = Set.of("run", "run-all", "restart", "process", "process-all");

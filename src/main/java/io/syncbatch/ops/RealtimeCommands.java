@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import io.syncbatch.inbox.Inbox;
 import io.syncbatch.inbox.InboxMessage;
 import io.syncbatch.inbox.InboxStatus;
+import io.syncbatch.inbox.RealtimeSetup;
+import io.syncbatch.inbox.RealtimeSetup.Initialized;
 import io.syncbatch.inbox.RealtimeState;
 import io.syncbatch.inbox.RealtimeStates;
 import io.syncbatch.inbox.RealtimeStates.StoreState;
@@ -26,9 +28,12 @@ class RealtimeCommands {
 
 	private final RealtimeStates states;
 
-	RealtimeCommands(Inbox inbox, RealtimeStates states) {
+	private final RealtimeSetup setup;
+
+	RealtimeCommands(Inbox inbox, RealtimeStates states, RealtimeSetup setup) {
 		this.inbox = inbox;
 		this.states = states;
+		this.setup = setup;
 	}
 
 	int inbox(CliCommand command, PrintStream out) {
@@ -79,10 +84,35 @@ class RealtimeCommands {
 		return Cli.OK;
 	}
 
+	int initialize(CliCommand command, PrintStream out) {
+		Initialized done = setup.initialize(store(command), command.options().get("url"));
+		if (!done.hooks().isEmpty()) {
+			out.printf("store %s sends its webhooks to %s:%n", done.store(), done.webhookDestination());
+			out.print(TextTable.render(List.of("TOPIC", "HOOK", "ACTIVE", "CHANGE"),
+					done.hooks()
+						.stream()
+						.map(hook -> List.of(hook.topic(), hook.id(), hook.active() ? "yes" : "no", hook.change()))
+						.toList()));
+		}
+		out.println("In the ERP, create a push notification for each generic inquiry (Push Notifications, SM302000),"
+				+ " with a destination of type Webhook at its address and this header:");
+		String value = done.erpSecretConfigured() ? "the value of syncbatch.inbox.erp-secret"
+				: "a secret you choose, set as syncbatch.inbox.erp-secret too";
+		out.print(TextTable.render(List.of("GENERIC INQUIRY", "ENTITY", "ADDRESS", "HEADER"),
+				done.pushNotifications()
+					.stream()
+					.map(push -> List.of(push.inquiry(), push.entity(), push.destination().toString(),
+							push.header() + ": <" + value + ">"))
+					.toList()));
+		out.printf("real-time sync of store %s is ACTIVE%n", done.store());
+		return Cli.OK;
+	}
+
 	int activate(CliCommand command, PrintStream out) {
 		StoreState state = states.set(store(command), RealtimeState.ACTIVE);
-		out.printf("real-time sync of store %s is ACTIVE: serve processes its messages, the retained ones first%n",
-				state.store());
+		int hooks = setup.hooksActive(state.store(), true).size();
+		out.printf("real-time sync of store %s is ACTIVE: serve processes its messages, the retained ones first%s%n",
+				state.store(), hooks == 0 ? "" : "; its " + hooks + " webhooks are on");
 		return Cli.OK;
 	}
 
@@ -94,11 +124,14 @@ class RealtimeCommands {
 					+ " again) or --stop (refuse them), e.g. deactivate " + store(command) + " --pause");
 		}
 		StoreState state = states.set(store(command), pause ? RealtimeState.PAUSED : RealtimeState.STOPPED);
-		out.printf(pause
-				? "real-time sync of store %s is PAUSED: its messages are received and kept, and processed once it is"
-						+ " activated%n"
-				: "real-time sync of store %s is STOPPED: its messages are refused until it is activated%n",
-				state.store());
+		if (pause) {
+			out.printf("real-time sync of store %s is PAUSED: its messages are received and kept, and processed once"
+					+ " it is activated%n", state.store());
+			return Cli.OK;
+		}
+		int hooks = setup.hooksActive(state.store(), false).size();
+		out.printf("real-time sync of store %s is STOPPED: its messages are refused until it is activated%s%n",
+				state.store(), hooks == 0 ? "" : "; its " + hooks + " webhooks are off");
 		return Cli.OK;
 	}
 

@@ -25,9 +25,11 @@ CREATE UNIQUE INDEX sync_inbox_delivery ON sync_inbox (store, source, delivery);
 CREATE INDEX sync_inbox_status ON sync_inbox (status, store, id);
 
 -- Whether a store's real-time sync runs: ACTIVE processes messages, PAUSED keeps accepting and retaining them
--- without processing them, STOPPED refuses them. A store without a row is ACTIVE.
+-- without processing them, STOPPED refuses them. A store without a row is ACTIVE. destination is where
+-- initialize subscribed the store's webhooks, so that stop and activate can switch those hooks off and on.
 CREATE TABLE sync_realtime (
-    store      VARCHAR(64) NOT NULL PRIMARY KEY,
-    state      VARCHAR(8)  NOT NULL,
-    changed_at DATETIME(3) NOT NULL
+    store       VARCHAR(64)   NOT NULL PRIMARY KEY,
+    state       VARCHAR(8)    NOT NULL,
+    changed_at  DATETIME(3)   NOT NULL,
+    destination VARCHAR(2048)
 );

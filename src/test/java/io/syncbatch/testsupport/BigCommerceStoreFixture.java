@@ -52,7 +52,8 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 			Pattern.compile(".*/v3/catalog/products(/.*)?"), Resource.CATEGORIES,
 			Pattern.compile(".*/v3/catalog/(trees/)?categories(/.*)?"), Resource.SHIPMENTS,
 			Pattern.compile(".*/v2/orders/[^/]+/shipments(/.*)?"), Resource.ORDERS,
-			Pattern.compile(".*/v2/orders(/[^/]+(/products|/shipping_addresses)?)?"));
+			Pattern.compile(".*/v2/orders(/[^/]+(/products|/shipping_addresses)?)?"), Resource.HOOKS,
+			Pattern.compile(".*/v3/hooks(/.*)?"));
 
 	/**
 	 * Faults win over the proxy to the sandbox
@@ -123,6 +124,7 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 			case CATEGORIES -> this.store.categories();
 			case ORDERS -> this.store.orders();
 			case SHIPMENTS -> this.store.shipments();
+			case HOOKS -> this.store.hooks();
 		};
 	}
 

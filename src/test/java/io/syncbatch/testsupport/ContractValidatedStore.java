@@ -66,8 +66,11 @@ public final class ContractValidatedStore
 
 	public static final String ORDERS_CONTRACT = "bigcommerce/orders.v2.oas2.yml";
 
+	public static final String WEBHOOKS_CONTRACT = "bigcommerce/webhooks.v3.yml";
+
 	/** What {@link #start()} validates against. */
-	public static final List<String> DEFAULT_CONTRACTS = List.of(CUSTOMERS_CONTRACT, CATALOG_CONTRACT, ORDERS_CONTRACT);
+	public static final List<String> DEFAULT_CONTRACTS = List.of(CUSTOMERS_CONTRACT, CATALOG_CONTRACT, ORDERS_CONTRACT,
+			WEBHOOKS_CONTRACT);
 
 	public static final String DEFAULT_STORE_HASH = "sandboxstore";
 
@@ -220,6 +223,10 @@ public final class ContractValidatedStore
 	/** A snapshot of the shipments of all the sandbox's orders. */
 	public List<Map<String, Object>> shipments() {
 		return sandbox.shipments();
+	}
+
+	public List<Map<String, Object>> hooks() {
+		return sandbox.hooks();
 	}
 
 	/**

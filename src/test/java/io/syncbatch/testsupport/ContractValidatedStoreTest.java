@@ -318,7 +318,7 @@ class ContractValidatedStoreTest {
 		assertThatThrownBy(shared::assertAllRequestsMatchContract).hasMessageContaining("2 of 2 requests")
 			.hasMessageContaining("no published contract declares GET /stores/" + shared.storeHash() + "/v2/foo")
 			.hasMessageContaining("no published contract declares GET /stores/" + shared.storeHash() + "/v1/orders")
-			.hasMessageContaining("(checked: customers.v3.yml, catalog.v3.yml, orders.v2.oas2.yml)");
+			.hasMessageContaining("(checked: customers.v3.yml, catalog.v3.yml, orders.v2.oas2.yml, webhooks.v3.yml)");
 	}
 
 	@Test
@@ -404,7 +404,7 @@ class ContractValidatedStoreTest {
 	@Test
 	void contractWarningsNameTheirContract() {
 		assertThat(shared.contractFiles()).extracting(path -> path.getFileName().toString())
-			.containsExactly("customers.v3.yml", "catalog.v3.yml", "orders.v2.oas2.yml");
+			.containsExactly("customers.v3.yml", "catalog.v3.yml", "orders.v2.oas2.yml", "webhooks.v3.yml");
 		assertThat(shared.contractWarnings()).isNotEmpty()
 			.allMatch(warning -> warning.startsWith("orders.v2.oas2.yml: "))
 			.anyMatch(warning -> warning.contains("requestBodies"));

@@ -34,7 +34,7 @@ public final class ProjectDefinitions {
 						new SyncbatchProperties.Retry(4, 200, 2, 10000, Duration.ofMinutes(5)),
 						new SyncbatchProperties.Metrics(Duration.ofSeconds(10)),
 						new SyncbatchProperties.Refresh(500, 10_000), new SyncbatchProperties.Inbox(
-								"X-Syncbatch-Secret", null, Duration.ofMillis(200), 500, Duration.ofDays(30))),
+								"X-Syncbatch-Secret", null, Duration.ofMillis(200), 500, Duration.ofDays(30), null)),
 				new PathMatchingResourcePatternResolver());
 	}
 

@@ -140,7 +140,7 @@ public interface StoreFixture extends AfterEachCallback {
 	/** What a store holds. */
 	enum Resource {
 
-		CUSTOMERS, ADDRESSES, PRODUCTS, CATEGORIES, ORDERS, SHIPMENTS
+		CUSTOMERS, ADDRESSES, PRODUCTS, CATEGORIES, ORDERS, SHIPMENTS, HOOKS
 
 	}
 

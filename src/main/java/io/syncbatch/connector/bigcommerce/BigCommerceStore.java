@@ -57,7 +57,7 @@ final class BigCommerceStore implements StoreConnection {
 
 	private final boolean sandboxed;
 
-	private final StoreWebhooks webhooks = new BigCommerceWebhooks();
+	private final StoreWebhooks webhooks;
 
 	BigCommerceStore(String name, SyncbatchProperties.Store store, BigCommerceSettings settings, StoreHttp http,
 			JsonMapper json, BigCommerceContracts contracts) {
@@ -70,6 +70,7 @@ final class BigCommerceStore implements StoreConnection {
 		this.customers = new BigCommerceCustomerReader(channel, Clock.systemUTC());
 		this.orders = new BigCommerceOrderReader(channel);
 		this.addresses = new BigCommerceAddressReader(channel);
+		this.webhooks = new BigCommerceWebhooks(channel);
 	}
 
 	@Override

@@ -91,6 +91,10 @@ public final class SandboxStore implements AutoCloseable {
 
 	private final ShipmentBook shipments;
 
+	private final HookBook hooks;
+
+	private final HookDeliveries deliveries;
+
 	private final Object lifecycleLock = new Object();
 
 	private @Nullable HttpServer server;
@@ -130,12 +134,15 @@ public final class SandboxStore implements AutoCloseable {
 		this.products = new ProductBook(data, replies, mapper, clock);
 		this.orders = new OrderBook(data, replies, mapper, clock);
 		this.shipments = new ShipmentBook(data, replies, mapper, clock);
+		this.hooks = new HookBook(data, replies, mapper, storeHash);
+		this.deliveries = new HookDeliveries(hooks, mapper, storeHash);
 		customers.addRoutes(router);
 		addresses.addRoutes(router);
 		categories.addRoutes(router);
 		products.addRoutes(router);
 		orders.addRoutes(router);
 		shipments.addRoutes(router);
+		hooks.addRoutes(router);
 	}
 
 	/**
@@ -206,6 +213,7 @@ public final class SandboxStore implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
+		deliveries.close();
 	}
 
 	/**
@@ -276,6 +284,13 @@ public final class SandboxStore implements AutoCloseable {
 	}
 
 	/**
+	 * A snapshot of the store's webhooks, each as {@code GET /v3/hooks/{id}} returns it.
+	 */
+	public List<Map<String, Object>> hooks() {
+		return hooks.snapshot();
+	}
+
+	/**
 	 * Removes everything and restarts every id at 1 (also in the data file, if
 	 * configured).
 	 */
@@ -337,7 +352,9 @@ public final class SandboxStore implements AutoCloseable {
 		}
 		SandboxRequest request = new SandboxRequest(method, match.ids(), query, body,
 				exchange.getRequestHeaders().getFirst("Content-Type"), linkBase(exchange), mapper);
-		return match.route().handler().apply(request);
+		Reply reply = match.route().handler().apply(request);
+		deliveries.after(method, path.substring(basePath.length()), query, reply);
+		return reply;
 	}
 
 	/**

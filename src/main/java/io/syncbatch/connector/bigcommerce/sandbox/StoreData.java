@@ -41,9 +41,10 @@ final class StoreData {
 	static final String ORDER_PRODUCTS = "order_products";
 	static final String ORDER_ADDRESSES = "order_addresses";
 	static final String SHIPMENTS = "shipments";
+	static final String HOOKS = "hooks";
 
 	static final List<String> TABLES = List.of(CUSTOMERS, ADDRESSES, CATEGORIES, PRODUCTS, ORDERS, ORDER_PRODUCTS,
-			ORDER_ADDRESSES, SHIPMENTS);
+			ORDER_ADDRESSES, SHIPMENTS, HOOKS);
 
 	private static final String FILE_FORMAT = "format";
 

@@ -15,11 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every example webhook BigCommerce publishes, read as the inbox reads it. */
-class BigCommerceWebhooksTest {
+class BigCommerceWebhookReaderTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final BigCommerceWebhooks webhooks = new BigCommerceWebhooks();
+	private final BigCommerceWebhookReader webhooks = new BigCommerceWebhookReader();
 
 	@Test
 	void customerAddressAndOrderWebhooksNameTheResourcesImportsReadAndTheOthersNone() {
