@@ -30,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.inbox.Inbox;
@@ -279,12 +281,26 @@ class InboxScenariosTest extends SyncScenario {
 
 		String nora = store().createCustomer(Map.of("email", "nora.hill@example.com", "first_name", "Nora", "last_name",
 				"Hill", "company", "Hill Top Tea"));
-		InboxMessage arrived = awaitMessage();
+		InboxMessage arrived = awaitMessage("store/customer/created");
 		dispatcher.dispatch();
 
 		assertThat(arrived.topic()).isEqualTo("store/customer/created");
 		assertThat(arrived.recordKey()).isEqualTo(nora);
 		assertThat(erp.customerIdOf("nora.hill@example.com")).isEqualTo("EC00004");
+		launch(Map.of());
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));
+		notify(fruiticoPhone("+1 212 555 0199", "+1 212 555 0148", "tx-1", 100));
+		dispatcher.dispatch();
+		Map<String, Object> versions = erp.customerVersions();
+		InboxMessage echo = awaitMessage("store/customer/updated");
+		dispatcher.dispatch();
+
+		assertThat(inbox.message(echo.id()).status()).as("the export, coming back through the store's webhook")
+			.isEqualTo(InboxStatus.PROCESSED);
+		assertThat(erp.customerVersions()).as("nothing written back to the ERP").isEqualTo(versions);
+		SyncRecord fruitico = history().get("FRUITICO");
+		assertThat(fruitico.lastDirection()).as("still the export it was").isEqualTo(SyncDirection.EXPORT);
+		assertThat(fruitico.lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
 		assertThat(command("initialize", storeName(), "--url=" + url)).as("again: nothing to change")
 			.contains("unchanged")
 			.doesNotContain(" created ");
@@ -414,14 +430,18 @@ class InboxScenariosTest extends SyncScenario {
 		return meterRegistry.get("syncbatch.realtime.state").tags("store", storeName(), "state", state).gauge().value();
 	}
 
-	/** The first message of the inbox, once a store's own delivery brought it. */
-	private InboxMessage awaitMessage() throws InterruptedException {
+	/** The message of this topic, once the store's own delivery brought it. */
+	private InboxMessage awaitMessage(String topic) throws InterruptedException {
 		Instant deadline = Instant.now().plusSeconds(10);
-		while (inbox.log(null, null, 1).isEmpty()) {
-			assertThat(Instant.now()).as("the store's webhook arrived").isBefore(deadline);
+		while (true) {
+			for (InboxMessage message : inbox.log(null, null, 100)) {
+				if (message.topic().equals(topic)) {
+					return message;
+				}
+			}
+			assertThat(Instant.now()).as("the store's webhook " + topic + " arrived").isBefore(deadline);
 			Thread.sleep(20);
 		}
-		return onlyMessage();
 	}
 
 	private double duplicatesCounted() {

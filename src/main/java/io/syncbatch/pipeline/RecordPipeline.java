@@ -427,12 +427,25 @@ public class RecordPipeline {
 		return new SyncRecord(context.store(), context.entity(), erpId, erpDescription(decision, outcome, way),
 				externalId, status,
 				outcome.operation() != null ? outcome.operation() : before == null ? null : before.lastOperation(),
-				decision.way(), way == SyncDirection.EXPORT ? sourceHash : otherHash,
+				lastDirection(decision, outcome, before), way == SyncDirection.EXPORT ? sourceHash : otherHash,
 				way == SyncDirection.EXPORT ? otherHash : sourceHash, attempts, outcome.reason(), now,
 				// The change time it waited under, not a newer one: a record that failed
 				// must stay behind the position of the walk that attempted it, or the
 				// same run would read it again.
 				context.jobExecutionId(), waiting.changedAt());
+	}
+
+	/**
+	 * The way the record's last write went: an outcome that wrote nothing (the other side
+	 * had this version already: the engine's own write coming back) keeps the way of the
+	 * write before it, so that an export echoed back by a store's webhook still reads as
+	 * the export it was.
+	 */
+	private static SyncDirection lastDirection(Decision decision, Decision.Outcome outcome,
+			@Nullable SyncRecord before) {
+		boolean nothingWritten = outcome.status() == SyncStatus.PROCESSED && outcome.operation() == null;
+		return nothingWritten && before != null && before.lastDirection() != null ? before.lastDirection()
+				: decision.way();
 	}
 
 	/**
