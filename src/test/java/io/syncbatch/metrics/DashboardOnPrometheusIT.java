@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -65,6 +66,8 @@ class DashboardOnPrometheusIT {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	private static final String ERP_SECRET = "erp-" + UUID.randomUUID();
+
 	private int appPort;
 
 	@Test
@@ -80,6 +83,7 @@ class DashboardOnPrometheusIT {
 
 			JsonNode first = runToTheEnd("{}");
 			JsonNode second = runToTheEnd("{\"mode\":\"full\"}");
+			notifyTwiceOfAnInquiryNoEntityIsExportedFrom();
 
 			double lastEnd = epochSeconds(second.path("end").asString());
 			prometheus.await("a scrape after the runs", Duration.ofSeconds(30),
@@ -215,6 +219,25 @@ class DashboardOnPrometheusIT {
 			assertThat(s.label("spring_batch_job_name")).isEqualTo("customer-export");
 			assertThat(s.value()).as("nothing runs any more").isZero();
 		}));
+		expected.put("Inbox messages/A", samples -> {
+			assertThat(samples).as("two sources, five statuses").hasSize(10);
+			samples.forEach(
+					s -> assertThat(s.value()).as("%s", s.labels())
+						.isEqualTo(s.label("source").equals("erp")
+								&& (s.label("status").equals("IGNORED") || s.label("status").equals("DUPLICATE")) ? 1
+										: 0));
+		});
+		expected.put("Inbox depth/A",
+				samples -> assertThat(samples).singleElement().satisfies(s -> assertThat(s.value()).isZero()));
+		expected.put("Inbox depth/B",
+				samples -> assertThat(samples).singleElement().satisfies(s -> assertThat(s.value()).isZero()));
+		expected.put("Message to sync latency (p95)/A", samples -> assertThat(samples)
+			.allSatisfy(s -> assertThat(s.value()).as("nothing synced: %s", s.labels()).isNaN()));
+		expected.put("Real-time state/A", samples -> {
+			assertThat(samples).hasSize(3);
+			samples.forEach(s -> assertThat(s.value()).as("%s", s.labels())
+				.isEqualTo(s.label("state").equals("ACTIVE") ? 1 : 0));
+		});
 		return expected;
 	}
 
@@ -282,7 +305,25 @@ class DashboardOnPrometheusIT {
 				"--syncbatch.stores.sandbox.api-url=" + STORE.wireMock().baseUrl(),
 				"--syncbatch.stores.sandbox.store-hash=" + STORE.storeHash(),
 				"--syncbatch.stores.sandbox.access-token=" + STORE.accessToken(),
-				"--syncbatch.metrics.state-max-age=PT0.5S");
+				"--syncbatch.metrics.state-max-age=PT0.5S", "--syncbatch.inbox.erp-secret=" + ERP_SECRET);
+	}
+
+	/**
+	 * An ERP push notification the inbox keeps but that launches no run (which would
+	 * change the runs' figures), and its repeat.
+	 */
+	private void notifyTwiceOfAnInquiryNoEntityIsExportedFrom() throws Exception {
+		String notification = "{\"Inserted\": [{\"VendorID\": \"V1\"}], \"Deleted\": [], \"Query\": \"Vendors\","
+				+ " \"CompanyId\": \"SweetLife\", \"Id\": \"tx-1\", \"TimeStamp\": 1, \"AdditionalInfo\": {}}";
+		for (int i = 0; i < 2; i++) {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + appPort + "/hooks/erp/sandbox"))
+				.header("Content-Type", "application/json")
+				.header("X-Syncbatch-Secret", ERP_SECRET)
+				.POST(HttpRequest.BodyPublishers.ofString(notification))
+				.build();
+			assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		}
 	}
 
 	private JsonNode runToTheEnd(String parameters) throws Exception {
