@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.ErpDatabase;
+import io.syncbatch.testsupport.JarOnMariaDb;
 import io.syncbatch.testsupport.MariaDbCondition;
 import io.syncbatch.testsupport.MariaDbSuite;
 import io.syncbatch.testsupport.SyncbatchProcess;
@@ -62,19 +63,10 @@ class CrashSafetyIT {
 
 	@BeforeEach
 	void givenTheDemoCompanyAndEmptySyncState() throws Exception {
-		syncbatch = new SyncbatchProcess(workDir,
-				Map.of("SYNCBATCH_ERP_URL", MariaDbCondition.jdbcUrl(), "SYNCBATCH_SYNC_URL",
-						MariaDbCondition.jdbcUrl() + "&rewriteBatchedStatements=true", "BIGCOMMERCE_API_URL",
-						STORE.wireMock().baseUrl(), "BIGCOMMERCE_STORE_HASH", STORE.storeHash(),
-						"BIGCOMMERCE_ACCESS_TOKEN", STORE.accessToken()));
+		syncbatch = JarOnMariaDb.process(workDir, STORE, Map.of());
 		// Any command migrates the sync database first.
 		assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
-		for (String table : List.of("sync_record", "sync_prepared", "sync_pending_create", "sync_conflict",
-				"sync_watermark", "sync_run_lock", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
-				"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",
-				"BATCH_JOB_INSTANCE")) {
-			jdbc.update("DELETE FROM " + table);
-		}
+		JarOnMariaDb.emptySyncState(jdbc);
 		new ErpDatabase(database).reset();
 	}
 

@@ -33,6 +33,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.syncbatch.testsupport.ContractValidatedStore;
 import io.syncbatch.testsupport.ErpDatabase;
+import io.syncbatch.testsupport.JarOnMariaDb;
 import io.syncbatch.testsupport.MariaDbCondition;
 import io.syncbatch.testsupport.MariaDbSuite;
 import io.syncbatch.testsupport.SyncbatchProcess;
@@ -70,18 +71,9 @@ class InboxCrashSafetyIT {
 
 	@BeforeEach
 	void givenFortyNewErpCustomersAndEmptySyncState() throws Exception {
-		syncbatch = new SyncbatchProcess(workDir,
-				Map.of("SYNCBATCH_ERP_URL", MariaDbCondition.jdbcUrl(), "SYNCBATCH_SYNC_URL",
-						MariaDbCondition.jdbcUrl() + "&rewriteBatchedStatements=true", "BIGCOMMERCE_API_URL",
-						STORE.wireMock().baseUrl(), "BIGCOMMERCE_STORE_HASH", STORE.storeHash(),
-						"BIGCOMMERCE_ACCESS_TOKEN", STORE.accessToken(), "SYNCBATCH_INBOX_ERPSECRET", ERP_SECRET));
+		syncbatch = JarOnMariaDb.process(workDir, STORE, Map.of("SYNCBATCH_INBOX_ERPSECRET", ERP_SECRET));
 		assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
-		for (String table : List.of("sync_inbox", "sync_realtime", "sync_record", "sync_prepared",
-				"sync_pending_create", "sync_conflict", "sync_watermark", "sync_run_lock",
-				"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
-				"BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
-			jdbc.update("DELETE FROM " + table);
-		}
+		JarOnMariaDb.emptySyncState(jdbc);
 		ErpDatabase erp = new ErpDatabase(database);
 		erp.reset();
 		erp.addCommerceCustomers(CUSTOMERS);

@@ -1,7 +1,5 @@
 package io.syncbatch.history;
 
-import java.util.Arrays;
-import java.util.Locale;
 import io.syncbatch.record.UntrustedText;
 
 /** Acumatica's documented sync statuses (see README, "Sync history"). */
@@ -16,13 +14,7 @@ public enum SyncStatus {
 
 	/** As an operator types it ({@code failed}, {@code FAILED}). */
 	public static SyncStatus parse(String text) {
-		try {
-			return valueOf(text.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("status " + UntrustedText.quoted(text)
-					+ " is not a sync status; expected one of " + Arrays.toString(values()));
-		}
+		return UntrustedText.constant(SyncStatus.class, "status", text, "is not a sync status");
 	}
 
 }

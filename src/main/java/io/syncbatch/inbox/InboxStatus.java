@@ -1,8 +1,5 @@
 package io.syncbatch.inbox;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 import io.syncbatch.record.UntrustedText;
 
 /** Where a message of the inbox is. */
@@ -28,13 +25,7 @@ public enum InboxStatus {
 
 	/** As an operator types it ({@code failed}, {@code FAILED}). */
 	public static InboxStatus parse(String text) {
-		try {
-			return valueOf(text.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("status " + UntrustedText.quoted(text)
-					+ " is not an inbox status; expected one of " + Arrays.toString(values()));
-		}
+		return UntrustedText.constant(InboxStatus.class, "status", text, "is not an inbox status");
 	}
 
 	/** Whether nothing more will happen to it. */

@@ -1,8 +1,5 @@
 package io.syncbatch.inbox;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 import io.syncbatch.record.UntrustedText;
 
 /** Whether a store's real-time sync runs (seed 002's Deactivate: Pause or Stop). */
@@ -20,13 +17,7 @@ public enum RealtimeState {
 	STOPPED;
 
 	public static RealtimeState parse(String text) {
-		try {
-			return valueOf(text.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("state " + UntrustedText.quoted(text)
-					+ " is not a real-time state; expected one of " + Arrays.toString(values()));
-		}
+		return UntrustedText.constant(RealtimeState.class, "state", text, "is not a real-time state");
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.syncbatch.record;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +43,23 @@ public final class UntrustedText {
 			text.append("… (").append(value.length()).append(" characters)");
 		}
 		return text.toString();
+	}
+
+	/**
+	 * One of an enum's constants as an operator types it ({@code failed} for
+	 * {@code FAILED}).
+	 * @param refusal the start of the message refusing another text, e.g.
+	 * {@code "is not a sync status"}; it goes on with the constants there are
+	 * @throws IllegalArgumentException quoting the text and naming the constants
+	 */
+	public static <E extends Enum<E>> E constant(Class<E> type, String label, String text, String refusal) {
+		try {
+			return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(label + " " + quoted(text) + " " + refusal + "; expected one of "
+					+ Arrays.toString(type.getEnumConstants()));
+		}
 	}
 
 	/**

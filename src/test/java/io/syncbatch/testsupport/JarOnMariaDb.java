@@ -1,0 +1,41 @@
+package io.syncbatch.testsupport;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The packaged jar on the MariaDB test database, as the crash tests run it: the
+ * {@code mysql} profile's settings point at that database (for the ERP and the engine's
+ * state) and at a contract-checked store.
+ */
+public final class JarOnMariaDb {
+
+	/** The engine's state: its own tables and the job repository's, children first. */
+	private static final List<String> SYNC_STATE = List.of("sync_inbox", "sync_realtime", "sync_record",
+			"sync_prepared", "sync_pending_create", "sync_conflict", "sync_watermark", "sync_run_lock",
+			"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+			"BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
+
+	private JarOnMariaDb() {
+	}
+
+	/** The jar in this working directory, with these environment variables besides. */
+	public static SyncbatchProcess process(Path workDir, ContractValidatedStore store, Map<String, String> more) {
+		Map<String, String> environment = new HashMap<>(Map.of("SYNCBATCH_ERP_URL", MariaDbCondition.jdbcUrl(),
+				"SYNCBATCH_SYNC_URL", MariaDbCondition.jdbcUrl() + "&rewriteBatchedStatements=true",
+				"BIGCOMMERCE_API_URL", store.wireMock().baseUrl(), "BIGCOMMERCE_STORE_HASH", store.storeHash(),
+				"BIGCOMMERCE_ACCESS_TOKEN", store.accessToken()));
+		environment.putAll(more);
+		return new SyncbatchProcess(workDir, Map.copyOf(environment));
+	}
+
+	/** Empties the engine's state; the tables must exist (any command migrates them). */
+	public static void emptySyncState(JdbcTemplate jdbc) {
+		SYNC_STATE.forEach(table -> jdbc.update("DELETE FROM " + table));
+	}
+
+}
