@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,23 @@ class CustomerImportScenariosTest extends SyncScenario {
 		assertThatThrownBy(() -> batch.processAll("customer-import", null, Map.of("customerClasses", "X"), true))
 			.hasMessageContaining("unknown filter 'customerClasses' for customer-import")
 			.hasMessageContaining("ids, modifiedFrom, modifiedTo");
+	}
+
+	@Test
+	void aStoreCustomerProcessedByIdWhoseErpSideAloneChangedTakesTheErpsChangeInsteadOfUndoingIt() throws Exception {
+		launch(Map.of());
+		String fruitico = history().get("FRUITICO").externalId();
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0100", LocalDateTime.of(2026, 11, 3, 8, 0));
+
+		RunSummary processed = RunSummary.of(batch.process("customer-import", null, List.of(fruitico), true));
+
+		assertThat(processed.conflicts()).as("the store did not change: no conflict").isZero();
+		assertThat(erp.customer("FRUITICO")).as("the ERP's change is kept").containsEntry("Phone1", "+1 212 555 0100");
+		assertThat(store().customers()).filteredOn(customer -> "info@fruitico.example".equals(customer.get("email")))
+			.singleElement()
+			.satisfies(customer -> assertThat(customer).as("and reaches the store")
+				.containsEntry("phone", "+1 212 555 0100"));
+		assertThat(history().get("FRUITICO").lastDirection()).isEqualTo(SyncDirection.EXPORT);
 	}
 
 	private String shopper(String email, String firstName, String lastName, String company, String phone) {

@@ -161,6 +161,14 @@ public class RecordPipeline {
 					way.label() + " filtering condition not met: " + unmet.get().describe()));
 		}
 		if (definition.bidirectional() && binding != null && otherSideChanged(way, binding, item.other())) {
+			SourceRecord changedOther = item.other();
+			if (changedOther != null && current.fingerprint().equals(binding.sourceHash(way))) {
+				// Only the other side changed: a record chosen by id (Process, a
+				// real-time
+				// message) is synced changed or not, and what changed goes this way,
+				// whoever is primary; taking it for a conflict would undo that change.
+				return otherSideWins(context, item, changedOther, null);
+			}
 			PrimarySystem primary = Objects.requireNonNull(definition.primary());
 			Conflict conflict = new Conflict(primary, "");
 			SourceRecord other = item.other();
@@ -195,17 +203,21 @@ public class RecordPipeline {
 	}
 
 	/**
-	 * The other side won a conflict: its version, mapped the other way, is written onto
-	 * this sync's source side, if that way's filtering conditions let it.
+	 * The other side's version, mapped the other way, is written onto this sync's source
+	 * side, if that way's filtering conditions let it: it won a conflict, or (without
+	 * one) it is the only side that changed.
 	 */
-	private Decision otherSideWins(SyncContext context, SyncItem item, SourceRecord other, Conflict conflict) {
+	private Decision otherSideWins(SyncContext context, SyncItem item, SourceRecord other,
+			@Nullable Conflict conflict) {
 		SyncDirection otherWay = reverse(context.direction());
 		Optional<FilterCondition> unmet = new RecordFilter(context.definition().filter(otherWay))
 			.firstUnmet(other.fields());
 		if (unmet.isPresent()) {
+			String why = conflict != null ? conflict.reason(context.entity()) : "only the "
+					+ (otherWay == SyncDirection.IMPORT ? "store" : "ERP") + " changed this " + context.entity();
 			return Decision.decided(item, otherWay,
 					Decision.Outcome.of(SyncStatus.FILTERED,
-							conflict.reason(context.entity()) + ", but its version is not "
+							why + ", but its version is not "
 									+ (otherWay == SyncDirection.IMPORT ? "imported" : "exported") + ": "
 									+ otherWay.label() + " filtering condition not met: " + unmet.get().describe()));
 		}
