@@ -38,6 +38,7 @@ import io.syncbatch.inbox.Inbox;
 import io.syncbatch.inbox.InboxDispatcher;
 import io.syncbatch.inbox.InboxMessage;
 import io.syncbatch.inbox.InboxStatus;
+import io.syncbatch.job.RunSummary;
 import io.syncbatch.ops.Cli;
 import io.syncbatch.ops.CliCommand;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
@@ -311,6 +312,24 @@ class InboxScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void aBatchRunCountsTheChangesRealTimeDidNotBring() throws Exception {
+		launch(Map.of());
+		command("initialize", storeName(), "--url=http://localhost:" + port);
+		double before = missedByRealTime();
+		erp.editCustomer("FRUITICO", "Phone1", "+1 212 555 0199", LocalDateTime.of(2026, 11, 3, 8, 0));
+		erp.editCustomer("JAMIFIQUE", "Phone1", "+1 555 0100", LocalDateTime.of(2026, 11, 3, 8, 0));
+		notify("""
+				{"Inserted": [{"CustomerID": "JAMIFIQUE"}], "Deleted": [], "Query": "syncbatch-customer",
+				 "CompanyId": "SweetLife", "Id": "tx-7", "TimeStamp": 7, "AdditionalInfo": {}}""");
+		dispatcher.dispatch();
+
+		RunSummary caughtUp = launch(Map.of());
+
+		assertThat(caughtUp.prepared()).as("FRUITICO's change, which no notification brought").isEqualTo(1);
+		assertThat(missedByRealTime() - before).isEqualTo(1);
+	}
+
+	@Test
 	void initializeWithoutAnAddressIsRefusedInASentence() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int exit = cli.execute(CliCommand.parse(new String[] { "initialize", storeName() }), System.out,
@@ -430,18 +449,28 @@ class InboxScenariosTest extends SyncScenario {
 		return meterRegistry.get("syncbatch.realtime.state").tags("store", storeName(), "state", state).gauge().value();
 	}
 
-	/** The message of this topic, once the store's own delivery brought it. */
+	/**
+	 * The message of this topic (not a repeat of one), once the store's own delivery
+	 * brought it.
+	 */
 	private InboxMessage awaitMessage(String topic) throws InterruptedException {
 		Instant deadline = Instant.now().plusSeconds(10);
 		while (true) {
 			for (InboxMessage message : inbox.log(null, null, 100)) {
-				if (message.topic().equals(topic)) {
+				if (message.topic().equals(topic) && message.status() != InboxStatus.DUPLICATE) {
 					return message;
 				}
 			}
 			assertThat(Instant.now()).as("the store's webhook " + topic + " arrived").isBefore(deadline);
 			Thread.sleep(20);
 		}
+	}
+
+	private double missedByRealTime() {
+		return meterRegistry.get("syncbatch.records.missed.by.realtime")
+			.tags("store", storeName(), "entity", "customer", "direction", "export")
+			.counter()
+			.count();
 	}
 
 	private double duplicatesCounted() {

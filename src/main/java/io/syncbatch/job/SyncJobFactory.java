@@ -19,6 +19,7 @@ import io.syncbatch.definition.EntityJob;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.erp.ErpSource;
 import io.syncbatch.history.PreparedRecords;
+import io.syncbatch.history.RealtimeCoverage;
 import io.syncbatch.history.RunLocks;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncScopes;
@@ -75,6 +76,8 @@ public class SyncJobFactory {
 
 	private final SyncScopes scopes;
 
+	private final RealtimeCoverage coverage;
+
 	private final WatermarkRepository watermarks;
 
 	private final RecordPipeline pipeline;
@@ -104,7 +107,7 @@ public class SyncJobFactory {
 			SyncScopes scopes, WatermarkRepository watermarks, RecordPipeline pipeline,
 			SyncParametersValidator parametersValidator, RunLocks locks, Clock clock, SyncbatchProperties properties,
 			ObservationRegistry observations, SyncMeters meters, RunProgress progress, EndRecording endRecording,
-			LeaseRenewer renewer) {
+			LeaseRenewer renewer, RealtimeCoverage coverage) {
 		this.jobRepository = EndsRecordedThroughOutages.around(jobRepository, endRecording, renewer);
 		this.transactions = transactions;
 		this.erp = erp;
@@ -125,6 +128,7 @@ public class SyncJobFactory {
 		this.progress = progress;
 		this.endRecording = endRecording;
 		this.renewer = renewer;
+		this.coverage = coverage;
 	}
 
 	public Job job(EntityJob entityJob) {
@@ -175,7 +179,7 @@ public class SyncJobFactory {
 		ItemStreamReader<SourceRecord> reader = job.direction() == SyncDirection.IMPORT
 				? new StorePrepareReader(run, store, watermarks, prepareSettings.watermarkOverlap(), chunkSize)
 				: new PrepareReader(run, erp, watermarks, prepareSettings.watermarkOverlap(), chunkSize);
-		PrepareWriter writer = new PrepareWriter(run, records, prepared, scopes);
+		PrepareWriter writer = new PrepareWriter(run, records, prepared, scopes, coverage);
 		ExecutionContextPromotionListener promoteWatermark = new ExecutionContextPromotionListener();
 		promoteWatermark.setKeys(new String[] { PrepareWriter.MAX_CHANGED_AT });
 		// Prepare's chunks are large: its cost per row is a hash and a row of a batched

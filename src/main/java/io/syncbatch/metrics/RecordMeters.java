@@ -34,6 +34,11 @@ public final class RecordMeters implements ObjLongConsumer<String> {
 					.description("Records the process found the other side already holding (the engine's own write"
 							+ " coming back)")
 					.register(registry));
+		byTally.put(Tally.MISSED_BY_REAL_TIME,
+				counter("syncbatch.records.missed.by.realtime", store, entity, direction)
+					.description("Changed records a batch run found while the store's real time was active: changes"
+							+ " no push notification or webhook brought")
+					.register(registry));
 		byTally.put(Tally.CONFLICTS,
 				counter("syncbatch.records.conflicts", store, entity, direction)
 					.description("Records both sides had changed since the last sync, settled by the primary system")

@@ -25,6 +25,12 @@ public interface Tally {
 	 */
 	String CONFLICTS = "conflicts";
 
+	/**
+	 * Changed records a batch run (not a selective one) prepared while the store's real
+	 * time was active: changes no push notification or webhook brought.
+	 */
+	String MISSED_BY_REAL_TIME = "missed-by-real-time";
+
 	// The other tallies are named after the outcome: a SyncStatus or, for PROCESSED, a
 	// LastOperation.
 

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -13,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import io.syncbatch.history.ChangeTime;
 import io.syncbatch.history.PreparedChange;
 import io.syncbatch.history.PreparedRecords;
+import io.syncbatch.history.RealtimeCoverage;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncScopes;
 import io.syncbatch.pipeline.Tally;
@@ -41,17 +43,25 @@ public class PrepareWriter implements ItemStreamWriter<SourceRecord> {
 
 	private final SyncScopes scopes;
 
+	private final RealtimeCoverage coverage;
+
 	private @Nullable LocalDateTime maxChangedAt;
 
-	public PrepareWriter(StepRun step, SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes) {
+	private boolean realTimeActive;
+
+	public PrepareWriter(StepRun step, SyncRecordRepository records, PreparedRecords prepared, SyncScopes scopes,
+			RealtimeCoverage coverage) {
 		this.step = step;
 		this.records = records;
 		this.prepared = prepared;
 		this.scopes = scopes;
+		this.coverage = coverage;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
+		// Only a run that reads everything changed can tell what real time did not bring.
+		realTimeActive = !step.run().selective() && coverage.active(step.run().store());
 		if (context.containsKey(MAX_CHANGED_AT)) {
 			maxChangedAt = LocalDateTime.parse(context.getString(MAX_CHANGED_AT));
 		}
@@ -79,6 +89,12 @@ public class PrepareWriter implements ItemStreamWriter<SourceRecord> {
 			prepared.prepare(scope, changes, run.selective() ? run.jobInstanceId() : null);
 		}
 		Tally tally = step.context().tally();
+		if (realTimeActive && !changes.isEmpty()) {
+			Set<String> brought = coverage.waiting(run.store(), run.entity(), run.direction(),
+					changes.stream().map(PreparedChange::key).toList());
+			tally.add(Tally.MISSED_BY_REAL_TIME,
+					changes.stream().filter(change -> !brought.contains(change.key())).count());
+		}
 		tally.add(Tally.PREPARED, changes.size());
 		tally.add(Tally.UNCHANGED, rows.size() - changes.size());
 	}
