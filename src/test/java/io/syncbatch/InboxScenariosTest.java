@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -342,6 +343,31 @@ class InboxScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void anEntityThatDoesNotSyncInRealTimeKeepsItsNotificationsAsIgnoredAndSyncsOnItsEvent() throws Exception {
+		notify("""
+				{"Inserted": [{"RefNbr": "AR000101"}], "Deleted": [], "Query": "syncbatch-invoice",
+				 "CompanyId": "SweetLife", "Id": "tx-5", "TimeStamp": 5, "AdditionalInfo": {}}""");
+
+		InboxMessage ignored = onlyMessage();
+		assertThat(ignored.status()).isEqualTo(InboxStatus.IGNORED);
+		assertThat(ignored.reason())
+			.isEqualTo("invoice does not sync in real time (sync-modes: [scheduled, on-event])");
+		assertThat(dispatcher.dispatch()).isZero();
+
+		HttpResponse<String> announced = send("/api/events/shift-closed", "{}", null, OPERATOR);
+		assertThat(announced.statusCode()).isEqualTo(202);
+		assertThat(announced.body()).isEqualTo("{\"event\":\"shift-closed\",\"jobs\":[\"invoice-export\"]}");
+		assertThat(awaitExecutionOf("invoice-export")).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(command("event", "shift-closed")).startsWith("invoice-export execution ").contains(" COMPLETED in ");
+		HttpResponse<String> unknown = send("/api/events/lunch-break", "{}", null, OPERATOR);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body())
+			.contains("no entity syncs on event 'lunch-break'; the definitions' events:" + " [shift-closed]");
+		assertThat(send("/api/events/shift-closed", "{}", null, null).statusCode()).as("an operator's call")
+			.isEqualTo(401);
+	}
+
+	@Test
 	void aWebhookAboutWhatNoJobImportsIsKeptAsIgnored() throws Exception {
 		HttpResponse<String> acknowledged = webhook(WebhookExamples.body("store_product_updated"));
 
@@ -464,6 +490,16 @@ class InboxScenariosTest extends SyncScenario {
 			assertThat(Instant.now()).as("the store's webhook " + topic + " arrived").isBefore(deadline);
 			Thread.sleep(20);
 		}
+	}
+
+	/** Waits until an execution of this job has ended, and returns how. */
+	private BatchStatus awaitExecutionOf(String job) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (jobs.executions(job, 1).isEmpty()) {
+			assertThat(Instant.now()).as(job + " was launched").isBefore(deadline);
+			Thread.sleep(50);
+		}
+		return awaitEnd(jobs.executions(job, 1).get(0).id());
 	}
 
 	private double missedByRealTime() {

@@ -293,6 +293,15 @@ public class Definitions {
 						+ " company imported records are written to");
 			}
 		}
+		if (!definition.events().isEmpty() && !definition.syncs(SyncMode.ON_EVENT)) {
+			problems.add("events are given but sync-modes " + definition.syncModes() + " has no on-event");
+		}
+		for (String event : definition.events()) {
+			if (event == null || !event.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+				problems.add("event " + UntrustedText.quoted(event)
+						+ " is not an event name (lower-case letters, digits and dashes, e.g. shift-closed)");
+			}
+		}
 		if (definition.chunkSize() < 1 || definition.chunkSize() > 10_000) {
 			problems.add("chunk-size must be between 1 and 10000, got " + definition.chunkSize());
 		}

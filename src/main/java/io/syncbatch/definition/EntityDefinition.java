@@ -23,13 +23,18 @@ import io.syncbatch.rules.MappingRule;
  * them
  * @param importing the import half ({@code import:}): required when records flow from the
  * store to the ERP
+ * @param syncModes how the entity's sync is started: {@code real-time} (the inbox's
+ * messages), {@code scheduled} ({@code serve}'s schedules), {@code on-event}; all three
+ * unless the definition says otherwise
+ * @param events with {@code on-event}, the events that launch the entity's jobs
+ * ({@code POST /api/events/{event}}, {@code event <name>}), e.g. {@code shift-closed}
  * @param origin where the definition was read from, so errors can name the file
  */
 public record EntityDefinition(String entity, @Nullable String description, SourceQuery source,
 		List<BatchFilter> batchFilters, List<FilterCondition> exportFilter, List<MappingRule> mapping,
 		TargetSpec target, @JsonProperty("import") @Nullable ImportSpec importing, SyncDirection direction,
 		@Nullable PrimarySystem primary, List<String> dependsOn, Integer chunkSize, Integer maxAttempts,
-		@Nullable String origin) {
+		List<SyncMode> syncModes, List<String> events, @Nullable String origin) {
 
 	/** An import's filter on the store's modification date, from (a day, or a time). */
 	public static final String MODIFIED_FROM = "modifiedFrom";
@@ -49,6 +54,13 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		direction = direction == null ? SyncDirection.EXPORT : direction;
 		chunkSize = chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize;
 		maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
+		syncModes = syncModes == null || syncModes.isEmpty() ? List.of(SyncMode.values()) : List.copyOf(syncModes);
+		events = events == null ? List.of() : List.copyOf(events);
+	}
+
+	/** Whether its sync is started this way. */
+	public boolean syncs(SyncMode mode) {
+		return syncModes.contains(mode);
 	}
 
 	/**
@@ -147,7 +159,7 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 
 	EntityDefinition withOrigin(String newOrigin) {
 		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target, importing,
-				direction, primary, dependsOn, chunkSize, maxAttempts, newOrigin);
+				direction, primary, dependsOn, chunkSize, maxAttempts, syncModes, events, newOrigin);
 	}
 
 }

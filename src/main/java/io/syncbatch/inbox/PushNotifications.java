@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.definition.SyncMode;
 import io.syncbatch.record.UntrustedText;
 import tools.jackson.databind.JsonNode;
 
@@ -66,9 +67,11 @@ class PushNotifications {
 							+ " (a definition's source.inquiry, by default syncbatch-<entity>)"));
 			return arrivals;
 		}
+		String ignored = definition.syncs(SyncMode.REAL_TIME) ? null
+				: definition.entity() + " does not sync in real time (sync-modes: " + definition.syncModes() + ")";
 		for (String key : keys) {
 			arrivals.add(new Arrival(store, MessageSource.ERP, query, definition.entity(), key, delivery + " " + key,
-					timeStamp.longValue(), null));
+					timeStamp.longValue(), ignored));
 		}
 		return arrivals;
 	}

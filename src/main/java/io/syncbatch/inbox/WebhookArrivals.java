@@ -4,6 +4,7 @@ import io.syncbatch.connector.StoreWebhooks.StoreEvent;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.definition.SyncMode;
 import io.syncbatch.record.UntrustedText;
 
 /**
@@ -26,7 +27,10 @@ class WebhookArrivals {
 					.filter(candidate -> resource.equals(candidate.importSpec().resource()))
 					.findFirst()
 					.orElse(null);
-		String ignored = definition != null ? null
+		String ignored = definition != null
+				? definition.syncs(SyncMode.REAL_TIME) ? null
+						: definition.entity() + " does not sync in real time (sync-modes: " + definition.syncModes()
+								+ ")"
 				: resource == null ? "no resource the engine reads is about " + UntrustedText.quoted(event.topic())
 						: "no entity imports the store's " + resource;
 		return new Arrival(store, MessageSource.STORE, event.topic(), definition == null ? null : definition.entity(),

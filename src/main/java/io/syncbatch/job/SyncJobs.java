@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
@@ -28,9 +29,11 @@ import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.EntityJob;
 import io.syncbatch.run.SyncRun;
+import io.syncbatch.record.UntrustedText;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.ImportSpec;
 import io.syncbatch.definition.SyncDirection;
+import io.syncbatch.definition.SyncMode;
 import io.syncbatch.erp.QueryCheck;
 import io.syncbatch.erpwrite.ErpRecordWriter;
 import io.syncbatch.history.RunLocks;
@@ -114,6 +117,46 @@ public class SyncJobs {
 				if (execution.getStatus() != BatchStatus.COMPLETED) {
 					return executions;
 				}
+			}
+		}
+		return executions;
+	}
+
+	/**
+	 * The jobs an event launches: those of the entities whose definition syncs
+	 * {@code on-event} and names the event, in sync order.
+	 * @throws IllegalArgumentException when no entity syncs on the event, naming the
+	 * events there are
+	 */
+	public List<EntityJob> onEvent(String event) {
+		List<EntityJob> launched = definitions.inSyncOrder()
+			.stream()
+			.filter(definition -> definition.syncs(SyncMode.ON_EVENT) && definition.events().contains(event))
+			.flatMap(definition -> definition.jobs().stream())
+			.toList();
+		if (launched.isEmpty()) {
+			Set<String> events = new TreeSet<>();
+			definitions.all()
+				.stream()
+				.filter(definition -> definition.syncs(SyncMode.ON_EVENT))
+				.forEach(definition -> events.addAll(definition.events()));
+			throw new IllegalArgumentException(
+					"no entity syncs on event " + UntrustedText.quoted(event) + "; the definitions' events: " + events);
+		}
+		return launched;
+	}
+
+	/**
+	 * Runs the jobs an event launches ({@link #onEvent}), each after the last completed;
+	 * stops at the first that does not complete, as {@link #launchAll}.
+	 */
+	public List<JobExecution> launchOnEvent(String event, Map<String, String> parameters) throws Exception {
+		List<JobExecution> executions = new ArrayList<>();
+		for (EntityJob job : onEvent(event)) {
+			JobExecution execution = launch(job.name(), parameters);
+			executions.add(execution);
+			if (execution.getStatus() != BatchStatus.COMPLETED) {
+				break;
 			}
 		}
 		return executions;

@@ -83,6 +83,7 @@ public class Cli {
 			return switch (Objects.requireNonNull(command.name(), "main() refuses a command line without a command")) {
 				case "run" -> run(command, out, err);
 				case "run-all" -> runAll(command, out, err);
+				case "event" -> event(command, out, err);
 				case "restart" -> restart(command, out, err);
 				case "history" -> history(command, out);
 				case "executions" -> executions(command, out);
@@ -151,6 +152,18 @@ public class Cli {
 	private int runAll(CliCommand command, PrintStream out, PrintStream err) throws Exception {
 		int status = OK;
 		for (JobExecution execution : jobs.launchAll(nameValues(command.arguments()))) {
+			status = report(execution, out, err);
+		}
+		return status;
+	}
+
+	private int event(CliCommand command, PrintStream out, PrintStream err) throws Exception {
+		if (command.arguments().isEmpty()) {
+			throw new UsageException("event needs the name of an event, e.g. event shift-closed");
+		}
+		int status = OK;
+		for (JobExecution execution : jobs.launchOnEvent(command.arguments().get(0),
+				nameValues(command.arguments().subList(1, command.arguments().size())))) {
 			status = report(execution, out, err);
 		}
 		return status;

@@ -19,6 +19,7 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 			usage: java -jar syncbatch.jar <command>
 			  run <job> [name=value ...]          run a job, e.g. run customer-export mode=full
 			  run-all [store=NAME] [mode=full]    run every entity's job, each after the entities it refers to
+			  event <name> [store=NAME]           run the jobs of the entities that sync on this event (on-event)
 			  restart <executionId>               resume a failed execution from its last committed chunk
 			  history <entity> [--status=STATUS] [--store=NAME]
 			                                      print the sync history of an entity, both ways
@@ -51,12 +52,13 @@ public record CliCommand(@Nullable String name, List<String> arguments, Map<Stri
 			""";
 
 	/** Every command {@link Cli} and {@code serve} answer. */
-	public static final Set<String> COMMANDS = Set.of("run", "run-all", "restart", "history", "executions", "stop",
-			"recover", "retry", "abort", "load", "process", "process-all", "inbox", "initialize", "realtime",
+	public static final Set<String> COMMANDS = Set.of("run", "run-all", "event", "restart", "history", "executions",
+			"stop", "recover", "retry", "abort", "load", "process", "process-all", "inbox", "initialize", "realtime",
 			"activate", "deactivate", "jobs", "serve", "sandbox");
 
 	/** The commands that run a job to its end, and so show its progress. */
-	private static final Set<String> JOB_COMMANDS = Set.of("run", "run-all", "restart", "process", "process-all");
+	private static final Set<String> JOB_COMMANDS = Set.of("run", "run-all", "event", "restart", "process",
+			"process-all");
 
 	public static CliCommand parse(String[] args) {
 		String name = null;

@@ -16,6 +16,9 @@ import org.springframework.scheduling.support.CronTrigger;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.config.SyncbatchProperties.Schedule;
 import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.Definitions;
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.SyncMode;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.RunRefusedException;
@@ -37,9 +40,12 @@ class Schedules implements SchedulingConfigurer {
 
 	private final SyncJobs jobs;
 
-	Schedules(SyncbatchProperties properties, SyncJobs jobs) {
+	private final Definitions definitions;
+
+	Schedules(SyncbatchProperties properties, SyncJobs jobs, Definitions definitions) {
 		this.schedules = properties.schedules();
 		this.jobs = jobs;
+		this.definitions = definitions;
 		for (int i = 0; i < schedules.size(); i++) {
 			check(i, schedules.get(i));
 		}
@@ -71,6 +77,11 @@ class Schedules implements SchedulingConfigurer {
 		String at = "syncbatch.schedules[" + index + "]";
 		if (schedule.job() == null || !jobs.jobNames().contains(schedule.job())) {
 			throw new DefinitionException(at + ".job: '" + schedule.job() + "' is not a job; jobs: " + jobs.jobNames());
+		}
+		EntityDefinition definition = definitions.requireJob(schedule.job()).definition();
+		if (!definition.syncs(SyncMode.SCHEDULED)) {
+			throw new DefinitionException(at + ".job: " + schedule.job() + " is not scheduled: " + definition.origin()
+					+ " says sync-modes " + definition.syncModes());
 		}
 		try {
 			CronExpression.parse(schedule.cron() == null ? "" : schedule.cron());

@@ -44,6 +44,34 @@ class DefinitionsTest {
 				"email", "phone");
 	}
 
+	@Test
+	void syncModesAndEventsAreCheckedAsTheDefinitionIsRead() throws IOException {
+		String shipped = Files.readString(Path.of("jobs/customer.yml"));
+		Files.writeString(jobs.resolve("customer.yml"),
+				shipped.replace("\nchunk-size:", "\nsync-modes: [real-time]\nevents: [shift-closed]\nchunk-size:"));
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("jobs/customer.yml: events are given but sync-modes [real-time] has no on-event");
+
+		Files.writeString(jobs.resolve("customer.yml"),
+				shipped.replace("\nchunk-size:", "\nevents: [Shift Closed]\nchunk-size:"));
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("event 'Shift Closed' is not an event name");
+
+		Files.writeString(jobs.resolve("customer.yml"),
+				shipped.replace("\nchunk-size:", "\nsync-modes: [hourly]\nchunk-size:"));
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("unknown sync mode 'hourly'; expected real-time, scheduled or on-event");
+
+		EntityDefinition invoice = ProjectDefinitions.shipped().entity("invoice");
+		assertThat(invoice.syncModes()).containsExactly(SyncMode.SCHEDULED, SyncMode.ON_EVENT);
+		assertThat(invoice.events()).containsExactly("shift-closed");
+		assertThat(ProjectDefinitions.shipped().entity("customer").syncModes()).as("all three by default")
+			.containsExactly(SyncMode.values());
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
 			"an import on an export        | direction: bidirectional | direction: export        | import is given but direction is export",

@@ -81,7 +81,8 @@ class QueryCheckTest {
 		return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
 				definition.batchFilters(), definition.exportFilter(), rules, definition.target(),
 				definition.importing(), definition.direction(), definition.primary(), definition.dependsOn(),
-				definition.chunkSize(), definition.maxAttempts(), definition.origin());
+				definition.chunkSize(), definition.maxAttempts(), definition.syncModes(), definition.events(),
+				definition.origin());
 	}
 
 	@Test
@@ -109,7 +110,8 @@ class QueryCheckTest {
 				List.of(customer.exportFilter().get(0),
 						new FilterCondition(true, "LastModifiedDateTime", Condition.GREATER_THAN, "last week", null)),
 				customer.mapping(), customer.target(), customer.importing(), customer.direction(), customer.primary(),
-				customer.dependsOn(), customer.chunkSize(), customer.maxAttempts(), customer.origin());
+				customer.dependsOn(), customer.chunkSize(), customer.maxAttempts(), customer.syncModes(),
+				customer.events(), customer.origin());
 
 		assertThatThrownBy(() -> check.check(broken, customer.source().parameters()))
 			.hasMessage("jobs/customer.yml: export-filter[1]: 'last week' is not a date (yyyy-MM-dd or"
@@ -123,7 +125,8 @@ class QueryCheckTest {
 						source.inquiry()),
 				customer.batchFilters(), customer.exportFilter(), customer.mapping(), customer.target(),
 				customer.importing(), customer.direction(), customer.primary(), customer.dependsOn(),
-				customer.chunkSize(), customer.maxAttempts(), customer.origin());
+				customer.chunkSize(), customer.maxAttempts(), customer.syncModes(), customer.events(),
+				customer.origin());
 	}
 
 }

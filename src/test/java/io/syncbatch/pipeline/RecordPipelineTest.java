@@ -127,7 +127,8 @@ class RecordPipelineTest {
 		return new EntityDefinition(definition.entity(), definition.description(), definition.source(),
 				definition.batchFilters(), conditions, definition.mapping(), definition.target(),
 				definition.importing(), definition.direction(), definition.primary(), definition.dependsOn(),
-				definition.chunkSize(), definition.maxAttempts(), definition.origin());
+				definition.chunkSize(), definition.maxAttempts(), definition.syncModes(), definition.events(),
+				definition.origin());
 	}
 
 	static SourceRecord row(String id, String name, String customerClass, String email, String phone,
