@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.stereotype.Component;
 
 import io.syncbatch.config.SyncbatchProperties;
@@ -131,7 +132,7 @@ public class InboxDispatcher {
 
 	private int process(List<InboxMessage> messages) {
 		InboxMessage first = messages.get(0);
-		EntityJob job = definitions.entity(Objects.requireNonNull(first.entity())).job(first.source().direction());
+		EntityJob job = job(first);
 		String runKey = first.store() + " " + job.name();
 		Pause pause = paused.get(runKey);
 		if (pause != null && clock.instant().isBefore(pause.until())) {
@@ -149,13 +150,17 @@ public class InboxDispatcher {
 			log.debug("Inbox: {} is busy; its {} message(s) wait for the next look", runKey, messages.size());
 			return 0;
 		}
-		catch (Exception refused) {
-			// The launch was refused for what the messages say (an id the job cannot
-			// take):
-			// trying again would be refused again.
+		catch (InvalidJobParametersException | IllegalArgumentException refused) {
+			// Refused for what the messages say (an id the job cannot take): trying again
+			// would be refused again. Anything else (the sync database away) leaves them
+			// RECEIVED for the next look.
 			inbox.outcome(ids, InboxStatus.FAILED, "not synced: " + refused.getMessage(), null);
 			messages.forEach(message -> meters.finished(message, InboxStatus.FAILED));
 			return ids.size();
+		}
+		catch (Exception notNow) {
+			throw new IllegalStateException(
+					job.name() + " could not be launched for the inbox now: " + notNow.getMessage(), notNow);
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			Duration length = pause == null ? FIRST_PAUSE : pause.length().multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
