@@ -59,9 +59,13 @@ public class RealtimeStates {
 		return states;
 	}
 
+	/** One store's state: one row read, as every message that arrives asks. */
 	public RealtimeState of(String store) {
-		StoreState state = all().get(store);
-		return state == null ? RealtimeState.ACTIVE : state.state();
+		return jdbc.queryForList("SELECT state FROM sync_realtime WHERE store = ?", String.class, store)
+			.stream()
+			.findFirst()
+			.map(RealtimeState::valueOf)
+			.orElse(RealtimeState.ACTIVE);
 	}
 
 	/**
