@@ -44,8 +44,6 @@ import io.syncbatch.testsupport.SyncbatchProcess;
 @MariaDbSuite
 class CrashSafetyIT {
 
-	private static final String[] MYSQL = { "--spring.profiles.active=mysql", "--syncbatch.stores.main.timeout=60s" };
-
 	private static final List<String> EXPORTED = List.of("info@fruitico.example", "orders@jamifique.example",
 			"hello@marmalado.example");
 
@@ -65,7 +63,7 @@ class CrashSafetyIT {
 	void givenTheDemoCompanyAndEmptySyncState() throws Exception {
 		syncbatch = JarOnMariaDb.process(workDir, STORE, Map.of());
 		// Any command migrates the sync database first.
-		assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
+		assertThat(syncbatch.run(JarOnMariaDb.args("jobs")).exitCode()).isZero();
 		JarOnMariaDb.emptySyncState(jdbc);
 		new ErpDatabase(database).reset();
 	}
@@ -127,7 +125,7 @@ class CrashSafetyIT {
 				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(1_500)));
 		try (Connection blocker = database.getConnection()) {
 			blocker.setAutoCommit(false);
-			Process run = syncbatch.start(args("run", "customer-export"));
+			Process run = syncbatch.start(JarOnMariaDb.args("run", "customer-export"));
 			await(run, () -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty());
 			// Hold the sync history (on an empty table, the lock on its end blocks every
 			// insert), so the job's outcomes wait on it when the store answers.
@@ -197,7 +195,7 @@ class CrashSafetyIT {
 				Map.of("first_name", "Gina", "last_name", "Baker", "email", "gina@mail.example", "street_1",
 						"12 Baker Street", "city", "Springfield", "state", "Illinois", "zip", "62701", "country",
 						"United States", "country_iso2", "US"));
-		var customers = syncbatch.run(args("run", "customer-import"));
+		var customers = syncbatch.run(JarOnMariaDb.args("run", "customer-import"));
 		assertThat(customers.exitCode()).as(customers.toString()).isZero();
 
 		long execution = killWhileTheImportsHistoryWaits("sales-order-import");
@@ -235,7 +233,7 @@ class CrashSafetyIT {
 						+ "' FOR UPDATE")
 					.close();
 			}
-			Process run = syncbatch.start(args("run", job));
+			Process run = syncbatch.start(JarOnMariaDb.args("run", job));
 			await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
 					+ " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
 					Integer.class) > 0);
@@ -265,7 +263,7 @@ class CrashSafetyIT {
 			Thread.sleep(200);
 		}
 
-		var launched = syncbatch.run(args("run", "customer-export"));
+		var launched = syncbatch.run(JarOnMariaDb.args("run", "customer-export"));
 
 		assertThat(launched.exitCode()).as(launched.toString()).isZero();
 		assertThat(jdbc.queryForMap("SELECT STATUS, EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
@@ -283,7 +281,7 @@ class CrashSafetyIT {
 		command[0] = "run";
 		command[1] = "customer-export";
 		System.arraycopy(options, 0, command, 2, options.length);
-		Process run = syncbatch.start(args(command));
+		Process run = syncbatch.start(JarOnMariaDb.args(command));
 		await(run, ready);
 		kill(run);
 		return lastExecution();
@@ -307,19 +305,19 @@ class CrashSafetyIT {
 			.as("a killed run is still STARTED")
 			.isEqualTo("STARTED");
 
-		var refused = syncbatch.run(args("restart", String.valueOf(execution)));
+		var refused = syncbatch.run(JarOnMariaDb.args("restart", String.valueOf(execution)));
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
 		assertThat(refused.err()).as("a killed process looks alive until its lease expires")
 			.contains("renewed its lease");
-		var live = syncbatch.run(args("recover", String.valueOf(execution)));
+		var live = syncbatch.run(JarOnMariaDb.args("recover", String.valueOf(execution)));
 		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
 		assertThat(live.err()).contains("is still running");
 		// As if the lease (a minute by default) had run out.
 		jdbc.update("UPDATE sync_run_lock SET lease_expires_at = TIMESTAMPADD(SECOND, -1, LOCALTIMESTAMP(3))");
 
-		var recovered = syncbatch.run(args("recover", String.valueOf(execution)));
+		var recovered = syncbatch.run(JarOnMariaDb.args("recover", String.valueOf(execution)));
 		assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
-		var restarted = syncbatch.run(args("restart", String.valueOf(execution)));
+		var restarted = syncbatch.run(JarOnMariaDb.args("restart", String.valueOf(execution)));
 		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 		assertThat(restarted.out()).contains("COMPLETED");
 		then.run();
@@ -371,13 +369,6 @@ class CrashSafetyIT {
 
 	private long lastExecution() {
 		return jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
-	}
-
-	private static String[] args(String... command) {
-		String[] all = new String[command.length + MYSQL.length];
-		System.arraycopy(command, 0, all, 0, command.length);
-		System.arraycopy(MYSQL, 0, all, command.length, MYSQL.length);
-		return all;
 	}
 
 }

@@ -72,7 +72,7 @@ class InboxCrashSafetyIT {
 	@BeforeEach
 	void givenFortyNewErpCustomersAndEmptySyncState() throws Exception {
 		syncbatch = JarOnMariaDb.process(workDir, STORE, Map.of("SYNCBATCH_INBOX_ERPSECRET", ERP_SECRET));
-		assertThat(syncbatch.run(args("jobs")).exitCode()).isZero();
+		assertThat(syncbatch.run(JarOnMariaDb.args("jobs")).exitCode()).isZero();
 		JarOnMariaDb.emptySyncState(jdbc);
 		ErpDatabase erp = new ErpDatabase(database);
 		erp.reset();
@@ -184,7 +184,7 @@ class InboxCrashSafetyIT {
 	}
 
 	private Process serve() throws IOException {
-		return syncbatch.start(args("serve", "--server.port=" + port, "--syncbatch.lease.duration=4s",
+		return syncbatch.start(JarOnMariaDb.args("serve", "--server.port=" + port, "--syncbatch.lease.duration=4s",
 				"--syncbatch.lease.renew-period=1s"));
 	}
 
@@ -195,14 +195,6 @@ class InboxCrashSafetyIT {
 			assertThat(Instant.now()).as("reached in time").isBefore(deadline);
 			Thread.sleep(50);
 		}
-	}
-
-	private static String[] args(String... command) {
-		String[] all = new String[command.length + 2];
-		System.arraycopy(command, 0, all, 0, command.length);
-		all[command.length] = "--spring.profiles.active=mysql";
-		all[command.length + 1] = "--syncbatch.stores.main.timeout=60s";
-		return all;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,14 +36,14 @@ class InboxApi {
 	ResponseEntity<?> log(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String store, @RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
-			return problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+			return Problems.of(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
 		}
 		InboxStatus wanted;
 		try {
 			wanted = status == null ? null : InboxStatus.parse(status);
 		}
 		catch (IllegalArgumentException unknown) {
-			return problem(HttpStatus.BAD_REQUEST, String.valueOf(unknown.getMessage()));
+			return Problems.of(HttpStatus.BAD_REQUEST, String.valueOf(unknown.getMessage()));
 		}
 		List<InboxMessage> log = inbox.log(store, wanted, limit);
 		return ResponseEntity.ok(log);
@@ -56,13 +55,9 @@ class InboxApi {
 			return ResponseEntity.ok(inbox.message(id));
 		}
 		InboxMessage message = inbox.message(id);
-		return message == null ? problem(HttpStatus.NOT_FOUND, "there is no message " + id + " in the inbox")
-				: problem(HttpStatus.CONFLICT,
+		return message == null ? Problems.of(HttpStatus.NOT_FOUND, "there is no message " + id + " in the inbox")
+				: Problems.of(HttpStatus.CONFLICT,
 						"message " + id + " is " + message.status() + "; only a FAILED message is retried");
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

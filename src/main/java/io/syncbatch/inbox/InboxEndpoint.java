@@ -107,7 +107,7 @@ class InboxEndpoint {
 		}
 		StoreWebhooks reading = stores.connection(store).webhooks();
 		if (reading == null) {
-			return problem(HttpStatus.NOT_FOUND, "store " + store + " is on a platform that sends no webhooks");
+			return Problems.of(HttpStatus.NOT_FOUND, "store " + store + " is on a platform that sends no webhooks");
 		}
 		try {
 			JsonNode webhook = parse(body, "webhook");
@@ -137,7 +137,7 @@ class InboxEndpoint {
 					!stores.names().contains(store) ? "no such store"
 							: secret == null ? "no secret is configured for it"
 									: given == null ? "no " + header + " header" : "wrong " + header);
-			return problem(HttpStatus.UNAUTHORIZED,
+			return Problems.of(HttpStatus.UNAUTHORIZED,
 					"this endpoint needs the " + header + " header its sender is configured with");
 		}
 		return null;
@@ -175,23 +175,19 @@ class InboxEndpoint {
 	 */
 	private ResponseEntity<ProblemDetail> stopped(String store) {
 		log.info("Refused a message for store {}: its real-time sync is stopped", store);
-		return problem(HttpStatus.SERVICE_UNAVAILABLE,
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
 				"the real-time sync of store " + store + " is stopped; activate it to receive messages");
 	}
 
 	private ResponseEntity<ProblemDetail> malformed(String store, @Nullable String reason) {
 		log.warn("Refused a malformed message for store {}: {}", store, reason);
-		return problem(HttpStatus.BAD_REQUEST, String.valueOf(reason));
+		return Problems.of(HttpStatus.BAD_REQUEST, String.valueOf(reason));
 	}
 
 	private ResponseEntity<Map<String, Object>> received(List<InboxMessage> messages) {
 		meters.received(messages);
 		return ResponseEntity.ok(Map.of("received", messages.stream().map(InboxMessage::id).toList(), "duplicates",
 				messages.stream().filter(message -> message.status() == InboxStatus.DUPLICATE).count()));
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +52,7 @@ class RealtimeApi {
 			return ResponseEntity.ok(setup.initialize(store, initialization.url()));
 		}
 		catch (IllegalArgumentException refused) {
-			return ResponseEntity.badRequest()
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(refused.getMessage())));
+			return Problems.of(HttpStatus.BAD_REQUEST, String.valueOf(refused.getMessage()));
 		}
 	}
 
@@ -74,10 +72,9 @@ class RealtimeApi {
 		return switch (mode) {
 			case "pause" -> set(store, RealtimeState.PAUSED);
 			case "stop" -> set(store, RealtimeState.STOPPED);
-			default -> ResponseEntity.badRequest()
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-						"mode must be pause (keep receiving messages, process them once active again) or stop"
-								+ " (refuse them)"));
+			default -> Problems.of(HttpStatus.BAD_REQUEST,
+					"mode must be pause (keep receiving messages, process them once active again) or stop"
+							+ " (refuse them)");
 		};
 	}
 
@@ -94,8 +91,7 @@ class RealtimeApi {
 			return ResponseEntity.ok(set);
 		}
 		catch (IllegalArgumentException unknown) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, String.valueOf(unknown.getMessage())));
+			return Problems.of(HttpStatus.NOT_FOUND, String.valueOf(unknown.getMessage()));
 		}
 	}
 

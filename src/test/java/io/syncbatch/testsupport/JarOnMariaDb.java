@@ -33,6 +33,15 @@ public final class JarOnMariaDb {
 		return new SyncbatchProcess(workDir, Map.copyOf(environment));
 	}
 
+	/** A command line for the jar, with the mysql profile and a patient store timeout. */
+	public static String[] args(String... command) {
+		String[] all = new String[command.length + 2];
+		System.arraycopy(command, 0, all, 0, command.length);
+		all[command.length] = "--spring.profiles.active=mysql";
+		all[command.length + 1] = "--syncbatch.stores.main.timeout=60s";
+		return all;
+	}
+
 	/** Empties the engine's state; the tables must exist (any command migrates them). */
 	public static void emptySyncState(JdbcTemplate jdbc) {
 		SYNC_STATE.forEach(table -> jdbc.update("DELETE FROM " + table));
