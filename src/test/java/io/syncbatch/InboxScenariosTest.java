@@ -164,6 +164,30 @@ class InboxScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void aNotificationOfMoreRecordsThanOneRunCanNameIsSyncedInAsManyRunsAsItTakes() throws Exception {
+		launch(Map.of());
+		erp.addCommerceCustomers(300);
+		StringBuilder rows = new StringBuilder();
+		for (int i = 1; i <= 300; i++) {
+			rows.append(i == 1 ? "" : ", ").append("{\"CustomerID\": \"").append("BULK%04d".formatted(i)).append("\"}");
+		}
+		long executions = jobs.executions("customer-export", 100).size();
+
+		notify("""
+				{"Inserted": [%s], "Deleted": [], "Query": "syncbatch-customer", "CompanyId": "SweetLife",
+				 "Id": "tx-bulk", "TimeStamp": 200, "AdditionalInfo": {}}""".formatted(rows));
+		dispatcher.dispatch();
+
+		assertThat(inbox.log(null, null, 1000)).as("300 ids are 2,699 characters, more than a run's parameter keeps")
+			.hasSize(300)
+			.allSatisfy(message -> assertThat(message.status()).isEqualTo(InboxStatus.PROCESSED));
+		assertThat(store().customers())
+			.filteredOn(customer -> customer.get("email").toString().endsWith("@bulk.example"))
+			.hasSize(300);
+		assertThat(jobs.executions("customer-export", 100)).hasSize((int) executions + 2);
+	}
+
+	@Test
 	void aCustomerCreatedInTheStoreReachesTheErpThroughAWebhook() throws Exception {
 		String gina = store().createCustomer(Map.of("email", "gina.baker@sunnyside.example", "first_name", "Gina",
 				"last_name", "Baker", "company", "Sunny Side Bakery"));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +29,7 @@ import io.syncbatch.history.RunRefusedException;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.job.SyncJobs;
+import io.syncbatch.job.SyncParametersValidator;
 import io.syncbatch.run.SyncRun;
 
 /**
@@ -114,16 +114,38 @@ public class InboxDispatcher {
 		return finished;
 	}
 
-	/** Messages by the run that syncs their records: one per store, source and entity. */
-	private static Collection<List<InboxMessage>> byRun(List<InboxMessage> messages) {
-		Map<String, List<InboxMessage>> byRun = new LinkedHashMap<>();
+	/**
+	 * Messages by the run that syncs their records: one per store, source and entity, or
+	 * as many as it takes for their ids to fit the one parameter that names them (the job
+	 * repository keeps {@value SyncParametersValidator#LONGEST_VALUE} characters of it).
+	 * A record's messages go in one run.
+	 */
+	private static List<List<InboxMessage>> byRun(List<InboxMessage> messages) {
+		Map<String, Map<String, List<InboxMessage>>> byRun = new LinkedHashMap<>();
 		for (InboxMessage message : messages) {
 			byRun
 				.computeIfAbsent(message.store() + " " + message.source() + " " + message.entity(),
-						run -> new ArrayList<>())
+						run -> new LinkedHashMap<>())
+				.computeIfAbsent(Objects.requireNonNull(message.recordKey()), key -> new ArrayList<>())
 				.add(message);
 		}
-		return byRun.values();
+		List<List<InboxMessage>> runs = new ArrayList<>();
+		for (Map<String, List<InboxMessage>> byKey : byRun.values()) {
+			List<InboxMessage> run = new ArrayList<>();
+			int length = -1;
+			for (Map.Entry<String, List<InboxMessage>> record : byKey.entrySet()) {
+				int more = record.getKey().length() + 1;
+				if (!run.isEmpty() && length + more > SyncParametersValidator.LONGEST_VALUE) {
+					runs.add(run);
+					run = new ArrayList<>();
+					length = -1;
+				}
+				run.addAll(record.getValue());
+				length += more;
+			}
+			runs.add(run);
+		}
+		return runs;
 	}
 
 	private EntityJob job(InboxMessage message) {

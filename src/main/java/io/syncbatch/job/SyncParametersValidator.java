@@ -28,7 +28,7 @@ import io.syncbatch.record.UntrustedText;
 public class SyncParametersValidator {
 
 	/** The width of {@code BATCH_JOB_EXECUTION_PARAMS.PARAMETER_VALUE}. */
-	static final int LONGEST_VALUE = 2500;
+	public static final int LONGEST_VALUE = 2500;
 
 	private final StoreConnectors stores;
 
