@@ -16,11 +16,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 
@@ -35,10 +41,12 @@ import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
+import io.syncbatch.inbox.Arrival;
 import io.syncbatch.inbox.Inbox;
 import io.syncbatch.inbox.InboxDispatcher;
 import io.syncbatch.inbox.InboxMessage;
 import io.syncbatch.inbox.InboxStatus;
+import io.syncbatch.inbox.MessageSource;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.ops.Cli;
 import io.syncbatch.ops.CliCommand;
@@ -89,6 +97,13 @@ class InboxScenariosTest extends SyncScenario {
 	MeterRegistry meterRegistry;
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final ExecutorService rush = Executors.newFixedThreadPool(20);
+
+	@AfterEach
+	void stopTheRush() {
+		rush.shutdownNow();
+	}
 
 	@Test
 	void anErpEditReachesTheStoreThroughAPushNotification() throws Exception {
@@ -185,6 +200,58 @@ class InboxScenariosTest extends SyncScenario {
 			.filteredOn(customer -> customer.get("email").toString().endsWith("@bulk.example"))
 			.hasSize(300);
 		assertThat(jobs.executions("customer-export", 100)).hasSize((int) executions + 2);
+	}
+
+	@Test
+	void notificationsArrivingTogetherAreEachKeptAndAcknowledgedAndTheirRepeatsAreDuplicates() throws Exception {
+		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+		for (int round = 0; round < 2; round++) {
+			for (int i = 1; i <= 20; i++) {
+				String notification = """
+						{"Inserted": [{"CustomerID": "RUSH%02d"}], "Deleted": [], "Query": "syncbatch-customer",
+						 "CompanyId": "SweetLife", "Id": "tx-rush-%02d", "TimeStamp": %d, "AdditionalInfo": {}}"""
+					.formatted(i, i, 300 + i);
+				answers.add(CompletableFuture.supplyAsync(() -> {
+					try {
+						return notify(notification);
+					}
+					catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+				}, rush));
+			}
+		}
+
+		assertThat(answers).allSatisfy(answer -> assertThat(answer.get(30, TimeUnit.SECONDS).statusCode())
+			.as("every one acknowledged, repeats too")
+			.isEqualTo(200));
+		List<InboxMessage> log = inbox.log(null, null, 100);
+		assertThat(log).filteredOn(message -> message.status() == InboxStatus.RECEIVED)
+			.extracting(InboxMessage::recordKey)
+			.hasSize(20)
+			.doesNotHaveDuplicates();
+		assertThat(log).filteredOn(message -> message.status() == InboxStatus.DUPLICATE)
+			.hasSize(20)
+			.allSatisfy(repeat -> assertThat(inbox.message(repeat.duplicateOf()).recordKey())
+				.isEqualTo(repeat.recordKey()));
+	}
+
+	@Test
+	void requestsStoredInOneTransactionKeepTheirOwnMessagesAndARepeatAmongThemIsADuplicateOfItsFirst() {
+		Arrival first = new Arrival(storeName(), MessageSource.ERP, "syncbatch-customer", "customer", "RUSH01",
+				"syncbatch-customer tx-1 RUSH01", 1L, null);
+		Arrival other = new Arrival(storeName(), MessageSource.ERP, "syncbatch-customer", "customer", "RUSH02",
+				"syncbatch-customer tx-2 RUSH02", 2L, null);
+
+		List<List<InboxMessage>> stored = inbox.receive(List.of(List.of(first), List.of(first, other)));
+
+		assertThat(stored.get(0)).extracting(InboxMessage::status).containsExactly(InboxStatus.RECEIVED);
+		assertThat(stored.get(1)).extracting(InboxMessage::status)
+			.containsExactly(InboxStatus.DUPLICATE, InboxStatus.RECEIVED);
+		assertThat(stored.get(1).get(0).duplicateOf()).isEqualTo(stored.get(0).get(0).id());
+		assertThat(stored.get(1).get(1).recordKey()).isEqualTo("RUSH02");
+		assertThat(inbox.log(null, null, 10)).extracting(InboxMessage::id)
+			.containsExactlyInAnyOrder(stored.get(0).get(0).id(), stored.get(1).get(0).id(), stored.get(1).get(1).id());
 	}
 
 	@Test
@@ -421,6 +488,11 @@ class InboxScenariosTest extends SyncScenario {
 		assertThat(withoutKey.body())
 			.contains("row Inserted[0] has no CustomerID, the key column of the entity it names");
 		assertThat(webhook("{\"scope\": \"store/customer/created\"}").statusCode()).isEqualTo(400);
+		String huge = notification.replace("\"AdditionalInfo\": {}",
+				"\"AdditionalInfo\": {\"pad\": \"" + "x".repeat(1_100_000) + "\"}");
+		HttpResponse<String> tooLarge = notify(huge);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("larger than the 1024 KB /hooks reads (syncbatch.inbox.max-body-size)");
 
 		assertThat(inbox.log(null, null, 10)).isEmpty();
 	}

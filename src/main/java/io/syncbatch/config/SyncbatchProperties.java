@@ -261,10 +261,13 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 	 * @param retention how long a finished message stays in the log
 	 * @param publicUrl where the stores and the ERP reach {@code serve}, e.g.
 	 * {@code https://sync.example.com}: initialize subscribes the stores' webhooks there
+	 * @param maxBodySize the largest message the inbox reads (a push notification carries
+	 * its rows whole); a larger one is answered 413 before its sender is checked
 	 */
 	public record Inbox(@DefaultValue("X-Syncbatch-Secret") String header, @Nullable String erpSecret,
 			@DefaultValue("200ms") Duration pollPeriod, @DefaultValue("500") int batchSize,
-			@DefaultValue("P30D") Duration retention, @Nullable String publicUrl) {
+			@DefaultValue("P30D") Duration retention, @Nullable String publicUrl,
+			@DefaultValue("1MB") DataSize maxBodySize) {
 
 		public Inbox {
 			if (header.isBlank()) {
@@ -272,6 +275,10 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 			}
 			if (batchSize < 1) {
 				throw new IllegalArgumentException("syncbatch.inbox.batch-size must be at least 1, got " + batchSize);
+			}
+			if (maxBodySize.toBytes() < 1 || maxBodySize.toMegabytes() > 64) {
+				throw new IllegalArgumentException(
+						"syncbatch.inbox.max-body-size must be between 1B and 64MB, got " + maxBodySize);
 			}
 			if (pollPeriod.isNegative() || pollPeriod.isZero()) {
 				throw new IllegalArgumentException("syncbatch.inbox.poll-period must be positive, got " + pollPeriod);
@@ -282,7 +289,7 @@ public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String d
 		public String toString() {
 			return "Inbox[header=" + header + ", erpSecret=" + (erpSecret == null ? "<none>" : "<redacted>")
 					+ ", pollPeriod=" + pollPeriod + ", batchSize=" + batchSize + ", retention=" + retention
-					+ ", publicUrl=" + publicUrl + "]";
+					+ ", publicUrl=" + publicUrl + ", maxBodySize=" + maxBodySize + "]";
 		}
 	}
 

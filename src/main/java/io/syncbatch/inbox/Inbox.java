@@ -12,14 +12,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +42,11 @@ import io.syncbatch.secrets.Secrets;
 public class Inbox {
 
 	private static final int REASON_LENGTH = 1000;
+
+	private static final int DELIVERY_LENGTH = 512;
+
+	/** The most deliveries one look for repeats names. */
+	private static final int LOOKUP_SIZE = 500;
 
 	private final JdbcTemplate jdbc;
 
@@ -51,56 +64,157 @@ public class Inbox {
 	}
 
 	/**
-	 * Stores what one request brought, all or nothing, so that acknowledging it means
-	 * every message of it is kept. A message whose delivery is in the inbox already is
-	 * stored as a DUPLICATE of it.
+	 * Stores what several requests brought, in one transaction, so that acknowledging
+	 * each means every message of it is kept; returns each request's messages. A message
+	 * whose delivery is in the inbox already (or earlier in these requests) is stored as
+	 * a DUPLICATE of it. The statements are few whatever the number of messages (one look
+	 * for deliveries already kept, one batch of inserts, a second for repeats), since the
+	 * acknowledgement of every request waits for them.
 	 */
-	public List<InboxMessage> receive(List<Arrival> arrivals) {
-		return Objects.requireNonNull(transaction.execute(status -> {
-			List<InboxMessage> stored = new ArrayList<>(arrivals.size());
-			Instant now = clock.instant();
-			for (Arrival arrival : arrivals) {
-				Long first = jdbc
-					.query("SELECT id FROM sync_inbox WHERE store = ? AND source = ? AND delivery = ?",
-							(rs, n) -> rs.getLong(1), arrival.store(), arrival.source().name(), arrival.delivery())
-					.stream()
-					.findFirst()
-					.orElse(null);
-				stored.add(insert(arrival, now, first));
-			}
-			return stored;
-		}));
+	public List<List<InboxMessage>> receive(List<List<Arrival>> requests) {
+		List<Arrival> arrivals = requests.stream().flatMap(List::stream).toList();
+		List<InboxMessage> stored = Objects.requireNonNull(transaction.execute(status -> store(arrivals)));
+		List<List<InboxMessage>> byRequest = new ArrayList<>(requests.size());
+		int next = 0;
+		for (List<Arrival> request : requests) {
+			byRequest.add(stored.subList(next, next + request.size()));
+			next += request.size();
+		}
+		return byRequest;
 	}
 
-	private InboxMessage insert(Arrival arrival, Instant now, @Nullable Long duplicateOf) {
-		InboxStatus status = duplicateOf != null ? InboxStatus.DUPLICATE
+	private List<InboxMessage> store(List<Arrival> arrivals) {
+		Instant now = clock.instant();
+		Map<Delivery, Long> kept = kept(arrivals);
+		List<Integer> firsts = new ArrayList<>();
+		List<Integer> repeats = new ArrayList<>();
+		Set<Delivery> arriving = new HashSet<>();
+		for (int i = 0; i < arrivals.size(); i++) {
+			Delivery delivery = Delivery.of(arrivals.get(i));
+			(kept.containsKey(delivery) || !arriving.add(delivery) ? repeats : firsts).add(i);
+		}
+		InboxMessage[] messages = new InboxMessage[arrivals.size()];
+		List<Long> ids = insert(firsts.stream().map(arrivals::get).toList(), null, now);
+		for (int i = 0; i < firsts.size(); i++) {
+			Arrival arrival = arrivals.get(firsts.get(i));
+			messages[firsts.get(i)] = message(arrival, ids.get(i), null, now);
+			kept.put(Delivery.of(arrival), ids.get(i));
+		}
+		List<Long> repeated = repeats.stream().map(i -> kept.get(Delivery.of(arrivals.get(i)))).toList();
+		ids = insert(repeats.stream().map(arrivals::get).toList(), repeated, now);
+		for (int i = 0; i < repeats.size(); i++) {
+			messages[repeats.get(i)] = message(arrivals.get(repeats.get(i)), ids.get(i), repeated.get(i), now);
+		}
+		return List.of(messages);
+	}
+
+	/**
+	 * What identifies a message as its sender repeats it, as kept (a long delivery is
+	 * kept shortened).
+	 */
+	private record Delivery(String store, MessageSource source, String delivery) {
+
+		static Delivery of(Arrival arrival) {
+			return new Delivery(arrival.store(), arrival.source(), shortened(arrival.delivery(), DELIVERY_LENGTH));
+		}
+	}
+
+	/**
+	 * The ids of the messages whose deliveries are already kept, looked up by store and
+	 * source as the unique index has them.
+	 */
+	private Map<Delivery, Long> kept(List<Arrival> arrivals) {
+		Map<Delivery, Long> kept = new HashMap<>();
+		Map<List<String>, List<String>> bySender = new LinkedHashMap<>();
+		arrivals.stream()
+			.map(Delivery::of)
+			.distinct()
+			.forEach(delivery -> bySender
+				.computeIfAbsent(List.of(delivery.store(), delivery.source().name()), sender -> new ArrayList<>())
+				.add(delivery.delivery()));
+		bySender.forEach((sender, deliveries) -> {
+			for (int from = 0; from < deliveries.size(); from += LOOKUP_SIZE) {
+				List<String> slice = deliveries.subList(from, Math.min(deliveries.size(), from + LOOKUP_SIZE));
+				List<Object> arguments = new ArrayList<>(sender);
+				arguments.addAll(slice);
+				jdbc.query(
+						"SELECT id, delivery FROM sync_inbox WHERE store = ? AND source = ? AND delivery IN ("
+								+ String.join(", ", Collections.nCopies(slice.size(), "?")) + ")",
+						(RowCallbackHandler) rs -> kept.put(new Delivery(sender.get(0),
+								MessageSource.valueOf(sender.get(1)), rs.getString("delivery")), rs.getLong("id")),
+						arguments.toArray());
+			}
+		});
+		return kept;
+	}
+
+	/**
+	 * Inserts messages in one batch and returns their ids; repeats ({@code duplicateOf}
+	 * given) keep no delivery of their own, which stays unique.
+	 */
+	private List<Long> insert(List<Arrival> arrivals, @Nullable List<Long> duplicateOf, Instant now) {
+		if (arrivals.isEmpty()) {
+			return List.of();
+		}
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.batchUpdate(
+				connection -> connection.prepareStatement(
+						"INSERT INTO sync_inbox (store, source, topic, entity, record_key, delivery, occurred_at,"
+								+ " received_at, status, reason, duplicate_of, finished_at)"
+								+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						Statement.RETURN_GENERATED_KEYS),
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement insert, int i) throws SQLException {
+						Arrival arrival = arrivals.get(i);
+						Long repeatOf = duplicateOf == null ? null : duplicateOf.get(i);
+						InboxStatus status = status(arrival, repeatOf);
+						String reason = reason(arrival, repeatOf);
+						insert.setString(1, arrival.store());
+						insert.setString(2, arrival.source().name());
+						insert.setString(3, shortened(arrival.topic(), 255));
+						insert.setString(4, arrival.entity());
+						insert.setString(5, arrival.recordKey());
+						insert.setString(6, repeatOf == null ? shortened(arrival.delivery(), DELIVERY_LENGTH) : null);
+						setLong(insert, 7, arrival.occurredAt());
+						insert.setObject(8, utc(now));
+						insert.setString(9, status.name());
+						insert.setString(10, reason == null ? null : shortened(reason, REASON_LENGTH));
+						setLong(insert, 11, repeatOf);
+						insert.setObject(12, status.finished() ? utc(now) : null);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return arrivals.size();
+					}
+				}, keys);
+		List<Long> ids = keys.getKeyList()
+			.stream()
+			.map(key -> ((Number) key.values().iterator().next()).longValue())
+			.toList();
+		if (ids.size() != arrivals.size()) {
+			throw new IllegalStateException(
+					"the database answered " + ids.size() + " ids for " + arrivals.size() + " inserted messages");
+		}
+		return ids;
+	}
+
+	private static InboxStatus status(Arrival arrival, @Nullable Long duplicateOf) {
+		return duplicateOf != null ? InboxStatus.DUPLICATE
 				: arrival.ignored() != null ? InboxStatus.IGNORED : InboxStatus.RECEIVED;
-		String reason = duplicateOf != null ? "a repeat of message " + duplicateOf : arrival.ignored();
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		jdbc.update(connection -> {
-			PreparedStatement insert = connection.prepareStatement(
-					"INSERT INTO sync_inbox (store, source, topic, entity, record_key, delivery, occurred_at,"
-							+ " received_at, status, reason, duplicate_of, finished_at)"
-							+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					Statement.RETURN_GENERATED_KEYS);
-			insert.setString(1, arrival.store());
-			insert.setString(2, arrival.source().name());
-			insert.setString(3, shortened(arrival.topic(), 255));
-			insert.setString(4, arrival.entity());
-			insert.setString(5, arrival.recordKey());
-			insert.setString(6, duplicateOf == null ? shortened(arrival.delivery(), 512) : null);
-			setLong(insert, 7, arrival.occurredAt());
-			insert.setObject(8, utc(now));
-			insert.setString(9, status.name());
-			insert.setString(10, reason == null ? null : shortened(reason, REASON_LENGTH));
-			setLong(insert, 11, duplicateOf);
-			insert.setObject(12, status.finished() ? utc(now) : null);
-			return insert;
-		}, key);
-		long id = Objects.requireNonNull(key.getKeyAs(Number.class)).longValue();
+	}
+
+	private static @Nullable String reason(Arrival arrival, @Nullable Long duplicateOf) {
+		return duplicateOf != null ? "a repeat of message " + duplicateOf : arrival.ignored();
+	}
+
+	private static InboxMessage message(Arrival arrival, long id, @Nullable Long duplicateOf, Instant now) {
+		InboxStatus status = status(arrival, duplicateOf);
 		return new InboxMessage(id, arrival.store(), arrival.source(), arrival.topic(), arrival.entity(),
-				arrival.recordKey(), arrival.occurredAt(), now, status, reason, duplicateOf, 0, null,
-				status.finished() ? now : null);
+				arrival.recordKey(), arrival.occurredAt(), now, status, reason(arrival, duplicateOf), duplicateOf, 0,
+				null, status.finished() ? now : null);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ class InboxEndpoint {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxEndpoint.class);
 
-	private final Inbox inbox;
+	private final InboxIntake intake;
 
 	private final StoreConnectors stores;
 
@@ -60,18 +61,15 @@ class InboxEndpoint {
 
 	private final InboxMeters meters;
 
-	private final RealtimeStates states;
-
-	InboxEndpoint(Inbox inbox, StoreConnectors stores, SyncbatchProperties properties, JsonMapper json,
-			Definitions definitions, InboxMeters meters, RealtimeStates states) {
-		this.inbox = inbox;
+	InboxEndpoint(InboxIntake intake, StoreConnectors stores, SyncbatchProperties properties, JsonMapper json,
+			Definitions definitions, InboxMeters meters) {
+		this.intake = intake;
 		this.stores = stores;
 		this.properties = properties;
 		this.json = json;
 		this.notifications = new PushNotifications(definitions);
 		this.webhooks = new WebhookArrivals(definitions);
 		this.meters = meters;
-		this.states = states;
 	}
 
 	@PostMapping("/erp/{store}")
@@ -82,14 +80,14 @@ class InboxEndpoint {
 		if (refused != null) {
 			return refused;
 		}
-		if (states.of(store) == RealtimeState.STOPPED) {
-			return stopped(store);
-		}
 		try {
-			return received(inbox.receive(notifications.read(store, parse(body, "push notification"))));
+			return received(store, intake.receive(store, notifications.read(store, parse(body, "push notification"))));
 		}
 		catch (MalformedMessageException malformed) {
 			return malformed(store, malformed.getMessage());
+		}
+		catch (DataAccessException | IllegalStateException notStored) {
+			return notStored(store, notStored);
 		}
 	}
 
@@ -102,19 +100,19 @@ class InboxEndpoint {
 		if (refused != null) {
 			return refused;
 		}
-		if (states.of(store) == RealtimeState.STOPPED) {
-			return stopped(store);
-		}
 		StoreWebhooks reading = stores.connection(store).webhooks();
 		if (reading == null) {
 			return Problems.of(HttpStatus.NOT_FOUND, "store " + store + " is on a platform that sends no webhooks");
 		}
 		try {
 			JsonNode webhook = parse(body, "webhook");
-			return received(inbox.receive(List.of(webhooks.of(store, reading.read(webhook)))));
+			return received(store, intake.receive(store, List.of(webhooks.of(store, reading.read(webhook)))));
 		}
 		catch (MalformedMessageException | MalformedWebhookException malformed) {
 			return malformed(store, malformed.getMessage());
+		}
+		catch (DataAccessException | IllegalStateException notStored) {
+			return notStored(store, notStored);
 		}
 	}
 
@@ -179,12 +177,26 @@ class InboxEndpoint {
 				"the real-time sync of store " + store + " is stopped; activate it to receive messages");
 	}
 
+	/**
+	 * Nothing of the request was kept (the sync database away, or {@code serve}
+	 * stopping): the sender sends it again, as both senders do after a 5xx.
+	 */
+	private ResponseEntity<ProblemDetail> notStored(String store, RuntimeException reason) {
+		log.warn("A message for store {} could not be stored, so it was not acknowledged: {}", store,
+				reason.getMessage());
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the message could not be stored now; send it again");
+	}
+
 	private ResponseEntity<ProblemDetail> malformed(String store, @Nullable String reason) {
 		log.warn("Refused a malformed message for store {}: {}", store, reason);
 		return Problems.of(HttpStatus.BAD_REQUEST, String.valueOf(reason));
 	}
 
-	private ResponseEntity<Map<String, Object>> received(List<InboxMessage> messages) {
+	private ResponseEntity<?> received(String store, InboxIntake.Intake intake) {
+		if (intake.state() == RealtimeState.STOPPED) {
+			return stopped(store);
+		}
+		List<InboxMessage> messages = intake.messages();
 		meters.received(messages);
 		return ResponseEntity.ok(Map.of("received", messages.stream().map(InboxMessage::id).toList(), "duplicates",
 				messages.stream().filter(message -> message.status() == InboxStatus.DUPLICATE).count()));

@@ -20,25 +20,35 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Request bodies under {@code /api} are small JSON documents: one larger than
- * {@code syncbatch.api.max-body-size} is refused with 413 before any of it is used (an 11
- * MB retry body once held a sync-database transaction for 81 s). A declared
- * {@code Content-Length} over the limit is refused without reading; a chunked body is
- * read up to one byte past the limit, into memory the limit bounds, and the endpoint
- * reads it from there.
+ * Request bodies under a path ({@code /api}: small JSON documents; {@code /hooks}:
+ * messages) have a limit: one larger is refused with 413 before any of it is used (an 11
+ * MB retry body once held a sync-database transaction for 81 s, and a message is read
+ * whole before its sender's secret is checked). A declared {@code Content-Length} over
+ * the limit is refused without reading; a chunked body is read up to one byte past the
+ * limit, into memory the limit bounds, and the endpoint reads it from there.
  */
 final class BodySizeLimit extends OncePerRequestFilter {
 
 	private final int maxBytes;
 
-	BodySizeLimit(DataSize max) {
+	private final String path;
+
+	private final String setting;
+
+	/**
+	 * @param path the path whose requests it limits, with everything under it
+	 * @param setting the setting that gives the limit, for the refusal to name
+	 */
+	BodySizeLimit(DataSize max, String path, String setting) {
 		this.maxBytes = Math.toIntExact(max.toBytes());
+		this.path = path;
+		this.setting = setting;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !(path.equals("/api") || path.startsWith("/api/"));
+		String requested = request.getRequestURI().substring(request.getContextPath().length());
+		return !(requested.equals(path) || requested.startsWith(path + "/"));
 	}
 
 	@Override
@@ -58,7 +68,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
 
 	private void tooLarge(HttpServletResponse response) throws IOException {
 		ApiRefusals.send(response, HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than the "
-				+ DataSize.ofBytes(maxBytes).toKilobytes() + " KB this API reads (syncbatch.api.max-body-size)");
+				+ DataSize.ofBytes(maxBytes).toKilobytes() + " KB " + path + " reads (" + setting + ")");
 	}
 
 	/** The request with its body already read. */

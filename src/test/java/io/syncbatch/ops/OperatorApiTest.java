@@ -284,7 +284,7 @@ class OperatorApiTest {
 		String many = "{\"erpIds\":[" + "\"ABCDEFGHIJ\",".repeat(6000) + "\"X\"]}";
 		HttpResponse<String> large = sendAs("POST", "/api/history/customer/retry", "application/json", many);
 		assertThat(large.statusCode()).isEqualTo(413);
-		assertThat(large.body()).contains("larger than the 64 KB this API reads");
+		assertThat(large.body()).contains("larger than the 64 KB /api reads (syncbatch.api.max-body-size)");
 
 		HttpResponse<String> chunked = http
 			.send(HttpRequest.newBuilder(URI.create(base() + "/api/history/customer/retry"))

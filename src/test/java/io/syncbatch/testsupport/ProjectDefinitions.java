@@ -33,8 +33,9 @@ public final class ProjectDefinitions {
 						new SyncbatchProperties.Process(1),
 						new SyncbatchProperties.Retry(4, 200, 2, 10000, Duration.ofMinutes(5)),
 						new SyncbatchProperties.Metrics(Duration.ofSeconds(10)),
-						new SyncbatchProperties.Refresh(500, 10_000), new SyncbatchProperties.Inbox(
-								"X-Syncbatch-Secret", null, Duration.ofMillis(200), 500, Duration.ofDays(30), null)),
+						new SyncbatchProperties.Refresh(500, 10_000),
+						new SyncbatchProperties.Inbox("X-Syncbatch-Secret", null, Duration.ofMillis(200), 500,
+								Duration.ofDays(30), null, DataSize.ofMegabytes(1))),
 				new PathMatchingResourcePatternResolver());
 	}
 
