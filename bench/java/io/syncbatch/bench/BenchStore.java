@@ -49,6 +49,12 @@ final class BenchStore implements AutoCloseable {
 
 	private final AtomicLong created = new AtomicLong();
 
+	/**
+	 * When the store first received each version of a customer (email and phone), for
+	 * measuring how long a change takes to reach it.
+	 */
+	private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+
 	private final Duration latency;
 
 	private final HttpServer server;
@@ -88,6 +94,18 @@ final class BenchStore implements AutoCloseable {
 
 	int customers() {
 		return idsByEmail.size();
+	}
+
+	/**
+	 * When (nanoTime) a write carrying this customer with this phone first arrived, or
+	 * null if none has.
+	 */
+	Long receivedAt(String email, String phone) {
+		return receivedAt.get(version(email, phone));
+	}
+
+	private static String version(String email, String phone) {
+		return email.toLowerCase() + "|" + phone;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -157,10 +175,12 @@ final class BenchStore implements AutoCloseable {
 	}
 
 	private List<ObjectNode> write(HttpExchange exchange, boolean create) throws IOException {
+		long arrived = System.nanoTime();
 		List<ObjectNode> written = new ArrayList<>();
 		for (JsonNode item : json.readTree(exchange.getRequestBody())) {
 			ObjectNode customer = ((ObjectNode) item).deepCopy();
 			String email = customer.path("email").asString().toLowerCase();
+			receivedAt.putIfAbsent(version(email, customer.path("phone").asString()), arrived);
 			if (create) {
 				int id = idsByEmail.computeIfAbsent(email, key -> {
 					created.incrementAndGet();

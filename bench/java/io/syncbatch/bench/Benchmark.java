@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -132,16 +133,25 @@ public final class Benchmark {
 
 	/**
 	 * The project's definitions, with the customer's process chunk size set for the
-	 * benchmark, and customers exported only: the figures are an export's, and the
-	 * bench's store answers an export's requests, not an import's reads.
+	 * benchmark.
 	 */
 	private static Path definitions(Options options) throws java.io.IOException {
-		Path jobs = Files.createDirectories(options.workDir().resolve("jobs"));
+		return definitions(options.workDir(),
+				customer -> customer.replaceFirst("(?m)^chunk-size: \\d+", "chunk-size: " + options.chunkSize()));
+	}
+
+	/**
+	 * The project's definitions, written into the work directory with customers exported
+	 * only (the figures are an export's, and the bench's store answers an export's
+	 * requests, not an import's reads) and changed further as {@code customer} says.
+	 */
+	static Path definitions(Path workDir, UnaryOperator<String> customer) throws java.io.IOException {
+		Path jobs = Files.createDirectories(workDir.resolve("jobs"));
 		try (var files = Files.list(Path.of("jobs"))) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
 				String text = Files.readString(file);
 				if (file.getFileName().toString().equals("customer.yml")) {
-					text = exportOnly(text).replaceFirst("(?m)^chunk-size: \\d+", "chunk-size: " + options.chunkSize());
+					text = customer.apply(exportOnly(text));
 				}
 				Files.writeString(jobs.resolve(file.getFileName()), text);
 			}
