@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,14 +37,7 @@ public final class Benchmark {
 		static final int BATCH = 10;
 
 		public static Options parse(String... arguments) {
-			Map<String, String> given = new HashMap<>();
-			for (String argument : arguments) {
-				String[] pair = argument.replaceFirst("^--", "").split("=", 2);
-				if (pair.length != 2) {
-					throw new IllegalArgumentException("expected --name=value, got '" + argument + "'");
-				}
-				given.put(pair[0], pair[1]);
-			}
+			Map<String, String> given = BenchArguments.parse(arguments);
 			int rows = Integer.parseInt(given.getOrDefault("rows", "1000000"));
 			int concurrency = Integer.parseInt(given.getOrDefault("concurrency", "8"));
 			return new Options(rows,

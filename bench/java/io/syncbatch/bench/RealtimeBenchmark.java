@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,14 +56,7 @@ public final class RealtimeBenchmark {
 			List<String> engineJvm, boolean ackOnly) {
 
 		public static Options parse(String... arguments) {
-			Map<String, String> given = new HashMap<>();
-			for (String argument : arguments) {
-				String[] pair = argument.replaceFirst("^--", "").split("=", 2);
-				if (pair.length != 2) {
-					throw new IllegalArgumentException("expected --name=value, got '" + argument + "'");
-				}
-				given.put(pair[0], pair[1]);
-			}
+			Map<String, String> given = BenchArguments.parse(arguments);
 			Options options = new Options(Integer.parseInt(given.getOrDefault("ack-rate", "500")),
 					Duration.ofSeconds(Long.parseLong(given.getOrDefault("ack-seconds", "30"))),
 					Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "20"))),

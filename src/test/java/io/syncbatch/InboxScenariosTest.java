@@ -252,6 +252,17 @@ class InboxScenariosTest extends SyncScenario {
 		assertThat(stored.get(1).get(1).recordKey()).isEqualTo("RUSH02");
 		assertThat(inbox.log(null, null, 10)).extracting(InboxMessage::id)
 			.containsExactlyInAnyOrder(stored.get(0).get(0).id(), stored.get(1).get(0).id(), stored.get(1).get(1).id());
+
+		Arrival shouted = new Arrival(storeName(), MessageSource.ERP, "syncbatch-customer", "customer", "RUSH01",
+				"SYNCBATCH-CUSTOMER TX-1 RUSH01", 1L, null);
+		InboxMessage again = inbox.receive(List.of(List.of(shouted))).get(0).get(0);
+		if (TestDatabase.current() == TestDatabase.MARIADB) {
+			assertThat(again.duplicateOf()).as("a repeat differing only in case, as MariaDB's unique index compares it")
+				.isEqualTo(stored.get(0).get(0).id());
+		}
+		else {
+			assertThat(again.status()).as("H2 compares deliveries with their case").isEqualTo(InboxStatus.RECEIVED);
+		}
 	}
 
 	@Test

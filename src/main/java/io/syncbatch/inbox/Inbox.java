@@ -15,7 +15,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -110,9 +112,15 @@ public class Inbox {
 
 	/**
 	 * What identifies a message as its sender repeats it, as kept (a long delivery is
-	 * kept shortened).
+	 * kept shortened), compared without regard to case as MySQL's and MariaDB's unique
+	 * index compares it: a repeat that differs only in case must be found here, or its
+	 * insert would break the index.
 	 */
 	private record Delivery(String store, MessageSource source, String delivery) {
+
+		Delivery {
+			delivery = delivery.toLowerCase(Locale.ROOT);
+		}
 
 		static Delivery of(Arrival arrival) {
 			return new Delivery(arrival.store(), arrival.source(), shortened(arrival.delivery(), DELIVERY_LENGTH));
@@ -125,14 +133,12 @@ public class Inbox {
 	 */
 	private Map<Delivery, Long> kept(List<Arrival> arrivals) {
 		Map<Delivery, Long> kept = new HashMap<>();
-		Map<List<String>, List<String>> bySender = new LinkedHashMap<>();
-		arrivals.stream()
-			.map(Delivery::of)
-			.distinct()
-			.forEach(delivery -> bySender
-				.computeIfAbsent(List.of(delivery.store(), delivery.source().name()), sender -> new ArrayList<>())
-				.add(delivery.delivery()));
-		bySender.forEach((sender, deliveries) -> {
+		Map<List<String>, Set<String>> bySender = new LinkedHashMap<>();
+		arrivals.forEach(arrival -> bySender
+			.computeIfAbsent(List.of(arrival.store(), arrival.source().name()), sender -> new LinkedHashSet<>())
+			.add(shortened(arrival.delivery(), DELIVERY_LENGTH)));
+		bySender.forEach((sender, distinct) -> {
+			List<String> deliveries = List.copyOf(distinct);
 			for (int from = 0; from < deliveries.size(); from += LOOKUP_SIZE) {
 				List<String> slice = deliveries.subList(from, Math.min(deliveries.size(), from + LOOKUP_SIZE));
 				List<Object> arguments = new ArrayList<>(sender);
