@@ -125,23 +125,25 @@ class InboxIntake implements SmartLifecycle {
 					accepted.add(request);
 				}
 			}
+			if (accepted.isEmpty()) {
+				return;
+			}
 			List<List<InboxMessage>> stored = inbox.receive(accepted.stream().map(Request::arrivals).toList());
 			for (int i = 0; i < accepted.size(); i++) {
 				accepted.get(i).intake().complete(new Intake(RealtimeState.ACTIVE, stored.get(i)));
 			}
 		}
 		catch (RuntimeException failed) {
-			if (accepted.size() <= 1) {
-				requests.forEach(request -> request.intake().completeExceptionally(failed));
+			List<Request> open = requests.stream().filter(request -> !request.intake().isDone()).toList();
+			if (requests.size() == 1) {
+				open.forEach(request -> request.intake().completeExceptionally(failed));
 				return;
 			}
 			// One request may be what failed (a repeat stored by another process a moment
 			// before): each is stored alone, so that only that one is refused.
-			log.debug("Storing {} requests together failed; storing each alone: {}", accepted.size(),
+			log.debug("Storing {} requests together failed; storing each alone: {}", requests.size(),
 					failed.getMessage());
-			for (Request request : accepted) {
-				store(List.of(request));
-			}
+			open.forEach(request -> store(List.of(request)));
 		}
 	}
 
