@@ -88,21 +88,22 @@ public class Inbox {
 	private List<InboxMessage> store(List<Arrival> arrivals) {
 		Instant now = clock.instant();
 		Map<Delivery, Long> kept = kept(arrivals);
+		List<Delivery> deliveries = arrivals.stream().map(Delivery::of).toList();
 		List<Integer> firsts = new ArrayList<>();
 		List<Integer> repeats = new ArrayList<>();
 		Set<Delivery> arriving = new HashSet<>();
 		for (int i = 0; i < arrivals.size(); i++) {
-			Delivery delivery = Delivery.of(arrivals.get(i));
+			Delivery delivery = deliveries.get(i);
 			(kept.containsKey(delivery) || !arriving.add(delivery) ? repeats : firsts).add(i);
 		}
 		InboxMessage[] messages = new InboxMessage[arrivals.size()];
 		List<Long> ids = insert(firsts.stream().map(arrivals::get).toList(), null, now);
 		for (int i = 0; i < firsts.size(); i++) {
-			Arrival arrival = arrivals.get(firsts.get(i));
-			messages[firsts.get(i)] = message(arrival, ids.get(i), null, now);
-			kept.put(Delivery.of(arrival), ids.get(i));
+			int first = firsts.get(i);
+			messages[first] = message(arrivals.get(first), ids.get(i), null, now);
+			kept.put(deliveries.get(first), ids.get(i));
 		}
-		List<Long> repeated = repeats.stream().map(i -> kept.get(Delivery.of(arrivals.get(i)))).toList();
+		List<Long> repeated = repeats.stream().map(i -> kept.get(deliveries.get(i))).toList();
 		ids = insert(repeats.stream().map(arrivals::get).toList(), repeated, now);
 		for (int i = 0; i < repeats.size(); i++) {
 			messages[repeats.get(i)] = message(arrivals.get(repeats.get(i)), ids.get(i), repeated.get(i), now);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -130,7 +131,9 @@ class InboxIntake implements SmartLifecycle {
 			}
 			List<List<InboxMessage>> stored = inbox.receive(accepted.stream().map(Request::arrivals).toList());
 			for (int i = 0; i < accepted.size(); i++) {
-				accepted.get(i).intake().complete(new Intake(RealtimeState.ACTIVE, stored.get(i)));
+				Request request = accepted.get(i);
+				request.intake()
+					.complete(new Intake(Objects.requireNonNull(stateOf.get(request.store())), stored.get(i)));
 			}
 		}
 		catch (RuntimeException failed) {
