@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -86,6 +87,23 @@ final class BenchErp {
 
 	static String customerId(String number) {
 		return "CONCAT('C', LPAD(" + number + ", 8, '0'))";
+	}
+
+	/** The one number a query of the ERP answers, e.g. a COUNT(*). */
+	long countInErp(String query) throws SQLException {
+		return count(connect(), query);
+	}
+
+	/** The one number a query of the sync database answers, e.g. a COUNT(*). */
+	long countInSync(String query) throws SQLException {
+		return count(connectSync(), query);
+	}
+
+	private static long count(Connection database, String query) throws SQLException {
+		try (database; Statement sql = database.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	Connection connect() throws SQLException {

@@ -79,7 +79,7 @@ public final class Benchmark {
 		progress.printf("generating %,d ERP customers in %s%n", options.rows(), options.database());
 		erp.recreate(Path.of("sql/erp-schema.sql"));
 		erp.generate(options.rows());
-		long generated = count(erp, "SELECT COUNT(*) FROM Customer");
+		long generated = erp.countInErp("SELECT COUNT(*) FROM Customer");
 
 		progress.println("(a) raw JDBC floor");
 		long start = System.nanoTime();
@@ -252,15 +252,6 @@ public final class Benchmark {
 	private static String customerQuery() throws Exception {
 		Map<String, Object> definition = new Yaml().load(Files.readString(Path.of("jobs/customer.yml")));
 		return (String) ((Map<String, Object>) definition.get("source")).get("query");
-	}
-
-	private static long count(BenchErp erp, String query) throws Exception {
-		try (Connection connection = erp.connect();
-				Statement sql = connection.createStatement();
-				ResultSet rs = sql.executeQuery(query)) {
-			rs.next();
-			return rs.getLong(1);
-		}
 	}
 
 }

@@ -164,7 +164,7 @@ public final class RealtimeBenchmark {
 				if (options.ackOnly()) {
 					return new Report(options, warmUp, acknowledged, refused.get(), null, store.customers(),
 							store.created(), Latencies.of(List.of()), 0,
-							count(erp, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"), inbox(erp));
+							erp.countInSync("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"), inbox(erp));
 				}
 				awaitProcessed(erp, serve, Duration.ofMinutes(10));
 				Duration drained = Duration.ofNanos(System.nanoTime() - sent);
@@ -186,7 +186,7 @@ public final class RealtimeBenchmark {
 				}
 				return new Report(options, warmUp, acknowledged, refused.get(), drained, store.customers(),
 						store.created(), Latencies.of(reached), missing,
-						count(erp, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"), inbox(erp));
+						erp.countInSync("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"), inbox(erp));
 			}
 			finally {
 				serve.destroy();
@@ -320,7 +320,7 @@ public final class RealtimeBenchmark {
 	/** Waits until no message waits in the inbox. */
 	private static void awaitProcessed(BenchErp erp, Process serve, Duration patience) throws Exception {
 		long deadline = System.nanoTime() + patience.toNanos();
-		while (count(erp, "SELECT COUNT(*) FROM sync_inbox WHERE status IN ('RECEIVED', 'HELD')") > 0) {
+		while (erp.countInSync("SELECT COUNT(*) FROM sync_inbox WHERE status IN ('RECEIVED', 'HELD')") > 0) {
 			if (!serve.isAlive() || System.nanoTime() > deadline) {
 				throw new IllegalStateException("the inbox was not processed within " + patience
 						+ (serve.isAlive() ? "" : ": serve exited " + serve.exitValue()) + "; see serve-out.txt");
@@ -359,15 +359,6 @@ public final class RealtimeBenchmark {
 			}
 		}
 		return byStatus;
-	}
-
-	private static long count(BenchErp erp, String query) throws SQLException {
-		try (Connection sync = erp.connectSync();
-				Statement sql = sync.createStatement();
-				ResultSet rows = sql.executeQuery(query)) {
-			rows.next();
-			return rows.getLong(1);
-		}
 	}
 
 	private static int freePort() throws IOException {
