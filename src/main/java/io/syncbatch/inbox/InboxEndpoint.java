@@ -1,25 +1,23 @@
 package io.syncbatch.inbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.MediaType;
 
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.connector.StoreConnectors;
@@ -39,27 +37,29 @@ import tools.jackson.databind.json.JsonMapper;
  * message is stored before it is acknowledged and processed afterwards, so the answer
  * never waits for the ERP or the store: BigCommerce disables a hook whose deliveries are
  * slow to succeed.
+ * <p>
+ * A plain servlet beside Spring MVC's, not a controller, because every message passes
+ * here: at 500 messages a second, MVC's handler lookup, argument and return-value
+ * handling and the per-request observation were about half of the acknowledgements' work.
+ * The body's size limit is applied before this by the {@code /hooks} filter chain.
  */
-@RestController
-@ConditionalOnWebApplication
-@RequestMapping("/hooks")
-class InboxEndpoint {
+final class InboxEndpoint extends HttpServlet {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxEndpoint.class);
 
-	private final InboxIntake intake;
+	private final transient InboxIntake intake;
 
-	private final StoreConnectors stores;
+	private final transient StoreConnectors stores;
 
-	private final SyncbatchProperties properties;
+	private final transient SyncbatchProperties properties;
 
-	private final JsonMapper json;
+	private final transient JsonMapper json;
 
-	private final PushNotifications notifications;
+	private final transient PushNotifications notifications;
 
-	private final WebhookArrivals webhooks;
+	private final transient WebhookArrivals webhooks;
 
-	private final InboxMeters meters;
+	private final transient InboxMeters meters;
 
 	InboxEndpoint(InboxIntake intake, StoreConnectors stores, SyncbatchProperties properties, JsonMapper json,
 			Definitions definitions, InboxMeters meters) {
@@ -72,73 +72,90 @@ class InboxEndpoint {
 		this.meters = meters;
 	}
 
-	@PostMapping("/erp/{store}")
-	ResponseEntity<?> pushNotification(@PathVariable String store, @RequestBody byte[] body,
-			@RequestHeader Map<String, String> headers) {
-		ResponseEntity<ProblemDetail> refused = refused(store, properties.inbox().erpSecret(), headers,
-				"ERP push notification");
-		if (refused != null) {
-			return refused;
+	/** Only POST: anything else is answered here, not by the server's error page. */
+	@Override
+	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!"POST".equals(request.getMethod())) {
+			response.setHeader("Allow", "POST");
+			problem(response, HttpStatus.METHOD_NOT_ALLOWED, "messages are posted (POST) to /hooks");
+			return;
 		}
-		try {
-			return received(store, intake.receive(store, notifications.read(store, parse(body, "push notification"))));
+		doPost(request, response);
+	}
+
+	@Override
+	protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+		if (path.startsWith("/erp/") && path.indexOf('/', "/erp/".length()) < 0) {
+			pushNotification(path.substring("/erp/".length()), request, response);
 		}
-		catch (MalformedMessageException malformed) {
-			return malformed(store, malformed.getMessage());
+		else if (path.startsWith("/stores/") && path.indexOf('/', "/stores/".length()) < 0) {
+			webhook(path.substring("/stores/".length()), request, response);
 		}
-		catch (DataAccessException | IllegalStateException notStored) {
-			return notStored(store, notStored);
+		else {
+			problem(response, HttpStatus.NOT_FOUND,
+					"messages are posted to /hooks/erp/{store} (the ERP's) or /hooks/stores/{store} (a store's)");
 		}
 	}
 
-	@PostMapping("/stores/{store}")
-	ResponseEntity<?> webhook(@PathVariable String store, @RequestBody byte[] body,
-			@RequestHeader Map<String, String> headers) {
+	private void pushNotification(String store, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (refused(store, properties.inbox().erpSecret(), request, response, "ERP push notification")) {
+			return;
+		}
+		try {
+			JsonNode notification = parse(request, "push notification");
+			received(store, intake.receive(store, notifications.read(store, notification)), response);
+		}
+		catch (MalformedMessageException malformed) {
+			malformed(store, malformed.getMessage(), response);
+		}
+		catch (DataAccessException | IllegalStateException notStored) {
+			notStored(store, notStored, response);
+		}
+	}
+
+	private void webhook(String store, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		SyncbatchProperties.Store configured = properties.stores().get(store);
-		ResponseEntity<ProblemDetail> refused = refused(store, configured == null ? null : configured.webhookSecret(),
-				headers, "webhook");
-		if (refused != null) {
-			return refused;
+		if (refused(store, configured == null ? null : configured.webhookSecret(), request, response, "webhook")) {
+			return;
 		}
 		StoreWebhooks reading = stores.connection(store).webhooks();
 		if (reading == null) {
-			return Problems.of(HttpStatus.NOT_FOUND, "store " + store + " is on a platform that sends no webhooks");
+			problem(response, HttpStatus.NOT_FOUND, "store " + store + " is on a platform that sends no webhooks");
+			return;
 		}
 		try {
-			JsonNode webhook = parse(body, "webhook");
-			return received(store, intake.receive(store, List.of(webhooks.of(store, reading.read(webhook)))));
+			JsonNode webhook = parse(request, "webhook");
+			received(store, intake.receive(store, List.of(webhooks.of(store, reading.read(webhook)))), response);
 		}
 		catch (MalformedMessageException | MalformedWebhookException malformed) {
-			return malformed(store, malformed.getMessage());
+			malformed(store, malformed.getMessage(), response);
 		}
 		catch (DataAccessException | IllegalStateException notStored) {
-			return notStored(store, notStored);
+			notStored(store, notStored, response);
 		}
 	}
 
 	/**
-	 * The refusal of a request that is not from the sender it claims to be, or null when
-	 * it is. An unknown store is refused as an unauthenticated request is, so that the
-	 * answer does not tell a stranger which stores exist.
+	 * Refuses, and says true for, a request that is not from the sender it claims to be.
+	 * An unknown store is refused as an unauthenticated request is, so that the answer
+	 * does not tell a stranger which stores exist.
 	 */
-	private @Nullable ResponseEntity<ProblemDetail> refused(String store, @Nullable String secret,
-			Map<String, String> headers, String what) {
+	private boolean refused(String store, @Nullable String secret, HttpServletRequest request,
+			HttpServletResponse response, String what) throws IOException {
 		String header = properties.inbox().header();
-		String given = headers.entrySet()
-			.stream()
-			.filter(entry -> entry.getKey().equalsIgnoreCase(header))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse(null);
-		if (!stores.names().contains(store) || secret == null || given == null || !sameSecret(given, secret)) {
-			log.warn("Refused a {} for store {}: {}", what, UntrustedText.quoted(store),
-					!stores.names().contains(store) ? "no such store"
-							: secret == null ? "no secret is configured for it"
-									: given == null ? "no " + header + " header" : "wrong " + header);
-			return Problems.of(HttpStatus.UNAUTHORIZED,
-					"this endpoint needs the " + header + " header its sender is configured with");
+		String given = request.getHeader(header);
+		boolean known = stores.names().contains(store);
+		if (known && secret != null && given != null && sameSecret(given, secret)) {
+			return false;
 		}
-		return null;
+		log.warn("Refused a {} for store {}: {}", what, UntrustedText.quoted(store),
+				!known ? "no such store" : secret == null ? "no secret is configured for it"
+						: given == null ? "no " + header + " header" : "wrong " + header);
+		problem(response, HttpStatus.UNAUTHORIZED,
+				"this endpoint needs the " + header + " header its sender is configured with");
+		return true;
 	}
 
 	/** Compares digests, so that neither the time taken nor the length tells a secret. */
@@ -154,9 +171,9 @@ class InboxEndpoint {
 		}
 	}
 
-	private JsonNode parse(byte[] body, String what) {
+	private JsonNode parse(HttpServletRequest request, String what) throws IOException {
 		try {
-			JsonNode node = json.readTree(body);
+			JsonNode node = json.readTree(request.getInputStream().readAllBytes());
 			if (node == null || !node.isObject()) {
 				throw new MalformedMessageException("the " + what + " is not a JSON object");
 			}
@@ -171,9 +188,9 @@ class InboxEndpoint {
 	 * A stopped store's messages are refused, so that the sender keeps them (BigCommerce
 	 * retries, then disables the hook; Acumatica keeps failed notifications to resend).
 	 */
-	private ResponseEntity<ProblemDetail> stopped(String store) {
+	private void stopped(String store, HttpServletResponse response) throws IOException {
 		log.info("Refused a message for store {}: its real-time sync is stopped", store);
-		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+		problem(response, HttpStatus.SERVICE_UNAVAILABLE,
 				"the real-time sync of store " + store + " is stopped; activate it to receive messages");
 	}
 
@@ -181,25 +198,48 @@ class InboxEndpoint {
 	 * Nothing of the request was kept (the sync database away, or {@code serve}
 	 * stopping): the sender sends it again, as both senders do after a 5xx.
 	 */
-	private ResponseEntity<ProblemDetail> notStored(String store, RuntimeException reason) {
+	private void notStored(String store, RuntimeException reason, HttpServletResponse response) throws IOException {
 		log.warn("A message for store {} could not be stored, so it was not acknowledged: {}", store,
 				reason.getMessage());
-		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the message could not be stored now; send it again");
+		problem(response, HttpStatus.SERVICE_UNAVAILABLE, "the message could not be stored now; send it again");
 	}
 
-	private ResponseEntity<ProblemDetail> malformed(String store, @Nullable String reason) {
+	private void malformed(String store, @Nullable String reason, HttpServletResponse response) throws IOException {
 		log.warn("Refused a malformed message for store {}: {}", store, reason);
-		return Problems.of(HttpStatus.BAD_REQUEST, String.valueOf(reason));
+		problem(response, HttpStatus.BAD_REQUEST, String.valueOf(reason));
 	}
 
-	private ResponseEntity<?> received(String store, InboxIntake.Intake intake) {
+	private void received(String store, InboxIntake.Intake intake, HttpServletResponse response) throws IOException {
 		if (intake.state() == RealtimeState.STOPPED) {
-			return stopped(store);
+			stopped(store, response);
+			return;
 		}
 		List<InboxMessage> messages = intake.messages();
 		meters.received(messages);
-		return ResponseEntity.ok(Map.of("received", messages.stream().map(InboxMessage::id).toList(), "duplicates",
-				messages.stream().filter(message -> message.status() == InboxStatus.DUPLICATE).count()));
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("received", messages.stream().map(InboxMessage::id).toList());
+		answer.put("duplicates",
+				messages.stream().filter(message -> message.status() == InboxStatus.DUPLICATE).count());
+		write(response, HttpStatus.OK, MediaType.APPLICATION_JSON_VALUE, answer);
+	}
+
+	/** A refusal as a problem detail (RFC 9457), as the API's. */
+	private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		write(response, status, MediaType.APPLICATION_PROBLEM_JSON_VALUE, problem);
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, String contentType, Map<String, Object> body)
+			throws IOException {
+		byte[] bytes = json.writeValueAsBytes(body);
+		response.setStatus(status.value());
+		response.setContentType(contentType);
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
 }
