@@ -266,6 +266,29 @@ class InboxScenariosTest extends SyncScenario {
 	}
 
 	@Test
+	void moreMessagesThanOneInsertTakesAreStoredTogetherWithTheirRepeats() {
+		List<Arrival> arrivals = new ArrayList<>();
+		for (int i = 1; i <= 1200; i++) {
+			arrivals.add(new Arrival(storeName(), MessageSource.ERP, "syncbatch-customer", "customer",
+					"BULK%04d".formatted(i), "syncbatch-customer tx-bulk BULK%04d".formatted(i), (long) i, null));
+		}
+		arrivals.add(arrivals.get(0));
+		arrivals.add(arrivals.get(1199));
+
+		List<InboxMessage> stored = inbox.receive(List.of(arrivals)).get(0);
+
+		assertThat(stored).hasSize(1202);
+		assertThat(stored.subList(0, 1200)).extracting(InboxMessage::recordKey)
+			.containsExactlyElementsOf(arrivals.subList(0, 1200).stream().map(Arrival::recordKey).toList());
+		assertThat(stored.subList(0, 1200))
+			.allSatisfy(message -> assertThat(message.status()).isEqualTo(InboxStatus.RECEIVED));
+		assertThat(stored.get(1200).duplicateOf()).isEqualTo(stored.get(0).id());
+		assertThat(stored.get(1201).duplicateOf()).isEqualTo(stored.get(1199).id());
+		assertThat(inbox.log(null, null, 2000)).extracting(InboxMessage::id)
+			.containsExactlyInAnyOrderElementsOf(stored.stream().map(InboxMessage::id).toList());
+	}
+
+	@Test
 	void aCustomerCreatedInTheStoreReachesTheErpThroughAWebhook() throws Exception {
 		String gina = store().createCustomer(Map.of("email", "gina.baker@sunnyside.example", "first_name", "Gina",
 				"last_name", "Baker", "company", "Sunny Side Bakery"));
@@ -504,6 +527,13 @@ class InboxScenariosTest extends SyncScenario {
 		HttpResponse<String> tooLarge = notify(huge);
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(tooLarge.body()).contains("larger than the 1024 KB /hooks reads (syncbatch.inbox.max-body-size)");
+		HttpResponse<String> notPosted = send("/hooks/erp/" + storeName(), null, ERP_SECRET);
+		assertThat(notPosted.statusCode()).isEqualTo(405);
+		assertThat(notPosted.headers().firstValue("Allow")).hasValue("POST");
+		HttpResponse<String> elsewhere = send("/hooks/erp/" + storeName() + "/more", notification, ERP_SECRET);
+		assertThat(elsewhere.statusCode()).isEqualTo(404);
+		assertThat(elsewhere.body()).contains("messages are posted to /hooks/erp/{store}")
+			.contains("\"type\":\"about:blank\"");
 
 		assertThat(inbox.log(null, null, 10)).isEmpty();
 	}

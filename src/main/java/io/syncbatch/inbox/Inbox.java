@@ -25,7 +25,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -50,6 +49,11 @@ public class Inbox {
 	/** The most deliveries one look for repeats names. */
 	private static final int LOOKUP_SIZE = 500;
 
+	/**
+	 * The most messages one insert stores (a few KB each, far below a statement's limit).
+	 */
+	private static final int ROWS_PER_STATEMENT = 500;
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
@@ -66,16 +70,19 @@ public class Inbox {
 	}
 
 	/**
-	 * Stores what several requests brought, in one transaction, so that acknowledging
-	 * each means every message of it is kept; returns each request's messages. A message
-	 * whose delivery is in the inbox already (or earlier in these requests) is stored as
-	 * a DUPLICATE of it. The statements are few whatever the number of messages (one look
-	 * for deliveries already kept, one batch of inserts, a second for repeats), since the
-	 * acknowledgement of every request waits for them.
+	 * Stores what several requests brought, all or nothing, so that acknowledging each
+	 * means every message of it is kept; returns each request's messages. A message whose
+	 * delivery is in the inbox already (or earlier in these requests) is stored as a
+	 * DUPLICATE of it. The round trips are few whatever the number of messages, since the
+	 * acknowledgement of every request waits for them: one look for deliveries already
+	 * kept, then usually one insert, which is atomic by itself and so needs no
+	 * transaction (beginning and ending one were two more round trips, each a chance to
+	 * wait for a busy database). Only a repeat of a message arriving in the same pass, or
+	 * more messages than one statement takes, need a transaction.
 	 */
 	public List<List<InboxMessage>> receive(List<List<Arrival>> requests) {
 		List<Arrival> arrivals = requests.stream().flatMap(List::stream).toList();
-		List<InboxMessage> stored = Objects.requireNonNull(transaction.execute(status -> store(arrivals)));
+		List<InboxMessage> stored = store(arrivals);
 		List<List<InboxMessage>> byRequest = new ArrayList<>(requests.size());
 		int next = 0;
 		for (List<Arrival> request : requests) {
@@ -89,26 +96,51 @@ public class Inbox {
 		Instant now = clock.instant();
 		Map<Delivery, Long> kept = kept(arrivals);
 		List<Delivery> deliveries = arrivals.stream().map(Delivery::of).toList();
-		List<Integer> firsts = new ArrayList<>();
-		List<Integer> repeats = new ArrayList<>();
+		// First the messages whose ids are not needed by others: new ones and repeats of
+		// kept ones; then repeats of those new ones, which name their ids.
+		List<Integer> first = new ArrayList<>();
+		List<Integer> then = new ArrayList<>();
 		Set<Delivery> arriving = new HashSet<>();
 		for (int i = 0; i < arrivals.size(); i++) {
 			Delivery delivery = deliveries.get(i);
-			(kept.containsKey(delivery) || !arriving.add(delivery) ? repeats : firsts).add(i);
+			(kept.containsKey(delivery) || arriving.add(delivery) ? first : then).add(i);
 		}
-		InboxMessage[] messages = new InboxMessage[arrivals.size()];
-		List<Long> ids = insert(firsts.stream().map(arrivals::get).toList(), null, now);
-		for (int i = 0; i < firsts.size(); i++) {
-			int first = firsts.get(i);
-			messages[first] = message(arrivals.get(first), ids.get(i), null, now);
-			kept.put(deliveries.get(first), ids.get(i));
+		if (then.isEmpty() && first.size() <= ROWS_PER_STATEMENT) {
+			return stored(arrivals, first, kept, deliveries, now);
 		}
-		List<Long> repeated = repeats.stream().map(i -> kept.get(deliveries.get(i))).toList();
-		ids = insert(repeats.stream().map(arrivals::get).toList(), repeated, now);
-		for (int i = 0; i < repeats.size(); i++) {
-			messages[repeats.get(i)] = message(arrivals.get(repeats.get(i)), ids.get(i), repeated.get(i), now);
+		return Objects.requireNonNull(transaction.execute(status -> {
+			Map<Delivery, Long> ids = new HashMap<>(kept);
+			InboxMessage[] messages = new InboxMessage[arrivals.size()];
+			for (List<Integer> pass : List.of(first, then)) {
+				for (int from = 0; from < pass.size(); from += ROWS_PER_STATEMENT) {
+					List<Integer> slice = pass.subList(from, Math.min(pass.size(), from + ROWS_PER_STATEMENT));
+					List<InboxMessage> stored = stored(arrivals, slice, ids, deliveries, now);
+					for (int i = 0; i < slice.size(); i++) {
+						InboxMessage message = stored.get(i);
+						messages[slice.get(i)] = message;
+						ids.putIfAbsent(deliveries.get(slice.get(i)), message.id());
+					}
+				}
+			}
+			return List.of(messages);
+		}));
+	}
+
+	/**
+	 * Inserts these of the arrivals in one statement, each new one, or a DUPLICATE of the
+	 * message kept with its delivery, and returns them as stored.
+	 */
+	private List<InboxMessage> stored(List<Arrival> arrivals, List<Integer> which, Map<Delivery, Long> kept,
+			List<Delivery> deliveries, Instant now) {
+		List<Arrival> inserted = which.stream().map(arrivals::get).toList();
+		List<@Nullable Long> duplicateOf = new ArrayList<>();
+		which.forEach(i -> duplicateOf.add(kept.get(deliveries.get(i))));
+		List<Long> ids = insert(inserted, duplicateOf, now);
+		List<InboxMessage> messages = new ArrayList<>(ids.size());
+		for (int i = 0; i < ids.size(); i++) {
+			messages.add(message(inserted.get(i), ids.get(i), duplicateOf.get(i), now));
 		}
-		return List.of(messages);
+		return messages;
 	}
 
 	/**
@@ -156,47 +188,40 @@ public class Inbox {
 	}
 
 	/**
-	 * Inserts messages in one batch and returns their ids; repeats ({@code duplicateOf}
-	 * given) keep no delivery of their own, which stays unique.
+	 * Inserts messages in one statement and returns their ids; repeats
+	 * ({@code duplicateOf} given) keep no delivery of their own, which stays unique.
 	 */
-	private List<Long> insert(List<Arrival> arrivals, @Nullable List<Long> duplicateOf, Instant now) {
+	private List<Long> insert(List<Arrival> arrivals, List<@Nullable Long> duplicateOf, Instant now) {
 		if (arrivals.isEmpty()) {
 			return List.of();
 		}
+		String sql = "INSERT INTO sync_inbox (store, source, topic, entity, record_key, delivery, occurred_at,"
+				+ " received_at, status, reason, duplicate_of, finished_at) VALUES "
+				+ String.join(", ", Collections.nCopies(arrivals.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.batchUpdate(
-				connection -> connection.prepareStatement(
-						"INSERT INTO sync_inbox (store, source, topic, entity, record_key, delivery, occurred_at,"
-								+ " received_at, status, reason, duplicate_of, finished_at)"
-								+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-						Statement.RETURN_GENERATED_KEYS),
-				new BatchPreparedStatementSetter() {
-
-					@Override
-					public void setValues(PreparedStatement insert, int i) throws SQLException {
-						Arrival arrival = arrivals.get(i);
-						Long repeatOf = duplicateOf == null ? null : duplicateOf.get(i);
-						InboxStatus status = status(arrival, repeatOf);
-						String reason = reason(arrival, repeatOf);
-						insert.setString(1, arrival.store());
-						insert.setString(2, arrival.source().name());
-						insert.setString(3, shortened(arrival.topic(), 255));
-						insert.setString(4, arrival.entity());
-						insert.setString(5, arrival.recordKey());
-						insert.setString(6, repeatOf == null ? shortened(arrival.delivery(), DELIVERY_LENGTH) : null);
-						setLong(insert, 7, arrival.occurredAt());
-						insert.setObject(8, utc(now));
-						insert.setString(9, status.name());
-						insert.setString(10, reason == null ? null : shortened(reason, REASON_LENGTH));
-						setLong(insert, 11, repeatOf);
-						insert.setObject(12, status.finished() ? utc(now) : null);
-					}
-
-					@Override
-					public int getBatchSize() {
-						return arrivals.size();
-					}
-				}, keys);
+		jdbc.update(connection -> {
+			PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+			int column = 0;
+			for (int i = 0; i < arrivals.size(); i++) {
+				Arrival arrival = arrivals.get(i);
+				Long repeatOf = duplicateOf.get(i);
+				InboxStatus status = status(arrival, repeatOf);
+				String reason = reason(arrival, repeatOf);
+				insert.setString(++column, arrival.store());
+				insert.setString(++column, arrival.source().name());
+				insert.setString(++column, shortened(arrival.topic(), 255));
+				insert.setString(++column, arrival.entity());
+				insert.setString(++column, arrival.recordKey());
+				insert.setString(++column, repeatOf == null ? shortened(arrival.delivery(), DELIVERY_LENGTH) : null);
+				setLong(insert, ++column, arrival.occurredAt());
+				insert.setObject(++column, utc(now));
+				insert.setString(++column, status.name());
+				insert.setString(++column, reason == null ? null : shortened(reason, REASON_LENGTH));
+				setLong(insert, ++column, repeatOf);
+				insert.setObject(++column, status.finished() ? utc(now) : null);
+			}
+			return insert;
+		}, keys);
 		List<Long> ids = keys.getKeyList()
 			.stream()
 			.map(key -> ((Number) key.values().iterator().next()).longValue())

@@ -21,13 +21,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores what the inbox's requests bring, many requests to a transaction, each request
- * answered once its messages are committed. Committing each request alone would make
- * every acknowledgement wait for its own flush of the database's log and hold a
- * connection meanwhile, which at a few hundred messages a second is more than the sync
- * database's pool and disk give: here one thread stores, in one transaction, whatever
- * arrived while the previous one committed. The stores' real-time states are read in the
- * same pass, so that a store stopped by another process refuses the very next message.
+ * Stores what the inbox's requests bring, many requests at a time, each request answered
+ * once its messages are committed. Committing each request alone would make every
+ * acknowledgement wait for its own flush of the database's log and hold a connection
+ * meanwhile, which at a few hundred messages a second is more than the sync database's
+ * pool and disk give: here one thread stores, all or nothing, whatever arrived while the
+ * previous one committed. The stores' real-time states are read in the same pass, so that
+ * a store stopped by another process refuses the very next message.
  */
 @Component
 @ConditionalOnWebApplication
@@ -35,7 +35,7 @@ class InboxIntake implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxIntake.class);
 
-	/** The most requests one transaction stores. */
+	/** The most requests stored together. */
 	private static final int MOST_PER_TRANSACTION = 500;
 
 	/** How long a request waits for its messages to be stored before it is refused. */
