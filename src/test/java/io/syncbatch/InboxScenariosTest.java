@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -158,6 +159,25 @@ class InboxScenariosTest extends SyncScenario {
 			.hasSize(1);
 		assertThat(storeCustomer("info@fruitico.example")).containsEntry("phone", "+1 212 555 0199");
 		assertThat(duplicatesCounted() - duplicates).isEqualTo(1);
+	}
+
+	@Test
+	void theServersRequestMetricsLeaveOutTheInboxWhoseOwnMetersCountWhatArrives() throws Exception {
+		long before = serverRequests();
+
+		assertThat(notify(fruiticoPhone("+1 212 555 0199", "+1 212 555 0148", "tx-1", 100)).statusCode())
+			.isEqualTo(200);
+		assertThat(send("/api/inbox", null, null, OPERATOR).statusCode()).isEqualTo(200);
+
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (serverRequests() == before && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(serverRequests() - before).as("the API's request alone").isEqualTo(1);
+	}
+
+	private long serverRequests() {
+		return meterRegistry.find("http.server.requests").timers().stream().mapToLong(Timer::count).sum();
 	}
 
 	@Test
