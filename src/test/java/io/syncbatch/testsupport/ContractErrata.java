@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Corrections to three defects of the published contracts, applied to a copy before
+ * Corrections to five defects of the published contracts, applied to a copy before
  * validating; the vendor's files stay as published. Each correction is one the document
  * itself asks for, and each is reported in {@link #applied()} so a test notices when the
  * vendor fixes the document and the erratum can go:
@@ -32,6 +32,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * direction, add {@code :asc} or {@code :desc}", with the example
  * {@code sort=date_created:desc}. The enum gains each value with {@code :asc} and
  * {@code :desc}, so a request that follows the description is not refused.</li>
+ * <li>Magento's admin schema has, as {@code info.description}, a {@code $ref} object to a
+ * page of Adobe's documentation site (an extension of the Redocly tool that renders it)
+ * where Swagger 2.0 wants a string; the strict parser refuses the whole document for it.
+ * It becomes a string naming the page.</li>
+ * <li>The same schema's only security definition is a header named {@code api_key}, a
+ * placeholder of the generator: Magento reads credentials from the {@code Authorization}
+ * header (a bearer token, or an OAuth 1.0a signature), and no Magento answers to an
+ * {@code api_key} header. The definition names {@code Authorization}, so that a request
+ * without credentials is still refused.</li>
  * </ul>
  */
 final class ContractErrata {
@@ -63,6 +72,17 @@ final class ContractErrata {
 				values.add(field + ":asc").add(field + ":desc");
 			}
 			applied.add(published.getFileName() + ": GET /orders sort enum + :asc/:desc");
+		}
+		if (root.at("/info/description") instanceof ObjectNode description && description.has("$ref")
+				&& root.get("info") instanceof ObjectNode info) {
+			info.put("description", "See " + description.get("$ref").asString());
+			applied.add(published.getFileName() + ": info.description $ref object -> string");
+		}
+		if (root.at("/securityDefinitions/api_key") instanceof ObjectNode apiKey
+				&& "api_key".equals(apiKey.path("name").asString(""))
+				&& root.at("/info/title").asString("").startsWith("Commerce Admin REST endpoints")) {
+			apiKey.put("name", "Authorization");
+			applied.add(published.getFileName() + ": securityDefinitions.api_key header api_key -> Authorization");
 		}
 		if (applied.isEmpty()) {
 			return published;

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks requests recorded by WireMock against one published OpenAPI contract, parsed
@@ -54,10 +55,13 @@ final class ContractRequestValidator {
 
 	private final List<String> errata;
 
-	ContractRequestValidator(PublishedContract contract) {
-		this.contract = contract;
+	ContractRequestValidator(PublishedContract published) {
 		ContractErrata errata = new ContractErrata();
-		String location = errata.correct(contract.file()).toUri().toString();
+		Path corrected = errata.correct(published.file());
+		// The credentials are those of the corrected copy (Magento's are an erratum).
+		PublishedContract contract = published.withCredentialHeadersOf(corrected);
+		this.contract = contract;
+		String location = corrected.toUri().toString();
 		this.errata = errata.applied();
 		OpenApiInteractionValidator loaded;
 		List<String> warnings;
@@ -196,17 +200,22 @@ final class ContractRequestValidator {
 	}
 
 	ValidationReport validate(LoggedRequest request) {
-		String url = request.getUrl();
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		for (HttpHeader header : request.getHeaders().all()) {
+			headers.put(header.key(), header.values());
+		}
+		return validate(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+	}
+
+	/** A request as the connector would send it, with its path from the server's root. */
+	ValidationReport validate(String method, String url, Map<String, List<String>> headers, byte @Nullable [] body) {
 		int queryStart = url.indexOf('?');
 		String path = queryStart < 0 ? url : url.substring(0, queryStart);
-		SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod().getName(), path);
+		SimpleRequest.Builder builder = new SimpleRequest.Builder(method, path);
 		if (queryStart >= 0) {
 			queryParameters(url.substring(queryStart + 1)).forEach(builder::withQueryParam);
 		}
-		for (HttpHeader header : request.getHeaders().all()) {
-			builder.withHeader(header.key(), header.values());
-		}
-		byte[] body = request.getBody();
+		headers.forEach(builder::withHeader);
 		if (body != null && body.length > 0) {
 			builder.withBody(body);
 		}

@@ -50,6 +50,12 @@ record PublishedContract(Path file, String basePath, List<String> credentialHead
 		return new PublishedContract(file, basePath, headerApiKeys(root));
 	}
 
+	/** This contract, with the credential headers another copy of it defines. */
+	PublishedContract withCredentialHeadersOf(Path copy) {
+		return copy.equals(file) ? this
+				: new PublishedContract(file, basePath, headerApiKeys(YAMLMapper.builder().build().readTree(copy)));
+	}
+
 	/**
 	 * Header names of the apiKey security schemes the contract actually defines (OpenAPI
 	 * 3 or Swagger 2).
