@@ -91,10 +91,7 @@ public final class StoreChannel {
 			// Only once it may send, so that a pause the store asked for meanwhile is not
 			// overtaken.
 			gate.awaitOpen();
-			RestClient.RequestBodySpec request = client.get()
-				.method(method)
-				.uri(pathAndQuery, variables)
-				.headers(dialect::addHeaders);
+			RestClient.RequestBodySpec request = client.get().method(method).uri(pathAndQuery, variables);
 			if (body != null) {
 				request.contentType(MediaType.APPLICATION_JSON).body(body);
 			}

@@ -59,11 +59,11 @@ public class StoreHttp {
 		Supplier<URI> once = SingletonSupplier.of(root);
 		RateLimitGate gate = new RateLimitGate(clock, longestWait, wait -> meters.waitedForRateLimit(storeName, wait));
 		return new StoreChannel(storeName, once, dialect,
-				SingletonSupplier.of(() -> client(storeName, store.timeout(), once.get())), json, gate,
+				SingletonSupplier.of(() -> client(storeName, store.timeout(), once.get(), dialect)), json, gate,
 				store.concurrency(), secrets);
 	}
 
-	private RestClient client(String storeName, Duration timeout, URI root) {
+	private RestClient client(String storeName, Duration timeout, URI root, HttpDialect dialect) {
 		HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
 		if ("http".equalsIgnoreCase(root.getScheme())) {
 			// Cleartext HTTP/2 starts with an upgrade that concurrent requests trip over
@@ -85,6 +85,11 @@ public class StoreHttp {
 			// with its Content-Length. Bodies are a batch of at most a few records.
 			.requestFactory(new BufferingClientHttpRequestFactory(factory))
 			.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
+			// Last, on the request as it goes out: a signature covers its final address.
+			.requestInterceptor((request, body, execution) -> {
+				dialect.addHeaders(request.getMethod(), request.getURI(), request.getHeaders());
+				return execution.execute(request, body);
+			})
 			.build();
 	}
 

@@ -1,9 +1,11 @@
 package io.syncbatch.connector.bigcommerce;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 import io.syncbatch.connector.HttpDialect;
@@ -25,7 +27,7 @@ final class BigCommerceDialect implements HttpDialect {
 	}
 
 	@Override
-	public void addHeaders(HttpHeaders headers) {
+	public void addHeaders(HttpMethod method, URI uri, HttpHeaders headers) {
 		headers.set("X-Auth-Token", accessToken);
 		// The catalog and orders contracts require it on every request, GETs included.
 		if (headers.getContentType() == null) {
