@@ -1,0 +1,96 @@
+package io.syncbatch.connector.magento;
+
+import java.net.URI;
+import java.time.Clock;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * A Magento store's own settings, beside the common ones under
+ * {@code syncbatch.stores.<name>}.
+ *
+ * @param apiUrl the store's address, e.g. {@code https://shop.example.com}; requests go
+ * to {@code <apiUrl>/rest/<storeCode>/V1/…}
+ * @param storeCode the store view the requests are made in ({@code default}, or
+ * {@code all} for every one)
+ * @param auth {@code oauth}: each request signed with the integration's four credentials
+ * (Magento's default since 2.4.4); {@code bearer}: its access token sent as a bearer
+ * token, where the store allows it
+ * @param consumerKey the integration's consumer key (oauth)
+ * @param consumerSecret the integration's consumer secret (oauth)
+ * @param accessToken the integration's access token (both)
+ * @param accessTokenSecret the integration's access token secret (oauth)
+ * @param signatureMethod {@code HMAC_SHA256}, or {@code HMAC_SHA1} for a store that
+ * checks only that
+ */
+record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String storeCode,
+		@DefaultValue("oauth") Auth auth, @Nullable String consumerKey, @Nullable String consumerSecret,
+		@Nullable String accessToken, @Nullable String accessTokenSecret,
+		@DefaultValue("HMAC_SHA256") OAuthSigner.SignatureMethod signatureMethod) {
+
+	enum Auth {
+
+		OAUTH, BEARER
+
+	}
+
+	/**
+	 * What a store cannot do without, each named by its setting.
+	 * @throws IllegalArgumentException naming the setting that is missing or wrong
+	 */
+	void check() {
+		if (apiUrl == null
+				|| !("https".equalsIgnoreCase(apiUrl.getScheme()) || "http".equalsIgnoreCase(apiUrl.getScheme()))
+				|| apiUrl.getHost() == null) {
+			throw new IllegalArgumentException(
+					"api-url " + (apiUrl == null ? "is required" : "'" + apiUrl + "' is not an http(s) address")
+							+ " (the store's address, e.g. https://shop.example.com)");
+		}
+		if (!storeCode.matches("[a-z0-9_]+")) {
+			throw new IllegalArgumentException(
+					"store-code '" + storeCode + "' is not a Magento store code (lower-case letters, digits, _)");
+		}
+		required(accessToken, "access-token");
+		if (auth == Auth.OAUTH) {
+			required(consumerKey, "consumer-key");
+			required(consumerSecret, "consumer-secret");
+			required(accessTokenSecret, "access-token-secret");
+		}
+	}
+
+	/**
+	 * Where every path of the admin schema is below: {@code <apiUrl>/rest/<storeCode>}.
+	 */
+	URI storeRoot() {
+		return URI.create(String.valueOf(apiUrl).replaceAll("/+$", "") + "/rest/" + storeCode);
+	}
+
+	Authorization authorization(Clock clock) {
+		check();
+		return switch (auth) {
+			case BEARER -> new BearerToken(String.valueOf(accessToken));
+			case OAUTH ->
+				new OAuthSigner(
+						new OAuthSigner.Credentials(String.valueOf(consumerKey), String.valueOf(consumerSecret),
+								String.valueOf(accessToken), String.valueOf(accessTokenSecret)),
+						signatureMethod, clock);
+		};
+	}
+
+	private void required(@Nullable String value, String setting) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(
+					setting + " is required with auth: " + auth.name().toLowerCase(java.util.Locale.ROOT)
+							+ " (from the integration Magento's admin shows under System › Extensions › Integrations)");
+		}
+	}
+
+	/** Credentials must never reach a log line through toString. */
+	@Override
+	public String toString() {
+		return "MagentoSettings[apiUrl=" + apiUrl + ", storeCode=" + storeCode + ", auth=" + auth + ", consumerKey="
+				+ consumerKey + ", secrets <redacted>]";
+	}
+
+}

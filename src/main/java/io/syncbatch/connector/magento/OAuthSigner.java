@@ -1,0 +1,185 @@
+package io.syncbatch.connector.magento;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Signs each request with an integration's four credentials, as OAuth 1.0a (RFC 5849)
+ * says and Magento checks: the signature covers the method, the address and every query
+ * parameter, so a search's {@code searchCriteria} are signed as sent. JSON bodies are not
+ * signed (only form bodies would be, and none is sent).
+ */
+final class OAuthSigner implements Authorization {
+
+	/** The signature methods Magento accepts. */
+	enum SignatureMethod {
+
+		HMAC_SHA1("HMAC-SHA1", "HmacSHA1"), HMAC_SHA256("HMAC-SHA256", "HmacSHA256");
+
+		private final String oauthName;
+
+		private final String javaName;
+
+		SignatureMethod(String oauthName, String javaName) {
+			this.oauthName = oauthName;
+			this.javaName = javaName;
+		}
+
+	}
+
+	/** An integration's credentials, as Magento's admin shows them once activated. */
+	record Credentials(String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+
+		/** Three of them are secrets: none may reach a log line through toString. */
+		@Override
+		public String toString() {
+			return "Credentials[consumerKey=" + consumerKey + ", <secrets redacted>]";
+		}
+
+	}
+
+	private final Credentials credentials;
+
+	private final SignatureMethod method;
+
+	private final Clock clock;
+
+	private final Supplier<String> nonces;
+
+	OAuthSigner(Credentials credentials, SignatureMethod method, Clock clock) {
+		this(credentials, method, clock, new RandomNonces());
+	}
+
+	/** With the nonces given, so that a signature can be compared with a known one. */
+	OAuthSigner(Credentials credentials, SignatureMethod method, Clock clock, Supplier<String> nonces) {
+		this.credentials = credentials;
+		this.method = method;
+		this.clock = clock;
+		this.nonces = nonces;
+	}
+
+	@Override
+	public String header(HttpMethod httpMethod, URI uri) {
+		Map<String, String> oauth = new LinkedHashMap<>();
+		oauth.put("oauth_consumer_key", credentials.consumerKey());
+		oauth.put("oauth_nonce", nonces.get());
+		oauth.put("oauth_signature_method", method.oauthName);
+		oauth.put("oauth_timestamp", Long.toString(clock.instant().getEpochSecond()));
+		oauth.put("oauth_token", credentials.accessToken());
+		oauth.put("oauth_version", "1.0");
+		oauth.put("oauth_signature", signature(baseString(httpMethod, uri, oauth)));
+		List<String> fields = new ArrayList<>();
+		oauth.forEach((name, value) -> fields.add(encode(name) + "=\"" + encode(value) + "\""));
+		return "OAuth " + String.join(",", fields);
+	}
+
+	/**
+	 * The signature base string (RFC 5849, 3.4.1): the method, the address without its
+	 * query, and the query's and the protocol's parameters, each encoded, sorted by name
+	 * and then value.
+	 */
+	static String baseString(HttpMethod httpMethod, URI uri, Map<String, String> oauth) {
+		List<String> parameters = new ArrayList<>();
+		String query = uri.getRawQuery();
+		if (query != null && !query.isEmpty()) {
+			for (String pair : query.split("&")) {
+				int equals = pair.indexOf('=');
+				String name = equals < 0 ? pair : pair.substring(0, equals);
+				String value = equals < 0 ? "" : pair.substring(equals + 1);
+				parameters.add(encode(decode(name)) + "=" + encode(decode(value)));
+			}
+		}
+		oauth.forEach((name, value) -> {
+			if (!name.equals("oauth_signature")) {
+				parameters.add(encode(name) + "=" + encode(value));
+			}
+		});
+		// Sorting "name=value" strings sorts by name, then value: '=' sorts before every
+		// character an encoded name can hold after it.
+		parameters.sort(null);
+		return httpMethod.name().toUpperCase(Locale.ROOT) + "&" + encode(baseUri(uri)) + "&"
+				+ encode(String.join("&", parameters));
+	}
+
+	private String signature(String baseString) {
+		String key = encode(credentials.consumerSecret()) + "&" + encode(credentials.accessTokenSecret());
+		try {
+			Mac mac = Mac.getInstance(method.javaName);
+			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), method.javaName));
+			return Base64.getEncoder().encodeToString(mac.doFinal(baseString.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException everyJavaHasThem) {
+			throw new IllegalStateException(everyJavaHasThem);
+		}
+	}
+
+	/** Scheme and host in lower case, the port only when it is not the scheme's own. */
+	private static String baseUri(URI uri) {
+		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+		int port = uri.getPort();
+		boolean ownPort = port == -1 || (scheme.equals("http") && port == 80)
+				|| (scheme.equals("https") && port == 443);
+		String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+		return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (ownPort ? "" : ":" + port) + path;
+	}
+
+	/** RFC 3986 percent-encoding: everything but letters, digits and {@code -._~}. */
+	static String encode(String text) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+					|| c == '_' || c == '~') {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+			}
+		}
+		return encoded.toString();
+	}
+
+	/** As a form decodes it, which is how RFC 5849 reads a query ('+' is a space). */
+	private static String decode(String text) {
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A nonce per request, unguessable, so that a captured request cannot be replayed.
+	 */
+	private static final class RandomNonces implements Supplier<String> {
+
+		private final SecureRandom random = new SecureRandom();
+
+		@Override
+		public String get() {
+			byte[] bytes = new byte[16];
+			random.nextBytes(bytes);
+			return HexFormat.of().formatHex(bytes);
+		}
+
+	}
+
+	@Override
+	public String toString() {
+		return "OAuthSigner[" + credentials + ", " + method.oauthName + "]";
+	}
+
+}
