@@ -547,6 +547,14 @@ class InboxScenariosTest extends SyncScenario {
 		HttpResponse<String> tooLarge = notify(huge);
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(tooLarge.body()).contains("larger than the 1024 KB /hooks reads (syncbatch.inbox.max-body-size)");
+		HttpResponse<String> formEncoded = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hooks/erp/" + storeName()))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-Syncbatch-Secret", ERP_SECRET)
+				.POST(HttpRequest.BodyPublishers.ofString("Query=syncbatch-customer&Id=tx-1"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(formEncoded.statusCode()).isEqualTo(400);
+		assertThat(formEncoded.body()).contains("the push notification is not JSON");
 		HttpResponse<String> notPosted = send("/hooks/erp/" + storeName(), null, ERP_SECRET);
 		assertThat(notPosted.statusCode()).isEqualTo(405);
 		assertThat(notPosted.headers().firstValue("Allow")).hasValue("POST");
