@@ -1,9 +1,9 @@
 /**
  * Magento 2 (Adobe Commerce) over its admin REST API ({@code /rest/<store code>/V1}), as
  * its published admin schema describes it: how a request is authenticated (an
- * integration's OAuth 1.0a signature, or a bearer token) and how its refusals read. Not
- * yet registered as a platform: a store cannot name {@code platform: magento} until its
- * resources can be written.
+ * integration's OAuth 1.0a signature, or a bearer token), how its refusals read, and how
+ * a search is read page by page. Not yet registered as a platform: a store cannot name
+ * {@code platform: magento} until its resources can be written.
  */
 @NullMarked
 package io.syncbatch.connector.magento;
