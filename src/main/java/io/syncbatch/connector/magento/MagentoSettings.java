@@ -89,8 +89,8 @@ record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String sto
 	/** Credentials must never reach a log line through toString. */
 	@Override
 	public String toString() {
-		return "MagentoSettings[apiUrl=" + apiUrl + ", storeCode=" + storeCode + ", auth=" + auth + ", consumerKey="
-				+ consumerKey + ", secrets <redacted>]";
+		return "MagentoSettings[apiUrl=" + apiUrl + ", storeCode=" + storeCode + ", auth=" + auth
+				+ ", credentials <redacted>]";
 	}
 
 }

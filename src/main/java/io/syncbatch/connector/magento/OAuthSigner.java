@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -47,10 +48,10 @@ final class OAuthSigner implements Authorization {
 	/** An integration's credentials, as Magento's admin shows them once activated. */
 	record Credentials(String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
 
-		/** Three of them are secrets: none may reach a log line through toString. */
+		/** Credentials: none may reach a log line through toString. */
 		@Override
 		public String toString() {
-			return "Credentials[consumerKey=" + consumerKey + ", <secrets redacted>]";
+			return "Credentials[<redacted>]";
 		}
 
 	}
@@ -91,31 +92,75 @@ final class OAuthSigner implements Authorization {
 	}
 
 	/**
-	 * The signature base string (RFC 5849, 3.4.1): the method, the address without its
-	 * query, and the query's and the protocol's parameters, each encoded, sorted by name
-	 * and then value.
+	 * The signature base string (RFC 5849, 3.4.1) as Magento works it out to check it:
+	 * the method, the address without its query, and the query's and the protocol's
+	 * parameters, each name and value percent-encoded, in natural order of the encoded
+	 * names ({@code [2]} before {@code [10]}). Magento reads the query as it was encoded
+	 * ({@code +} stays a plus), skips a pair without exactly one {@code =}, and keeps the
+	 * last value of a repeated name; a signature worked out otherwise would be refused.
 	 */
 	static String baseString(HttpMethod httpMethod, URI uri, Map<String, String> oauth) {
-		List<String> parameters = new ArrayList<>();
+		Map<String, String> parameters = new TreeMap<>(OAuthSigner::naturalOrder);
 		String query = uri.getRawQuery();
 		if (query != null && !query.isEmpty()) {
 			for (String pair : query.split("&")) {
-				int equals = pair.indexOf('=');
-				String name = equals < 0 ? pair : pair.substring(0, equals);
-				String value = equals < 0 ? "" : pair.substring(equals + 1);
-				parameters.add(encode(decode(name)) + "=" + encode(decode(value)));
+				String[] nameAndValue = pair.split("=", -1);
+				if (nameAndValue.length == 2) {
+					parameters.put(encode(decode(nameAndValue[0])), encode(decode(nameAndValue[1])));
+				}
 			}
 		}
 		oauth.forEach((name, value) -> {
 			if (!name.equals("oauth_signature")) {
-				parameters.add(encode(name) + "=" + encode(value));
+				parameters.put(encode(name), encode(value));
 			}
 		});
-		// Sorting "name=value" strings sorts by name, then value: '=' sorts before every
-		// character an encoded name can hold after it.
-		parameters.sort(null);
+		List<String> pairs = new ArrayList<>();
+		parameters.forEach((name, value) -> pairs.add(name + "=" + value));
 		return httpMethod.name().toUpperCase(Locale.ROOT) + "&" + encode(baseUri(uri)) + "&"
-				+ encode(String.join("&", parameters));
+				+ encode(String.join("&", pairs));
+	}
+
+	/**
+	 * Natural order, as PHP's {@code strnatcmp} that Magento's OAuth library sorts with:
+	 * a run of digits compares as the number it is, everything else by character.
+	 */
+	static int naturalOrder(String a, String b) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			char x = a.charAt(i);
+			char y = b.charAt(j);
+			if (Character.isDigit(x) && Character.isDigit(y)) {
+				int endX = digitsEnd(a, i);
+				int endY = digitsEnd(b, j);
+				String numberX = a.substring(i, endX).replaceFirst("^0+(?=.)", "");
+				String numberY = b.substring(j, endY).replaceFirst("^0+(?=.)", "");
+				int byLength = Integer.compare(numberX.length(), numberY.length());
+				int compared = byLength != 0 ? byLength : numberX.compareTo(numberY);
+				if (compared != 0) {
+					return compared;
+				}
+				i = endX;
+				j = endY;
+			}
+			else {
+				if (x != y) {
+					return Character.compare(x, y);
+				}
+				i++;
+				j++;
+			}
+		}
+		return Integer.compare(a.length() - i, b.length() - j);
+	}
+
+	private static int digitsEnd(String text, int from) {
+		int end = from;
+		while (end < text.length() && Character.isDigit(text.charAt(end))) {
+			end++;
+		}
+		return end;
 	}
 
 	private String signature(String baseString) {
@@ -156,9 +201,9 @@ final class OAuthSigner implements Authorization {
 		return encoded.toString();
 	}
 
-	/** As a form decodes it, which is how RFC 5849 reads a query ('+' is a space). */
+	/** Percent-decoding alone, as Magento's {@code rawurldecode}: a '+' stays a plus. */
 	private static String decode(String text) {
-		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 	/**
