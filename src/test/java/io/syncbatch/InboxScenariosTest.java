@@ -6,6 +6,7 @@ import static io.syncbatch.testsupport.StoreFixture.Requests.to;
 import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
 import static io.syncbatch.testsupport.StoreFixture.Resource.HOOKS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,6 +36,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -547,6 +549,13 @@ class InboxScenariosTest extends SyncScenario {
 		HttpResponse<String> tooLarge = notify(huge);
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(tooLarge.body()).contains("larger than the 1024 KB /hooks reads (syncbatch.inbox.max-body-size)");
+		HttpResponse<String> longKey = notify(
+				notification.replace("\"CustomerID\": \"FRUITICO\"", "\"CustomerID\": \"" + "K".repeat(129) + "\""));
+		assertThat(longKey.statusCode()).isEqualTo(400);
+		assertThat(longKey.body()).contains("row Inserted[0] has a CustomerID of 129 characters, longer than the 128");
+		HttpResponse<String> tooLargeEncoded = send("/%68ooks/erp/" + storeName(), huge, ERP_SECRET);
+		assertThat(tooLargeEncoded.statusCode()).as("an encoded /hooks is not the inbox's: the API's login refuses it")
+			.isEqualTo(401);
 		HttpResponse<String> formEncoded = http
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hooks/erp/" + storeName()))
 				.header("Content-Type", "application/x-www-form-urlencoded")
@@ -564,6 +573,26 @@ class InboxScenariosTest extends SyncScenario {
 			.contains("\"type\":\"about:blank\"");
 
 		assertThat(inbox.log(null, null, 10)).isEmpty();
+		assertThat(
+				meterRegistry.get("syncbatch.inbox.refused").tags("source", "erp", "status", "401").counter().count())
+			.isEqualTo(3);
+		assertThat(
+				meterRegistry.get("syncbatch.inbox.refused").tags("source", "erp", "status", "400").counter().count())
+			.isEqualTo(4);
+	}
+
+	@Test
+	void messagesStoredTogetherAreKeptAllOrNone() {
+		Arrival good = new Arrival(storeName(), MessageSource.ERP, "syncbatch-customer", "customer", "RUSH01",
+				"syncbatch-customer tx-1 RUSH01", 1L, null);
+		Arrival unstorable = new Arrival("s".repeat(65), MessageSource.ERP, "syncbatch-customer", "customer", "RUSH02",
+				"syncbatch-customer tx-2 RUSH02", 2L, null);
+
+		assertThatThrownBy(() -> inbox.receive(List.of(List.of(good), List.of(unstorable))))
+			.isInstanceOf(DataAccessException.class);
+
+		assertThat(inbox.log(null, null, 10)).as("the first request's message is not kept without the second's")
+			.isEmpty();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.syncbatch.inbox;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -105,7 +107,7 @@ public class Inbox {
 			Delivery delivery = deliveries.get(i);
 			(kept.containsKey(delivery) || arriving.add(delivery) ? first : then).add(i);
 		}
-		if (then.isEmpty() && first.size() <= ROWS_PER_STATEMENT) {
+		if (then.isEmpty() && first.size() <= ROWS_PER_STATEMENT && commitsEachStatement()) {
 			return stored(arrivals, first, kept, deliveries, now);
 		}
 		return Objects.requireNonNull(transaction.execute(status -> {
@@ -124,6 +126,16 @@ public class Inbox {
 			}
 			return List.of(messages);
 		}));
+	}
+
+	/**
+	 * Whether a statement outside a transaction is committed by itself, as the pool's
+	 * connections do unless configured otherwise ({@code auto-commit: false}, with which
+	 * a lone insert would be rolled back when its connection went back to the pool, after
+	 * the acknowledgement).
+	 */
+	private boolean commitsEachStatement() {
+		return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Connection::getAutoCommit));
 	}
 
 	/**

@@ -72,15 +72,37 @@ final class InboxEndpoint extends HttpServlet {
 		this.meters = meters;
 	}
 
-	/** Only POST: anything else is answered here, not by the server's error page. */
+	/**
+	 * Only POST: anything else is answered here, not by the server's error page; so is
+	 * whatever goes wrong unexpectedly (a 500: nothing was acknowledged, and the sender
+	 * sends it again). Every refusal is counted.
+	 */
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (!"POST".equals(request.getMethod())) {
-			response.setHeader("Allow", "POST");
-			problem(response, HttpStatus.METHOD_NOT_ALLOWED, "messages are posted (POST) to /hooks");
-			return;
+		String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+		MessageSource claimed = path.startsWith("/erp/") ? MessageSource.ERP
+				: path.startsWith("/stores/") ? MessageSource.STORE : null;
+		try {
+			if ("POST".equals(request.getMethod())) {
+				doPost(request, response);
+			}
+			else {
+				response.setHeader("Allow", "POST");
+				problem(response, HttpStatus.METHOD_NOT_ALLOWED, "messages are posted (POST) to /hooks");
+			}
 		}
-		doPost(request, response);
+		catch (RuntimeException unexpected) {
+			log.error("A message posted to /hooks (path {}) could not be handled, so it was not acknowledged",
+					UntrustedText.quoted(path), unexpected);
+			if (!response.isCommitted()) {
+				response.reset();
+				problem(response, HttpStatus.INTERNAL_SERVER_ERROR,
+						"the message could not be handled; it was not acknowledged, send it again");
+			}
+		}
+		if (response.getStatus() >= 400) {
+			meters.refused(claimed, response.getStatus());
+		}
 	}
 
 	@Override

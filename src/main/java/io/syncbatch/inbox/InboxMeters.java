@@ -95,6 +95,22 @@ public class InboxMeters implements MeterBinder {
 		messages.forEach(message -> count(message.store(), message.source(), message.status()));
 	}
 
+	/**
+	 * Counts a request the inbox refused (401, 400, 404, 405, 413, 503…), by the sender
+	 * it claimed to be ({@code none} for a path that names neither) and status: the store
+	 * is not a tag, since a refused request may name any.
+	 */
+	void refused(@Nullable MessageSource source, int status) {
+		if (registry != null) {
+			Counter.builder("syncbatch.inbox.refused")
+				.tag("source", source == null ? "none" : source.name().toLowerCase(Locale.ROOT))
+				.tag("status", Integer.toString(status))
+				.description("Requests to /hooks refused, by the sender they claimed to be and the status answered")
+				.register(registry)
+				.increment();
+		}
+	}
+
 	/** Counts a message finished by its record's sync, and times it from its arrival. */
 	void finished(InboxMessage message, InboxStatus status) {
 		count(message.store(), message.source(), status);

@@ -51,9 +51,17 @@ class InboxWeb {
 		};
 	}
 
+	/**
+	 * Decoded, as the server maps it to the servlet; a request it cannot read is
+	 * observed.
+	 */
 	private static boolean isHook(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals(PATH) || path.startsWith(PATH + "/");
+		try {
+			return PATH.equals(request.getServletPath());
+		}
+		catch (RuntimeException recycled) {
+			return false;
+		}
 	}
 
 }

@@ -28,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  */
 class PushNotifications {
 
+	/** As long as the inbox's record_key column holds. */
+	private static final int LONGEST_KEY = 128;
+
 	private final Definitions definitions;
 
 	PushNotifications(Definitions definitions) {
@@ -90,7 +93,13 @@ class PushNotifications {
 			for (Map.Entry<String, JsonNode> field : row.properties()) {
 				if (field.getKey().equalsIgnoreCase(column) && !field.getValue().isNull()
 						&& !field.getValue().asString().isBlank()) {
-					return field.getValue().asString().strip();
+					String key = field.getValue().asString().strip();
+					if (key.length() > LONGEST_KEY) {
+						throw new MalformedMessageException("push notification " + UntrustedText.quoted(query)
+								+ ": row " + at + " has a " + column + " of " + key.length()
+								+ " characters, longer than the " + LONGEST_KEY + " a record key can be");
+					}
+					return key;
 				}
 			}
 		}

@@ -47,7 +47,8 @@ final class BodySizeLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String requested = request.getRequestURI().substring(request.getContextPath().length());
+		// Decoded, as the server maps it to a servlet: /%68ooks is /hooks.
+		String requested = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		return !(requested.equals(path) || requested.startsWith(path + "/"));
 	}
 

@@ -11,9 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Magento's published admin schema, as the Magento connector's requests will be checked
- * against it: read strictly once its one defect is corrected on a copy, and still
- * carrying that defect (the day Adobe fixes it, the first test fails and the erratum
- * goes).
+ * against it: read strictly once its two defects are corrected on a copy, and still
+ * carrying them (the day Adobe fixes one, the first test fails and its erratum goes).
  */
 class MagentoContractTest {
 
