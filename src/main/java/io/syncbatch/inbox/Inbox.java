@@ -26,7 +26,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -64,7 +64,12 @@ public class Inbox {
 
 	private final Secrets secrets;
 
+	private final DataSource dataSource;
+
+	private volatile @Nullable Boolean autoCommit;
+
 	public Inbox(DataSource syncDataSource, PlatformTransactionManager transactions, Clock clock, Secrets secrets) {
+		this.dataSource = syncDataSource;
 		this.jdbc = new JdbcTemplate(syncDataSource);
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -132,10 +137,21 @@ public class Inbox {
 	 * Whether a statement outside a transaction is committed by itself, as the pool's
 	 * connections do unless configured otherwise ({@code auto-commit: false}, with which
 	 * a lone insert would be rolled back when its connection went back to the pool, after
-	 * the acknowledgement).
+	 * the acknowledgement). Asked of the pool once: a borrow on every pass was one more
+	 * wait for a connection while processing held the pool.
 	 */
 	private boolean commitsEachStatement() {
-		return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Connection::getAutoCommit));
+		Boolean known = autoCommit;
+		if (known == null) {
+			try (Connection connection = dataSource.getConnection()) {
+				known = connection.getAutoCommit();
+			}
+			catch (SQLException unreachable) {
+				throw new DataAccessResourceFailureException("the sync database did not answer", unreachable);
+			}
+			autoCommit = known;
+		}
+		return known;
 	}
 
 	/**
