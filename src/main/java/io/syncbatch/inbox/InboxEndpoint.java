@@ -84,7 +84,7 @@ final class InboxEndpoint extends HttpServlet {
 				: path.startsWith("/stores/") ? MessageSource.STORE : null;
 		try {
 			if ("POST".equals(request.getMethod())) {
-				doPost(request, response);
+				post(path, request, response);
 			}
 			else {
 				response.setHeader("Allow", "POST");
@@ -105,9 +105,7 @@ final class InboxEndpoint extends HttpServlet {
 		}
 	}
 
-	@Override
-	protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+	private void post(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (path.startsWith("/erp/") && path.indexOf('/', "/erp/".length()) < 0) {
 			pushNotification(path.substring("/erp/".length()), request, response);
 		}

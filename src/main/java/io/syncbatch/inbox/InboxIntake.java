@@ -36,7 +36,7 @@ class InboxIntake implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(InboxIntake.class);
 
 	/** The most requests stored together. */
-	private static final int MOST_PER_TRANSACTION = 500;
+	private static final int MOST_TOGETHER = 500;
 
 	/** How long a request waits for its messages to be stored before it is refused. */
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -102,7 +102,7 @@ class InboxIntake implements SmartLifecycle {
 				Request first = arrived.poll(100, TimeUnit.MILLISECONDS);
 				if (first != null) {
 					List<Request> requests = new ArrayList<>(List.of(first));
-					arrived.drainTo(requests, MOST_PER_TRANSACTION - 1);
+					arrived.drainTo(requests, MOST_TOGETHER - 1);
 					store(requests);
 				}
 			}
