@@ -88,9 +88,7 @@ public final class Benchmark {
 
 		try (BenchStore fast = new BenchStore(options.concurrency(), Duration.ZERO);
 				BenchStore slow = new BenchStore(options.concurrency(), options.latency())) {
-			Map<String, String> environment = Map.of("SYNCBATCH_ERP_URL", erp.url(), "SYNCBATCH_SYNC_URL",
-					erp.syncUrl() + "&rewriteBatchedStatements=true", "BIGCOMMERCE_API_URL", fast.apiUrl().toString(),
-					"BIGCOMMERCE_STORE_HASH", BenchStore.HASH, "BIGCOMMERCE_ACCESS_TOKEN", BenchStore.TOKEN);
+			Map<String, String> environment = environment(erp, fast);
 			List<String> common = List.of("--spring.profiles.active=mysql",
 					"--syncbatch.definitions=file:" + definitions(options) + "/*.yml",
 					"--syncbatch.process.partitions=" + options.partitions(),
@@ -121,6 +119,16 @@ public final class Benchmark {
 					incremental, unchanged, slowRun, fast.customers(), fast.created(), slow.customers(),
 					slow.busyness());
 		}
+	}
+
+	/**
+	 * What the packaged engine reads from its environment in the {@code mysql} profile:
+	 * the benchmark's ERP and sync databases, and its store as store {@code main}.
+	 */
+	static Map<String, String> environment(BenchErp erp, BenchStore store) {
+		return Map.of("SYNCBATCH_ERP_URL", erp.url(), "SYNCBATCH_SYNC_URL",
+				erp.syncUrl() + "&rewriteBatchedStatements=true", "BIGCOMMERCE_API_URL", store.apiUrl().toString(),
+				"BIGCOMMERCE_STORE_HASH", BenchStore.HASH, "BIGCOMMERCE_ACCESS_TOKEN", BenchStore.TOKEN);
 	}
 
 	/**

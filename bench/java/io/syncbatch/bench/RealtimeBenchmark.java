@@ -211,11 +211,8 @@ public final class RealtimeBenchmark {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(options.workDir().toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(options.workDir().resolve("serve-out.txt").toFile());
-		builder.environment()
-			.putAll(Map.of("SYNCBATCH_ERP_URL", erp.url(), "SYNCBATCH_SYNC_URL",
-					erp.syncUrl() + "&rewriteBatchedStatements=true", "BIGCOMMERCE_API_URL", store.apiUrl().toString(),
-					"BIGCOMMERCE_STORE_HASH", BenchStore.HASH, "BIGCOMMERCE_ACCESS_TOKEN", BenchStore.TOKEN,
-					"SYNCBATCH_INBOX_ERPSECRET", SECRET));
+		builder.environment().putAll(Benchmark.environment(erp, store));
+		builder.environment().put("SYNCBATCH_INBOX_ERPSECRET", SECRET);
 		return builder.start();
 	}
 
