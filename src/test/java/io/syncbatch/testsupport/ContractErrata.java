@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,8 @@ final class ContractErrata {
 
 	private final List<String> applied = new ArrayList<>();
 
+	private @Nullable JsonNode document;
+
 	/**
 	 * The file to validate against: the published one, or a corrected copy when an
 	 * erratum applied.
@@ -54,6 +57,7 @@ final class ContractErrata {
 	Path correct(Path published) {
 		YAMLMapper yaml = YAMLMapper.builder().build();
 		JsonNode root = yaml.readTree(published);
+		document = root;
 		if (root.has("openapi")) {
 			// Swagger 2 documents (catalog.v3) have no nullable; their converter reads
 			// these lists itself.
@@ -97,6 +101,11 @@ final class ContractErrata {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** The document {@link #correct} read, as corrected. */
+	JsonNode document() {
+		return Objects.requireNonNull(document, "correct(...) has not read a contract yet");
 	}
 
 	List<String> applied() {

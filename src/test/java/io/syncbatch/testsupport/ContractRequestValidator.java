@@ -59,7 +59,7 @@ final class ContractRequestValidator {
 		ContractErrata errata = new ContractErrata();
 		Path corrected = errata.correct(published.file());
 		// The credentials are those of the corrected copy (Magento's are an erratum).
-		PublishedContract contract = published.withCredentialHeadersOf(corrected);
+		PublishedContract contract = published.withCredentialHeadersOf(errata.document());
 		this.contract = contract;
 		String location = corrected.toUri().toString();
 		this.errata = errata.applied();

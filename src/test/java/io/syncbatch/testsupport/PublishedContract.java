@@ -50,10 +50,9 @@ record PublishedContract(Path file, String basePath, List<String> credentialHead
 		return new PublishedContract(file, basePath, headerApiKeys(root));
 	}
 
-	/** This contract, with the credential headers another copy of it defines. */
-	PublishedContract withCredentialHeadersOf(Path copy) {
-		return copy.equals(file) ? this
-				: new PublishedContract(file, basePath, headerApiKeys(YAMLMapper.builder().build().readTree(copy)));
+	/** This contract, with the credential headers a corrected copy of it defines. */
+	PublishedContract withCredentialHeadersOf(JsonNode corrected) {
+		return new PublishedContract(file, basePath, headerApiKeys(corrected));
 	}
 
 	/**
