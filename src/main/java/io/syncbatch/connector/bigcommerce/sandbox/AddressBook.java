@@ -8,6 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.Table;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,9 +62,9 @@ final class AddressBook {
 		Set<Integer> ids = Queries.ids(request.query(), "id:in");
 		if (ids != null) {
 			data.write(tables -> {
-				Table addresses = tables.get(StoreData.ADDRESSES);
+				Table addresses = tables.get(SandboxTables.ADDRESSES);
 				ids.forEach(addresses::remove);
-				recountAddresses(tables.get(StoreData.CUSTOMERS), addresses);
+				recountAddresses(tables.get(SandboxTables.CUSTOMERS), addresses);
 				return null;
 			});
 		}
@@ -66,7 +72,7 @@ final class AddressBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.ADDRESSES).rows())));
+		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.ADDRESSES).rows())));
 	}
 
 	/**
@@ -105,7 +111,7 @@ final class AddressBook {
 		PageRequest page = PageRequest.from(request.query());
 		return data.read(tables -> {
 			List<ObjectNode> matching = new ArrayList<>();
-			for (ObjectNode address : tables.get(StoreData.ADDRESSES).rows()) {
+			for (ObjectNode address : tables.get(SandboxTables.ADDRESSES).rows()) {
 				if ((customerIds == null || customerIds.contains(address.get("customer_id").intValue()))
 						&& (ids == null || ids.contains(address.get("id").intValue()))) {
 					matching.add(address);
@@ -119,8 +125,8 @@ final class AddressBook {
 		String title = "Create customer addresses failed.";
 		checkBatchShape(body, title);
 		return data.write(tables -> {
-			Table addresses = tables.get(StoreData.ADDRESSES);
-			Table customers = tables.get(StoreData.CUSTOMERS);
+			Table addresses = tables.get(SandboxTables.ADDRESSES);
+			Table customers = tables.get(SandboxTables.CUSTOMERS);
 			Checks checks = Checks.fresh();
 			for (int i = 0; i < body.size(); i++) {
 				JsonNode item = body.get(i);
@@ -156,8 +162,8 @@ final class AddressBook {
 		String title = "Update customer addresses failed.";
 		checkBatchShape(body, title);
 		return data.write(tables -> {
-			Table addresses = tables.get(StoreData.ADDRESSES);
-			Table customers = tables.get(StoreData.CUSTOMERS);
+			Table addresses = tables.get(SandboxTables.ADDRESSES);
+			Table customers = tables.get(SandboxTables.CUSTOMERS);
 			Checks checks = Checks.fresh();
 			Set<Integer> seen = new HashSet<>();
 			for (int i = 0; i < body.size(); i++) {

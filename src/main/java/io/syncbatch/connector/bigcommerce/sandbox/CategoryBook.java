@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.Table;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,7 +51,7 @@ final class CategoryBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.CATEGORIES).rows())));
+		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.CATEGORIES).rows())));
 	}
 
 	private Reply list(SandboxRequest request) {
@@ -56,7 +62,7 @@ final class CategoryBook {
 		PageRequest page = PageRequest.from(query);
 		return data.read(tables -> {
 			List<ObjectNode> matching = new ArrayList<>();
-			for (ObjectNode category : tables.get(StoreData.CATEGORIES).rows()) {
+			for (ObjectNode category : tables.get(SandboxTables.CATEGORIES).rows()) {
 				if ((name == null || name.equals(category.get("name").stringValue()))
 						&& (parentId == null || parentId == category.get("parent_id").intValue())
 						&& (ids == null || ids.contains(category.get("id").intValue()))) {
@@ -68,13 +74,13 @@ final class CategoryBook {
 	}
 
 	private ObjectNode get(int id) {
-		return data.read(tables -> existing(tables.get(StoreData.CATEGORIES), id).deepCopy());
+		return data.read(tables -> existing(tables.get(SandboxTables.CATEGORIES), id).deepCopy());
 	}
 
 	ObjectNode create(JsonNode body) {
 		requireObject(body);
 		return data.write(tables -> {
-			Table categories = tables.get(StoreData.CATEGORIES);
+			Table categories = tables.get(SandboxTables.CATEGORIES);
 			Checks checks = Checks.fresh();
 			checks.required(body, "name");
 			checks.required(body, "parent_id");
@@ -112,7 +118,7 @@ final class CategoryBook {
 	ObjectNode update(int id, JsonNode body) {
 		requireObject(body);
 		return data.write(tables -> {
-			Table categories = tables.get(StoreData.CATEGORIES);
+			Table categories = tables.get(SandboxTables.CATEGORIES);
 			ObjectNode existing = existing(categories, id);
 			Checks checks = Checks.fresh();
 			checkFields(checks, body);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.syncbatch.connector.sandbox.Table;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -15,6 +15,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.Table;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -78,13 +84,13 @@ final class CustomerBook {
 		Set<Integer> ids = Queries.ids(request.query(), "id:in");
 		if (ids != null) {
 			data.write(tables -> {
-				Table addresses = tables.get(StoreData.ADDRESSES);
+				Table addresses = tables.get(SandboxTables.ADDRESSES);
 				for (ObjectNode address : addresses.rows()) {
 					if (ids.contains(address.path("customer_id").intValue())) {
 						addresses.remove(address.get("id").intValue());
 					}
 				}
-				ids.forEach(tables.get(StoreData.CUSTOMERS)::remove);
+				ids.forEach(tables.get(SandboxTables.CUSTOMERS)::remove);
 				return null;
 			});
 		}
@@ -92,7 +98,7 @@ final class CustomerBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.CUSTOMERS).rows())));
+		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.CUSTOMERS).rows())));
 	}
 
 	/**
@@ -120,7 +126,7 @@ final class CustomerBook {
 		Set<String> wantedEmails = emails;
 		List<ObjectNode> matching = new ArrayList<>();
 		return data.read(tables -> {
-			for (ObjectNode customer : tables.get(StoreData.CUSTOMERS).rows()) {
+			for (ObjectNode customer : tables.get(SandboxTables.CUSTOMERS).rows()) {
 				boolean emailMatches = wantedEmails == null
 						|| wantedEmails.contains(lowerCase(customer.path("email").asString()));
 				boolean idMatches = ids == null || ids.contains(customer.get("id").intValue());
@@ -134,7 +140,7 @@ final class CustomerBook {
 			}
 			matching.sort(order);
 			if (withAddresses) {
-				withAddresses(matching, tables.get(StoreData.ADDRESSES));
+				withAddresses(matching, tables.get(SandboxTables.ADDRESSES));
 			}
 			return replies.v3Page(matching, page);
 		});
@@ -201,7 +207,7 @@ final class CustomerBook {
 		String title = "Create customers failed.";
 		checkBatchShape(body, title);
 		return data.write(tables -> {
-			Table customers = tables.get(StoreData.CUSTOMERS);
+			Table customers = tables.get(SandboxTables.CUSTOMERS);
 			Map<String, String> errors = new LinkedHashMap<>();
 			Set<String> takenEmails = emailsExcept(customers, Set.of());
 			List<JsonNode> valid = new ArrayList<>();
@@ -230,7 +236,7 @@ final class CustomerBook {
 			}
 			String now = now();
 			List<ObjectNode> created = new ArrayList<>();
-			Table addresses = tables.get(StoreData.ADDRESSES);
+			Table addresses = tables.get(SandboxTables.ADDRESSES);
 			for (JsonNode item : valid) {
 				ObjectNode customer = newCustomer(customers.allocateId(), item, now);
 				customers.put(customer);
@@ -250,7 +256,7 @@ final class CustomerBook {
 		String title = "Update customers failed.";
 		checkBatchShape(body, title);
 		return data.write(tables -> {
-			Table customers = tables.get(StoreData.CUSTOMERS);
+			Table customers = tables.get(SandboxTables.CUSTOMERS);
 			Map<String, String> errors = new LinkedHashMap<>();
 			Map<Integer, Integer> indexById = new HashMap<>();
 			List<Integer> updatedIds = new ArrayList<>();

@@ -7,6 +7,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.Table;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,14 +48,14 @@ final class HookBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.HOOKS).rows())));
+		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.HOOKS).rows())));
 	}
 
 	/** The active hooks of a scope. */
 	List<ObjectNode> active(String scope) {
 		return data.read(tables -> {
 			List<ObjectNode> active = new ArrayList<>();
-			for (ObjectNode hook : tables.get(StoreData.HOOKS).rows()) {
+			for (ObjectNode hook : tables.get(SandboxTables.HOOKS).rows()) {
 				if (hook.path("is_active").asBoolean(false) && scope.equals(hook.get("scope").stringValue())) {
 					active.add(hook.deepCopy());
 				}
@@ -66,7 +72,7 @@ final class HookBook {
 		PageRequest page = PageRequest.from(query);
 		return data.read(tables -> {
 			List<ObjectNode> matching = new ArrayList<>();
-			for (ObjectNode hook : tables.get(StoreData.HOOKS).rows()) {
+			for (ObjectNode hook : tables.get(SandboxTables.HOOKS).rows()) {
 				if ((scope == null || scope.equals(hook.get("scope").stringValue()))
 						&& (destination == null || destination.equals(hook.get("destination").stringValue()))
 						&& (active == null || Boolean.parseBoolean(active) == hook.get("is_active").asBoolean())) {
@@ -78,7 +84,7 @@ final class HookBook {
 	}
 
 	private ObjectNode get(int id) {
-		return data.read(tables -> existing(tables.get(StoreData.HOOKS), id).deepCopy());
+		return data.read(tables -> existing(tables.get(SandboxTables.HOOKS), id).deepCopy());
 	}
 
 	private ObjectNode create(JsonNode body) {
@@ -90,7 +96,7 @@ final class HookBook {
 			throw new SandboxRejection(422, "The webhook is not valid.", checks.errors());
 		}
 		return data.write(tables -> {
-			Table hooks = tables.get(StoreData.HOOKS);
+			Table hooks = tables.get(SandboxTables.HOOKS);
 			ObjectNode hook = mapper.createObjectNode();
 			long now = System.currentTimeMillis() / 1000;
 			hook.put("id", hooks.allocateId());
@@ -113,7 +119,7 @@ final class HookBook {
 			throw new SandboxRejection(422, "The webhook is not valid.", checks.errors());
 		}
 		return data.write(tables -> {
-			Table hooks = tables.get(StoreData.HOOKS);
+			Table hooks = tables.get(SandboxTables.HOOKS);
 			ObjectNode updated = apply(existing(hooks, id).deepCopy(), body);
 			updated.put("updated_at", System.currentTimeMillis() / 1000);
 			hooks.put(updated);
@@ -123,7 +129,7 @@ final class HookBook {
 
 	private ObjectNode delete(int id) {
 		return data.write(tables -> {
-			Table hooks = tables.get(StoreData.HOOKS);
+			Table hooks = tables.get(SandboxTables.HOOKS);
 			ObjectNode deleted = existing(hooks, id).deepCopy();
 			hooks.remove(id);
 			return deleted;

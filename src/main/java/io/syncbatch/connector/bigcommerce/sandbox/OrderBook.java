@@ -13,6 +13,12 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.Table;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -93,10 +99,10 @@ final class OrderBook {
 			.add("PUT", "/v2/orders/{id}", Set.of(),
 					request -> replies.v2Object(200, update(request.id(0), request.json(), request.linkBase())))
 			.add("GET", "/v2/orders/{id}/products", paging,
-					request -> replies.v2Page(children(request.id(0), StoreData.ORDER_PRODUCTS),
+					request -> replies.v2Page(children(request.id(0), SandboxTables.ORDER_PRODUCTS),
 							PageRequest.from(request.query())))
 			.add("GET", "/v2/orders/{id}/shipping_addresses", paging,
-					request -> replies.v2Page(children(request.id(0), StoreData.ORDER_ADDRESSES),
+					request -> replies.v2Page(children(request.id(0), SandboxTables.ORDER_ADDRESSES),
 							PageRequest.from(request.query())))
 			.add("GET", "/v2/order_statuses", Set.of(), request -> statuses());
 	}
@@ -108,7 +114,7 @@ final class OrderBook {
 	List<Map<String, Object>> snapshot(String linkBase) {
 		return Json.toMaps(mapper, data.read(tables -> {
 			List<ObjectNode> orders = new ArrayList<>();
-			tables.get(StoreData.ORDERS).rows().forEach(order -> orders.add(render(order, linkBase)));
+			tables.get(SandboxTables.ORDERS).rows().forEach(order -> orders.add(render(order, linkBase)));
 			return orders;
 		}));
 	}
@@ -134,7 +140,7 @@ final class OrderBook {
 		PageRequest page = PageRequest.from(query);
 		return data.read(tables -> {
 			List<ObjectNode> matching = new ArrayList<>();
-			for (ObjectNode order : tables.get(StoreData.ORDERS).rows()) {
+			for (ObjectNode order : tables.get(SandboxTables.ORDERS).rows()) {
 				int id = order.get("id").intValue();
 				Instant modified = Json.parseV2Date(order.get("date_modified").stringValue());
 				if (id >= minId && id <= maxId
@@ -175,7 +181,7 @@ final class OrderBook {
 	}
 
 	static ObjectNode existing(StoreData.Tables tables, int orderId) {
-		ObjectNode order = tables.get(StoreData.ORDERS).get(orderId);
+		ObjectNode order = tables.get(SandboxTables.ORDERS).get(orderId);
 		if (order == null) {
 			throw new SandboxRejection(404, "The requested resource was not found. There is no order " + orderId,
 					Map.of());
@@ -193,19 +199,19 @@ final class OrderBook {
 				}
 			}
 			checkBillingAddress(checks, body.get("billing_address"), true);
-			checkProducts(checks, body.get("products"), tables.get(StoreData.PRODUCTS));
+			checkProducts(checks, body.get("products"), tables.get(SandboxTables.PRODUCTS));
 			checkShippingAddresses(checks, body.get("shipping_addresses"));
-			checkCommonFields(checks, body, tables.get(StoreData.CUSTOMERS));
+			checkCommonFields(checks, body, tables.get(SandboxTables.CUSTOMERS));
 			if (body.has("external_id") && !body.get("external_id").isNull() && !body.get("external_id").isString()) {
 				checks.fail("external_id", "external_id must be a string");
 			}
 			throwIfInvalid(checks);
 
-			Table orders = tables.get(StoreData.ORDERS);
+			Table orders = tables.get(SandboxTables.ORDERS);
 			String now = Json.v2Date(Instant.now(clock));
 			int orderId = orders.allocateId();
 			ObjectNode billing = OrderAddresses.normalized(mapper, body.get("billing_address"));
-			List<Integer> addressIds = storeShippingAddresses(tables.get(StoreData.ORDER_ADDRESSES), orderId,
+			List<Integer> addressIds = storeShippingAddresses(tables.get(SandboxTables.ORDER_ADDRESSES), orderId,
 					body.path("shipping_addresses"), billing);
 			List<ObjectNode> lines = storeProducts(tables, orderId, addressIds.get(0), body.get("products"));
 
@@ -269,7 +275,7 @@ final class OrderBook {
 									+ "). Please remove it from your request before trying again.");
 				}
 			}
-			checkCommonFields(checks, body, tables.get(StoreData.CUSTOMERS));
+			checkCommonFields(checks, body, tables.get(SandboxTables.CUSTOMERS));
 			ObjectNode billing = (ObjectNode) existing.get("billing_address").deepCopy();
 			if (body.has("billing_address")) {
 				JsonNode given = body.get("billing_address");
@@ -298,7 +304,7 @@ final class OrderBook {
 			}
 			order.set("billing_address", billing);
 			changed(order, Instant.now(clock));
-			tables.get(StoreData.ORDERS).put(order);
+			tables.get(SandboxTables.ORDERS).put(order);
 			return render(order, linkBase);
 		});
 	}
@@ -446,8 +452,8 @@ final class OrderBook {
 	}
 
 	private List<ObjectNode> storeProducts(StoreData.Tables tables, int orderId, int addressId, JsonNode products) {
-		Table lines = tables.get(StoreData.ORDER_PRODUCTS);
-		Table catalog = tables.get(StoreData.PRODUCTS);
+		Table lines = tables.get(SandboxTables.ORDER_PRODUCTS);
+		Table catalog = tables.get(SandboxTables.PRODUCTS);
 		List<ObjectNode> stored = new ArrayList<>();
 		int itemsTotal = 0;
 		for (JsonNode given : products) {
@@ -494,7 +500,7 @@ final class OrderBook {
 			stored.add(line);
 			itemsTotal += quantity;
 		}
-		Table addresses = tables.get(StoreData.ORDER_ADDRESSES);
+		Table addresses = tables.get(SandboxTables.ORDER_ADDRESSES);
 		ObjectNode address = Objects.requireNonNull(addresses.get(addressId)).deepCopy();
 		address.put("items_total", itemsTotal);
 		addresses.put(address);

@@ -11,6 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.Table;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,7 +67,7 @@ final class ProductBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.PRODUCTS).rows())));
+		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.PRODUCTS).rows())));
 	}
 
 	private Reply list(SandboxRequest request) {
@@ -72,7 +78,7 @@ final class ProductBook {
 		PageRequest page = PageRequest.from(query);
 		return data.read(tables -> {
 			List<ObjectNode> matching = new ArrayList<>();
-			for (ObjectNode product : tables.get(StoreData.PRODUCTS).rows()) {
+			for (ObjectNode product : tables.get(SandboxTables.PRODUCTS).rows()) {
 				if ((sku == null || sku.equals(product.get("sku").stringValue()))
 						&& (name == null || name.equals(product.get("name").stringValue()))
 						&& (ids == null || ids.contains(product.get("id").intValue()))) {
@@ -85,7 +91,7 @@ final class ProductBook {
 
 	private ObjectNode get(int id) {
 		return data.read(tables -> {
-			ObjectNode product = tables.get(StoreData.PRODUCTS).get(id);
+			ObjectNode product = tables.get(SandboxTables.PRODUCTS).get(id);
 			if (product == null) {
 				throw new SandboxRejection(404, "Product with id " + id + " does not exist", Map.of());
 			}
@@ -99,10 +105,10 @@ final class ProductBook {
 					Map.of("product", "The request body must be a JSON object (one product per POST)"));
 		}
 		return data.write(tables -> {
-			Table products = tables.get(StoreData.PRODUCTS);
+			Table products = tables.get(SandboxTables.PRODUCTS);
 			Checks checks = Checks.fresh();
 			REQUIRED.forEach(field -> checks.required(body, field));
-			checkFields(checks, body, tables.get(StoreData.CATEGORIES));
+			checkFields(checks, body, tables.get(SandboxTables.CATEGORIES));
 			if (!checks.ok()) {
 				throw new SandboxRejection(422, "The product is not valid.", checks.errors());
 			}
@@ -129,7 +135,7 @@ final class ProductBook {
 					Map.of());
 		}
 		return data.write(tables -> {
-			Table products = tables.get(StoreData.PRODUCTS);
+			Table products = tables.get(SandboxTables.PRODUCTS);
 			Checks checks = Checks.fresh();
 			Set<Integer> seen = new HashSet<>();
 			for (int i = 0; i < body.size(); i++) {
@@ -150,7 +156,7 @@ final class ProductBook {
 						itemChecks.fail(field, field + " cannot be null");
 					}
 				}
-				checkFields(itemChecks, item, tables.get(StoreData.CATEGORIES));
+				checkFields(itemChecks, item, tables.get(SandboxTables.CATEGORIES));
 			}
 			if (!checks.ok()) {
 				throw new SandboxRejection(422, title, checks.errors());

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.sandbox.SandboxRejection;
+
 /**
  * Reads typed values out of query parameters, answering 400 for a value that does not
  * fit.

@@ -3,6 +3,7 @@ package io.syncbatch.connector.bigcommerce.sandbox;
 import java.util.List;
 import java.util.Map;
 
+import io.syncbatch.connector.sandbox.Reply;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

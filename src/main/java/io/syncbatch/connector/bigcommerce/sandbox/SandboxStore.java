@@ -1,29 +1,24 @@
 package io.syncbatch.connector.bigcommerce.sandbox;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.SandboxApi;
+import io.syncbatch.connector.sandbox.SandboxExchange;
+import io.syncbatch.connector.sandbox.SandboxServer;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,8 +56,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SandboxStore implements AutoCloseable {
 
-	private static final String LOOPBACK = "127.0.0.1";
-
 	private final String storeHash;
 
 	private final byte[] accessToken;
@@ -95,11 +88,9 @@ public final class SandboxStore implements AutoCloseable {
 
 	private final HookDeliveries deliveries;
 
+	private final SandboxServer server;
+
 	private final Object lifecycleLock = new Object();
-
-	private @Nullable HttpServer server;
-
-	private @Nullable ExecutorService executor;
 
 	private @Nullable URI baseUri;
 
@@ -127,7 +118,7 @@ public final class SandboxStore implements AutoCloseable {
 		this.basePath = "/stores/" + storeHash;
 		this.mapper = JsonMapper.builder().build();
 		this.replies = new Replies(mapper);
-		this.data = new StoreData(mapper, dataFileOrNull);
+		this.data = new StoreData(mapper, dataFileOrNull, SandboxTables.ALL, SandboxTables.FORMAT);
 		this.customers = new CustomerBook(data, replies, mapper, clock);
 		this.addresses = new AddressBook(data, replies, mapper);
 		this.categories = new CategoryBook(data, replies, mapper);
@@ -143,6 +134,7 @@ public final class SandboxStore implements AutoCloseable {
 		orders.addRoutes(router);
 		shipments.addRoutes(router);
 		hooks.addRoutes(router);
+		this.server = new SandboxServer("sandbox-store-" + storeHash, new Api(), mapper);
 	}
 
 	/**
@@ -163,33 +155,15 @@ public final class SandboxStore implements AutoCloseable {
 	 */
 	public URI start() {
 		synchronized (lifecycleLock) {
-			if (server != null) {
+			if (baseUri != null) {
 				throw new IllegalStateException("SandboxStore is already running at " + baseUri);
 			}
 			if (!data.load() && demoShoppers) {
 				ObjectNode firstShopper = customers.create(DemoShoppers.customers(mapper)).get(0);
 				orders.create(DemoShoppers.order(mapper, firstShopper), basePath);
 			}
-			// Daemon threads, so that a store someone forgot to stop never keeps the JVM
-			// alive.
-			CustomizableThreadFactory threads = new CustomizableThreadFactory("sandbox-store-" + storeHash + "-");
-			threads.setDaemon(true);
-			ExecutorService pool = Executors.newFixedThreadPool(4, threads);
-			try {
-				HttpServer created = HttpServer
-					.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 0);
-				created.createContext("/", this::handle);
-				created.setExecutor(pool);
-				created.start();
-				server = created;
-				executor = pool;
-				baseUri = URI.create("http://" + LOOPBACK + ":" + created.getAddress().getPort() + basePath);
-				return baseUri;
-			}
-			catch (IOException e) {
-				pool.shutdownNow();
-				throw new UncheckedIOException("Cannot listen on " + LOOPBACK + ":" + requestedPort, e);
-			}
+			baseUri = URI.create(server.start(requestedPort) + basePath);
+			return baseUri;
 		}
 	}
 
@@ -199,13 +173,7 @@ public final class SandboxStore implements AutoCloseable {
 	 */
 	public void stop() {
 		synchronized (lifecycleLock) {
-			if (server == null) {
-				return;
-			}
-			server.stop(0);
-			Objects.requireNonNull(executor).shutdownNow();
-			server = null;
-			executor = null;
+			server.stop();
 			baseUri = null;
 		}
 	}
@@ -298,111 +266,50 @@ public final class SandboxStore implements AutoCloseable {
 		data.clear();
 	}
 
-	private void handle(HttpExchange exchange) {
-		String path = exchange.getRequestURI().getRawPath();
-		boolean v2 = path.startsWith(basePath + "/v2/");
-		try {
-			Reply reply;
+	/** BigCommerce's routes and error shapes: v2's for v2 paths, v3's elsewhere. */
+	private final class Api implements SandboxApi {
+
+		@Override
+		public Reply answer(SandboxExchange exchange) {
+			String path = exchange.rawPath();
+			if (!authorized(exchange.header("X-Auth-Token"))) {
+				throw new SandboxRejection(401, "No valid credentials were found in this request", Map.of());
+			}
+			if (!path.startsWith(basePath + "/")) {
+				throw new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of());
+			}
+			Router.Match match;
 			try {
-				reply = route(exchange, path);
+				match = router.find(exchange.method(), path.substring(basePath.length()), exchange.query());
 			}
 			catch (SandboxRejection e) {
-				if (!e.allowedMethods().isEmpty()) {
-					exchange.getResponseHeaders().set("Allow", String.join(", ", e.allowedMethods()));
-				}
-				reply = v2 ? replies.v2Error(e.status(), e.title(), e.errors())
-						: replies.v3Error(e.status(), e.title(), e.errors());
+				// Name the whole path, as the client sent it.
+				throw e.status() == 404 ? new SandboxRejection(404,
+						"The route " + path + " is not found in this sandbox store", Map.of()) : e;
 			}
-			catch (RuntimeException e) {
-				String title = "Sandbox store failed: " + e;
-				reply = v2 ? replies.v2Error(500, title, Map.of()) : replies.v3Error(500, title, Map.of());
-			}
-			send(exchange, reply);
+			// Links point back at whatever host the client reached, as BigCommerce's
+			// point
+			// at its own.
+			SandboxRequest request = new SandboxRequest(exchange.method(), match.ids(), exchange.query(),
+					exchange.body(), exchange.header("Content-Type"), exchange.origin() + basePath, mapper);
+			Reply reply = match.route().handler().apply(request);
+			deliveries.after(exchange.method(), path.substring(basePath.length()), exchange.query(), reply);
+			return reply;
 		}
-		catch (IOException e) {
-			// The client went away; there is nobody left to tell.
-		}
-		finally {
-			exchange.close();
-		}
-	}
 
-	private Reply route(HttpExchange exchange, String path) throws IOException {
-		byte[] body;
-		try (InputStream in = exchange.getRequestBody()) {
-			body = in.readAllBytes();
+		@Override
+		public Reply refusal(SandboxRejection rejection, SandboxExchange exchange) {
+			return exchange.rawPath().startsWith(basePath + "/v2/")
+					? replies.v2Error(rejection.status(), rejection.title(), rejection.errors())
+					: replies.v3Error(rejection.status(), rejection.title(), rejection.errors());
 		}
-		if (!authorized(exchange.getRequestHeaders().getFirst("X-Auth-Token"))) {
-			throw new SandboxRejection(401, "No valid credentials were found in this request", Map.of());
-		}
-		if (!path.startsWith(basePath + "/")) {
-			throw new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of());
-		}
-		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-		Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-		Router.Match match;
-		try {
-			match = router.find(method, path.substring(basePath.length()), query);
-		}
-		catch (SandboxRejection e) {
-			// Name the whole path, as the client sent it.
-			throw e.status() == 404
-					? new SandboxRejection(404, "The route " + path + " is not found in this sandbox store", Map.of())
-					: e;
-		}
-		SandboxRequest request = new SandboxRequest(method, match.ids(), query, body,
-				exchange.getRequestHeaders().getFirst("Content-Type"), linkBase(exchange), mapper);
-		Reply reply = match.route().handler().apply(request);
-		deliveries.after(method, path.substring(basePath.length()), query, reply);
-		return reply;
-	}
 
-	/**
-	 * Links point back at whatever host the client reached, as BigCommerce's point at its
-	 * own.
-	 */
-	private String linkBase(HttpExchange exchange) {
-		String host = exchange.getRequestHeaders().getFirst("Host");
-		if (host == null || host.isBlank()) {
-			host = LOOPBACK + ":" + exchange.getLocalAddress().getPort();
-		}
-		return "http://" + host + basePath;
 	}
 
 	private boolean authorized(@Nullable String token) {
 		// Constant-time comparison, as a real API would, so the sandbox sets no bad
 		// example.
 		return token != null && MessageDigest.isEqual(accessToken, token.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private void send(HttpExchange exchange, Reply reply) throws IOException {
-		if (reply.body() == null) {
-			exchange.sendResponseHeaders(reply.status(), -1);
-			return;
-		}
-		byte[] bytes = mapper.writeValueAsBytes(reply.body());
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(reply.status(), bytes.length);
-		exchange.getResponseBody().write(bytes);
-	}
-
-	private static Map<String, String> parseQuery(@Nullable String rawQuery) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (rawQuery == null || rawQuery.isEmpty()) {
-			return query;
-		}
-		for (String pair : rawQuery.split("&")) {
-			if (pair.isEmpty()) {
-				continue;
-			}
-			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			// A repeated parameter is treated as more comma-separated values of the same
-			// filter.
-			query.merge(name, value, (a, b) -> a + "," + b);
-		}
-		return query;
 	}
 
 	private static String requireText(String value, String name) {

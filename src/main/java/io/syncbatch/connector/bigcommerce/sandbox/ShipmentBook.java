@@ -12,6 +12,10 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.SandboxRejection;
+import io.syncbatch.connector.sandbox.Table;
+import io.syncbatch.connector.sandbox.StoreData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -68,14 +72,14 @@ final class ShipmentBook {
 
 	/** Every shipment of every order, ordered by id; each names its order_id. */
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(StoreData.SHIPMENTS).rows())));
+		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.SHIPMENTS).rows())));
 	}
 
 	private List<ObjectNode> list(int orderId) {
 		return data.read(tables -> {
 			OrderBook.existing(tables, orderId);
 			List<ObjectNode> shipments = new ArrayList<>();
-			for (ObjectNode shipment : tables.get(StoreData.SHIPMENTS).rows()) {
+			for (ObjectNode shipment : tables.get(SandboxTables.SHIPMENTS).rows()) {
 				if (shipment.get("order_id").intValue() == orderId) {
 					shipments.add(shipment);
 				}
@@ -92,12 +96,12 @@ final class ShipmentBook {
 		requireObject(body);
 		return data.write(tables -> {
 			ObjectNode order = OrderBook.existing(tables, orderId);
-			Table lines = tables.get(StoreData.ORDER_PRODUCTS);
+			Table lines = tables.get(SandboxTables.ORDER_PRODUCTS);
 			Checks checks = Checks.fresh();
 			refuseOtherFields(checks, body, POST_FIELDS);
 			checkTextFields(checks, body);
 			if (checks.required(body, "order_address_id")) {
-				checkAddress(checks, tables.get(StoreData.ORDER_ADDRESSES), orderId, body.get("order_address_id"));
+				checkAddress(checks, tables.get(SandboxTables.ORDER_ADDRESSES), orderId, body.get("order_address_id"));
 			}
 			Map<Integer, Integer> quantities = checkItems(checks, body.get("items"), lines, orderId);
 			if (!checks.ok()) {
@@ -107,7 +111,7 @@ final class ShipmentBook {
 			Instant at = Instant.now(clock);
 			String now = Json.v2Date(at);
 			int addressId = body.get("order_address_id").intValue();
-			Table shipments = tables.get(StoreData.SHIPMENTS);
+			Table shipments = tables.get(SandboxTables.SHIPMENTS);
 			ObjectNode shipment = mapper.createObjectNode();
 			shipment.put("id", shipments.allocateId());
 			shipment.put("order_id", orderId);
@@ -120,7 +124,7 @@ final class ShipmentBook {
 			billing.remove("form_fields");
 			shipment.set("billing_address", billing);
 			shipment.set("shipping_address",
-					shippingAddress(Objects.requireNonNull(tables.get(StoreData.ORDER_ADDRESSES).get(addressId))));
+					shippingAddress(Objects.requireNonNull(tables.get(SandboxTables.ORDER_ADDRESSES).get(addressId))));
 			ArrayNode items = shipment.putArray("items");
 			int shipped = 0;
 			for (Map.Entry<Integer, Integer> entry : quantities.entrySet()) {
@@ -151,7 +155,7 @@ final class ShipmentBook {
 			refuseOtherFields(checks, body, PUT_FIELDS);
 			checkTextFields(checks, body);
 			if (body.has("order_address_id")) {
-				checkAddress(checks, tables.get(StoreData.ORDER_ADDRESSES), orderId, body.get("order_address_id"));
+				checkAddress(checks, tables.get(SandboxTables.ORDER_ADDRESSES), orderId, body.get("order_address_id"));
 			}
 			if (!checks.ok()) {
 				throw new SandboxRejection(400, "The shipment is not valid", checks.errors());
@@ -165,17 +169,17 @@ final class ShipmentBook {
 			if (body.has("order_address_id")) {
 				int addressId = body.get("order_address_id").intValue();
 				shipment.put("order_address_id", addressId);
-				shipment.set("shipping_address",
-						shippingAddress(Objects.requireNonNull(tables.get(StoreData.ORDER_ADDRESSES).get(addressId))));
+				shipment.set("shipping_address", shippingAddress(
+						Objects.requireNonNull(tables.get(SandboxTables.ORDER_ADDRESSES).get(addressId))));
 			}
-			tables.get(StoreData.SHIPMENTS).put(shipment);
+			tables.get(SandboxTables.SHIPMENTS).put(shipment);
 			return shipment.deepCopy();
 		});
 	}
 
 	private static ObjectNode existing(StoreData.Tables tables, int orderId, int shipmentId) {
 		OrderBook.existing(tables, orderId);
-		ObjectNode shipment = tables.get(StoreData.SHIPMENTS).get(shipmentId);
+		ObjectNode shipment = tables.get(SandboxTables.SHIPMENTS).get(shipmentId);
 		if (shipment == null || shipment.get("order_id").intValue() != orderId) {
 			throw new SandboxRejection(404,
 					"The requested resource was not found. Order " + orderId + " has no shipment " + shipmentId,
@@ -279,14 +283,14 @@ final class ShipmentBook {
 
 	private static void recordShipped(StoreData.Tables tables, ObjectNode order, int addressId, int shipped,
 			Instant now) {
-		Table addresses = tables.get(StoreData.ORDER_ADDRESSES);
+		Table addresses = tables.get(SandboxTables.ORDER_ADDRESSES);
 		ObjectNode address = Objects.requireNonNull(addresses.get(addressId)).deepCopy();
 		address.put("items_shipped", address.get("items_shipped").intValue() + shipped);
 		addresses.put(address);
 
 		int orderId = order.get("id").intValue();
 		boolean everythingShipped = true;
-		for (ObjectNode line : tables.get(StoreData.ORDER_PRODUCTS).rows()) {
+		for (ObjectNode line : tables.get(SandboxTables.ORDER_PRODUCTS).rows()) {
 			if (line.get("order_id").intValue() == orderId
 					&& line.get("quantity_shipped").intValue() < line.get("quantity").intValue()) {
 				everythingShipped = false;
@@ -301,7 +305,7 @@ final class ShipmentBook {
 			updated.put("date_shipped", Json.v2Date(now));
 		}
 		OrderBook.changed(updated, now);
-		tables.get(StoreData.ORDERS).put(updated);
+		tables.get(SandboxTables.ORDERS).put(updated);
 	}
 
 }

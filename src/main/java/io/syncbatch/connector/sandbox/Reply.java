@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce.sandbox;
+package io.syncbatch.connector.sandbox;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,13 +8,13 @@ import tools.jackson.databind.JsonNode;
  * What the sandbox answers: a status and a JSON body, or no body at all (v2's 204 for an
  * empty list).
  */
-record Reply(int status, @Nullable JsonNode body) {
+public record Reply(int status, @Nullable JsonNode body) {
 
-	static Reply noContent() {
+	public static Reply noContent() {
 		return new Reply(204, null);
 	}
 
-	static Reply ok(JsonNode body) {
+	public static Reply ok(JsonNode body) {
 		return new Reply(200, body);
 	}
 }

@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce.sandbox;
+package io.syncbatch.connector.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * That is what lets {@link StoreData} hand a transaction a shallow copy of the map and
  * throw it away if the change is refused.
  */
-final class Table {
+public final class Table {
 
 	private final TreeMap<Integer, ObjectNode> rows;
 
@@ -30,30 +30,30 @@ final class Table {
 		this.writable = writable;
 	}
 
-	static Table empty() {
+	public static Table empty() {
 		return new Table(new TreeMap<>(), 1, false);
 	}
 
-	static Table of(TreeMap<Integer, ObjectNode> rows, int nextId) {
+	public static Table of(TreeMap<Integer, ObjectNode> rows, int nextId) {
 		int afterHighest = rows.isEmpty() ? 1 : rows.lastKey() + 1;
 		return new Table(rows, Math.max(nextId, afterHighest), false);
 	}
 
 	/** A copy a transaction may change; this table itself stays as it is. */
-	Table workingCopy() {
+	public Table workingCopy() {
 		return new Table(new TreeMap<>(rows), nextId, true);
 	}
 
 	/** The published form of a working copy. */
-	Table published() {
+	public Table published() {
 		return new Table(rows, nextId, false);
 	}
 
-	@Nullable ObjectNode get(int id) {
+	public @Nullable ObjectNode get(int id) {
 		return rows.get(id);
 	}
 
-	boolean contains(int id) {
+	public boolean contains(int id) {
 		return rows.containsKey(id);
 	}
 
@@ -61,25 +61,25 @@ final class Table {
 	 * Every row in id order; the nodes are the stored ones, so callers copy before
 	 * handing them out.
 	 */
-	List<ObjectNode> rows() {
+	public List<ObjectNode> rows() {
 		return new ArrayList<>(rows.values());
 	}
 
-	int nextId() {
+	public int nextId() {
 		return nextId;
 	}
 
-	int allocateId() {
+	public int allocateId() {
 		requireWritable();
 		return nextId++;
 	}
 
-	void put(ObjectNode row) {
+	public void put(ObjectNode row) {
 		requireWritable();
 		rows.put(row.get("id").intValue(), row);
 	}
 
-	void remove(int id) {
+	public void remove(int id) {
 		requireWritable();
 		rows.remove(id);
 	}

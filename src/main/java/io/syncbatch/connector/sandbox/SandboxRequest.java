@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce.sandbox;
+package io.syncbatch.connector.sandbox;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  * @param linkBase what this store's links start with, e.g.
  * {@code http://127.0.0.1:8123/stores/abc}
  */
-record SandboxRequest(String method, List<Integer> ids, Map<String, String> query, byte[] body,
+public record SandboxRequest(String method, List<Integer> ids, Map<String, String> query, byte[] body,
 		@Nullable String contentType, String linkBase, JsonMapper mapper) {
 
-	int id(int index) {
+	public int id(int index) {
 		return ids.get(index);
 	}
 
 	/** The body as JSON; 415 without a JSON content type, 400 when it does not parse. */
-	JsonNode json() {
+	public JsonNode json() {
 		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
 			throw new SandboxRejection(415, "Content-Type must be application/json, got: " + contentType, Map.of());
 		}

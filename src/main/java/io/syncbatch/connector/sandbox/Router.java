@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce.sandbox;
+package io.syncbatch.connector.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +13,20 @@ import java.util.regex.Matcher;
  * path, 405 when none has the method, and 400 for a query parameter the route does not
  * implement, because silently ignoring a filter would answer with the wrong records.
  */
-final class Router {
+public final class Router {
 
 	private final List<Route> routes = new ArrayList<>();
 
-	Router add(String method, String template, Set<String> query, Function<SandboxRequest, Reply> handler) {
+	public Router add(String method, String template, Set<String> query, Function<SandboxRequest, Reply> handler) {
 		routes.add(Route.of(method, template, query, handler));
 		return this;
 	}
 
 	/** The route and the numeric ids its path captured. */
-	record Match(Route route, List<Integer> ids) {
+	public record Match(Route route, List<Integer> ids) {
 	}
 
-	Match find(String method, String path, Map<String, String> query) {
+	public Match find(String method, String path, Map<String, String> query) {
 		TreeSet<String> allowed = new TreeSet<>();
 		for (Route route : routes) {
 			Matcher matcher = route.path().matcher(path);

@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce.sandbox;
+package io.syncbatch.connector.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,46 +31,47 @@ import tools.jackson.databind.node.ObjectNode;
  * file and then published, so a refused request or a failed disk write leaves memory and
  * file as they were.
  */
-final class StoreData {
-
-	static final String CUSTOMERS = "customers";
-	static final String ADDRESSES = "addresses";
-	static final String CATEGORIES = "categories";
-	static final String PRODUCTS = "products";
-	static final String ORDERS = "orders";
-	static final String ORDER_PRODUCTS = "order_products";
-	static final String ORDER_ADDRESSES = "order_addresses";
-	static final String SHIPMENTS = "shipments";
-	static final String HOOKS = "hooks";
-
-	static final List<String> TABLES = List.of(CUSTOMERS, ADDRESSES, CATEGORIES, PRODUCTS, ORDERS, ORDER_PRODUCTS,
-			ORDER_ADDRESSES, SHIPMENTS, HOOKS);
+public final class StoreData {
 
 	private static final String FILE_FORMAT = "format";
-
-	private static final String FORMAT_NAME = "syncbatch-sandbox-store/2";
 
 	private static final String FILE_ROWS = "rows";
 
 	private static final String FILE_NEXT_ID = "next_id";
 
+	private static final String FIRST_FORMAT_TABLE = "customers";
+
 	private final JsonMapper mapper;
+
+	private final List<String> tableNames;
+
+	private final String format;
 
 	private final @Nullable Path dataFile;
 
 	private final Object lock = new Object();
 
-	private Map<String, Table> tables = emptyTables();
+	private Map<String, Table> tables;
 
-	StoreData(JsonMapper mapper, @Nullable Path dataFileOrNull) {
+	/**
+	 * @param tableNames the store's resources, each a table of rows with an integer
+	 * {@code id}
+	 * @param format what the data file says it is, e.g.
+	 * {@code syncbatch-sandbox-store/2}: a file of another format is refused, not
+	 * overwritten
+	 */
+	public StoreData(JsonMapper mapper, @Nullable Path dataFileOrNull, List<String> tableNames, String format) {
 		this.mapper = mapper;
 		this.dataFile = dataFileOrNull;
+		this.tableNames = List.copyOf(tableNames);
+		this.format = format;
+		this.tables = emptyTables();
 	}
 
 	/**
 	 * The tables a change may read and write. Tables it never asks for are not copied.
 	 */
-	final class Tables {
+	public final class Tables {
 
 		private final Map<String, Table> working = new HashMap<>();
 
@@ -80,7 +81,7 @@ final class StoreData {
 			this.writable = writable;
 		}
 
-		Table get(String name) {
+		public Table get(String name) {
 			Table published = tables.get(name);
 			if (published == null) {
 				throw new IllegalArgumentException("no table " + name);
@@ -94,7 +95,7 @@ final class StoreData {
 	 * Replaces the in-memory state with the data file's, if there is one.
 	 * @return whether there was one
 	 */
-	boolean load() {
+	public boolean load() {
 		if (dataFile == null || !Files.exists(dataFile)) {
 			return false;
 		}
@@ -113,7 +114,7 @@ final class StoreData {
 		return true;
 	}
 
-	void clear() {
+	public void clear() {
 		synchronized (lock) {
 			Map<String, Table> empty = emptyTables();
 			persist(empty);
@@ -121,13 +122,13 @@ final class StoreData {
 		}
 	}
 
-	<T> T read(Function<Tables, T> reader) {
+	public <T> T read(Function<Tables, T> reader) {
 		synchronized (lock) {
 			return reader.apply(new Tables(false));
 		}
 	}
 
-	<T> T write(Function<Tables, T> change) {
+	public <T> T write(Function<Tables, T> change) {
 		synchronized (lock) {
 			Tables candidate = new Tables(true);
 			T result = change.apply(candidate);
@@ -140,24 +141,26 @@ final class StoreData {
 		}
 	}
 
-	private static Map<String, Table> emptyTables() {
+	private Map<String, Table> emptyTables() {
 		Map<String, Table> empty = new HashMap<>();
-		TABLES.forEach(name -> empty.put(name, Table.empty()));
+		tableNames.forEach(name -> empty.put(name, Table.empty()));
 		return empty;
 	}
 
 	private Map<String, Table> parse(JsonNode root) {
 		Map<String, Table> parsed = emptyTables();
-		if (root.path(CUSTOMERS).isArray()) {
-			// The first format held customers only: {"next_id": n, "customers": [...]}.
-			parsed.put(CUSTOMERS, table(CUSTOMERS, root.get(CUSTOMERS), root.path(FILE_NEXT_ID).asInt(1)));
+		if (root.path(FIRST_FORMAT_TABLE).isArray() && tableNames.contains(FIRST_FORMAT_TABLE)) {
+			// The first format, the BigCommerce sandbox's before it kept more than
+			// customers: {"next_id": n, "customers": [...]}.
+			parsed.put(FIRST_FORMAT_TABLE,
+					table(FIRST_FORMAT_TABLE, root.get(FIRST_FORMAT_TABLE), root.path(FILE_NEXT_ID).asInt(1)));
 			return parsed;
 		}
-		if (!FORMAT_NAME.equals(root.path(FILE_FORMAT).asString(""))) {
+		if (!format.equals(root.path(FILE_FORMAT).asString(""))) {
 			throw new IllegalStateException(
-					"not a sandbox store data file (expected \"" + FILE_FORMAT + "\": \"" + FORMAT_NAME + "\")");
+					"not a sandbox store data file (expected \"" + FILE_FORMAT + "\": \"" + format + "\")");
 		}
-		for (String name : TABLES) {
+		for (String name : tableNames) {
 			JsonNode entry = root.path(name);
 			if (!entry.isMissingNode()) {
 				parsed.put(name, table(name, entry.path(FILE_ROWS), entry.path(FILE_NEXT_ID).asInt(1)));
@@ -182,9 +185,9 @@ final class StoreData {
 			return;
 		}
 		ObjectNode root = mapper.createObjectNode();
-		root.put(FILE_FORMAT, FORMAT_NAME);
+		root.put(FILE_FORMAT, format);
 		Map<String, Table> ordered = new LinkedHashMap<>();
-		TABLES.forEach(name -> ordered.put(name, state.get(name)));
+		tableNames.forEach(name -> ordered.put(name, state.get(name)));
 		ordered.forEach((name, table) -> {
 			ObjectNode entry = root.putObject(name);
 			entry.put(FILE_NEXT_ID, table.nextId());

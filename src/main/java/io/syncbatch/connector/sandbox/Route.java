@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce.sandbox;
+package io.syncbatch.connector.sandbox;
 
 import java.util.Set;
 import java.util.function.Function;
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * One endpoint: a method, a path below the store root with {@code {id}} for numeric
  * segments, the query parameters it implements, and what answers it.
  */
-record Route(String method, Pattern path, Set<String> query, Function<SandboxRequest, Reply> handler) {
+public record Route(String method, Pattern path, Set<String> query, Function<SandboxRequest, Reply> handler) {
 
-	static Route of(String method, String template, Set<String> query, Function<SandboxRequest, Reply> handler) {
+	public static Route of(String method, String template, Set<String> query, Function<SandboxRequest, Reply> handler) {
 		String regex = Pattern.quote(template).replace("{id}", "\\E(\\d{1,9})\\Q");
 		return new Route(method, Pattern.compile(regex), Set.copyOf(query), handler);
 	}

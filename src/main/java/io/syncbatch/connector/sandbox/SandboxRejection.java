@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce.sandbox;
+package io.syncbatch.connector.sandbox;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * BigCommerce's error shape ({@code status}, {@code title}, {@code type},
  * {@code errors}).
  */
-final class SandboxRejection extends RuntimeException {
+public final class SandboxRejection extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -21,7 +21,7 @@ final class SandboxRejection extends RuntimeException {
 
 	private final List<String> allowedMethods;
 
-	SandboxRejection(int status, String title, Map<String, String> errors) {
+	public SandboxRejection(int status, String title, Map<String, String> errors) {
 		this(status, title, errors, List.of());
 	}
 
@@ -34,27 +34,27 @@ final class SandboxRejection extends RuntimeException {
 	}
 
 	/** 405, with the methods the path does support for the {@code Allow} header. */
-	static SandboxRejection methodNotAllowed(String title, List<String> allowedMethods) {
+	public static SandboxRejection methodNotAllowed(String title, List<String> allowedMethods) {
 		return new SandboxRejection(405, title, Map.of(), allowedMethods);
 	}
 
-	static SandboxRejection badRequest(String title) {
+	public static SandboxRejection badRequest(String title) {
 		return new SandboxRejection(400, title, Map.of());
 	}
 
-	int status() {
+	public int status() {
 		return status;
 	}
 
-	String title() {
+	public String title() {
 		return Objects.requireNonNull(getMessage());
 	}
 
-	Map<String, String> errors() {
+	public Map<String, String> errors() {
 		return errors;
 	}
 
-	List<String> allowedMethods() {
+	public List<String> allowedMethods() {
 		return allowedMethods;
 	}
 
