@@ -1,34 +1,18 @@
 package io.syncbatch.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.core.type.TypeReference;
@@ -42,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * contracts), with resources, operations and faults translated into BigCommerce's paths,
  * methods, status codes and headers.
  */
-public final class BigCommerceStoreFixture implements StoreFixture {
+public final class BigCommerceStoreFixture extends WireMockStoreFixture {
 
 	private static final Map<Resource, Pattern> PATHS = Map.of(
 			// The same pattern the scenarios' WireMock stubs used: only /v3/customers
@@ -54,12 +38,6 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 			Pattern.compile(".*/v2/orders/[^/]+/shipments(/.*)?"), Resource.ORDERS,
 			Pattern.compile(".*/v2/orders(/[^/]+(/products|/shipping_addresses)?)?"), Resource.HOOKS,
 			Pattern.compile(".*/v3/hooks(/.*)?"));
-
-	/**
-	 * Faults win over the proxy to the sandbox
-	 * ({@link ContractValidatedStore#PROXY_PRIORITY}).
-	 */
-	private static final int FAULT_PRIORITY = 10;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -252,119 +230,31 @@ public final class BigCommerceStoreFixture implements StoreFixture {
 	}
 
 	@Override
-	public List<SentRequest> requests() {
-		List<ServeEvent> events = new ArrayList<>(this.store.wireMock().getAllServeEvents());
-		// WireMock lists the newest first; reversed, requests logged in the same
-		// millisecond keep their order.
-		Collections.reverse(events);
-		return events.stream()
-			.sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
-			.map(BigCommerceStoreFixture::sentRequest)
-			.toList();
-	}
-
-	private static SentRequest sentRequest(ServeEvent event) {
-		Instant sentAt = event.getRequest().getLoggedDate().toInstant();
-		Instant answeredAt = event.getTiming() == null || event.getTiming().getTotalTime() == null ? null
-				: sentAt.plusMillis(event.getTiming().getTotalTime());
-		String path = URI.create(event.getRequest().getUrl()).getPath();
-		Resource resource = PATHS.entrySet()
-			.stream()
-			.filter(entry -> entry.getValue().matcher(path).matches())
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElse(null);
-		Map<String, String> headers = new java.util.TreeMap<>();
-		event.getRequest()
-			.getHeaders()
-			.all()
-			.forEach(header -> headers.put(header.key().toLowerCase(java.util.Locale.ROOT),
-					header.values().get(header.values().size() - 1)));
-		return new SentRequest(operation(event.getRequest().getMethod().getName()), resource,
-				event.getRequest().getBodyAsString(), sentAt, answeredAt, Map.copyOf(headers));
-	}
-
-	private static Operation operation(String method) {
-		return switch (method) {
-			case "POST" -> Operation.CREATE;
-			case "PUT" -> Operation.UPDATE;
-			case "DELETE" -> Operation.DELETE;
-			default -> Operation.READ;
-		};
+	WireMockServer wireMock() {
+		return this.store.wireMock();
 	}
 
 	@Override
-	public void forgetRequests() {
-		this.store.wireMock().resetRequests();
+	Map<Resource, Pattern> paths() {
+		return PATHS;
 	}
 
 	@Override
-	public InjectedFault failAll(Requests which, StoreFault fault) {
-		StubMapping stub = this.store.wireMock().stubFor(matching(which).willReturn(answer(fault)));
-		return () -> this.store.wireMock().removeStub(stub);
+	String sandboxOrigin() {
+		return this.store.sandboxOrigin();
 	}
 
 	@Override
-	public InjectedFault failFirst(Requests which, StoreFault... inTurn) {
-		// A WireMock scenario per call: its state moves on with each answer, then no stub
-		// of it matches any more.
-		String scenario = "faults " + UUID.randomUUID();
-		List<StubMapping> stubs = new ArrayList<>();
-		for (int i = 0; i < inTurn.length; i++) {
-			stubs.add(this.store.wireMock()
-				.stubFor(matching(which).inScenario(scenario)
-					.whenScenarioStateIs(i == 0 ? STARTED : "fault " + i)
-					.willReturn(answer(inTurn[i]))
-					.willSetStateTo("fault " + (i + 1))));
-		}
-		return () -> stubs.forEach(this.store.wireMock()::removeStub);
+	ResponseDefinitionBuilder rateLimited(StoreFault.RateLimited limited) {
+		return aResponse().withStatus(429)
+			.withHeader("X-Rate-Limit-Time-Reset-Ms", String.valueOf(limited.resetIn().toMillis()))
+			.withHeader("X-Rate-Limit-Requests-Left", "0")
+			.withBody("{\"title\":\"Too many requests\"}");
 	}
 
-	private static MappingBuilder matching(Requests which) {
-		String path = (which.resource() == null) ? ".*" : PATHS.get(which.resource()).pattern();
-		MappingBuilder mapping = (which.operation() == null) ? any(urlPathMatching(path)) : switch (which.operation()) {
-			case CREATE -> post(urlPathMatching(path));
-			case UPDATE -> put(urlPathMatching(path));
-			case READ -> get(urlPathMatching(path));
-			case DELETE -> delete(urlPathMatching(path));
-		};
-		if (which.bodyContaining() != null) {
-			mapping = mapping.withRequestBody(containing(which.bodyContaining()));
-		}
-		return mapping.atPriority(FAULT_PRIORITY);
-	}
-
-	private ResponseDefinitionBuilder answer(StoreFault fault) {
-		if (fault instanceof StoreFault.Unavailable unavailable) {
-			ResponseDefinitionBuilder answer = aResponse().withStatus(503)
-				.withBody("{\"title\":\"Service Unavailable\"}");
-			return unavailable.retryAfter() == null ? answer
-					: answer.withHeader("Retry-After", String.valueOf(unavailable.retryAfter().toSeconds()));
-		}
-		if (fault instanceof StoreFault.RateLimited limited) {
-			return aResponse().withStatus(429)
-				.withHeader("X-Rate-Limit-Time-Reset-Ms", String.valueOf(limited.resetIn().toMillis()))
-				.withHeader("X-Rate-Limit-Requests-Left", "0")
-				.withBody("{\"title\":\"Too many requests\"}");
-		}
-		if (fault instanceof StoreFault.UnreadableAnswer unreadable) {
-			return aResponse().withStatus(200)
-				.withHeader("Content-Type", unreadable.contentType())
-				.withBody(unreadable.body());
-		}
-		if (fault instanceof StoreFault.EchoesCredentials echoes) {
-			// WireMock's response templating copies the header the request carried.
-			return aResponse().withStatus(echoes.status())
-				.withHeader("Content-Type", "text/html")
-				.withBody("<html><body><h1>Request refused</h1><pre>X-Auth-Token: {{request.headers.X-Auth-Token}}"
-						+ "</pre></body></html>")
-				.withTransformers("response-template");
-		}
-		if (fault instanceof StoreFault.ConnectionReset) {
-			return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
-		}
-		StoreFault.AnswerAfter late = (StoreFault.AnswerAfter) fault;
-		return aResponse().proxiedFrom(this.store.sandboxOrigin()).withFixedDelay((int) late.delay().toMillis());
+	@Override
+	String credentialsHeader() {
+		return "X-Auth-Token";
 	}
 
 	/**
