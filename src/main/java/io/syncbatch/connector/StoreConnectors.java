@@ -29,8 +29,11 @@ public class StoreConnectors implements DisposableBean {
 
 	private final Map<String, Connected> stores = new TreeMap<>();
 
+	private final Set<String> platforms;
+
 	public StoreConnectors(SyncbatchProperties properties, List<Platform> platforms, Environment environment) {
 		Map<String, Platform> byName = platforms.stream().collect(Collectors.toMap(Platform::name, p -> p));
+		this.platforms = new TreeMap<>(byName).keySet();
 		Binder binder = Binder.get(environment);
 		properties.stores().forEach((name, store) -> {
 			Platform platform = byName.get(store.platform());
@@ -79,6 +82,12 @@ public class StoreConnectors implements DisposableBean {
 	 */
 	public void checkTarget(EntityDefinition definition, String storeName) {
 		Connected store = connected(storeName);
+		for (String named : definition.target().platforms().keySet()) {
+			if (!platforms.contains(named)) {
+				throw new DefinitionException(definition.origin() + ": target.platforms." + named
+						+ ": syncbatch has no platform '" + named + "'; platforms: " + platforms);
+			}
+		}
 		if (!store.connection().writableResources().contains(definition.target().resource())) {
 			throw new DefinitionException(definition.origin() + ": target.resource '" + definition.target().resource()
 					+ "' is not a resource syncbatch can write on " + store.platform() + " (store '" + storeName

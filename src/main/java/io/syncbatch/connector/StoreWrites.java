@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
 
+import io.syncbatch.definition.PlatformFields;
 import io.syncbatch.definition.TargetSpec;
 
 /**
@@ -31,7 +32,14 @@ public class StoreWrites {
 	public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records, AdoptionGuard guard,
 			CreateJournal journal) {
 		retries.attemptStarting();
-		return stores.upsert(store, target.resource(), records, guard, journal);
+		PlatformFields fields = target.fieldsOn(stores.platform(store));
+		// An earlier create's natural key was journaled as that create sent it, already
+		// in the platform's names.
+		List<OutgoingRecord> named = records.stream()
+			.map(record -> new OutgoingRecord(record.key(), record.externalId(), fields.outgoing(record.payload()),
+					record.sentBefore()))
+			.toList();
+		return stores.upsert(store, target.resource(), named, guard, journal);
 	}
 
 	/**

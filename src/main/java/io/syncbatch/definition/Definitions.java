@@ -256,6 +256,7 @@ public class Definitions {
 		}
 		else {
 			require(problems, "target.resource", definition.target().resource());
+			platformFields(problems, definition);
 		}
 		if (definition.direction() == SyncDirection.BIDIRECTIONAL && definition.primary() == null) {
 			problems.add("primary is required for a bidirectional entity (erp or store): it decides which version"
@@ -309,6 +310,43 @@ public class Definitions {
 			problems.add("max-attempts must be at least 1, got " + definition.maxAttempts());
 		}
 		return problems;
+	}
+
+	/**
+	 * A platform's names may only rename or leave out fields the mapping fills, each
+	 * once, and must not make two fields one.
+	 */
+	private static void platformFields(List<String> problems, EntityDefinition definition) {
+		Set<String> filled = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		definition.mapping().forEach(rule -> rule.targets().forEach(target -> filled.add(target.split("\\.")[0])));
+		definition.target().platforms().forEach((platform, fields) -> {
+			String at = "target.platforms." + platform;
+			Set<String> sent = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+			for (String field : filled) {
+				if (fields.omit().contains(field)) {
+					continue;
+				}
+				String named = fields.rename().getOrDefault(field, field);
+				if (named == null || named.isBlank()) {
+					problems.add(at + ".rename." + field + " needs the platform's name of the field");
+				}
+				else if (!sent.add(named)) {
+					problems.add(at + ".rename." + field + ": '" + named + "' is already a field sent to " + platform
+							+ "; two fields would become one");
+				}
+			}
+			fields.rename()
+				.keySet()
+				.stream()
+				.filter(field -> !filled.contains(field))
+				.forEach(field -> problems
+					.add(at + ".rename." + field + ": no mapping rule fills '" + field + "' (filled: " + filled + ")"));
+			fields.omit()
+				.stream()
+				.filter(field -> !filled.contains(field))
+				.forEach(field -> problems
+					.add(at + ".omit: no mapping rule fills '" + field + "' (filled: " + filled + ")"));
+		});
 	}
 
 	private static void conditions(List<String> problems, String where, List<FilterCondition> conditions) {

@@ -1,5 +1,7 @@
 package io.syncbatch.definition;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,12 +12,20 @@ import org.jspecify.annotations.Nullable;
  * created before a crash is found again (README, "Store resources")
  * @param onDelete what happens to the store's record when the ERP record is gone;
  * {@code keep} unless the definition says otherwise
+ * @param platforms by platform name, how that platform names the store fields where it
+ * differs ({@code platforms: {magento: {rename: {first_name: firstname}}}})
  */
-public record TargetSpec(String resource, OnDelete onDelete) {
+public record TargetSpec(String resource, OnDelete onDelete, Map<String, PlatformFields> platforms) {
 
-	public TargetSpec(String resource, @Nullable OnDelete onDelete) {
+	public TargetSpec(String resource, @Nullable OnDelete onDelete, @Nullable Map<String, PlatformFields> platforms) {
 		this.resource = resource;
 		this.onDelete = onDelete == null ? OnDelete.KEEP : onDelete;
+		this.platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
+	}
+
+	/** How the platform names the store fields; the definition's own names by default. */
+	public PlatformFields fieldsOn(String platform) {
+		return platforms.getOrDefault(platform, PlatformFields.SAME);
 	}
 
 }

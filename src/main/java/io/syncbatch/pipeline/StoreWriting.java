@@ -116,7 +116,7 @@ class StoreWriting {
 					: Decision.Outcome.of(SyncStatus.FAILED, error);
 		}
 		SourceRecord after = result.answer() == null || context.definition().importing() == null ? null
-				: storeSource.record(context.definition(), result.answer());
+				: storeSource.record(context.definition(), context.store(), result.answer());
 		Conflict conflict = decision.conflict();
 		return Decision.Outcome.exported(Objects.requireNonNull(result.externalId()),
 				Objects.requireNonNull(result.operation()), after, conflict,

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import io.syncbatch.connector.ResourceReader.Page;
 import io.syncbatch.connector.ResourceReader.StoreDocument;
+import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.record.DataRecord;
 import io.syncbatch.connector.StoreReads;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.ImportSpec;
@@ -35,10 +37,13 @@ public class StoreSource {
 
 	private final StoreReads reads;
 
+	private final StoreConnectors stores;
+
 	private final Fingerprint fingerprint = new Fingerprint("");
 
-	public StoreSource(StoreReads reads) {
+	public StoreSource(StoreReads reads, StoreConnectors stores) {
 		this.reads = reads;
+		this.stores = stores;
 	}
 
 	/**
@@ -49,7 +54,7 @@ public class StoreSource {
 			@Nullable String cursor, int pageSize) {
 		Page page = reads.changed(store, definition.importSpec().resource(),
 				since == null ? null : since.toInstant(ZoneOffset.UTC), cursor, pageSize);
-		return new StorePage(page.documents().stream().map(document -> record(definition, document)).toList(),
+		return new StorePage(page.documents().stream().map(document -> record(definition, store, document)).toList(),
 				page.next());
 	}
 
@@ -57,18 +62,22 @@ public class StoreSource {
 	public Map<String, SourceRecord> byKeys(EntityDefinition definition, String store, Collection<String> keys) {
 		Map<String, SourceRecord> records = new LinkedHashMap<>();
 		reads.byIds(store, definition.importSpec().resource(), keys)
-			.forEach((id, document) -> records.put(id, record(definition, document)));
+			.forEach((id, document) -> records.put(id, record(definition, store, document)));
 		return records;
 	}
 
-	/** A store document as a record of the import's source. */
-	public SourceRecord record(EntityDefinition definition, StoreDocument document) {
+	/**
+	 * A store document as a record of the import's source, its fields named as the
+	 * definition names them.
+	 */
+	public SourceRecord record(EntityDefinition definition, String store, StoreDocument document) {
 		ImportSpec importing = definition.importSpec();
+		DataRecord fields = definition.target().fieldsOn(stores.platform(store)).incoming(document.fields());
 		Map<String, @Nullable Object> read = new LinkedHashMap<>();
-		importing.readFields().forEach(field -> read.put(field, document.fields().value(field)));
-		return new SourceRecord(document.id(), importing.describe(document.fields()),
+		importing.readFields().forEach(field -> read.put(field, fields.value(field)));
+		return new SourceRecord(document.id(), importing.describe(fields),
 				document.changedAt() == null ? null : LocalDateTime.ofInstant(document.changedAt(), ZoneOffset.UTC),
-				document.fields(), fingerprint.of(read));
+				fields, fingerprint.of(read));
 	}
 
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.syncbatch.rules.FilterCondition;
+import io.syncbatch.record.DataRecord;
 import io.syncbatch.testsupport.ProjectDefinitions;
 
 /** A broken {@code jobs/*.yml} stops start-up with the file and the field named. */
@@ -90,6 +92,49 @@ class DefinitionsTest {
 			.isInstanceOf(DefinitionException.class)
 			.hasMessageStartingWith("jobs/customer.yml: ")
 			.hasMessageContaining(message);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"a field no rule fills         | phone: telephone}       | fax: telephone}          | target.platforms.magento.rename.fax: no mapping rule fills 'fax'",
+			"an omitted field no rule fills | omit: [phone, company] | 'omit: [phone, fax]'     | target.platforms.magento.omit: no mapping rule fills 'fax'",
+			"two fields made one           | lastname, phone: telephone} | 'firstname, phone: telephone}' | target.platforms.magento.rename.last_name: 'firstname' is already a field sent to magento",
+			"a blank name                  | first_name: firstname,  | 'first_name: \"\",'     | target.platforms.magento.rename.first_name needs the platform's name of the field"
+
+	})
+
+	void aPlatformsNamesMayOnlyRenameOrLeaveOutWhatTheMappingFills(String problem, String good, String broken,
+			String message) throws IOException {
+		String shipped = Files.readString(Path.of("jobs/customer.yml"));
+		assertThat(shipped).contains(good);
+		Files.writeString(jobs.resolve("customer.yml"),
+				shipped.replaceFirst(java.util.regex.Pattern.quote(good), broken));
+
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageStartingWith("jobs/customer.yml: ")
+			.hasMessageContaining(message);
+	}
+
+	@Test
+	void aPlatformsNamesRenameWhatIsSentAndReadAndLeaveOutWhatItKeepsElsewhere() {
+		PlatformFields magento = ProjectDefinitions.shipped().entity("customer").target().fieldsOn("magento");
+		Map<String, Object> mapped = new java.util.LinkedHashMap<>();
+		mapped.put("email", "info@fruitico.example");
+		mapped.put("first_name", "Ann");
+		mapped.put("last_name", "Lee");
+		mapped.put("phone", "+1 555 0100");
+		mapped.put("company", "Fruitico");
+
+		assertThat(magento.outgoing(mapped)).containsExactly(Map.entry("email", "info@fruitico.example"),
+				Map.entry("firstname", "Ann"), Map.entry("lastname", "Lee"));
+		DataRecord read = magento.incoming(DataRecord.of(Map.of("email", "info@fruitico.example", "firstname", "Ann",
+				"lastname", "Lee", "telephone", "+1 555 0100", "company", "Fruitico")));
+		assertThat(read.fields()).containsOnlyKeys("email", "first_name", "last_name", "phone", "company");
+		assertThat(read.text("phone")).isEqualTo("+1 555 0100");
+		assertThat(ProjectDefinitions.shipped().entity("customer").target().fieldsOn("bigcommerce").outgoing(mapped))
+			.as("a platform the definition does not name gets the mapping's own names")
+			.isEqualTo(mapped);
 	}
 
 	@Test
