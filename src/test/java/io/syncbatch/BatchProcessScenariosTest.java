@@ -34,7 +34,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * All syncs everything selected. Hostile filter values are bound, so they select nothing
  * and break nothing.
  */
-class BatchProcessScenariosTest extends SyncScenario {
+class BatchProcessScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	BatchProcesses batch;

@@ -27,7 +27,7 @@ import io.syncbatch.job.RunSummary;
  * history. Given FRUITICO exported to the store, an ERP user and a store user then change
  * its phone.
  */
-class BidirectionalConflictScenariosTest extends SyncScenario {
+class BidirectionalConflictScenariosTest extends BigCommerceScenario {
 
 	static final String ERP_PHONE = "+1 212 555 0100";
 

@@ -17,7 +17,7 @@ import io.syncbatch.ops.CliCommand;
  * the JVM start), where the answer is a sentence and an exit code rather than an internal
  * exception.
  */
-class CommandLineScenariosTest extends SyncScenario {
+class CommandLineScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	Cli cli;

@@ -31,7 +31,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * and a contract-checked store. It runs on the databases
  * {@link io.syncbatch.testsupport.TestDatabase} chooses.
  */
-class CustomerExportWalkthroughTest extends SyncScenario {
+class CustomerExportWalkthroughTest extends BigCommerceScenario {
 
 	@Test
 	void exportsTheCommerceCustomersThatHaveAnEmail() throws Exception {

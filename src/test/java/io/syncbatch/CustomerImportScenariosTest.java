@@ -34,7 +34,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * next number of numbering sequence ECCUSTOMER (whose last number, EC00003, the demo's
  * Web Shopper has), and the sync history binds the two.
  */
-class CustomerImportScenariosTest extends SyncScenario {
+class CustomerImportScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	BatchProcesses batch;

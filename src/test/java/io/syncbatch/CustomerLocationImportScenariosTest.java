@@ -27,7 +27,7 @@ import io.syncbatch.job.RunSummary;
  * BC and the address's store id, with its lines, city, state, postal code, country and
  * phone, bound in the history as the generic inquiry names it ({@code EC00004:BC1}).
  */
-class CustomerLocationImportScenariosTest extends SyncScenario {
+class CustomerLocationImportScenariosTest extends BigCommerceScenario {
 
 	String gina;
 

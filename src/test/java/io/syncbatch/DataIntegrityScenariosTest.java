@@ -20,7 +20,7 @@ import io.syncbatch.job.RunSummary;
  * store and the history without stray whitespace, and nothing the store's contract
  * forbids is sent.
  */
-class DataIntegrityScenariosTest extends SyncScenario {
+class DataIntegrityScenariosTest extends BigCommerceScenario {
 
 	private static final LocalDateTime LATER = LocalDateTime.of(2026, 11, 3, 8, 0);
 

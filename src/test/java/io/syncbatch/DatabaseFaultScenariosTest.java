@@ -28,7 +28,7 @@ import io.syncbatch.testsupport.TestDatabase;
  * A database that goes away mid-run: the run's reason names which one, by its address
  * without credentials, instead of the driver's words about some connection.
  */
-class DatabaseFaultScenariosTest extends SyncScenario {
+class DatabaseFaultScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	@Qualifier("erpDataSource")

@@ -25,7 +25,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * deleted in the ERP is deleted from the store by the next full run, once, also when the
  * store's answer was lost; if it comes back in the ERP it is created again.
  */
-class DeletionPolicyScenariosTest extends SyncScenario {
+class DeletionPolicyScenariosTest extends BigCommerceScenario {
 
 	@DynamicPropertySource
 	static void customersDeletedWithTheirErpRecord(DynamicPropertyRegistry registry) {

@@ -20,7 +20,7 @@ import io.syncbatch.job.RunSummary;
  * and leaves it alone. {@link DeletionPolicyScenariosTest} deletes it from the store
  * instead.
  */
-class DeletionScenariosTest extends SyncScenario {
+class DeletionScenariosTest extends BigCommerceScenario {
 
 	@Test
 	void aFullRunRecordsACustomerDeletedInTheErpAndKeepsTheStoresCustomer() throws Exception {

@@ -22,7 +22,7 @@ import io.syncbatch.history.SyncStatus;
  * BigCommerce contracts. Records whose customer or product the store does not have wait
  * as HELD and go as soon as it does.
  */
-class EntityExportWalkthroughTest extends SyncScenario {
+class EntityExportWalkthroughTest extends BigCommerceScenario {
 
 	@Test
 	void runAllExportsEachEntityAfterTheEntitiesItRefersTo() throws Exception {

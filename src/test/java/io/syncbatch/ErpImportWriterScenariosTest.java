@@ -30,7 +30,7 @@ import io.syncbatch.history.LastOperation;
  * EC00003, which the demo's Web Shopper has), or the store's customer number where the
  * target keeps it (seed 003's ID mapping). Every write happens once, whatever repeats it.
  */
-class ErpImportWriterScenariosTest extends SyncScenario {
+class ErpImportWriterScenariosTest extends BigCommerceScenario {
 
 	static final ErpTarget CUSTOMERS = customers(false, null);
 

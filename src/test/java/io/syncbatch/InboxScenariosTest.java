@@ -67,7 +67,7 @@ import io.syncbatch.testsupport.WebhookExamples;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "syncbatch.inbox.poll-period=PT1H", "syncbatch.metrics.state-max-age=0s" })
-class InboxScenariosTest extends SyncScenario {
+class InboxScenariosTest extends BigCommerceScenario {
 
 	private static final String ERP_SECRET = "erp-" + UUID.randomUUID();
 

@@ -27,7 +27,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * Leases are renewed quickly here so that a renewal can be seen within a test.
  */
 @TestPropertySource(properties = { "syncbatch.lease.renew-period=200ms", "syncbatch.lease.duration=10s" })
-class LeaseScenariosTest extends SyncScenario {
+class LeaseScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	ExpiredRuns expiredRuns;

@@ -33,7 +33,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * context, so each scenario compares them before and after its runs.
  */
 @TestPropertySource(properties = "syncbatch.metrics.state-max-age=0s")
-class MetricsScenariosTest extends SyncScenario {
+class MetricsScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	MeterRegistry meters;

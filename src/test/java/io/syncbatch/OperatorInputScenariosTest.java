@@ -34,7 +34,7 @@ import io.syncbatch.ops.SyncRefresh;
  * in the services behind the REST API; an error shows only a short prefix of a bad value.
  */
 @TestPropertySource(properties = { "syncbatch.refresh.batch-size=2", "syncbatch.refresh.max-ids=8" })
-class OperatorInputScenariosTest extends SyncScenario {
+class OperatorInputScenariosTest extends BigCommerceScenario {
 
 	private static final List<String> SEVEN = List.of("ABCSTUDIOS", "BERRYBAR", "EC00003", "FRUITICO", "JAMIFIQUE",
 			"MAPLELEAF", "MARMALADO");

@@ -36,7 +36,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * restarting it, and the guarantee that one store/entity is never synced by two runs at
  * once.
  */
-class OperatorScenariosTest extends SyncScenario {
+class OperatorScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	SyncRefresh refresh;

@@ -41,7 +41,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * and a restart after one partition failed runs only that one.
  */
 @TestPropertySource(properties = "syncbatch.process.partitions=3")
-class PartitionedProcessScenariosTest extends SyncScenario {
+class PartitionedProcessScenariosTest extends BigCommerceScenario {
 
 	/**
 	 * The stores' default: three partitions sending five batches a chunk each could have

@@ -25,7 +25,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "syncbatch.progress.enabled=true", "syncbatch.progress.plain-interval=150ms" })
-class RunProgressScenariosTest extends SyncScenario {
+class RunProgressScenariosTest extends BigCommerceScenario {
 
 	private static final Duration INTERVAL = Duration.ofMillis(150);
 

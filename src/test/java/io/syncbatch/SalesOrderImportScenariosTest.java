@@ -26,7 +26,7 @@ import io.syncbatch.job.RunSummary;
  * (WEB000001) for her ERP customer, with its lines by SKU, its billing address and its
  * total, bound in the history as the generic inquiry names it (SO-WEB000001).
  */
-class SalesOrderImportScenariosTest extends SyncScenario {
+class SalesOrderImportScenariosTest extends BigCommerceScenario {
 
 	static final List<Map<String, Object>> JAM_AND_COFFEE = List.of(
 			line("JAM-STRAW", "Strawberry jam 250 g", 2, "6.50"),

@@ -35,7 +35,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * messages, not in the log; its mask is there instead.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SecretRedactionScenariosTest extends SyncScenario {
+class SecretRedactionScenariosTest extends BigCommerceScenario {
 
 	@Autowired
 	JobRepository jobRepository;

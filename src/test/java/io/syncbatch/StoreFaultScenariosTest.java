@@ -29,7 +29,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * creating anything twice, rate limits are waited out as the store says, and an outage is
  * caught up by a restart.
  */
-class StoreFaultScenariosTest extends SyncScenario {
+class StoreFaultScenariosTest extends BigCommerceScenario {
 
 	@Test
 	void a503AndAResetConnectionAreRetriedAndEveryCustomerArrivesOnce() throws Exception {

@@ -48,7 +48,7 @@ import io.syncbatch.testsupport.TestDatabase;
 @TestPropertySource(properties = { "syncbatch.lease.renew-period=500ms", "syncbatch.lease.duration=2s",
 		"spring.datasource.hikari.connection-timeout=250" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
-class SyncDatabaseOutageScenariosTest extends SyncScenario {
+class SyncDatabaseOutageScenariosTest extends BigCommerceScenario {
 
 	private static final int CUSTOMERS_IN_ERP = 120;
 

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -32,7 +31,6 @@ import io.syncbatch.job.SyncJobs;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.RunLocks;
 import io.syncbatch.history.SyncRecordRepository;
-import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.StoreFixture;
 import io.syncbatch.testsupport.SyncScenarioSuite;
@@ -41,28 +39,19 @@ import io.syncbatch.testsupport.TestDatabase;
 
 /**
  * Given the demo company in a real ERP database, an empty sync database and a
- * contract-checked store: the plumbing every scenario suite shares. Each suite is one
- * class; the databases are those {@link TestDatabase} chooses for the JVM (embedded by
- * default, MariaDB in Surefire's {@code scenarios-on-mariadb} execution).
+ * contract-checked store: the plumbing every scenario suite shares, whatever the store's
+ * platform. Each suite is one class; the databases are those {@link TestDatabase} chooses
+ * for the JVM (embedded by default, MariaDB in Surefire's {@code scenarios-on-mariadb}
+ * execution).
  */
 @SyncScenarioSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @SpringBatchTest
 abstract class SyncScenario {
 
-	/**
-	 * One store for every suite in the JVM, emptied after each test once its requests are
-	 * contract-checked. BigCommerce's is the only implementation; scenarios speak to it
-	 * through {@link StoreFixture}.
-	 */
-	@RegisterExtension
-	static final StoreFixture STORE = BigCommerceStoreFixture.shared();
-
 	@DynamicPropertySource
-	static void databasesAndStore(DynamicPropertyRegistry registry) {
-		TestDatabase database = TestDatabase.current();
-		database.registerDatabases(registry);
-		STORE.pointStoreAt(database.storeName(), registry);
+	static void databases(DynamicPropertyRegistry registry) {
+		TestDatabase.current().registerDatabases(registry);
 	}
 
 	@Autowired
@@ -93,9 +82,12 @@ abstract class SyncScenario {
 
 	SyncState state;
 
-	StoreFixture store() {
-		return STORE;
-	}
+	/**
+	 * The store of the platform the suite runs against, pointed at by the platform's
+	 * scenario class ({@link BigCommerceScenario}, {@link MagentoScenario}), which
+	 * registers it as an extension.
+	 */
+	abstract StoreFixture store();
 
 	String storeName() {
 		return TestDatabase.current().storeName();

@@ -25,7 +25,7 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * row committed late with an earlier change time is still sent. The demo customers
  * changed between 10:00 and 10:35 on 2026-10-02; EC00003 is the newest.
  */
-class WatermarkScenariosTest extends SyncScenario {
+class WatermarkScenariosTest extends BigCommerceScenario {
 
 	private static final LocalDateTime NEWEST_DEMO_CUSTOMER = LocalDateTime.of(2026, 10, 2, 10, 35);
 

@@ -15,10 +15,8 @@ import java.util.Optional;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.syncbatch.connector.bigcommerce.sandbox.SandboxStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -353,36 +351,6 @@ public final class ContractValidatedStore
 	public String sandboxOrigin() {
 		URI base = sandbox.baseUri();
 		return base.getScheme() + "://" + base.getRawAuthority();
-	}
-
-	/**
-	 * Keeps stray files under src/test/resources/mappings out of this fixture, and keeps
-	 * stubs off disk.
-	 */
-	private static final class NoMappingFiles implements MappingsSource {
-
-		@Override
-		public void loadMappingsInto(StubMappings stubMappings) {
-		}
-
-		@Override
-		public void save(List<StubMapping> stubMappings) {
-		}
-
-		@Override
-		public void save(StubMapping stubMapping) {
-		}
-
-		// Deprecated by WireMock but still abstract, so it must be implemented.
-		@Override
-		@SuppressWarnings("removal")
-		public void remove(StubMapping stubMapping) {
-		}
-
-		@Override
-		public void removeAll() {
-		}
-
 	}
 
 }
