@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.PlainJson;
 import io.syncbatch.connector.ResourceReader.StoreDocument;
 import io.syncbatch.record.DataRecord;
 import tools.jackson.databind.JsonNode;

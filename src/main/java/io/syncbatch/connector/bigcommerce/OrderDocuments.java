@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.PlainJson;
 import io.syncbatch.connector.MalformedAnswerException;
 import io.syncbatch.connector.ResourceReader.StoreDocument;
 import io.syncbatch.record.DataRecord;

@@ -1,5 +1,7 @@
 package io.syncbatch.connector.magento;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.http.HttpMethod;
@@ -28,20 +30,35 @@ final class MagentoSearch {
 	static long forEach(StoreChannel channel, String path, SearchCriteria criteria, Consumer<JsonNode> item) {
 		long read = 0;
 		for (int page = 1;; page++) {
-			SearchCriteria.Page query = criteria.page(page);
-			JsonNode answer = channel.send(HttpMethod.GET, path + "?" + query.query(), query.variables(), null);
-			JsonNode items = answer.path("items");
-			JsonNode total = answer.path("total_count");
-			if (!items.isArray() || !total.isIntegralNumber()) {
-				throw new MalformedAnswerException("GET " + path + " page " + page
-						+ " answered no items and total_count, which a Magento search answers");
-			}
-			items.forEach(item);
-			read += items.size();
-			if (items.isEmpty() || read >= total.longValue()) {
+			Answer answer = page(channel, path, criteria, page);
+			answer.items().forEach(item);
+			read += answer.items().size();
+			if (answer.items().isEmpty() || read >= answer.total()) {
 				return read;
 			}
 		}
+	}
+
+	/** One page of a search's items, and how many items the search finds in all. */
+	record Answer(List<JsonNode> items, long total) {
+	}
+
+	/**
+	 * @throws MalformedAnswerException for an answer without {@code items} and
+	 * {@code total_count}
+	 */
+	static Answer page(StoreChannel channel, String path, SearchCriteria criteria, int page) {
+		SearchCriteria.Page query = criteria.page(page);
+		JsonNode answer = channel.send(HttpMethod.GET, path + "?" + query.query(), query.variables(), null);
+		JsonNode items = answer.path("items");
+		JsonNode total = answer.path("total_count");
+		if (!items.isArray() || !total.isIntegralNumber()) {
+			throw new MalformedAnswerException("GET " + path + " page " + page + " on store " + channel.storeName()
+					+ " answered no items and total_count, which a Magento search answers");
+		}
+		List<JsonNode> list = new ArrayList<>(items.size());
+		items.forEach(list::add);
+		return new Answer(List.copyOf(list), total.longValue());
 	}
 
 }

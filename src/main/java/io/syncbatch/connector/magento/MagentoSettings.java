@@ -2,9 +2,12 @@ package io.syncbatch.connector.magento;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
 
 /**
  * A Magento store's own settings, beside the common ones under
@@ -23,11 +26,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenSecret the integration's access token secret (oauth)
  * @param signatureMethod {@code HMAC_SHA256}, or {@code HMAC_SHA1} for a store that
  * checks only that
+ * @param dataFile where the local sandbox keeps its data between runs (sandbox stores
+ * only)
  */
 record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String storeCode,
 		@DefaultValue("oauth") Auth auth, @Nullable String consumerKey, @Nullable String consumerSecret,
 		@Nullable String accessToken, @Nullable String accessTokenSecret,
-		@DefaultValue("HMAC_SHA256") OAuthSigner.SignatureMethod signatureMethod) {
+		@DefaultValue("HMAC_SHA256") OAuthSigner.SignatureMethod signatureMethod, @Nullable String dataFile) {
 
 	enum Auth {
 
@@ -39,10 +44,10 @@ record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String sto
 	 * What a store cannot do without, each named by its setting.
 	 * @throws IllegalArgumentException naming the setting that is missing or wrong
 	 */
-	void check() {
-		if (apiUrl == null
+	void check(boolean sandbox) {
+		if (!sandbox && (apiUrl == null
 				|| !("https".equalsIgnoreCase(apiUrl.getScheme()) || "http".equalsIgnoreCase(apiUrl.getScheme()))
-				|| apiUrl.getHost() == null) {
+				|| apiUrl.getHost() == null)) {
 			throw new IllegalArgumentException(
 					"api-url " + (apiUrl == null ? "is required" : "'" + apiUrl + "' is not an http(s) address")
 							+ " (the store's address, e.g. https://shop.example.com)");
@@ -50,6 +55,10 @@ record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String sto
 		if (!storeCode.matches("[a-z0-9_]+")) {
 			throw new IllegalArgumentException(
 					"store-code '" + storeCode + "' is not a Magento store code (lower-case letters, digits, _)");
+		}
+		if (sandbox && !MagentoSandbox.STORE_CODE.equals(storeCode)) {
+			throw new IllegalArgumentException("store-code '" + storeCode + "': the local sandbox serves only store"
+					+ " view '" + MagentoSandbox.STORE_CODE + "'");
 		}
 		required(accessToken, "access-token");
 		if (auth == Auth.OAUTH) {
@@ -63,18 +72,23 @@ record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String sto
 	 * Where every path of the admin schema is below: {@code <apiUrl>/rest/<storeCode>}.
 	 */
 	URI storeRoot() {
-		return URI.create(String.valueOf(apiUrl).replaceAll("/+$", "") + "/rest/" + storeCode);
+		return storeRoot(Objects.requireNonNull(apiUrl));
+	}
+
+	/** The store root of a store at this address (a local sandbox's). */
+	URI storeRoot(URI address) {
+		return URI.create(address.toString().replaceAll("/+$", "") + "/rest/" + storeCode);
+	}
+
+	OAuthSigner.Credentials credentials() {
+		return new OAuthSigner.Credentials(String.valueOf(consumerKey), String.valueOf(consumerSecret),
+				String.valueOf(accessToken), String.valueOf(accessTokenSecret));
 	}
 
 	Authorization authorization(Clock clock) {
-		check();
 		return switch (auth) {
 			case BEARER -> new BearerToken(String.valueOf(accessToken));
-			case OAUTH ->
-				new OAuthSigner(
-						new OAuthSigner.Credentials(String.valueOf(consumerKey), String.valueOf(consumerSecret),
-								String.valueOf(accessToken), String.valueOf(accessTokenSecret)),
-						signatureMethod, clock);
+			case OAUTH -> new OAuthSigner(credentials(), signatureMethod, clock);
 		};
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -27,10 +29,10 @@ import org.springframework.http.HttpMethod;
  * parameter, so a search's {@code searchCriteria} are signed as sent. JSON bodies are not
  * signed (only form bodies would be, and none is sent).
  */
-final class OAuthSigner implements Authorization {
+public final class OAuthSigner implements Authorization {
 
 	/** The signature methods Magento accepts. */
-	enum SignatureMethod {
+	public enum SignatureMethod {
 
 		HMAC_SHA1("HMAC-SHA1", "HmacSHA1"), HMAC_SHA256("HMAC-SHA256", "HmacSHA256");
 
@@ -46,7 +48,7 @@ final class OAuthSigner implements Authorization {
 	}
 
 	/** An integration's credentials, as Magento's admin shows them once activated. */
-	record Credentials(String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+	public record Credentials(String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
 
 		/** Credentials: none may reach a log line through toString. */
 		@Override
@@ -99,6 +101,42 @@ final class OAuthSigner implements Authorization {
 	 * ({@code +} stays a plus), skips a pair without exactly one {@code =}, and keeps the
 	 * last value of a repeated name; a signature worked out otherwise would be refused.
 	 */
+	/**
+	 * Whether an {@code Authorization} header is these credentials' signature of a
+	 * request, checked as Magento checks it: the consumer key and token are the
+	 * integration's, and the signature is the one of the request's method, address and
+	 * query under the header's own nonce, timestamp and signature method. What the local
+	 * sandbox accepts.
+	 */
+	public static boolean verifies(Credentials credentials, @Nullable String header, HttpMethod httpMethod, URI uri) {
+		if (header == null || !header.regionMatches(true, 0, "OAuth ", 0, 6)) {
+			return false;
+		}
+		Map<String, String> oauth = new LinkedHashMap<>();
+		for (String field : header.substring(6).split(",")) {
+			String[] nameAndValue = field.strip().split("=", 2);
+			if (nameAndValue.length == 2 && nameAndValue[1].length() >= 2 && nameAndValue[1].startsWith("\"")
+					&& nameAndValue[1].endsWith("\"")) {
+				oauth.put(decode(nameAndValue[0]), decode(nameAndValue[1].substring(1, nameAndValue[1].length() - 1)));
+			}
+		}
+		SignatureMethod method = null;
+		for (SignatureMethod candidate : SignatureMethod.values()) {
+			if (candidate.oauthName.equals(oauth.get("oauth_signature_method"))) {
+				method = candidate;
+			}
+		}
+		String signature = oauth.get("oauth_signature");
+		if (method == null || signature == null || !credentials.consumerKey().equals(oauth.get("oauth_consumer_key"))
+				|| !credentials.accessToken().equals(oauth.get("oauth_token"))) {
+			return false;
+		}
+		String expected = new OAuthSigner(credentials, method, Clock.systemUTC())
+			.signature(baseString(httpMethod, uri, oauth));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				signature.getBytes(StandardCharsets.UTF_8));
+	}
+
 	static String baseString(HttpMethod httpMethod, URI uri, Map<String, String> oauth) {
 		Map<String, String> parameters = new TreeMap<>(OAuthSigner::naturalOrder);
 		String query = uri.getRawQuery();

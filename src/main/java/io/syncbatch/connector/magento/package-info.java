@@ -2,8 +2,7 @@
  * Magento 2 (Adobe Commerce) over its admin REST API ({@code /rest/<store code>/V1}), as
  * its published admin schema describes it: how a request is authenticated (an
  * integration's OAuth 1.0a signature, or a bearer token), how its refusals read, and how
- * a search is read page by page. Not yet registered as a platform: a store cannot name
- * {@code platform: magento} until its resources can be written.
+ * a search is read page by page; and the resources written and read so far: customers.
  */
 @NullMarked
 package io.syncbatch.connector.magento;

@@ -29,10 +29,10 @@ class MagentoDialectTest {
 		HttpHeaders bearer = new HttpHeaders();
 
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.OAUTH, "ck",
-				"cs", "at", "ats", OAuthSigner.SignatureMethod.HMAC_SHA256))
+				"cs", "at", "ats", OAuthSigner.SignatureMethod.HMAC_SHA256, null))
 			.addHeaders(HttpMethod.GET, customer, signed);
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
-				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256))
+				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null))
 			.addHeaders(HttpMethod.GET, customer, bearer);
 
 		assertThat(signed.getFirst(HttpHeaders.AUTHORIZATION)).startsWith("OAuth oauth_consumer_key=\"ck\",")
@@ -45,30 +45,30 @@ class MagentoDialectTest {
 	void aMissingCredentialIsNamedBySettingAndSecretsStayOutOfToString() {
 		MagentoSettings withoutSecret = new MagentoSettings(URI.create("https://shop.example.com"), "default",
 				MagentoSettings.Auth.OAUTH, "ck", "consumer-secret-value", "access-token-value", null,
-				OAuthSigner.SignatureMethod.HMAC_SHA256);
+				OAuthSigner.SignatureMethod.HMAC_SHA256, null);
 
-		assertThatIllegalArgumentException().isThrownBy(withoutSecret::check)
+		assertThatIllegalArgumentException().isThrownBy(() -> withoutSecret.check(false))
 			.withMessageStartingWith("access-token-secret is required with auth: oauth");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new MagentoSettings(URI.create("ftp://shop.example.com"), "default",
-					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256)
-				.check())
+					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null)
+				.check(false))
 			.withMessageStartingWith("api-url 'ftp://shop.example.com' is not an http(s) address");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new MagentoSettings(URI.create("https://shop.example.com"), "Default Store",
-					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256)
-				.check())
+					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null)
+				.check(false))
 			.withMessageStartingWith("store-code 'Default Store' is not a Magento store code");
 		assertThat(withoutSecret.toString()).doesNotContain("consumer-secret-value", "access-token-value");
 		assertThat(new MagentoSettings(URI.create("https://shop.example.com/"), "all", MagentoSettings.Auth.BEARER,
-				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256)
+				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null)
 			.storeRoot()).hasToString("https://shop.example.com/rest/all");
 	}
 
 	@Test
 	void aRefusalIsShownWithItsPlaceholdersFilledIn() {
 		MagentoDialect dialect = dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default",
-				MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256));
+				MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null));
 
 		assertThat(dialect.refusal(400, """
 				{"message": "%fieldName is a required field.", "parameters": {"fieldName": "email"}}"""))
@@ -105,7 +105,7 @@ class MagentoDialectTest {
 	@Test
 	void aRetryAfterOfA429IsThePauseAskedFor() {
 		MagentoDialect dialect = dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default",
-				MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256));
+				MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null));
 		HttpHeaders retryAfter = new HttpHeaders();
 		retryAfter.set(HttpHeaders.RETRY_AFTER, "7");
 

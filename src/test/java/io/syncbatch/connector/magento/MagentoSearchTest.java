@@ -123,8 +123,9 @@ class MagentoSearchTest {
 
 		assertThatThrownBy(() -> MagentoSearch.forEach(channel, SEARCH, new SearchCriteria(null, null, 10), item -> {
 		})).isInstanceOf(MalformedAnswerException.class)
-			.hasMessage("GET /V1/customers/search page 1 answered no items and total_count, which a Magento"
-					+ " search answers");
+			.hasMessage(
+					"GET /V1/customers/search page 1 on store main answered no items and total_count, which a Magento"
+							+ " search answers");
 	}
 
 	private void answerPage(int page, int first, int size, int total) {

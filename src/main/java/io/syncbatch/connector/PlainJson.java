@@ -1,4 +1,4 @@
-package io.syncbatch.connector.bigcommerce;
+package io.syncbatch.connector;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +13,12 @@ import tools.jackson.databind.JsonNode;
  * A store's JSON as the plain values a store document holds: text, numbers, booleans,
  * maps and lists, so mapping rules need not know JSON.
  */
-final class PlainJson {
+public final class PlainJson {
 
 	private PlainJson() {
 	}
 
-	static @Nullable Object of(@Nullable JsonNode node) {
+	public static @Nullable Object of(@Nullable JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
 		}

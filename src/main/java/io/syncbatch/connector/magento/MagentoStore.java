@@ -1,0 +1,106 @@
+package io.syncbatch.connector.magento;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncbatch.config.SyncbatchProperties;
+import io.syncbatch.connector.ResourceReader;
+import io.syncbatch.connector.ResourceWriter;
+import io.syncbatch.connector.StoreChannel;
+import io.syncbatch.connector.StoreConnection;
+import io.syncbatch.connector.StoreHttp;
+import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Magento store view: its customers, written and read. A sandbox store starts its
+ * local sandbox the first time a request is sent, so commands that never talk to the
+ * store open no port.
+ */
+final class MagentoStore implements StoreConnection {
+
+	private static final Logger log = LoggerFactory.getLogger(MagentoStore.class);
+
+	private static final String CUSTOMERS = "customers";
+
+	private final String name;
+
+	private final MagentoSettings settings;
+
+	private final Clock clock;
+
+	private final boolean sandboxed;
+
+	private final StoreChannel channel;
+
+	private final ResourceWriter customerWriter;
+
+	private final ResourceReader customerReader;
+
+	private volatile @Nullable MagentoSandbox sandbox;
+
+	MagentoStore(String name, SyncbatchProperties.Store store, MagentoSettings settings, StoreHttp http,
+			JsonMapper json, Clock clock) {
+		this.name = name;
+		this.settings = settings;
+		this.clock = clock;
+		this.sandboxed = store.sandbox();
+		this.channel = http.open(name, store, sandboxed ? this::startSandbox : settings::storeRoot,
+				new MagentoDialect(settings.authorization(clock), json));
+		this.customerWriter = new MagentoCustomerWriter(channel);
+		this.customerReader = new MagentoCustomerReader(channel, clock);
+	}
+
+	@Override
+	public Set<String> writableResources() {
+		return Set.of(CUSTOMERS);
+	}
+
+	@Override
+	public ResourceWriter writer(String resource) {
+		if (!CUSTOMERS.equals(resource)) {
+			throw new IllegalArgumentException("target.resource '" + resource + "' is not a Magento resource"
+					+ " syncbatch can write; known: " + writableResources());
+		}
+		return customerWriter;
+	}
+
+	@Override
+	public @Nullable ResourceReader reader(String resource) {
+		return CUSTOMERS.equals(resource) ? customerReader : null;
+	}
+
+	@Override
+	public @Nullable URI openSandbox() {
+		return sandboxed ? channel.root() : null;
+	}
+
+	private synchronized URI startSandbox() {
+		MagentoSandbox running = new MagentoSandbox(settings.credentials(), 0,
+				settings.dataFile() == null ? null : Path.of(settings.dataFile()), clock);
+		URI root = settings.storeRoot(running.start());
+		sandbox = running;
+		log.info("Store '{}' is the local Magento sandbox at {}", name, root);
+		return root;
+	}
+
+	@Override
+	public void close() {
+		MagentoSandbox running = sandbox;
+		if (running != null) {
+			running.stop();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "MagentoStore[" + name + ", " + settings + "]";
+	}
+
+}

@@ -1,0 +1,194 @@
+package io.syncbatch.connector.magento.sandbox;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncbatch.connector.sandbox.Reply;
+import io.syncbatch.connector.sandbox.Router;
+import io.syncbatch.connector.sandbox.SandboxRequest;
+import io.syncbatch.connector.sandbox.StoreData;
+import io.syncbatch.connector.sandbox.Table;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Magento's customers: {@code POST /V1/customers} and {@code PUT /V1/customers/{id}} with
+ * the customer wrapped as {@code {"customer": {…}}}, {@code GET /V1/customers/{id}} and
+ * {@code GET /V1/customers/search}. As Magento, it refuses a customer without email,
+ * first or last name, a second customer with the same email in the website, and a field a
+ * customer does not have (which is how Magento answers a {@code first_name} or a
+ * {@code phone}); an update without {@code addresses} keeps the customer's.
+ */
+final class CustomerBook {
+
+	static final String TABLE = "customers";
+
+	static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** customer-data-customer-interface's properties in the published admin schema. */
+	private static final Set<String> FIELDS = Set.of("id", "group_id", "default_billing", "default_shipping",
+			"confirmation", "created_at", "updated_at", "created_in", "dob", "email", "firstname", "lastname",
+			"middlename", "prefix", "suffix", "gender", "store_id", "taxvat", "website_id", "addresses",
+			"disable_auto_group_change", "extension_attributes", "custom_attributes");
+
+	private static final Set<String> REQUIRED = Set.of("email", "firstname", "lastname");
+
+	private static final Map<String, String> SEARCHABLE = Map.of("entity_id", "id", "email", "email", "updated_at",
+			"updated_at", "created_at", "created_at", "firstname", "firstname", "lastname", "lastname");
+
+	private final StoreData data;
+
+	private final JsonMapper mapper;
+
+	private final Clock clock;
+
+	CustomerBook(StoreData data, JsonMapper mapper, Clock clock) {
+		this.data = data;
+		this.mapper = mapper;
+		this.clock = clock;
+	}
+
+	void addRoutes(Router router) {
+		router.add("POST", "/V1/customers", Set.of(), this::create)
+			.add("PUT", "/V1/customers/{id}", Set.of(), this::update)
+			.add("GET", "/V1/customers/{id}", Set.of(), this::get)
+			.add("GET", "/V1/customers/search", SearchRequest.PARAMETERS, this::search);
+	}
+
+	List<Map<String, Object>> snapshot() {
+		return data.read(tables -> {
+			List<Map<String, Object>> customers = new ArrayList<>();
+			tables.get(TABLE).rows().forEach(row -> customers.add(mapper.convertValue(row, Map.class)));
+			return customers;
+		});
+	}
+
+	private Reply create(SandboxRequest request) {
+		ObjectNode customer = customerOf(request.json());
+		if (customer.has("id") && !customer.path("id").isNull()) {
+			throw MagentoRefusal.of(400, "Invalid value of \"%value\" provided for the %fieldName field.",
+					Map.of("fieldName", "id", "value", customer.path("id").asString()));
+		}
+		return Reply.ok(data.write(tables -> {
+			Table customers = tables.get(TABLE);
+			refuseTakenEmail(customers, customer.path("email").asString(), null);
+			String now = now();
+			ObjectNode row = mapper.createObjectNode();
+			row.put("id", customers.allocateId());
+			row.put("group_id", 1);
+			row.put("created_at", now);
+			row.put("updated_at", now);
+			row.put("created_in", "Default Store View");
+			row.put("store_id", 1);
+			row.put("website_id", 1);
+			row.putArray("addresses");
+			row.put("disable_auto_group_change", 0);
+			customer.properties().forEach(field -> row.set(field.getKey(), field.getValue()));
+			customers.put(row);
+			return row.deepCopy();
+		}));
+	}
+
+	private Reply update(SandboxRequest request) {
+		int id = request.id(0);
+		ObjectNode customer = customerOf(request.json());
+		if (customer.has("id") && customer.path("id").asInt() != id) {
+			throw MagentoRefusal.of(400, "The customer ID in the request doesn't match the %1 in the URL.",
+					Map.of("1", String.valueOf(id)));
+		}
+		return Reply.ok(data.write(tables -> {
+			Table customers = tables.get(TABLE);
+			ObjectNode stored = customers.get(id);
+			if (stored == null) {
+				throw MagentoRefusal.noSuchEntity("customerId", id);
+			}
+			refuseTakenEmail(customers, customer.path("email").asString(), id);
+			ObjectNode row = stored.deepCopy();
+			customer.properties().forEach(field -> row.set(field.getKey(), field.getValue()));
+			row.put("id", id);
+			row.put("created_at", stored.path("created_at").asString());
+			row.put("updated_at", now());
+			customers.put(row);
+			return row.deepCopy();
+		}));
+	}
+
+	private Reply get(SandboxRequest request) {
+		int id = request.id(0);
+		ObjectNode stored = data.read(tables -> tables.get(TABLE).get(id));
+		if (stored == null) {
+			throw MagentoRefusal.noSuchEntity("customerId", id);
+		}
+		return Reply.ok(stored.deepCopy());
+	}
+
+	private Reply search(SandboxRequest request) {
+		SearchRequest search = new SearchRequest(request, SEARCHABLE);
+		return Reply.ok(data.read(tables -> search.answer(tables.get(TABLE).rows(), mapper)));
+	}
+
+	/**
+	 * The {@code customer} of a body, with every field Magento requires and none a
+	 * customer does not have.
+	 */
+	private static ObjectNode customerOf(JsonNode body) {
+		if (!(body.path("customer") instanceof ObjectNode customer)) {
+			throw MagentoRefusal.required("customer");
+		}
+		for (String field : customer.propertyNames()) {
+			if (!FIELDS.contains(field)) {
+				String accessor = "get" + camel(field);
+				throw MagentoRefusal.of(400,
+						"Property \"%fieldName\" does not have accessor method \"%accessorMethod\" in class \"%className\".",
+						Map.of("fieldName", camel(field), "accessorMethod", accessor, "className",
+								"Magento\\Customer\\Api\\Data\\CustomerInterface"));
+			}
+		}
+		for (String field : REQUIRED) {
+			if (customer.path(field).asString("").isBlank()) {
+				throw MagentoRefusal.required(field);
+			}
+		}
+		String email = customer.path("email").asString();
+		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			throw MagentoRefusal.of(400, "\"%1\" is not a valid email address.", Map.of("1", email));
+		}
+		return customer;
+	}
+
+	private static void refuseTakenEmail(Table customers, String email, @Nullable Integer self) {
+		for (ObjectNode other : customers.rows()) {
+			if (other.path("email").asString().equalsIgnoreCase(email)
+					&& (self == null || other.path("id").asInt() != self)) {
+				throw MagentoRefusal.of(400,
+						"A customer with the same email address already exists in an" + " associated website.",
+						Map.of());
+			}
+		}
+	}
+
+	private String now() {
+		return MAGENTO_TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+	}
+
+	private static String camel(String field) {
+		StringBuilder camel = new StringBuilder();
+		for (String word : field.split("_")) {
+			if (!word.isEmpty()) {
+				camel.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+			}
+		}
+		return camel.toString();
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.syncbatch;
+
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
+import static io.syncbatch.testsupport.StoreFixture.Requests.reading;
+import static io.syncbatch.testsupport.StoreFixture.Requests.updating;
+import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.syncbatch.connector.StoreConnectors;
+import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.history.LastOperation;
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
+import io.syncbatch.job.RunSummary;
+import io.syncbatch.testsupport.ProjectDefinitions;
+import io.syncbatch.testsupport.StoreFixture.SentRequest;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
+
+/**
+ * The customer walkthrough with a Magento store: the same definition, the same ERP and
+ * the same history, through Magento's admin REST API. Every request is signed with the
+ * integration's OAuth 1.0a credentials (the sandbox refuses one that is not) and checked
+ * against Adobe's published admin schema.
+ */
+class MagentoCustomerScenariosTest extends MagentoScenario {
+
+	@Autowired
+	StoreConnectors stores;
+
+	@Test
+	void theCommerceCustomersReachMagentoUnderMagentosNamesWithPhoneAndCompanyLeftToTheAddresses() throws Exception {
+		RunSummary run = launch(Map.of());
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.prepared()).isEqualTo(8);
+		assertThat(run.inserted()).isEqualTo(3);
+		assertThat(run.filtered()).isEqualTo(4);
+		assertThat(run.failed()).isEqualTo(1);
+		Map<String, Map<String, Object>> inStore = storeCustomersByEmail();
+		assertThat(inStore).containsOnlyKeys("info@fruitico.example", "orders@jamifique.example",
+				"hello@marmalado.example");
+		assertThat(inStore.get("orders@jamifique.example")).containsEntry("firstname", "Colleen")
+			.containsEntry("lastname", "Plunkett")
+			.doesNotContainKeys("first_name", "phone", "company");
+		SyncRecord fruitico = history().get("FRUITICO");
+		assertThat(fruitico.status()).isEqualTo(SyncStatus.PROCESSED);
+		assertThat(fruitico.lastOperation()).isEqualTo(LastOperation.INSERTED_EXTERNALLY);
+		assertThat(fruitico.externalId()).isEqualTo(String.valueOf(inStore.get("info@fruitico.example").get("id")));
+		assertThat(store().requests(creating(CUSTOMERS))).as("Magento creates one customer a request")
+			.hasSize(3)
+			.allSatisfy(request -> assertThat(request.headers().get("authorization")).startsWith("OAuth ")
+				.contains("oauth_signature_method=\"HMAC-SHA256\""));
+	}
+
+	@Test
+	void anErpEditIsPutOntoTheSameMagentoCustomer() throws Exception {
+		launch(Map.of());
+		String id = history().get("JAMIFIQUE").externalId();
+		erp.editCustomer("JAMIFIQUE", "AcctName", "Jamifique Preserves", LocalDateTime.now());
+		store().forgetRequests();
+
+		RunSummary again = launch(Map.of());
+
+		assertThat(again.updated()).isEqualTo(1);
+		List<SentRequest> puts = store().requests(updating(CUSTOMERS));
+		assertThat(puts).hasSize(1);
+		assertThat(puts.get(0).body()).contains("\"id\":" + id).contains("\"email\":\"orders@jamifique.example\"");
+		assertThat(store().customers()).hasSize(3);
+		assertThat(history().get("JAMIFIQUE").lastOperation()).isEqualTo(LastOperation.UPDATED_EXTERNALLY);
+	}
+
+	@Test
+	void aCustomerMagentoAlreadyHasIsFoundByEmailAndUpdatedNotCreatedTwice() throws Exception {
+		String existing = store().createCustomer("info@fruitico.example", "Old", "Name");
+		store().forgetRequests();
+
+		RunSummary run = launch(Map.of());
+
+		assertThat(run.inserted()).isEqualTo(2);
+		assertThat(run.updated()).isEqualTo(1);
+		assertThat(store().customers()).hasSize(3);
+		assertThat(history().get("FRUITICO").externalId()).isEqualTo(existing);
+		assertThat(storeCustomersByEmail().get("info@fruitico.example")).containsEntry("firstname", "Fruitico");
+		assertThat(store().requests(reading(CUSTOMERS))).as("looked up by email after Magento refused the create")
+			.isNotEmpty();
+	}
+
+	@Test
+	void aCreateWhoseAnswerWasLostIsFoundAgainAndNotMadeTwice() throws Exception {
+		// Magento creates the customer, but its answer comes after the client gave up
+		// (timeout 2 s): the retried upsert looks the journaled email up.
+		store().failFirst(creating(CUSTOMERS), StoreFault.answerAfter(Duration.ofMillis(4_000)));
+
+		RunSummary run = launch(Map.of());
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(store().customers()).as("no duplicate customers").hasSize(3);
+		assertThat(history().values()
+			.stream()
+			.filter(record -> record.status() == SyncStatus.PROCESSED)
+			.map(SyncRecord::externalId)
+			.distinct()).hasSize(3);
+	}
+
+	@Test
+	void a429IsWaitedOutForAsLongAsMagentosRetryAfterSays() throws Exception {
+		store().failFirst(creating(CUSTOMERS), StoreFault.rateLimited(Duration.ofSeconds(1)));
+
+		RunSummary run = launch(Map.of());
+
+		// The three creates go out at once; the retry sends them again, and Magento
+		// refuses the two it accepted the first time, which are then found by email and
+		// updated.
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.inserted() + run.updated()).isEqualTo(3);
+		assertThat(store().customers()).hasSize(3);
+		List<SentRequest> posts = store().requests(creating(CUSTOMERS));
+		assertThat(posts.get(posts.size() - 1).after(posts.get(0))).as("retry delay is 1 ms; Retry-After asked for 1 s")
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void aCustomerWhoSignedUpInMagentoBecomesAnErpCustomerThroughTheSameImport() throws Exception {
+		String shopper = store().createCustomer("gina.baker@sunnyside.example", "Gina", "Baker");
+
+		RunSummary run = RunSummary.of(jobs.launch("customer-import", Map.of()));
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.inserted()).isEqualTo(1);
+		String inErp = erp.customerIdOf("gina.baker@sunnyside.example");
+		assertThat(erp.customer(inErp)).as("no company in Magento: the customer's own name names the account")
+			.containsEntry("AcctName", "Gina Baker")
+			.containsEntry("CustomerClassID", "ECCUSTOMER");
+		assertThat(records.history(storeName(), "customer", null))
+			.filteredOn(record -> shopper.equals(record.externalId()))
+			.singleElement()
+			.satisfies(record -> assertThat(record.erpId()).isEqualTo(inErp));
+		assertThat(store().requests(reading(CUSTOMERS))).as("read by updated_at through the search")
+			.anySatisfy(request -> assertThat(request.headers().get("authorization")).startsWith("OAuth "));
+	}
+
+	@Test
+	void anEntityMagentoCannotTakeYetIsRefusedBeforeAnythingIsSent() {
+		assertThatThrownBy(() -> jobs.launch("customer-location-export", Map.of()))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining(
+					"target.resource 'customer-addresses' is not a resource syncbatch can write on magento");
+		assertThat(store().requests()).isEmpty();
+	}
+
+	@Test
+	void aPlatformADefinitionMisspellsIsNamed(@TempDir Path jobsDir) throws Exception {
+		String customer = Files.readString(Path.of("jobs/customer.yml"));
+		Files.writeString(jobsDir.resolve("customer.yml"), customer.replace("    magento:\n", "    magneto:\n"));
+		EntityDefinition misspelt = ProjectDefinitions.load("file:" + jobsDir + "/*.yml").entity("customer");
+
+		assertThatThrownBy(() -> stores.checkTarget(misspelt, storeName())).isInstanceOf(DefinitionException.class)
+			.hasMessageContaining(
+					"target.platforms.magneto: syncbatch has no platform 'magneto'; platforms: [bigcommerce, magento]");
+	}
+
+}
