@@ -133,23 +133,32 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 	}
 
 	@Test
-	void aCustomerWhoSignedUpInMagentoBecomesAnErpCustomerThroughTheSameImport() throws Exception {
-		String shopper = store().createCustomer("gina.baker@sunnyside.example", "Gina", "Baker");
+	void customersGoOneWayOnMagentoAsTheDefinitionSaysAndTheImportIsRefusedNamingWhy() throws Exception {
+		store().createCustomer("gina.baker@sunnyside.example", "Gina", "Baker");
 
-		RunSummary run = RunSummary.of(jobs.launch("customer-import", Map.of()));
+		assertThatThrownBy(() -> jobs.launch("customer-import", Map.of())).isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("customer-import does not run on store '" + storeName()
+					+ "': target.platforms.magento.direction says customer goes export only there");
+		assertThat(store().requests(reading(CUSTOMERS))).as("nothing read").isEmpty();
+	}
 
-		assertThat(run.status()).isEqualTo("COMPLETED");
-		assertThat(run.inserted()).isEqualTo(1);
-		String inErp = erp.customerIdOf("gina.baker@sunnyside.example");
-		assertThat(erp.customer(inErp)).as("no company in Magento: the customer's own name names the account")
-			.containsEntry("AcctName", "Gina Baker")
-			.containsEntry("CustomerClassID", "ECCUSTOMER");
-		assertThat(records.history(storeName(), "customer", null))
-			.filteredOn(record -> shopper.equals(record.externalId()))
-			.singleElement()
-			.satisfies(record -> assertThat(record.erpId()).isEqualTo(inErp));
-		assertThat(store().requests(reading(CUSTOMERS))).as("read by updated_at through the search")
-			.anySatisfy(request -> assertThat(request.headers().get("authorization")).startsWith("OAuth "));
+	@Test
+	void runAllRunsWhatMagentoCanTakeNamesWhatItLeavesOutAndLeavesTheErpAsItWas() throws Exception {
+		Map<String, Object> fruitico = erp.customer("FRUITICO");
+		Map<String, Object> jamifique = erp.customer("JAMIFIQUE");
+		Map<String, String> skipped = new java.util.TreeMap<>();
+
+		List<RunSummary> runs = jobs.launchAll(Map.of(), skipped::put).stream().map(RunSummary::of).toList();
+
+		assertThat(runs).extracting(RunSummary::jobName).containsExactly("customer-export");
+		assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
+		assertThat(skipped).containsEntry("customer-location", "magento has no customer-addresses syncbatch can write")
+			.containsEntry("product", "magento has no products syncbatch can write")
+			.containsEntry("customer-import", "customer goes export only on magento (jobs/customer.yml)")
+			.hasSize(8);
+		assertThat(store().customers()).hasSize(3);
+		assertThat(erp.customer("FRUITICO")).as("the ERP keeps its account names and phones").isEqualTo(fruitico);
+		assertThat(erp.customer("JAMIFIQUE")).isEqualTo(jamifique);
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param definitions where the entity definitions are read from (a Spring resource
  * pattern)
  * @param stores the store connections by name; jobs take the store as a parameter
+ * @param defaultStore the store a job runs against when none is named, where several are
+ * configured (with one, that one)
  * @param erp the ERP database
  * @param schedules jobs that {@code serve} launches on a cron
  * @param prepare how prepare reads the source
@@ -27,9 +29,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("syncbatch")
 public record SyncbatchProperties(@DefaultValue("classpath:jobs/*.yml") String definitions, Map<String, Store> stores,
-		@DefaultValue Erp erp, @DefaultValue Api api, List<Schedule> schedules, @DefaultValue Prepare prepare,
-		@DefaultValue Process process, @DefaultValue Retry retry, @DefaultValue Metrics metrics,
-		@DefaultValue Refresh refresh, @DefaultValue Inbox inbox) {
+		@Nullable String defaultStore, @DefaultValue Erp erp, @DefaultValue Api api, List<Schedule> schedules,
+		@DefaultValue Prepare prepare, @DefaultValue Process process, @DefaultValue Retry retry,
+		@DefaultValue Metrics metrics, @DefaultValue Refresh refresh, @DefaultValue Inbox inbox) {
 
 	public SyncbatchProperties {
 		stores = stores == null ? Map.of() : new TreeMap<>(stores);

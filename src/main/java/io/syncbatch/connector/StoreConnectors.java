@@ -31,6 +31,8 @@ public class StoreConnectors implements DisposableBean {
 
 	private final Set<String> platforms;
 
+	private final @Nullable String defaultStore;
+
 	public StoreConnectors(SyncbatchProperties properties, List<Platform> platforms, Environment environment) {
 		Map<String, Platform> byName = platforms.stream().collect(Collectors.toMap(Platform::name, p -> p));
 		this.platforms = new TreeMap<>(byName).keySet();
@@ -51,6 +53,11 @@ public class StoreConnectors implements DisposableBean {
 			}
 			stores.put(name, new Connected(platform.name(), connection, new StoreUpsert(name, store.concurrency())));
 		});
+		this.defaultStore = properties.defaultStore();
+		if (defaultStore != null && !stores.containsKey(defaultStore)) {
+			throw new IllegalArgumentException("syncbatch.default-store: " + UntrustedText.quoted(defaultStore)
+					+ " is not a configured store; stores: " + names());
+		}
 	}
 
 	public Set<String> names() {
@@ -62,13 +69,34 @@ public class StoreConnectors implements DisposableBean {
 		return store == null ? defaultStore() : store;
 	}
 
-	/** The store a job runs against when none is named: the only one configured. */
+	/**
+	 * The store a job runs against when none is named: the only one configured, or
+	 * {@code syncbatch.default-store}.
+	 */
 	public String defaultStore() {
-		if (names().size() != 1) {
-			throw new IllegalArgumentException(
-					"parameter 'store' is required: " + names().size() + " stores are configured " + names());
+		if (names().size() == 1) {
+			return names().iterator().next();
 		}
-		return names().iterator().next();
+		if (defaultStore != null) {
+			return defaultStore;
+		}
+		throw new IllegalArgumentException("parameter 'store' is required: " + names().size()
+				+ " stores are configured " + names() + " and syncbatch.default-store names none of them");
+	}
+
+	/**
+	 * Why the store's platform cannot take the entity (a resource it cannot write or, to
+	 * import, read), or null when it can.
+	 */
+	public @Nullable String cannotTake(EntityDefinition definition, String storeName) {
+		Connected store = connected(storeName);
+		if (!store.connection().writableResources().contains(definition.target().resource())) {
+			return store.platform() + " has no " + definition.target().resource() + " syncbatch can write";
+		}
+		if (definition.importing() != null && store.connection().reader(definition.importing().resource()) == null) {
+			return store.platform() + " has no " + definition.importing().resource() + " syncbatch can read";
+		}
+		return null;
 	}
 
 	/** The platform a store is on, e.g. {@code bigcommerce}. */

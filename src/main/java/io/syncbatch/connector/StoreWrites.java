@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
 
-import io.syncbatch.definition.PlatformFields;
+import io.syncbatch.definition.OnPlatform;
 import io.syncbatch.definition.TargetSpec;
 
 /**
@@ -32,7 +32,7 @@ public class StoreWrites {
 	public List<WriteResult> upsert(String store, TargetSpec target, List<OutgoingRecord> records, AdoptionGuard guard,
 			CreateJournal journal) {
 		retries.attemptStarting();
-		PlatformFields fields = target.fieldsOn(stores.platform(store));
+		OnPlatform fields = target.on(stores.platform(store));
 		// An earlier create's natural key was journaled as that create sent it, already
 		// in the platform's names.
 		List<OutgoingRecord> named = records.stream()

@@ -256,7 +256,7 @@ public class Definitions {
 		}
 		else {
 			require(problems, "target.resource", definition.target().resource());
-			platformFields(problems, definition);
+			onPlatforms(problems, definition);
 		}
 		if (definition.direction() == SyncDirection.BIDIRECTIONAL && definition.primary() == null) {
 			problems.add("primary is required for a bidirectional entity (erp or store): it decides which version"
@@ -314,13 +314,19 @@ public class Definitions {
 
 	/**
 	 * A platform's names may only rename or leave out fields the mapping fills, each
-	 * once, and must not make two fields one.
+	 * once, and must not make two fields one; only a bidirectional entity can go one way
+	 * on a platform.
 	 */
-	private static void platformFields(List<String> problems, EntityDefinition definition) {
+	private static void onPlatforms(List<String> problems, EntityDefinition definition) {
 		Set<String> filled = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		definition.mapping().forEach(rule -> rule.targets().forEach(target -> filled.add(target.split("\\.")[0])));
 		definition.target().platforms().forEach((platform, fields) -> {
 			String at = "target.platforms." + platform;
+			if (fields.direction() == SyncDirection.BIDIRECTIONAL
+					|| (fields.direction() != null && definition.direction() != SyncDirection.BIDIRECTIONAL)) {
+				problems.add(at + ".direction: only a bidirectional entity goes one way (export or import) on a"
+						+ " platform; this one is " + definition.direction().label());
+			}
 			Set<String> sent = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 			for (String field : filled) {
 				if (fields.omit().contains(field)) {

@@ -122,6 +122,20 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		return direction == SyncDirection.BIDIRECTIONAL;
 	}
 
+	/**
+	 * The definition as it works on a platform: a bidirectional entity that goes one way
+	 * there ({@code target.platforms.<platform>.direction}) without the other way's part.
+	 */
+	public EntityDefinition on(String platform) {
+		SyncDirection way = target.on(platform).direction();
+		if (way == null || way == direction) {
+			return this;
+		}
+		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target,
+				way == SyncDirection.IMPORT ? importing : null, way, null, dependsOn, chunkSize, maxAttempts, syncModes,
+				events, origin);
+	}
+
 	/** The jobs this entity has: one per direction it flows. */
 	public List<EntityJob> jobs() {
 		return direction.ways().stream().map(way -> new EntityJob(this, way)).toList();

@@ -15,17 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param platforms by platform name, how that platform names the store fields where it
  * differs ({@code platforms: {magento: {rename: {first_name: firstname}}}})
  */
-public record TargetSpec(String resource, OnDelete onDelete, Map<String, PlatformFields> platforms) {
+public record TargetSpec(String resource, OnDelete onDelete, Map<String, OnPlatform> platforms) {
 
-	public TargetSpec(String resource, @Nullable OnDelete onDelete, @Nullable Map<String, PlatformFields> platforms) {
+	public TargetSpec(String resource, @Nullable OnDelete onDelete, @Nullable Map<String, OnPlatform> platforms) {
 		this.resource = resource;
 		this.onDelete = onDelete == null ? OnDelete.KEEP : onDelete;
 		this.platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
 	}
 
 	/** How the platform names the store fields; the definition's own names by default. */
-	public PlatformFields fieldsOn(String platform) {
-		return platforms.getOrDefault(platform, PlatformFields.SAME);
+	public OnPlatform on(String platform) {
+		return platforms.getOrDefault(platform, OnPlatform.SAME);
 	}
 
 }

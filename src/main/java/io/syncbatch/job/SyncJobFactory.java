@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.syncbatch.config.SyncbatchProperties;
+import io.syncbatch.connector.StoreConnectors;
 import io.syncbatch.definition.EntityJob;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.erp.ErpSource;
@@ -102,16 +103,19 @@ public class SyncJobFactory {
 
 	private final LeaseRenewer renewer;
 
+	private final StoreConnectors stores;
+
 	public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactions, ErpSource erp,
 			StoreSource store, RecordSources sources, SyncRecordRepository records, PreparedRecords prepared,
 			SyncScopes scopes, WatermarkRepository watermarks, RecordPipeline pipeline,
 			SyncParametersValidator parametersValidator, RunLocks locks, Clock clock, SyncbatchProperties properties,
 			ObservationRegistry observations, SyncMeters meters, RunProgress progress, EndRecording endRecording,
-			LeaseRenewer renewer, RealtimeCoverage coverage) {
+			LeaseRenewer renewer, RealtimeCoverage coverage, StoreConnectors stores) {
 		this.jobRepository = EndsRecordedThroughOutages.around(jobRepository, endRecording, renewer);
 		this.transactions = transactions;
 		this.erp = erp;
 		this.store = store;
+		this.stores = stores;
 		this.sources = sources;
 		this.records = records;
 		this.prepared = prepared;
@@ -143,7 +147,7 @@ public class SyncJobFactory {
 			// Last, so that its afterJob runs first: the listeners before it report its
 			// figures.
 			.listener(new RunOutcomes(entityJob, jobRepository, records));
-		StepRun watermarkRun = new StepRun(entityJob, meters);
+		StepRun watermarkRun = new StepRun(entityJob, meters, stores::platform);
 		Step advanceWatermark = step(entityJob, "-advance-watermark").listener(watermarkRun)
 			.tasklet(new AdvanceWatermark(watermarkRun, watermarks, clock), transactions)
 			.build();
@@ -174,7 +178,7 @@ public class SyncJobFactory {
 	}
 
 	private Step prepareStep(EntityJob job) {
-		StepRun run = new StepRun(job, meters);
+		StepRun run = new StepRun(job, meters, stores::platform);
 		int chunkSize = prepareSettings.chunkSize();
 		ItemStreamReader<SourceRecord> reader = job.direction() == SyncDirection.IMPORT
 				? new StorePrepareReader(run, store, watermarks, prepareSettings.watermarkOverlap(), chunkSize)
@@ -199,7 +203,7 @@ public class SyncJobFactory {
 	 * selects are prepared as gone; otherwise the step reads nothing.
 	 */
 	private Step findDeletedStep(EntityJob job) {
-		StepRun run = new StepRun(job, meters);
+		StepRun run = new StepRun(job, meters, stores::platform);
 		int chunkSize = prepareSettings.chunkSize();
 		return step(job, FIND_DELETED).<String, String>chunk(chunkSize)
 			.transactionManager(transactions)
@@ -225,7 +229,7 @@ public class SyncJobFactory {
 	}
 
 	private Step processStep(EntityJob job, String suffix, boolean heldOnly) {
-		StepRun run = new StepRun(job, meters);
+		StepRun run = new StepRun(job, meters, stores::platform);
 		BacklogReader reader = new BacklogReader(run, pipeline, prepared, records, scopes, heldOnly);
 		var step = step(job, suffix).<SyncItem, Decision>chunk(job.definition().chunkSize())
 			.transactionManager(transactions)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -105,13 +106,29 @@ public class SyncJobs {
 	/**
 	 * Runs every entity's jobs, each entity after those its records refer to (a
 	 * bidirectional entity export first, then import), and stops at the first job that
-	 * does not complete: what comes after it would only be held waiting for it. Returns
-	 * the executions run.
+	 * does not complete: what comes after it would only be held waiting for it. An entity
+	 * the store's platform cannot take (a resource it has not) is left out and said so.
+	 * Returns the executions run.
+	 * @param skipped told each entity left out, and why
 	 */
-	public List<JobExecution> launchAll(Map<String, String> parameters) throws Exception {
+	public List<JobExecution> launchAll(Map<String, String> parameters, BiConsumer<String, String> skipped)
+			throws Exception {
+		String store = stores.orDefault(parameters.get(SyncRun.STORE));
+		String platform = stores.platform(store);
 		List<JobExecution> executions = new ArrayList<>();
 		for (EntityDefinition definition : definitions.inSyncOrder()) {
+			EntityDefinition onStore = definition.on(platform);
+			String cannot = stores.cannotTake(onStore, store);
+			if (cannot != null) {
+				skipped.accept(definition.entity(), cannot);
+				continue;
+			}
 			for (EntityJob job : definition.jobs()) {
+				if (!onStore.direction().ways().contains(job.direction())) {
+					skipped.accept(job.name(), definition.entity() + " goes " + onStore.direction().label()
+							+ " only on " + platform + " (" + definition.origin() + ")");
+					continue;
+				}
 				JobExecution execution = launch(job.name(), parameters);
 				executions.add(execution);
 				if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -188,9 +205,15 @@ public class SyncJobs {
 		Job job = Objects.requireNonNull(registry.getJob(jobName));
 		job.getJobParametersValidator().validate(jobParameters);
 		queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
-		String store = jobParameters.getString(SyncRun.STORE);
-		stores.checkTarget(definition, store);
-		ImportSpec importing = definition.importing();
+		String store = Objects.requireNonNull(jobParameters.getString(SyncRun.STORE));
+		EntityDefinition onStore = definition.on(stores.platform(store));
+		if (!onStore.direction().ways().contains(entityJob.direction())) {
+			throw new DefinitionException(definition.origin() + ": " + jobName + " does not run on store '" + store
+					+ "': target.platforms." + stores.platform(store) + ".direction says " + definition.entity()
+					+ " goes " + onStore.direction().label() + " only there");
+		}
+		stores.checkTarget(onStore, store);
+		ImportSpec importing = onStore.importing();
 		if (importing != null) {
 			checkImport(definition, importing);
 		}

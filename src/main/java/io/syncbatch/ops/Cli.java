@@ -151,7 +151,9 @@ public class Cli {
 
 	private int runAll(CliCommand command, PrintStream out, PrintStream err) throws Exception {
 		int status = OK;
-		for (JobExecution execution : jobs.launchAll(nameValues(command.arguments()))) {
+		List<JobExecution> executions = jobs.launchAll(nameValues(command.arguments()),
+				(entity, why) -> out.printf("%s skipped: %s%n", entity, why));
+		for (JobExecution execution : executions) {
 			status = report(execution, out, err);
 		}
 		return status;

@@ -1,9 +1,13 @@
 package io.syncbatch.run;
 
+import java.util.Objects;
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.EntityJob;
 import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.pipeline.SyncContext;
@@ -19,20 +23,29 @@ public final class StepRun implements StepExecutionListener {
 
 	private final SyncMeters meters;
 
+	private final Function<String, String> platformOf;
+
 	private @Nullable SyncRun run;
 
 	private @Nullable SyncContext context;
 
 	private @Nullable StepExecution step;
 
-	public StepRun(EntityJob job, SyncMeters meters) {
+	/**
+	 * @param platformOf the platform a store is on, which may narrow what the job's
+	 * definition does there ({@link EntityDefinition#on})
+	 */
+	public StepRun(EntityJob job, SyncMeters meters, Function<String, String> platformOf) {
 		this.job = job;
 		this.meters = meters;
+		this.platformOf = platformOf;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		SyncRun read = SyncRun.of(job, stepExecution);
+		String store = Objects.requireNonNull(stepExecution.getJobParameters().getString(SyncRun.STORE));
+		EntityJob onStore = new EntityJob(job.definition().on(platformOf.apply(store)), job.direction());
+		SyncRun read = SyncRun.of(onStore, stepExecution);
 		run = read;
 		step = stepExecution;
 		context = read

@@ -72,7 +72,7 @@ public class StoreSource {
 	 */
 	public SourceRecord record(EntityDefinition definition, String store, StoreDocument document) {
 		ImportSpec importing = definition.importSpec();
-		DataRecord fields = definition.target().fieldsOn(stores.platform(store)).incoming(document.fields());
+		DataRecord fields = definition.target().on(stores.platform(store)).incoming(document.fields());
 		Map<String, @Nullable Object> read = new LinkedHashMap<>();
 		importing.readFields().forEach(field -> read.put(field, fields.value(field)));
 		return new SourceRecord(document.id(), importing.describe(fields),

@@ -118,7 +118,7 @@ class DefinitionsTest {
 
 	@Test
 	void aPlatformsNamesRenameWhatIsSentAndReadAndLeaveOutWhatItKeepsElsewhere() {
-		PlatformFields magento = ProjectDefinitions.shipped().entity("customer").target().fieldsOn("magento");
+		OnPlatform magento = ProjectDefinitions.shipped().entity("customer").target().on("magento");
 		Map<String, Object> mapped = new java.util.LinkedHashMap<>();
 		mapped.put("email", "info@fruitico.example");
 		mapped.put("first_name", "Ann");
@@ -132,7 +132,7 @@ class DefinitionsTest {
 				"lastname", "Lee", "telephone", "+1 555 0100", "company", "Fruitico")));
 		assertThat(read.fields()).containsOnlyKeys("email", "first_name", "last_name", "phone", "company");
 		assertThat(read.text("phone")).isEqualTo("+1 555 0100");
-		assertThat(ProjectDefinitions.shipped().entity("customer").target().fieldsOn("bigcommerce").outgoing(mapped))
+		assertThat(ProjectDefinitions.shipped().entity("customer").target().on("bigcommerce").outgoing(mapped))
 			.as("a platform the definition does not name gets the mapping's own names")
 			.isEqualTo(mapped);
 	}
@@ -150,8 +150,10 @@ class DefinitionsTest {
 
 		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
 			.isInstanceOf(DefinitionException.class)
-			.hasMessageContaining(
-					"jobs/customer.yml: direction import needs an import section (resource, mapping," + " erp-target)");
+			.hasMessageStartingWith("jobs/customer.yml: ")
+			.hasMessageContaining("direction import needs an import section (resource, mapping, erp-target)")
+			.as("a one-way entity cannot go one way on a platform")
+			.hasMessageContaining("target.platforms.magento.direction: only a bidirectional entity goes one way");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -24,7 +24,7 @@ public final class ProjectDefinitions {
 
 	public static Definitions load(String pattern) {
 		return new Definitions(
-				new SyncbatchProperties(pattern, Map.of(), new SyncbatchProperties.Erp(false),
+				new SyncbatchProperties(pattern, Map.of(), null, new SyncbatchProperties.Erp(false),
 						new SyncbatchProperties.Api("operator", null, new SyncbatchProperties.Viewer("viewer", null),
 								Duration.ofMinutes(10),
 								new SyncbatchProperties.LoginThrottle(10, Duration.ofMinutes(1), 10_000),

@@ -9,25 +9,31 @@ import org.jspecify.annotations.Nullable;
 import io.syncbatch.record.DataRecord;
 
 /**
- * How one platform names a definition's store fields where it differs from the names the
- * mapping rules fill (which are those of the first platform, BigCommerce): a customer's
- * {@code first_name} is Magento's {@code firstname}. Written records are renamed on their
- * way out and store documents read back on their way in, so the rules, the history and
- * the fingerprints keep one vocabulary whatever the store.
+ * How one platform differs for a definition. Its store fields may be named differently
+ * from the names the mapping rules fill (which are those of the first platform,
+ * BigCommerce): a customer's {@code first_name} is Magento's {@code firstname}. Written
+ * records are renamed on their way out and store documents read back on their way in, so
+ * the rules, the history and the fingerprints keep one vocabulary whatever the store. And
+ * a bidirectional entity may go one way only on a platform that cannot yet carry all it
+ * needs back.
  *
  * @param rename the definition's field → the platform's, both ways
  * @param omit fields not sent to this platform's resource, which keeps them elsewhere
  * (Magento keeps a customer's phone on its addresses, and shows the default billing
  * address's as the customer's): said in the definition, so that nothing is dropped
  * without the file saying so. They are still read, under their renamed names.
+ * @param direction the one way a bidirectional entity goes on this platform, or null for
+ * the definition's own direction
  */
-public record PlatformFields(Map<String, String> rename, List<String> omit) {
+public record OnPlatform(Map<String, String> rename, List<String> omit, @Nullable SyncDirection direction) {
 
-	public static final PlatformFields SAME = new PlatformFields(Map.of(), List.of());
+	public static final OnPlatform SAME = new OnPlatform(Map.of(), List.of(), null);
 
-	public PlatformFields(@Nullable Map<String, String> rename, @Nullable List<String> omit) {
+	public OnPlatform(@Nullable Map<String, String> rename, @Nullable List<String> omit,
+			@Nullable SyncDirection direction) {
 		this.rename = rename == null ? Map.of() : Map.copyOf(rename);
 		this.omit = omit == null ? List.of() : List.copyOf(omit);
+		this.direction = direction;
 	}
 
 	/** A record's fields as the platform names them. */
