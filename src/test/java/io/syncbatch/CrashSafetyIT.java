@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.syncbatch.testsupport.BigCommerceStoreFixture;
 import io.syncbatch.testsupport.ContractValidatedStore;
+import io.syncbatch.testsupport.CrashDrill;
 import io.syncbatch.testsupport.ErpDatabase;
 import io.syncbatch.testsupport.JarOnMariaDb;
 import io.syncbatch.testsupport.MariaDbCondition;
@@ -59,9 +60,12 @@ class CrashSafetyIT {
 
 	private SyncbatchProcess syncbatch;
 
+	private CrashDrill drill;
+
 	@BeforeEach
 	void givenTheDemoCompanyAndEmptySyncState() throws Exception {
 		syncbatch = JarOnMariaDb.process(workDir, STORE, Map.of());
+		drill = new CrashDrill(syncbatch, jdbc, JarOnMariaDb::args);
 		// Any command migrates the sync database first.
 		assertThat(syncbatch.run(JarOnMariaDb.args("jobs")).exitCode()).isZero();
 		JarOnMariaDb.emptySyncState(jdbc);
@@ -75,7 +79,7 @@ class CrashSafetyIT {
 			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
 				.willReturn(aResponse().withStatus(503).withFixedDelay(60_000)));
 
-		long execution = killWhen(
+		long execution = killCustomerExportWhen(
 				() -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty());
 		STORE.wireMock().removeStub(hang);
 		assertThat(STORE.customers()).as("nothing was sent").isEmpty();
@@ -89,7 +93,7 @@ class CrashSafetyIT {
 			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
 				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
 
-		long execution = killWhen(() -> STORE.customers().size() == EXPORTED.size());
+		long execution = killCustomerExportWhen(() -> STORE.customers().size() == EXPORTED.size());
 		STORE.wireMock().removeStub(lateAnswer);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_record WHERE external_id IS NOT NULL", Integer.class))
 			.as("no external id was committed")
@@ -103,7 +107,7 @@ class CrashSafetyIT {
 		StubMapping lateAnswer = STORE.wireMock()
 			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
 				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
-		long execution = killWhen(() -> STORE.customers().size() == EXPORTED.size());
+		long execution = killCustomerExportWhen(() -> STORE.customers().size() == EXPORTED.size());
 		STORE.wireMock().removeStub(lateAnswer);
 
 		// While the engine is down, ERP users change every one of those emails.
@@ -126,7 +130,8 @@ class CrashSafetyIT {
 		try (Connection blocker = database.getConnection()) {
 			blocker.setAutoCommit(false);
 			Process run = syncbatch.start(JarOnMariaDb.args("run", "customer-export"));
-			await(run, () -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty());
+			drill.await(run,
+					() -> !STORE.wireMock().findAll(postRequestedFor(urlPathMatching(".*/customers"))).isEmpty());
 			// Hold the sync history (on an empty table, the lock on its end blocks every
 			// insert), so the job's outcomes wait on it when the store answers.
 			try (var lock = blocker.createStatement()) {
@@ -134,16 +139,16 @@ class CrashSafetyIT {
 			}
 			// MariaDB 10.11 reports such a wait as a RUNNING transaction, so watch the
 			// statement itself: on MySQL the outcomes are one upsert.
-			await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+			drill.await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
 					+ " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
 					Integer.class) > 0);
-			kill(run);
+			CrashDrill.kill(run);
 			blocker.rollback();
 		}
 		STORE.wireMock().removeStub(slowAnswer);
 		assertThat(STORE.customers()).as("the store had accepted them").hasSize(EXPORTED.size());
 
-		recoverAndRestart(lastExecution());
+		recoverAndRestart(drill.lastExecution());
 	}
 
 	/**
@@ -234,10 +239,10 @@ class CrashSafetyIT {
 					.close();
 			}
 			Process run = syncbatch.start(JarOnMariaDb.args("run", job));
-			await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+			drill.await(run, () -> jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
 					+ " WHERE INFO LIKE 'INSERT INTO sync_record (store, entity, erp_id, external_id,%' AND TIME >= 1",
 					Integer.class) > 0);
-			kill(run);
+			CrashDrill.kill(run);
 			blocker.rollback();
 		}
 		assertThat(
@@ -245,7 +250,7 @@ class CrashSafetyIT {
 						Integer.class, job.substring(0, job.lastIndexOf('-'))))
 			.as("the history recorded nothing of the import")
 			.isZero();
-		return lastExecution();
+		return drill.lastExecution();
 	}
 
 	@Test
@@ -253,8 +258,8 @@ class CrashSafetyIT {
 		StubMapping lateAnswer = STORE.wireMock()
 			.stubFor(post(urlPathMatching(".*/customers")).atPriority(10)
 				.willReturn(aResponse().proxiedFrom(STORE.sandboxOrigin()).withFixedDelay(60_000)));
-		long killed = killWhen(() -> STORE.customers().size() == EXPORTED.size(), "--syncbatch.lease.duration=4s",
-				"--syncbatch.lease.renew-period=1s");
+		long killed = killCustomerExportWhen(() -> STORE.customers().size() == EXPORTED.size(),
+				"--syncbatch.lease.duration=4s", "--syncbatch.lease.renew-period=1s");
 		STORE.wireMock().removeStub(lateAnswer);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (jdbc.queryForObject("SELECT COUNT(*) FROM sync_run_lock WHERE lease_expires_at > LOCALTIMESTAMP(3)",
@@ -276,15 +281,12 @@ class CrashSafetyIT {
 		assertExportedOnce(EXPORTED);
 	}
 
-	private long killWhen(BooleanSupplier ready, String... options) throws Exception {
+	private long killCustomerExportWhen(BooleanSupplier ready, String... options) throws Exception {
 		String[] command = new String[options.length + 2];
 		command[0] = "run";
 		command[1] = "customer-export";
 		System.arraycopy(options, 0, command, 2, options.length);
-		Process run = syncbatch.start(JarOnMariaDb.args(command));
-		await(run, ready);
-		kill(run);
-		return lastExecution();
+		return drill.killWhen(ready, command);
 	}
 
 	private void recoverAndRestart(long execution) throws Exception {
@@ -300,26 +302,7 @@ class CrashSafetyIT {
 	}
 
 	private void recoverAndRestart(long execution, Runnable then) throws Exception {
-		assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
-				String.class, execution))
-			.as("a killed run is still STARTED")
-			.isEqualTo("STARTED");
-
-		var refused = syncbatch.run(JarOnMariaDb.args("restart", String.valueOf(execution)));
-		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
-		assertThat(refused.err()).as("a killed process looks alive until its lease expires")
-			.contains("renewed its lease");
-		var live = syncbatch.run(JarOnMariaDb.args("recover", String.valueOf(execution)));
-		assertThat(live.exitCode()).as(live.toString()).isEqualTo(3);
-		assertThat(live.err()).contains("is still running");
-		// As if the lease (a minute by default) had run out.
-		jdbc.update("UPDATE sync_run_lock SET lease_expires_at = TIMESTAMPADD(SECOND, -1, LOCALTIMESTAMP(3))");
-
-		var recovered = syncbatch.run(JarOnMariaDb.args("recover", String.valueOf(execution)));
-		assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
-		var restarted = syncbatch.run(JarOnMariaDb.args("restart", String.valueOf(execution)));
-		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
-		assertThat(restarted.out()).contains("COMPLETED");
+		drill.recoverAndRestart(execution);
 		then.run();
 	}
 
@@ -346,29 +329,6 @@ class CrashSafetyIT {
 			.map(customer -> String.valueOf(customer.get("id")))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private void await(Process run, BooleanSupplier ready) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		while (!ready.getAsBoolean()) {
-			assertThat(run.isAlive()).as("the run is still going: " + syncbatch.read("err.txt")).isTrue();
-			assertThat(Instant.now()).as("the kill point was reached").isBefore(deadline);
-			Thread.sleep(20);
-		}
-	}
-
-	/**
-	 * SIGKILL: no shutdown hook, no rollback by the JVM, exactly like a crash or an OOM
-	 * kill.
-	 */
-	private static void kill(Process run) throws InterruptedException {
-		run.destroyForcibly();
-		assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-	}
-
-	private long lastExecution() {
-		return jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
 	}
 
 }

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged jar on the MariaDB test database, as the crash tests run it: the
@@ -23,12 +26,35 @@ public final class JarOnMariaDb {
 	private JarOnMariaDb() {
 	}
 
-	/** The jar in this working directory, with these environment variables besides. */
+	/**
+	 * The jar in this working directory against a BigCommerce store, with these
+	 * environment variables besides.
+	 */
 	public static SyncbatchProcess process(Path workDir, ContractValidatedStore store, Map<String, String> more) {
+		Map<String, String> environment = new HashMap<>(Map.of("BIGCOMMERCE_API_URL", store.wireMock().baseUrl(),
+				"BIGCOMMERCE_STORE_HASH", store.storeHash(), "BIGCOMMERCE_ACCESS_TOKEN", store.accessToken()));
+		environment.putAll(more);
+		return process(workDir, environment);
+	}
+
+	/**
+	 * The jar in this working directory against the store of another platform's fixture:
+	 * its store {@code main} is configured as the fixture points a store at it, through
+	 * {@code SPRING_APPLICATION_JSON}, so no credential is on a command line.
+	 */
+	public static SyncbatchProcess process(Path workDir, StoreFixture store) {
+		Map<String, Object> settings = new TreeMap<>();
+		store.pointStoreAt("main", (name, value) -> settings.put(name, value.get()));
+		return process(workDir,
+				Map.of("SPRING_APPLICATION_JSON", JsonMapper.builder().build().writeValueAsString(settings),
+						// The mysql profile's BigCommerce settings name these; unused on
+						// another platform.
+						"BIGCOMMERCE_STORE_HASH", "unused", "BIGCOMMERCE_ACCESS_TOKEN", "unused"));
+	}
+
+	private static SyncbatchProcess process(Path workDir, Map<String, String> more) {
 		Map<String, String> environment = new HashMap<>(Map.of("SYNCBATCH_ERP_URL", MariaDbCondition.jdbcUrl(),
-				"SYNCBATCH_SYNC_URL", MariaDbCondition.jdbcUrl() + "&rewriteBatchedStatements=true",
-				"BIGCOMMERCE_API_URL", store.wireMock().baseUrl(), "BIGCOMMERCE_STORE_HASH", store.storeHash(),
-				"BIGCOMMERCE_ACCESS_TOKEN", store.accessToken()));
+				"SYNCBATCH_SYNC_URL", MariaDbCondition.jdbcUrl() + "&rewriteBatchedStatements=true"));
 		environment.putAll(more);
 		return new SyncbatchProcess(workDir, Map.copyOf(environment));
 	}
