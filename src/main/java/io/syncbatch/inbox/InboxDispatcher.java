@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.BatchFilter;
+import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityJob;
 import io.syncbatch.history.RunRefusedException;
@@ -172,10 +173,11 @@ public class InboxDispatcher {
 			log.debug("Inbox: {} is busy; its {} message(s) wait for the next look", runKey, messages.size());
 			return 0;
 		}
-		catch (InvalidJobParametersException | IllegalArgumentException refused) {
-			// Refused for what the messages say (an id the job cannot take): trying again
-			// would be refused again. Anything else (the sync database away) leaves them
-			// RECEIVED for the next look.
+		catch (InvalidJobParametersException | IllegalArgumentException | DefinitionException refused) {
+			// Refused for what the messages say (an id the job cannot take, an entity the
+			// store's platform does not take): trying again would be refused again.
+			// Anything else (the sync database away) leaves them RECEIVED for the next
+			// look.
 			inbox.outcome(ids, InboxStatus.FAILED, "not synced: " + refused.getMessage(), null);
 			messages.forEach(message -> meters.finished(message, InboxStatus.FAILED));
 			return ids.size();

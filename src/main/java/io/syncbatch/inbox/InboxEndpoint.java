@@ -67,7 +67,7 @@ final class InboxEndpoint extends HttpServlet {
 		this.stores = stores;
 		this.properties = properties;
 		this.json = json;
-		this.notifications = new PushNotifications(definitions);
+		this.notifications = new PushNotifications(definitions, stores);
 		this.webhooks = new WebhookArrivals(definitions);
 		this.meters = meters;
 	}

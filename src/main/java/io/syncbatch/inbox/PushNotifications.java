@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.syncbatch.definition.Definitions;
+import io.syncbatch.connector.StoreConnectors;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.definition.SyncMode;
@@ -33,8 +34,11 @@ class PushNotifications {
 
 	private final Definitions definitions;
 
-	PushNotifications(Definitions definitions) {
+	private final StoreConnectors stores;
+
+	PushNotifications(Definitions definitions, StoreConnectors stores) {
 		this.definitions = definitions;
+		this.stores = stores;
 	}
 
 	List<Arrival> read(String store, JsonNode notification) {
@@ -70,13 +74,28 @@ class PushNotifications {
 							+ " (a definition's source.inquiry, by default syncbatch-<entity>)"));
 			return arrivals;
 		}
-		String ignored = definition.syncs(SyncMode.REAL_TIME) ? null
-				: definition.entity() + " does not sync in real time (sync-modes: " + definition.syncModes() + ")";
+		String ignored = !definition.syncs(SyncMode.REAL_TIME)
+				? definition.entity() + " does not sync in real time (sync-modes: " + definition.syncModes() + ")"
+				: stores.names().contains(store) ? exportRefusal(definition, store) : null;
 		for (String key : keys) {
 			arrivals.add(new Arrival(store, MessageSource.ERP, query, definition.entity(), key, delivery + " " + key,
 					timeStamp.longValue(), ignored));
 		}
 		return arrivals;
+	}
+
+	/**
+	 * Why the store does not take the entity's exports (its platform has not the
+	 * resource, or the entity goes only the other way there), or null when it does.
+	 */
+	private @Nullable String exportRefusal(EntityDefinition definition, String store) {
+		EntityDefinition onStore = definition.on(stores.platform(store));
+		String cannot = stores.cannotTake(onStore, store);
+		if (cannot != null) {
+			return cannot;
+		}
+		return onStore.direction().ways().contains(SyncDirection.EXPORT) ? null
+				: definition.entity() + " goes " + onStore.direction().label() + " only on " + stores.platform(store);
 	}
 
 	private @Nullable EntityDefinition exported(String query) {

@@ -80,7 +80,9 @@ public class RealtimeSetup {
 		states.set(store, RealtimeState.ACTIVE, webhooks == null ? null : destination.toString());
 		List<PushNotification> notifications = definitions.all()
 			.stream()
-			.filter(definition -> definition.direction().ways().contains(SyncDirection.EXPORT))
+			.map(definition -> definition.on(stores.platform(store)))
+			.filter(definition -> definition.direction().ways().contains(SyncDirection.EXPORT)
+					&& stores.cannotTake(definition, store) == null)
 			.map(definition -> new PushNotification(definition.entity(), definition.inquiryName(),
 					below(root, "/hooks/erp/" + store), header))
 			.toList();

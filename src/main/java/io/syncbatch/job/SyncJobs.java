@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -44,6 +46,8 @@ import io.syncbatch.connector.StoreConnectors;
 /** Launching and restarting sync jobs, as the CLI and schedulers do it. */
 @Service
 public class SyncJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncJobs.class);
 
 	private final Definitions definitions;
 
@@ -114,19 +118,17 @@ public class SyncJobs {
 	public List<JobExecution> launchAll(Map<String, String> parameters, BiConsumer<String, String> skipped)
 			throws Exception {
 		String store = stores.orDefault(parameters.get(SyncRun.STORE));
-		String platform = stores.platform(store);
 		List<JobExecution> executions = new ArrayList<>();
 		for (EntityDefinition definition : definitions.inSyncOrder()) {
-			EntityDefinition onStore = definition.on(platform);
-			String cannot = stores.cannotTake(onStore, store);
+			String cannot = stores.cannotTake(definition.on(stores.platform(store)), store);
 			if (cannot != null) {
 				skipped.accept(definition.entity(), cannot);
 				continue;
 			}
 			for (EntityJob job : definition.jobs()) {
-				if (!onStore.direction().ways().contains(job.direction())) {
-					skipped.accept(job.name(), definition.entity() + " goes " + onStore.direction().label()
-							+ " only on " + platform + " (" + definition.origin() + ")");
+				String leftOut = leftOut(job, store);
+				if (leftOut != null) {
+					skipped.accept(job.name(), leftOut);
 					continue;
 				}
 				JobExecution execution = launch(job.name(), parameters);
@@ -137,6 +139,21 @@ public class SyncJobs {
 			}
 		}
 		return executions;
+	}
+
+	/**
+	 * Why the job does not run on the store (its platform has not the resource, or the
+	 * entity goes only the other way there), or null when it does.
+	 */
+	private @Nullable String leftOut(EntityJob job, String store) {
+		String platform = stores.platform(store);
+		EntityDefinition onStore = job.definition().on(platform);
+		String cannot = stores.cannotTake(onStore, store);
+		if (cannot != null) {
+			return cannot;
+		}
+		return onStore.direction().ways().contains(job.direction()) ? null : job.entity() + " goes "
+				+ onStore.direction().label() + " only on " + platform + " (" + job.definition().origin() + ")";
 	}
 
 	/**
@@ -168,8 +185,15 @@ public class SyncJobs {
 	 * stops at the first that does not complete, as {@link #launchAll}.
 	 */
 	public List<JobExecution> launchOnEvent(String event, Map<String, String> parameters) throws Exception {
+		String store = stores.orDefault(parameters.get(SyncRun.STORE));
 		List<JobExecution> executions = new ArrayList<>();
 		for (EntityJob job : onEvent(event)) {
+			String leftOut = leftOut(job, store);
+			if (leftOut != null) {
+				log.info("Event {}: {} left out on store '{}': {}", UntrustedText.quoted(event), job.name(), store,
+						leftOut);
+				continue;
+			}
 			JobExecution execution = launch(job.name(), parameters);
 			executions.add(execution);
 			if (execution.getStatus() != BatchStatus.COMPLETED) {
