@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.syncbatch.config.SyncbatchProperties;
+import io.syncbatch.connector.Platform;
 import io.syncbatch.connector.StoreConnectors;
 import io.syncbatch.definition.DefinitionException;
-import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.Definitions;
 import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
@@ -38,7 +40,10 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
 class MagentoCustomerScenariosTest extends MagentoScenario {
 
 	@Autowired
-	StoreConnectors stores;
+	SyncbatchProperties properties;
+
+	@Autowired
+	List<Platform> platforms;
 
 	@Test
 	void theCommerceCustomersReachMagentoUnderMagentosNamesWithPhoneAndCompanyLeftToTheAddresses() throws Exception {
@@ -150,12 +155,13 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 
 		List<RunSummary> runs = jobs.launchAll(Map.of(), skipped::put).stream().map(RunSummary::of).toList();
 
-		assertThat(runs).extracting(RunSummary::jobName).containsExactly("customer-export");
+		assertThat(runs).extracting(RunSummary::jobName)
+			.containsExactly("category-export", "customer-export", "product-export");
 		assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
 		assertThat(skipped).containsEntry("customer-location", "magento has no customer-addresses syncbatch can write")
-			.containsEntry("product", "magento has no products syncbatch can write")
+			.containsEntry("sales-order", "magento has no orders syncbatch can write")
 			.containsEntry("customer-import", "customer goes export only on magento (jobs/customer.yml)")
-			.hasSize(8);
+			.hasSize(6);
 		assertThat(store().customers()).hasSize(3);
 		assertThat(erp.customer("FRUITICO")).as("the ERP keeps its account names and phones").isEqualTo(fruitico);
 		assertThat(erp.customer("JAMIFIQUE")).isEqualTo(jamifique);
@@ -171,14 +177,15 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 	}
 
 	@Test
-	void aPlatformADefinitionMisspellsIsNamed(@TempDir Path jobsDir) throws Exception {
+	void aPlatformADefinitionMisspellsStopsStartUpNamingIt(@TempDir Path jobsDir) throws Exception {
 		String customer = Files.readString(Path.of("jobs/customer.yml"));
 		Files.writeString(jobsDir.resolve("customer.yml"), customer.replace("    magento:\n", "    magneto:\n"));
-		EntityDefinition misspelt = ProjectDefinitions.load("file:" + jobsDir + "/*.yml").entity("customer");
+		Definitions misspelt = ProjectDefinitions.load("file:" + jobsDir + "/*.yml");
 
-		assertThatThrownBy(() -> stores.checkTarget(misspelt, storeName())).isInstanceOf(DefinitionException.class)
-			.hasMessageContaining(
-					"target.platforms.magneto: syncbatch has no platform 'magneto'; platforms: [bigcommerce, magento]");
+		assertThatThrownBy(() -> new StoreConnectors(properties, platforms, environment, misspelt))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessage("jobs/customer.yml: target.platforms.magneto: syncbatch has no platform 'magneto';"
+					+ " platforms: [bigcommerce, magento]");
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.DefinitionException;
+import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.OnDelete;
 import io.syncbatch.record.UntrustedText;
@@ -33,9 +34,19 @@ public class StoreConnectors implements DisposableBean {
 
 	private final @Nullable String defaultStore;
 
-	public StoreConnectors(SyncbatchProperties properties, List<Platform> platforms, Environment environment) {
+	public StoreConnectors(SyncbatchProperties properties, List<Platform> platforms, Environment environment,
+			Definitions definitions) {
 		Map<String, Platform> byName = platforms.stream().collect(Collectors.toMap(Platform::name, p -> p));
 		this.platforms = new TreeMap<>(byName).keySet();
+		// A platform a definition names is checked at start-up, as everything else in it.
+		for (EntityDefinition definition : definitions.all()) {
+			for (String named : definition.target().platforms().keySet()) {
+				if (!this.platforms.contains(named)) {
+					throw new DefinitionException(definition.origin() + ": target.platforms." + named
+							+ ": syncbatch has no platform '" + named + "'; platforms: " + this.platforms);
+				}
+			}
+		}
 		Binder binder = Binder.get(environment);
 		properties.stores().forEach((name, store) -> {
 			Platform platform = byName.get(store.platform());
@@ -110,12 +121,6 @@ public class StoreConnectors implements DisposableBean {
 	 */
 	public void checkTarget(EntityDefinition definition, String storeName) {
 		Connected store = connected(storeName);
-		for (String named : definition.target().platforms().keySet()) {
-			if (!platforms.contains(named)) {
-				throw new DefinitionException(definition.origin() + ": target.platforms." + named
-						+ ": syncbatch has no platform '" + named + "'; platforms: " + platforms);
-			}
-		}
 		if (!store.connection().writableResources().contains(definition.target().resource())) {
 			throw new DefinitionException(definition.origin() + ": target.resource '" + definition.target().resource()
 					+ "' is not a resource syncbatch can write on " + store.platform() + " (store '" + storeName

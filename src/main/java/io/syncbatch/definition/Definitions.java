@@ -318,14 +318,19 @@ public class Definitions {
 	 * on a platform.
 	 */
 	private static void onPlatforms(List<String> problems, EntityDefinition definition) {
-		Set<String> filled = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		// Exactly as the rules spell them: records are renamed by these names as they
+		// are.
+		Set<String> filled = new TreeSet<>();
 		definition.mapping().forEach(rule -> rule.targets().forEach(target -> filled.add(target.split("\\.")[0])));
 		definition.target().platforms().forEach((platform, fields) -> {
 			String at = "target.platforms." + platform;
-			if (fields.direction() == SyncDirection.BIDIRECTIONAL
-					|| (fields.direction() != null && definition.direction() != SyncDirection.BIDIRECTIONAL)) {
-				problems.add(at + ".direction: only a bidirectional entity goes one way (export or import) on a"
-						+ " platform; this one is " + definition.direction().label());
+			if (fields.direction() == SyncDirection.BIDIRECTIONAL) {
+				problems.add(at + ".direction: export or import, the one way the entity goes on " + platform
+						+ " (leave it out for both ways)");
+			}
+			else if (fields.direction() != null && !definition.direction().ways().contains(fields.direction())) {
+				problems.add(at + ".direction: " + fields.direction().label() + ", but the entity goes "
+						+ definition.direction().label() + " only");
 			}
 			Set<String> sent = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 			for (String field : filled) {

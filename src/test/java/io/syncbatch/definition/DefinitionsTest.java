@@ -99,6 +99,7 @@ class DefinitionsTest {
 			"a field no rule fills         | phone: telephone}       | fax: telephone}          | target.platforms.magento.rename.fax: no mapping rule fills 'fax'",
 			"an omitted field no rule fills | omit: [phone, company] | 'omit: [phone, fax]'     | target.platforms.magento.omit: no mapping rule fills 'fax'",
 			"two fields made one           | lastname, phone: telephone} | 'firstname, phone: telephone}' | target.platforms.magento.rename.last_name: 'firstname' is already a field sent to magento",
+			"both ways named as one way    | '      direction: export' | '      direction: bidirectional' | target.platforms.magento.direction: export or import, the one way the entity goes on magento",
 			"a blank name                  | first_name: firstname,  | 'first_name: \"\",'     | target.platforms.magento.rename.first_name needs the platform's name of the field"
 
 	})
@@ -152,8 +153,8 @@ class DefinitionsTest {
 			.isInstanceOf(DefinitionException.class)
 			.hasMessageStartingWith("jobs/customer.yml: ")
 			.hasMessageContaining("direction import needs an import section (resource, mapping, erp-target)")
-			.as("a one-way entity cannot go one way on a platform")
-			.hasMessageContaining("target.platforms.magento.direction: only a bidirectional entity goes one way");
+			.as("an import-only entity cannot go the other way on a platform")
+			.hasMessageContaining("target.platforms.magento.direction: export, but the entity goes import only");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -94,14 +94,6 @@ public final class OAuthSigner implements Authorization {
 	}
 
 	/**
-	 * The signature base string (RFC 5849, 3.4.1) as Magento works it out to check it:
-	 * the method, the address without its query, and the query's and the protocol's
-	 * parameters, each name and value percent-encoded, in natural order of the encoded
-	 * names ({@code [2]} before {@code [10]}). Magento reads the query as it was encoded
-	 * ({@code +} stays a plus), skips a pair without exactly one {@code =}, and keeps the
-	 * last value of a repeated name; a signature worked out otherwise would be refused.
-	 */
-	/**
 	 * Whether an {@code Authorization} header is these credentials' signature of a
 	 * request, checked as Magento checks it: the consumer key and token are the
 	 * integration's, and the signature is the one of the request's method, address and
@@ -137,6 +129,14 @@ public final class OAuthSigner implements Authorization {
 				signature.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * The signature base string (RFC 5849, 3.4.1) as Magento works it out to check it:
+	 * the method, the address without its query, and the query's and the protocol's
+	 * parameters, each name and value percent-encoded, in natural order of the encoded
+	 * names ({@code [2]} before {@code [10]}). Magento reads the query as it was encoded
+	 * ({@code +} stays a plus), skips a pair without exactly one {@code =}, and keeps the
+	 * last value of a repeated name; a signature worked out otherwise would be refused.
+	 */
 	static String baseString(HttpMethod httpMethod, URI uri, Map<String, String> oauth) {
 		Map<String, String> parameters = new TreeMap<>(OAuthSigner::naturalOrder);
 		String query = uri.getRawQuery();

@@ -47,6 +47,8 @@ public final class StoreData {
 
 	private final String format;
 
+	private final boolean readsFirstFormat;
+
 	private final @Nullable Path dataFile;
 
 	private final Object lock = new Object();
@@ -61,10 +63,20 @@ public final class StoreData {
 	 * overwritten
 	 */
 	public StoreData(JsonMapper mapper, @Nullable Path dataFileOrNull, List<String> tableNames, String format) {
+		this(mapper, dataFileOrNull, tableNames, format, false);
+	}
+
+	/**
+	 * @param readsFirstFormat the sandbox also reads the first format of all, customers
+	 * only, which only the BigCommerce sandbox wrote
+	 */
+	public StoreData(JsonMapper mapper, @Nullable Path dataFileOrNull, List<String> tableNames, String format,
+			boolean readsFirstFormat) {
 		this.mapper = mapper;
 		this.dataFile = dataFileOrNull;
 		this.tableNames = List.copyOf(tableNames);
 		this.format = format;
+		this.readsFirstFormat = readsFirstFormat;
 		this.tables = emptyTables();
 	}
 
@@ -149,9 +161,9 @@ public final class StoreData {
 
 	private Map<String, Table> parse(JsonNode root) {
 		Map<String, Table> parsed = emptyTables();
-		if (root.path(FIRST_FORMAT_TABLE).isArray() && tableNames.contains(FIRST_FORMAT_TABLE)) {
-			// The first format, the BigCommerce sandbox's before it kept more than
-			// customers: {"next_id": n, "customers": [...]}.
+		if (readsFirstFormat && root.path(FIRST_FORMAT_TABLE).isArray()) {
+			// The BigCommerce sandbox's first format, before it kept more than customers:
+			// {"next_id": n, "customers": [...]}.
 			parsed.put(FIRST_FORMAT_TABLE,
 					table(FIRST_FORMAT_TABLE, root.get(FIRST_FORMAT_TABLE), root.path(FILE_NEXT_ID).asInt(1)));
 			return parsed;

@@ -118,7 +118,7 @@ public final class SandboxStore implements AutoCloseable {
 		this.basePath = "/stores/" + storeHash;
 		this.mapper = JsonMapper.builder().build();
 		this.replies = new Replies(mapper);
-		this.data = new StoreData(mapper, dataFileOrNull, SandboxTables.ALL, SandboxTables.FORMAT);
+		this.data = new StoreData(mapper, dataFileOrNull, SandboxTables.ALL, SandboxTables.FORMAT, true);
 		this.customers = new CustomerBook(data, replies, mapper, clock);
 		this.addresses = new AddressBook(data, replies, mapper);
 		this.categories = new CategoryBook(data, replies, mapper);
@@ -290,7 +290,7 @@ public final class SandboxStore implements AutoCloseable {
 			// Links point back at whatever host the client reached, as BigCommerce's
 			// point
 			// at its own.
-			SandboxRequest request = new SandboxRequest(exchange.method(), match.ids(), exchange.query(),
+			SandboxRequest request = new SandboxRequest(exchange.method(), match.segments(), exchange.query(),
 					exchange.body(), exchange.header("Content-Type"), exchange.origin() + basePath, mapper);
 			Reply reply = match.route().handler().apply(request);
 			deliveries.after(exchange.method(), path.substring(basePath.length()), exchange.query(), reply);
