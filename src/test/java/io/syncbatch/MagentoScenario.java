@@ -15,7 +15,7 @@ import io.syncbatch.testsupport.TestDatabase;
 abstract class MagentoScenario extends SyncScenario {
 
 	@RegisterExtension
-	static final StoreFixture STORE = MagentoStoreFixture.shared();
+	static final MagentoStoreFixture STORE = MagentoStoreFixture.shared();
 
 	@DynamicPropertySource
 	static void pointTheStoreAtTheFixture(DynamicPropertyRegistry registry) {
@@ -23,7 +23,7 @@ abstract class MagentoScenario extends SyncScenario {
 	}
 
 	@Override
-	StoreFixture store() {
+	MagentoStoreFixture store() {
 		return STORE;
 	}
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@link StoreFixture} of Magento: the local {@link MagentoSandbox} behind WireMock,
  * every request checked against Adobe's published admin schema (its errata applied) and
  * signed with an integration's OAuth 1.0a credentials, which the sandbox verifies. So far
- * it holds customers; the other resources say so.
+ * it holds customers, categories and products; the other resources say so.
  */
 public final class MagentoStoreFixture extends WireMockStoreFixture {
 
@@ -45,7 +45,8 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 			"sandbox-consumer-secret", "sandbox-access-token", "sandbox-access-token-secret");
 
 	private static final Map<Resource, Pattern> PATHS = Map.of(Resource.CUSTOMERS,
-			Pattern.compile(".*/V1/customers(/.*)?"));
+			Pattern.compile(".*/V1/customers(/.*)?"), Resource.CATEGORIES, Pattern.compile(".*/V1/categories(/.*)?"),
+			Resource.PRODUCTS, Pattern.compile(".*/V1/products(/.*)?"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -115,10 +116,24 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 
 	@Override
 	public List<Map<String, Object>> documents(Resource resource) {
-		if (resource != Resource.CUSTOMERS) {
-			throw notYet(resource.name().toLowerCase(java.util.Locale.ROOT));
-		}
-		return this.sandbox.customers();
+		return switch (resource) {
+			case CUSTOMERS -> this.sandbox.customers();
+			case CATEGORIES -> this.sandbox.categories();
+			case PRODUCTS -> this.sandbox.products();
+			default -> throw notYet(resource.name().toLowerCase(java.util.Locale.ROOT));
+		};
+	}
+
+	/**
+	 * A category made in the store's admin, under this parent (2 is the store's root);
+	 * its id.
+	 */
+	public String createCategory(String name, int parentId) {
+		return String.valueOf(JSON
+			.readTree(send("POST", "/V1/categories",
+					JSON.writeValueAsString(Map.of("category", Map.of("name", name, "parent_id", parentId)))))
+			.path("id")
+			.asLong());
 	}
 
 	@Override

@@ -2,9 +2,6 @@ package io.syncbatch.connector.magento;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,8 +40,6 @@ import tools.jackson.databind.JsonNode;
 final class MagentoCustomerReader implements ResourceReader {
 
 	private static final String SEARCH = MagentoCustomerWriter.PATH + "/search";
-
-	private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private static final int IDS_PER_SEARCH = 100;
 
@@ -178,7 +173,7 @@ final class MagentoCustomerReader implements ResourceReader {
 	private Instant updatedAt(JsonNode customer, long id) {
 		JsonNode value = customer.path("updated_at");
 		try {
-			return LocalDateTime.parse(value.asString(""), MAGENTO_TIME).toInstant(ZoneOffset.UTC);
+			return MagentoTime.parse(value.asString(""));
 		}
 		catch (DateTimeParseException unreadable) {
 			throw malformed("customer " + id + " with updated_at " + abbreviate(value.toString())
@@ -211,7 +206,7 @@ final class MagentoCustomerReader implements ResourceReader {
 	}
 
 	private static String magentoTime(long epochSecond) {
-		return MAGENTO_TIME.format(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC));
+		return MagentoTime.format(Instant.ofEpochSecond(epochSecond));
 	}
 
 	private MalformedAnswerException malformed(String what) {

@@ -28,11 +28,16 @@ import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
  * checks only that
  * @param dataFile where the local sandbox keeps its data between runs (sandbox stores
  * only)
+ * @param rootCategoryId the category an ERP category without parent goes under: the
+ * store's root ({@code Default Category}, 2 in a new Magento)
+ * @param attributeSetId the attribute set new products get ({@code Default}, 4 in a new
+ * Magento)
  */
 record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String storeCode,
 		@DefaultValue("oauth") Auth auth, @Nullable String consumerKey, @Nullable String consumerSecret,
 		@Nullable String accessToken, @Nullable String accessTokenSecret,
-		@DefaultValue("HMAC_SHA256") OAuthSigner.SignatureMethod signatureMethod, @Nullable String dataFile) {
+		@DefaultValue("HMAC_SHA256") OAuthSigner.SignatureMethod signatureMethod, @Nullable String dataFile,
+		@DefaultValue("2") long rootCategoryId, @DefaultValue("4") long attributeSetId) {
 
 	enum Auth {
 

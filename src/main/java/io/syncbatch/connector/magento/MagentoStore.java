@@ -3,7 +3,9 @@ package io.syncbatch.connector.magento;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,15 +21,19 @@ import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Magento store view: its customers, written and read. A sandbox store starts its
- * local sandbox the first time a request is sent, so commands that never talk to the
- * store open no port.
+ * One Magento store view: its customers (written and read), categories and products. A
+ * sandbox store starts its local sandbox the first time a request is sent, so commands
+ * that never talk to the store open no port.
  */
 final class MagentoStore implements StoreConnection {
 
 	private static final Logger log = LoggerFactory.getLogger(MagentoStore.class);
 
 	private static final String CUSTOMERS = "customers";
+
+	private static final String CATEGORIES = "categories";
+
+	private static final String PRODUCTS = "products";
 
 	private final String name;
 
@@ -39,7 +45,7 @@ final class MagentoStore implements StoreConnection {
 
 	private final StoreChannel channel;
 
-	private final ResourceWriter customerWriter;
+	private final Map<String, ResourceWriter> writers;
 
 	private final ResourceReader customerReader;
 
@@ -53,22 +59,25 @@ final class MagentoStore implements StoreConnection {
 		this.sandboxed = store.sandbox();
 		this.channel = http.open(name, store, sandboxed ? this::startSandbox : settings::storeRoot,
 				new MagentoDialect(settings.authorization(clock), json));
-		this.customerWriter = new MagentoCustomerWriter(channel);
+		this.writers = Map.of(CUSTOMERS, new MagentoCustomerWriter(channel), CATEGORIES,
+				new MagentoCategoryWriter(channel, settings.rootCategoryId()), PRODUCTS,
+				new MagentoProductWriter(channel, settings.attributeSetId()));
 		this.customerReader = new MagentoCustomerReader(channel, clock);
 	}
 
 	@Override
 	public Set<String> writableResources() {
-		return Set.of(CUSTOMERS);
+		return new TreeSet<>(writers.keySet());
 	}
 
 	@Override
 	public ResourceWriter writer(String resource) {
-		if (!CUSTOMERS.equals(resource)) {
+		ResourceWriter writer = writers.get(resource);
+		if (writer == null) {
 			throw new IllegalArgumentException("target.resource '" + resource + "' is not a Magento resource"
 					+ " syncbatch can write; known: " + writableResources());
 		}
-		return customerWriter;
+		return writer;
 	}
 
 	@Override

@@ -22,8 +22,8 @@ public final class Router {
 		return this;
 	}
 
-	/** The route and the numeric ids its path captured. */
-	public record Match(Route route, List<Integer> ids) {
+	/** The route and the segments its path captured, still percent-encoded. */
+	public record Match(Route route, List<String> segments) {
 	}
 
 	public Match find(String method, String path, Map<String, String> query) {
@@ -45,11 +45,11 @@ public final class Router {
 							+ ")");
 				}
 			}
-			List<Integer> ids = new ArrayList<>();
+			List<String> segments = new ArrayList<>();
 			for (int group = 1; group <= matcher.groupCount(); group++) {
-				ids.add(Integer.parseInt(matcher.group(group)));
+				segments.add(matcher.group(group));
 			}
-			return new Match(route, List.copyOf(ids));
+			return new Match(route, List.copyOf(segments));
 		}
 		if (!allowed.isEmpty()) {
 			throw SandboxRejection.methodNotAllowed("Method " + method + " is not supported for " + path

@@ -29,10 +29,10 @@ class MagentoDialectTest {
 		HttpHeaders bearer = new HttpHeaders();
 
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.OAUTH, "ck",
-				"cs", "at", "ats", OAuthSigner.SignatureMethod.HMAC_SHA256, null))
+				"cs", "at", "ats", OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4))
 			.addHeaders(HttpMethod.GET, customer, signed);
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
-				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null))
+				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4))
 			.addHeaders(HttpMethod.GET, customer, bearer);
 
 		assertThat(signed.getFirst(HttpHeaders.AUTHORIZATION)).startsWith("OAuth oauth_consumer_key=\"ck\",")
@@ -45,30 +45,33 @@ class MagentoDialectTest {
 	void aMissingCredentialIsNamedBySettingAndSecretsStayOutOfToString() {
 		MagentoSettings withoutSecret = new MagentoSettings(URI.create("https://shop.example.com"), "default",
 				MagentoSettings.Auth.OAUTH, "ck", "consumer-secret-value", "access-token-value", null,
-				OAuthSigner.SignatureMethod.HMAC_SHA256, null);
+				OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> withoutSecret.check(false))
 			.withMessageStartingWith("access-token-secret is required with auth: oauth");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new MagentoSettings(URI.create("ftp://shop.example.com"), "default",
-					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null)
+					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null,
+					2, 4)
 				.check(false))
 			.withMessageStartingWith("api-url 'ftp://shop.example.com' is not an http(s) address");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new MagentoSettings(URI.create("https://shop.example.com"), "Default Store",
-					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null)
+					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null,
+					2, 4)
 				.check(false))
 			.withMessageStartingWith("store-code 'Default Store' is not a Magento store code");
 		assertThat(withoutSecret.toString()).doesNotContain("consumer-secret-value", "access-token-value");
 		assertThat(new MagentoSettings(URI.create("https://shop.example.com/"), "all", MagentoSettings.Auth.BEARER,
-				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null)
+				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4)
 			.storeRoot()).hasToString("https://shop.example.com/rest/all");
 	}
 
 	@Test
 	void aRefusalIsShownWithItsPlaceholdersFilledIn() {
-		MagentoDialect dialect = dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default",
-				MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null));
+		MagentoDialect dialect = dialect(
+				new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
+						null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4));
 
 		assertThat(dialect.refusal(400, """
 				{"message": "%fieldName is a required field.", "parameters": {"fieldName": "email"}}"""))
@@ -104,8 +107,9 @@ class MagentoDialectTest {
 
 	@Test
 	void aRetryAfterOfA429IsThePauseAskedFor() {
-		MagentoDialect dialect = dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default",
-				MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null));
+		MagentoDialect dialect = dialect(
+				new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
+						null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4));
 		HttpHeaders retryAfter = new HttpHeaders();
 		retryAfter.set(HttpHeaders.RETRY_AFTER, "7");
 

@@ -1,17 +1,14 @@
 package io.syncbatch.connector.magento.sandbox;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.magento.MagentoTime;
 import io.syncbatch.connector.sandbox.Reply;
 import io.syncbatch.connector.sandbox.Router;
 import io.syncbatch.connector.sandbox.SandboxRequest;
@@ -32,8 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class CustomerBook {
 
 	static final String TABLE = "customers";
-
-	static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	/** customer-data-customer-interface's properties in the published admin schema. */
 	private static final Set<String> FIELDS = Set.of("id", "group_id", "default_billing", "default_shipping",
@@ -145,15 +140,7 @@ final class CustomerBook {
 		if (!(body.path("customer") instanceof ObjectNode customer)) {
 			throw MagentoRefusal.required("customer");
 		}
-		for (String field : customer.propertyNames()) {
-			if (!FIELDS.contains(field)) {
-				String accessor = "get" + camel(field);
-				throw MagentoRefusal.of(400,
-						"Property \"%fieldName\" does not have accessor method \"%accessorMethod\" in class \"%className\".",
-						Map.of("fieldName", camel(field), "accessorMethod", accessor, "className",
-								"Magento\\Customer\\Api\\Data\\CustomerInterface"));
-			}
-		}
+		MagentoRefusal.refuseUnknown(customer, FIELDS, "Magento\\Customer\\Api\\Data\\CustomerInterface");
 		for (String field : REQUIRED) {
 			if (customer.path(field).asString("").isBlank()) {
 				throw MagentoRefusal.required(field);
@@ -178,17 +165,7 @@ final class CustomerBook {
 	}
 
 	private String now() {
-		return MAGENTO_TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-	}
-
-	private static String camel(String field) {
-		StringBuilder camel = new StringBuilder();
-		for (String word : field.split("_")) {
-			if (!word.isEmpty()) {
-				camel.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
-			}
-		}
-		return camel.toString();
+		return MagentoTime.format(clock.instant());
 	}
 
 }

@@ -27,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A local stand-in for a Magento store over real HTTP, serving the admin REST endpoints
  * the engine uses below {@code /rest/default}, as the published admin schema in
- * contracts/magento describes them: customers ({@link CustomerBook}). Every request must
- * carry the integration's OAuth 1.0a signature or its access token as a bearer token (401
+ * contracts/magento describes them: customers ({@link CustomerBook}), categories
+ * ({@link CategoryBook}) and products ({@link ProductBook}). Every request must carry the
+ * integration's OAuth 1.0a signature or its access token as a bearer token (401
  * otherwise, in Magento's words); refusals read as Magento's ({@code {"message",
  * "parameters"}}).
  *
@@ -58,6 +59,10 @@ public final class MagentoSandbox implements AutoCloseable {
 
 	private final CustomerBook customers;
 
+	private final CategoryBook categories;
+
+	private final ProductBook products;
+
 	private final SandboxServer server;
 
 	private final Object lifecycleLock = new Object();
@@ -75,9 +80,14 @@ public final class MagentoSandbox implements AutoCloseable {
 		this.credentials = credentials;
 		this.bearer = ("Bearer " + credentials.accessToken()).getBytes(StandardCharsets.UTF_8);
 		this.port = port;
-		this.data = new StoreData(mapper, dataFile, List.of(CustomerBook.TABLE), FORMAT);
+		this.data = new StoreData(mapper, dataFile, List.of(CustomerBook.TABLE, CategoryBook.TABLE, ProductBook.TABLE),
+				FORMAT);
 		this.customers = new CustomerBook(data, mapper, clock);
+		this.categories = new CategoryBook(data, mapper);
+		this.products = new ProductBook(data, mapper, clock);
 		customers.addRoutes(router);
+		categories.addRoutes(router);
+		products.addRoutes(router);
 		this.server = new SandboxServer("magento-sandbox", new Api(), mapper);
 	}
 
@@ -91,6 +101,7 @@ public final class MagentoSandbox implements AutoCloseable {
 				throw new IllegalStateException("the Magento sandbox is already running at " + origin);
 			}
 			data.load();
+			categories.plantRoots();
 			origin = server.start(port);
 			return origin;
 		}
@@ -114,9 +125,20 @@ public final class MagentoSandbox implements AutoCloseable {
 		return customers.snapshot();
 	}
 
-	/** Removes everything and starts the ids at 1 again. */
+	/** Every category, Magento's two roots included, by id. */
+	public List<Map<String, Object>> categories() {
+		return categories.snapshot();
+	}
+
+	/** Every product as {@code GET /V1/products/{sku}} answers it, by id. */
+	public List<Map<String, Object>> products() {
+		return products.snapshot();
+	}
+
+	/** Removes everything but Magento's two root categories, and starts the ids again. */
 	public void clear() {
 		data.clear();
+		categories.plantRoots();
 	}
 
 	private final class Api implements SandboxApi {
@@ -143,7 +165,7 @@ public final class MagentoSandbox implements AutoCloseable {
 			}
 			return match.route()
 				.handler()
-				.apply(new SandboxRequest(exchange.method(), match.ids(), exchange.query(), exchange.body(),
+				.apply(new SandboxRequest(exchange.method(), match.segments(), exchange.query(), exchange.body(),
 						exchange.header("Content-Type"), exchange.origin() + BASE_PATH, mapper));
 		}
 

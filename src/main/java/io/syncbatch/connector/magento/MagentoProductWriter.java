@@ -1,0 +1,181 @@
+package io.syncbatch.connector.magento;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+
+import io.syncbatch.connector.MalformedAnswerException;
+import io.syncbatch.connector.OutgoingRecord;
+import io.syncbatch.connector.ResourceWriter;
+import io.syncbatch.connector.StoreChannel;
+import io.syncbatch.connector.WritePlan;
+import io.syncbatch.connector.WriteResult;
+import io.syncbatch.history.LastOperation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Magento's products, saved by SKU with {@code PUT /V1/products/{sku}}, which creates the
+ * product when the store has none: a save repeated after a lost answer saves the same
+ * product again, never a second one. The definition's product (name, sku, type, price,
+ * weight, description, categories) takes Magento's shape here: the type is Magento's
+ * {@code type_id} (a physical product is {@code simple}, a digital one {@code virtual}),
+ * the description is a custom attribute, the categories are {@code category_links}, and a
+ * new product gets the configured attribute set, enabled and visible in catalog and
+ * search.
+ */
+final class MagentoProductWriter implements ResourceWriter {
+
+	static final String PATH = "/V1/products";
+
+	private static final String SKU = "sku";
+
+	private static final Map<String, String> TYPES = Map.of("physical", "simple", "digital", "virtual");
+
+	/** The definition's fields this writer places; any other is not Magento's. */
+	private static final Set<String> PLACED = Set.of("name", SKU, "type", "price", "weight", "description",
+			"categories");
+
+	private static final int SKUS_PER_SEARCH = 50;
+
+	private final StoreChannel channel;
+
+	private final long attributeSetId;
+
+	MagentoProductWriter(StoreChannel channel, long attributeSetId) {
+		this.channel = channel;
+		this.attributeSetId = attributeSetId;
+	}
+
+	/**
+	 * Created at once: saving by SKU never makes a second product, so nothing needs
+	 * looking up first.
+	 */
+	@Override
+	public WritePlan plan() {
+		return new WritePlan(WritePlan.Creation.CREATE_FIRST, 1, 1);
+	}
+
+	@Override
+	public @Nullable String forbidden(OutgoingRecord record) {
+		if (sku(record).isBlank()) {
+			return "sku is required: Magento keeps products by SKU";
+		}
+		for (String field : record.payload().keySet()) {
+			if (!PLACED.contains(field)) {
+				return field + " has no place in a Magento product (it takes " + PLACED + ")";
+			}
+		}
+		Object type = record.payload().get("type");
+		if (type != null && !TYPES.containsKey(type.toString())) {
+			return "type '" + type + "' has no Magento product type (" + TYPES.keySet() + ")";
+		}
+		return null;
+	}
+
+	@Override
+	public List<WriteResult> create(List<OutgoingRecord> batch) {
+		return saved(batch, LastOperation.INSERTED_EXTERNALLY);
+	}
+
+	@Override
+	public List<WriteResult> update(List<OutgoingRecord> batch) {
+		return saved(batch, LastOperation.UPDATED_EXTERNALLY);
+	}
+
+	private List<WriteResult> saved(List<OutgoingRecord> batch, LastOperation operation) {
+		List<WriteResult> results = new ArrayList<>();
+		for (OutgoingRecord record : batch) {
+			JsonNode answer = channel.send(HttpMethod.PUT, PATH + "/{sku}", Map.of(SKU, sku(record)),
+					Map.of("product", product(record)));
+			results.add(WriteResult.written(record.key(), id(answer), operation));
+		}
+		return results;
+	}
+
+	/** The products of these SKUs, compared without regard to case as Magento does. */
+	@Override
+	public Map<String, String> lookup(List<OutgoingRecord> records) {
+		Map<String, String> idBySku = new HashMap<>();
+		List<String> skus = records.stream().map(MagentoProductWriter::sku).distinct().toList();
+		for (int from = 0; from < skus.size(); from += SKUS_PER_SEARCH) {
+			List<String> slice = skus.subList(from, Math.min(skus.size(), from + SKUS_PER_SEARCH));
+			SearchCriteria search = new SearchCriteria(new SearchCriteria.Filter(SKU, "in", String.join(",", slice)),
+					null, SearchCriteria.LARGEST_PAGE);
+			MagentoSearch.forEach(channel, PATH, search,
+					product -> idBySku.put(product.path(SKU).asString().toLowerCase(Locale.ROOT), id(product)));
+		}
+		Map<String, String> found = new HashMap<>();
+		records.forEach(record -> {
+			String id = idBySku.get(sku(record).toLowerCase(Locale.ROOT));
+			if (id != null) {
+				found.put(record.key(), id);
+			}
+		});
+		return found;
+	}
+
+	@Override
+	public Map<String, @Nullable Object> lookupFields(OutgoingRecord record) {
+		Map<String, @Nullable Object> fields = new HashMap<>();
+		fields.put(SKU, record.payload().get(SKU));
+		return fields;
+	}
+
+	@Override
+	public String naturalKey(OutgoingRecord record) {
+		return "sku " + sku(record);
+	}
+
+	private Map<String, @Nullable Object> product(OutgoingRecord record) {
+		Map<String, @Nullable Object> payload = record.payload();
+		Map<String, @Nullable Object> product = new LinkedHashMap<>();
+		product.put(SKU, sku(record));
+		product.put("name", payload.get("name"));
+		product.put("attribute_set_id", attributeSetId);
+		product.put("price", payload.get("price"));
+		product.put("weight", payload.get("weight"));
+		product.put("status", 1);
+		product.put("visibility", 4);
+		Object type = payload.get("type");
+		product.put("type_id", type == null ? "simple" : TYPES.get(type.toString()));
+		if (payload.containsKey("description")) {
+			// A description cleared in the ERP is cleared in the store.
+			Object description = payload.get("description");
+			product.put("custom_attributes", List.of(Map.of("attribute_code", "description", "value",
+					description == null ? "" : description.toString())));
+		}
+		if (payload.containsKey("categories")) {
+			List<Map<String, Object>> links = new ArrayList<>();
+			if (payload.get("categories") instanceof List<?> categories) {
+				for (int i = 0; i < categories.size(); i++) {
+					links.add(Map.of("position", i, "category_id", String.valueOf(categories.get(i))));
+				}
+			}
+			// An empty list takes the product out of every category, as the ERP has it.
+			product.put("extension_attributes", Map.of("category_links", links));
+		}
+		return product;
+	}
+
+	private static String sku(OutgoingRecord record) {
+		Object sku = record.payload().get(SKU);
+		return sku == null ? "" : sku.toString();
+	}
+
+	private String id(JsonNode product) {
+		JsonNode id = product.path("id");
+		if (!id.isIntegralNumber()) {
+			throw new MalformedAnswerException("PUT " + PATH + "/{sku} on store " + channel.storeName()
+					+ " answered a product without an integer id: " + product.path("id"));
+		}
+		return String.valueOf(id.longValue());
+	}
+
+}
