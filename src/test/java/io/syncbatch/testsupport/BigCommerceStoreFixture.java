@@ -2,11 +2,7 @@ package io.syncbatch.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,8 +40,6 @@ public final class BigCommerceStoreFixture extends WireMockStoreFixture {
 	private static volatile BigCommerceStoreFixture shared;
 
 	private final ContractValidatedStore store;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	public BigCommerceStoreFixture(ContractValidatedStore store) {
 		this.store = store;
@@ -206,27 +200,7 @@ public final class BigCommerceStoreFixture extends WireMockStoreFixture {
 	 * connector's; 200 (or 204 without a body) expected.
 	 */
 	private String send(String method, String path, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.store.baseUri() + path))
-			.header("X-Auth-Token", this.store.accessToken())
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200 && response.statusCode() != 204) {
-				throw new AssertionError(
-						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(method + " " + path + " failed", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(method + " " + path + " interrupted", ex);
-		}
+		return sendAsClient(method, URI.create(this.store.baseUri() + path), this.store.accessToken(), body);
 	}
 
 	@Override

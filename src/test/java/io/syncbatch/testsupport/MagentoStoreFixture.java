@@ -5,11 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,8 +59,6 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 
 	private final ContractRequestValidator contract = new ContractRequestValidator(
 			PublishedContract.locate(CONTRACT, ""));
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private @Nullable URI sandboxOrigin;
 
@@ -208,27 +202,8 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 	 * engine's; 200 expected.
 	 */
 	private String send(String method, String path, @Nullable String body) {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(this.wireMock.baseUrl() + "/rest/" + MagentoSandbox.STORE_CODE + path))
-			.header("Authorization", "Bearer " + CREDENTIALS.accessToken())
-			.header("Content-Type", "application/json")
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new AssertionError(
-						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(method + " " + path + " failed", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(method + " " + path + " interrupted", ex);
-		}
+		return sendAsClient(method, URI.create(this.wireMock.baseUrl() + "/rest/" + MagentoSandbox.STORE_CODE + path),
+				"Bearer " + CREDENTIALS.accessToken(), body);
 	}
 
 	@Override

@@ -10,7 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +30,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every platform's {@link StoreFixture} does the same way: a WireMock server in
@@ -51,6 +56,38 @@ abstract class WireMockStoreFixture implements StoreFixture {
 
 	/** The request header that carries the credentials. */
 	abstract String credentialsHeader();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	/**
+	 * A request to the store's API as any client sends it, with these credentials,
+	 * through WireMock, so it is recorded and contract-checked like the engine's; 200 (or
+	 * 204 without a body) expected.
+	 * @return the answer's body
+	 */
+	String sendAsClient(String method, URI uri, String credentials, @Nullable String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.header(credentialsHeader(), credentials)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200 && response.statusCode() != 204) {
+				throw new AssertionError(
+						method + " " + uri.getPath() + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + uri.getPath() + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(method + " " + uri.getPath() + " interrupted", ex);
+		}
+	}
 
 	@Override
 	public List<SentRequest> requests() {

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
-import io.syncbatch.connector.MalformedAnswerException;
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
@@ -60,8 +59,8 @@ final class MagentoCategoryWriter implements ResourceWriter {
 			Map<String, @Nullable Object> category = category(record);
 			category.put(PARENT, parent(record));
 			JsonNode answer = channel.send(HttpMethod.POST, PATH, Map.of(), Map.of("category", category));
-			results
-				.add(WriteResult.written(record.key(), id(answer, "POST " + PATH), LastOperation.INSERTED_EXTERNALLY));
+			results.add(WriteResult.written(record.key(), MagentoIds.of(answer, "category", "POST " + PATH, channel),
+					LastOperation.INSERTED_EXTERNALLY));
 		}
 		return results;
 	}
@@ -99,7 +98,7 @@ final class MagentoCategoryWriter implements ResourceWriter {
 			MagentoSearch.forEach(channel, PATH + "/list", search, category -> {
 				if (category.path(PARENT).asLong() == parent(record)
 						&& category.path(NAME).asString().equalsIgnoreCase(text(record, NAME))) {
-					ids.add(id(category, "GET " + PATH + "/list"));
+					ids.add(MagentoIds.of(category, "category", "GET " + PATH + "/list", channel));
 				}
 			});
 			if (ids.size() == 1) {
@@ -139,15 +138,6 @@ final class MagentoCategoryWriter implements ResourceWriter {
 	private static String text(OutgoingRecord record, String field) {
 		Object value = record.payload().get(field);
 		return value == null ? "" : value.toString();
-	}
-
-	private String id(JsonNode category, String request) {
-		JsonNode id = category.path("id");
-		if (!id.isIntegralNumber()) {
-			throw new MalformedAnswerException(request + " on store " + channel.storeName()
-					+ " answered a category without an integer id: " + category.path("id"));
-		}
-		return String.valueOf(id.longValue());
 	}
 
 }

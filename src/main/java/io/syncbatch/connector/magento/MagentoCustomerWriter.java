@@ -10,7 +10,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
-import io.syncbatch.connector.MalformedAnswerException;
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
@@ -64,8 +63,8 @@ final class MagentoCustomerWriter implements ResourceWriter {
 		List<WriteResult> results = new ArrayList<>();
 		for (OutgoingRecord record : batch) {
 			JsonNode answer = channel.send(HttpMethod.POST, PATH, Map.of(), Map.of("customer", record.payload()));
-			results
-				.add(WriteResult.written(record.key(), id(answer, "POST " + PATH), LastOperation.INSERTED_EXTERNALLY));
+			results.add(WriteResult.written(record.key(), MagentoIds.of(answer, "customer", "POST " + PATH, channel),
+					LastOperation.INSERTED_EXTERNALLY));
 		}
 		return results;
 	}
@@ -101,7 +100,7 @@ final class MagentoCustomerWriter implements ResourceWriter {
 					customer -> idsByEmail
 						.computeIfAbsent(customer.path(EMAIL).asString().toLowerCase(Locale.ROOT),
 								email -> new ArrayList<>())
-						.add(id(customer, "GET " + PATH + "/search")));
+						.add(MagentoIds.of(customer, "customer", "GET " + PATH + "/search", channel)));
 		}
 		Map<String, String> found = new HashMap<>();
 		for (OutgoingRecord record : records) {
@@ -129,15 +128,6 @@ final class MagentoCustomerWriter implements ResourceWriter {
 	private static @Nullable String email(OutgoingRecord record) {
 		Object email = record.payload().get(EMAIL);
 		return email == null ? null : email.toString();
-	}
-
-	private String id(JsonNode customer, String request) {
-		JsonNode id = customer.path("id");
-		if (!id.isIntegralNumber()) {
-			throw new MalformedAnswerException(request + " on store " + channel.storeName()
-					+ " answered a customer without an integer id: " + customer.path("id"));
-		}
-		return String.valueOf(id.longValue());
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
-import io.syncbatch.connector.MalformedAnswerException;
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
@@ -94,7 +93,8 @@ final class MagentoProductWriter implements ResourceWriter {
 		for (OutgoingRecord record : batch) {
 			JsonNode answer = channel.send(HttpMethod.PUT, PATH + "/{sku}", Map.of(SKU, sku(record)),
 					Map.of("product", product(record)));
-			results.add(WriteResult.written(record.key(), id(answer), operation));
+			results.add(WriteResult.written(record.key(),
+					MagentoIds.of(answer, "product", "PUT " + PATH + "/{sku}", channel), operation));
 		}
 		return results;
 	}
@@ -109,7 +109,8 @@ final class MagentoProductWriter implements ResourceWriter {
 			SearchCriteria search = new SearchCriteria(new SearchCriteria.Filter(SKU, "in", String.join(",", slice)),
 					null, SearchCriteria.LARGEST_PAGE);
 			MagentoSearch.forEach(channel, PATH, search,
-					product -> idBySku.put(product.path(SKU).asString().toLowerCase(Locale.ROOT), id(product)));
+					product -> idBySku.put(product.path(SKU).asString().toLowerCase(Locale.ROOT),
+							MagentoIds.of(product, "product", "GET " + PATH, channel)));
 		}
 		Map<String, String> found = new HashMap<>();
 		records.forEach(record -> {
@@ -167,15 +168,6 @@ final class MagentoProductWriter implements ResourceWriter {
 	private static String sku(OutgoingRecord record) {
 		Object sku = record.payload().get(SKU);
 		return sku == null ? "" : sku.toString();
-	}
-
-	private String id(JsonNode product) {
-		JsonNode id = product.path("id");
-		if (!id.isIntegralNumber()) {
-			throw new MalformedAnswerException("PUT " + PATH + "/{sku} on store " + channel.storeName()
-					+ " answered a product without an integer id: " + product.path("id"));
-		}
-		return String.valueOf(id.longValue());
 	}
 
 }
