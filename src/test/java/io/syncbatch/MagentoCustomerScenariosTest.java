@@ -156,11 +156,12 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 		List<RunSummary> runs = jobs.launchAll(Map.of(), skipped::put).stream().map(RunSummary::of).toList();
 
 		assertThat(runs).extracting(RunSummary::jobName)
-			.containsExactly("category-export", "customer-export", "product-export");
+			.containsExactly("category-export", "customer-export", "customer-location-export", "product-export");
 		assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
-		assertThat(skipped).containsEntry("customer-location", "magento has no customer-addresses syncbatch can write")
-			.containsEntry("sales-order", "magento has no orders syncbatch can write")
+		assertThat(skipped).containsEntry("sales-order", "magento has no orders syncbatch can write")
 			.containsEntry("customer-import", "customer goes export only on magento (jobs/customer.yml)")
+			.containsEntry("customer-location-import",
+					"customer-location goes export only on magento (jobs/customer-location.yml)")
 			.hasSize(6);
 		assertThat(store().customers()).hasSize(3);
 		assertThat(erp.customer("FRUITICO")).as("the ERP keeps its account names and phones").isEqualTo(fruitico);
@@ -169,10 +170,8 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 
 	@Test
 	void anEntityMagentoCannotTakeYetIsRefusedBeforeAnythingIsSent() {
-		assertThatThrownBy(() -> jobs.launch("customer-location-export", Map.of()))
-			.isInstanceOf(DefinitionException.class)
-			.hasMessageContaining(
-					"target.resource 'customer-addresses' is not a resource syncbatch can write on magento");
+		assertThatThrownBy(() -> jobs.launch("sales-order-export", Map.of())).isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("target.resource 'orders' is not a resource syncbatch can write on magento");
 		assertThat(store().requests()).isEmpty();
 	}
 

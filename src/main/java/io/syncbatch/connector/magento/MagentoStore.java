@@ -21,9 +21,9 @@ import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Magento store view: its customers (written and read), categories and products. A
- * sandbox store starts its local sandbox the first time a request is sent, so commands
- * that never talk to the store open no port.
+ * One Magento store view: its customers (written and read), their addresses, categories
+ * and products. A sandbox store starts its local sandbox the first time a request is
+ * sent, so commands that never talk to the store open no port.
  */
 final class MagentoStore implements StoreConnection {
 
@@ -34,6 +34,8 @@ final class MagentoStore implements StoreConnection {
 	private static final String CATEGORIES = "categories";
 
 	private static final String PRODUCTS = "products";
+
+	private static final String ADDRESSES = "customer-addresses";
 
 	private final String name;
 
@@ -61,7 +63,8 @@ final class MagentoStore implements StoreConnection {
 				new MagentoDialect(settings.authorization(clock), json));
 		this.writers = Map.of(CUSTOMERS, new MagentoCustomerWriter(channel), CATEGORIES,
 				new MagentoCategoryWriter(channel, settings.rootCategoryId()), PRODUCTS,
-				new MagentoProductWriter(channel, settings.attributeSetId()));
+				new MagentoProductWriter(channel, settings.attributeSetId()), ADDRESSES,
+				new MagentoAddressWriter(channel, json));
 		this.customerReader = new MagentoCustomerReader(channel, clock);
 	}
 

@@ -120,7 +120,7 @@ class MagentoCustomerReaderTest {
 		String id = create("ann@example.com");
 		edit(id, "Ann",
 				"{\"firstname\":\"Ann\",\"lastname\":\"Lee\",\"street\":[\"1 Main St\"],\"city\":\"Springfield\","
-						+ "\"country_id\":\"US\",\"postcode\":\"12345\",\"telephone\":\"+1 555 0100\",\"company\":\"Fruitico\","
+						+ "\"country_id\":\"US\",\"region\":{\"region_code\":\"NY\",\"region\":\"New York\",\"region_id\":33},\"postcode\":\"12345\",\"telephone\":\"+1 555 0100\",\"company\":\"Fruitico\","
 						+ "\"default_billing\":true}");
 
 		StoreDocument document = reader.byIds(List.of(id)).get(id);

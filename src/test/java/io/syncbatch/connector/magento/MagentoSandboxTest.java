@@ -118,7 +118,8 @@ class MagentoSandboxTest {
 		start(null);
 		Answer created = create(
 				"{\"customer\":{\"email\":\"ann@example.com\",\"firstname\":\"Ann\",\"lastname\":\"Lee\","
-						+ "\"addresses\":[{\"street\":[\"1 Main St\"],\"city\":\"Springfield\"}]}}");
+						+ "\"addresses\":[{\"firstname\":\"Ann\",\"lastname\":\"Lee\",\"street\":[\"1 Main St\"],"
+						+ "\"city\":\"Springfield\",\"country_id\":\"GB\",\"telephone\":\"+44 20 7946 0000\"}]}}");
 		long id = created.body().path("id").asLong();
 
 		Answer updated = send("PUT", URI.create(root + "/V1/customers/" + id), "Bearer at", "{\"customer\":{\"id\":"

@@ -16,6 +16,7 @@ import io.syncbatch.connector.sandbox.StoreData;
 import io.syncbatch.connector.sandbox.Table;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,6 +39,16 @@ final class CustomerBook {
 
 	private static final Set<String> REQUIRED = Set.of("email", "firstname", "lastname");
 
+	/** customer-data-address-interface's properties in the published admin schema. */
+	private static final Set<String> ADDRESS_FIELDS = Set.of("id", "customer_id", "region", "region_id", "country_id",
+			"street", "company", "telephone", "fax", "postcode", "city", "firstname", "lastname", "middlename",
+			"prefix", "suffix", "vat_id", "default_shipping", "default_billing", "extension_attributes",
+			"custom_attributes");
+
+	/** What Magento requires of an address by default (telephone included). */
+	private static final List<String> ADDRESS_REQUIRED = List.of("firstname", "lastname", "street", "city",
+			"country_id", "telephone");
+
 	private static final Map<String, String> SEARCHABLE = Map.of("entity_id", "id", "email", "email", "updated_at",
 			"updated_at", "created_at", "created_at", "firstname", "firstname", "lastname", "lastname");
 
@@ -47,10 +58,13 @@ final class CustomerBook {
 
 	private final Clock clock;
 
-	CustomerBook(StoreData data, JsonMapper mapper, Clock clock) {
+	private final DirectoryBook directory;
+
+	CustomerBook(StoreData data, JsonMapper mapper, Clock clock, DirectoryBook directory) {
 		this.data = data;
 		this.mapper = mapper;
 		this.clock = clock;
+		this.directory = directory;
 	}
 
 	void addRoutes(Router router) {
@@ -89,6 +103,7 @@ final class CustomerBook {
 			row.putArray("addresses");
 			row.put("disable_auto_group_change", 0);
 			customer.properties().forEach(field -> row.set(field.getKey(), field.getValue()));
+			addresses(row, customers);
 			customers.put(row);
 			return row.deepCopy();
 		}));
@@ -113,9 +128,51 @@ final class CustomerBook {
 			row.put("id", id);
 			row.put("created_at", stored.path("created_at").asString());
 			row.put("updated_at", now());
+			addresses(row, customers);
 			customers.put(row);
 			return row.deepCopy();
 		}));
+	}
+
+	/**
+	 * A customer's addresses as Magento saves them: each with the fields an address has
+	 * and those it requires, a region the country has, its customer, and an id (a new one
+	 * the next of the store's).
+	 */
+	private void addresses(ObjectNode customer, Table customers) {
+		if (!(customer.path("addresses") instanceof ArrayNode addresses)) {
+			customer.putArray("addresses");
+			return;
+		}
+		int next = 1;
+		for (ObjectNode other : customers.rows()) {
+			for (JsonNode address : other.path("addresses")) {
+				next = Math.max(next, address.path("id").asInt() + 1);
+			}
+		}
+		for (JsonNode each : addresses) {
+			if (!(each instanceof ObjectNode address)) {
+				throw MagentoRefusal.invalid("addresses", each);
+			}
+			MagentoRefusal.refuseUnknown(address, ADDRESS_FIELDS, "Magento\\Customer\\Api\\Data\\AddressInterface");
+			for (String field : ADDRESS_REQUIRED) {
+				JsonNode value = address.path(field);
+				if (value.isMissingNode() || value.isNull()
+						|| (value.isArray() ? value.isEmpty() : value.asString("").isBlank())) {
+					throw MagentoRefusal.required(field);
+				}
+			}
+			int regionId = address.path("region").path("region_id").asInt(0);
+			if (!directory.regions(address.path("country_id").asString()).isEmpty()
+					&& !directory.regions(address.path("country_id").asString()).containsKey(regionId)) {
+				throw MagentoRefusal.of(400, "Invalid value of \"%value\" provided for the %fieldName field.",
+						Map.of("fieldName", "regionId", "value", String.valueOf(regionId)));
+			}
+			address.put("customer_id", customer.path("id").asInt());
+			if (!address.path("id").canConvertToInt()) {
+				address.put("id", next++);
+			}
+		}
 	}
 
 	private Reply get(SandboxRequest request) {

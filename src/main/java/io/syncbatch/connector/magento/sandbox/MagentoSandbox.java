@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A local stand-in for a Magento store over real HTTP, serving the admin REST endpoints
  * the engine uses below {@code /rest/default}, as the published admin schema in
- * contracts/magento describes them: customers ({@link CustomerBook}), categories
+ * contracts/magento describes them: customers with their addresses
+ * ({@link CustomerBook}), the countries' regions ({@link DirectoryBook}), categories
  * ({@link CategoryBook}) and products ({@link ProductBook}). Every request must carry the
  * integration's OAuth 1.0a signature or its access token as a bearer token (401
  * otherwise, in Magento's words); refusals read as Magento's ({@code {"message",
@@ -82,10 +83,12 @@ public final class MagentoSandbox implements AutoCloseable {
 		this.port = port;
 		this.data = new StoreData(mapper, dataFile, List.of(CustomerBook.TABLE, CategoryBook.TABLE, ProductBook.TABLE),
 				FORMAT);
-		this.customers = new CustomerBook(data, mapper, clock);
+		DirectoryBook directory = new DirectoryBook(mapper);
+		this.customers = new CustomerBook(data, mapper, clock, directory);
 		this.categories = new CategoryBook(data, mapper);
 		this.products = new ProductBook(data, mapper, clock);
 		customers.addRoutes(router);
+		directory.addRoutes(router);
 		categories.addRoutes(router);
 		products.addRoutes(router);
 		this.server = new SandboxServer("magento-sandbox", new Api(), mapper);
