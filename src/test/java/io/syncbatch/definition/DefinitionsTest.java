@@ -94,29 +94,6 @@ class DefinitionsTest {
 			.hasMessageContaining(message);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = {
-			"a field no rule fills         | phone: telephone}       | fax: telephone}          | target.platforms.magento.rename.fax: no mapping rule fills 'fax'",
-			"an omitted field no rule fills | omit: [phone, company] | 'omit: [phone, fax]'     | target.platforms.magento.omit: no mapping rule fills 'fax'",
-			"two fields made one           | lastname, phone: telephone} | 'firstname, phone: telephone}' | target.platforms.magento.rename.last_name: 'firstname' is already a field sent to magento",
-			"both ways named as one way    | '      direction: export' | '      direction: bidirectional' | target.platforms.magento.direction: export or import, the one way the entity goes on magento",
-			"a blank name                  | first_name: firstname,  | 'first_name: \"\",'     | target.platforms.magento.rename.first_name needs the platform's name of the field"
-
-	})
-
-	void aPlatformsNamesMayOnlyRenameOrLeaveOutWhatTheMappingFills(String problem, String good, String broken,
-			String message) throws IOException {
-		String shipped = Files.readString(Path.of("jobs/customer.yml"));
-		assertThat(shipped).contains(good);
-		Files.writeString(jobs.resolve("customer.yml"),
-				shipped.replaceFirst(java.util.regex.Pattern.quote(good), broken));
-
-		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
-			.isInstanceOf(DefinitionException.class)
-			.hasMessageStartingWith("jobs/customer.yml: ")
-			.hasMessageContaining(message);
-	}
-
 	@Test
 	void aPlatformsNamesRenameWhatIsSentAndReadAndLeaveOutWhatItKeepsElsewhere() {
 		OnPlatform magento = ProjectDefinitions.shipped().entity("customer").target().on("magento");
@@ -165,7 +142,12 @@ class DefinitionsTest {
 			"a missing key          | 'key: CustomerID'              | ''                       | source.key is required",
 			"a value missing        | value: COMMERCEBB              | ''                       | export-filter[0].value is required",
 			"an unknown rule        | rule: copy                     | rule: uppercase          | uppercase",
-			"a bad chunk size       | chunk-size: 50                 | chunk-size: 0            | chunk-size must be between 1 and 10000" })
+			"a bad chunk size       | chunk-size: 50                 | chunk-size: 0            | chunk-size must be between 1 and 10000",
+			"a field no rule fills         | phone: telephone}       | fax: telephone}          | target.platforms.magento.rename.fax: no mapping rule fills 'fax'",
+			"an omitted field no rule fills | omit: [phone, company] | 'omit: [phone, fax]'     | target.platforms.magento.omit: no mapping rule fills 'fax'",
+			"two fields made one           | lastname, phone: telephone} | 'firstname, phone: telephone}' | target.platforms.magento.rename.last_name: 'firstname' is already a field sent to magento",
+			"both ways named as one way    | '      direction: export' | '      direction: bidirectional' | target.platforms.magento.direction: export or import, the one way the entity goes on magento",
+			"a blank name                  | first_name: firstname,  | 'first_name: \"\",'     | target.platforms.magento.rename.first_name needs the platform's name of the field" })
 	void aBrokenDefinitionNamesTheFileAndTheField(String problem, String good, String broken, String message)
 			throws IOException {
 		String shipped = Files.readString(Path.of("jobs/customer.yml"));

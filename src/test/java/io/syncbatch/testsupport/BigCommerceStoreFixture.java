@@ -81,10 +81,7 @@ public final class BigCommerceStoreFixture extends WireMockStoreFixture {
 		registry.add(prefix + "api-url", () -> this.store.wireMock().baseUrl());
 		registry.add(prefix + "store-hash", this.store::storeHash);
 		registry.add(prefix + "access-token", this.store::accessToken);
-		registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
-		registry.add("syncbatch.retry.max-delay-ms", () -> "5");
-		// Short enough for the timeout scenarios, long enough for a loaded CI machine.
-		registry.add(prefix + "timeout", () -> "2s");
+		retryQuickly(storeName, registry);
 	}
 
 	@Override

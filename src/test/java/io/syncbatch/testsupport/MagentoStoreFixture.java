@@ -103,9 +103,7 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 		registry.add(prefix + "consumer-secret", CREDENTIALS::consumerSecret);
 		registry.add(prefix + "access-token", CREDENTIALS::accessToken);
 		registry.add(prefix + "access-token-secret", CREDENTIALS::accessTokenSecret);
-		registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
-		registry.add("syncbatch.retry.max-delay-ms", () -> "5");
-		registry.add(prefix + "timeout", () -> "2s");
+		retryQuickly(storeName, registry);
 	}
 
 	@Override

@@ -31,6 +31,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.jspecify.annotations.Nullable;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What every platform's {@link StoreFixture} does the same way: a WireMock server in
@@ -56,6 +57,16 @@ abstract class WireMockStoreFixture implements StoreFixture {
 
 	/** The request header that carries the credentials. */
 	abstract String credentialsHeader();
+
+	/**
+	 * Quick retries, and a timeout short enough for the timeout scenarios and long enough
+	 * for a loaded CI machine.
+	 */
+	static void retryQuickly(String storeName, DynamicPropertyRegistry registry) {
+		registry.add("syncbatch.retry.initial-delay-ms", () -> "1");
+		registry.add("syncbatch.retry.max-delay-ms", () -> "5");
+		registry.add("syncbatch.stores." + storeName + ".timeout", () -> "2s");
+	}
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
