@@ -27,6 +27,7 @@ import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncStatus;
 import io.syncbatch.job.RunSummary;
+import io.syncbatch.ops.BatchProcesses;
 import io.syncbatch.testsupport.ProjectDefinitions;
 import io.syncbatch.testsupport.StoreFixture.SentRequest;
 import io.syncbatch.testsupport.StoreFixture.StoreFault;
@@ -41,6 +42,9 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 
 	@Autowired
 	SyncbatchProperties properties;
+
+	@Autowired
+	BatchProcesses batch;
 
 	@Autowired
 	List<Platform> platforms;
@@ -138,12 +142,16 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 	}
 
 	@Test
-	void customersGoOneWayOnMagentoAsTheDefinitionSaysAndTheImportIsRefusedNamingWhy() throws Exception {
+	void customersGoOneWayOnMagentoAsTheDefinitionSaysAndTheImportAndItsLoadAreRefusedNamingWhy() throws Exception {
 		store().createCustomer("gina.baker@sunnyside.example", "Gina", "Baker");
 
 		assertThatThrownBy(() -> jobs.launch("customer-import", Map.of())).isInstanceOf(DefinitionException.class)
 			.hasMessageContaining("customer-import does not run on store '" + storeName()
 					+ "': target.platforms.magento.direction says customer goes export only there");
+		assertThatThrownBy(() -> batch.load("customer-import", null, Map.of(), 10))
+			.as("Load lists nothing that Process would refuse to sync")
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("customer-import does not run on store");
 		assertThat(store().requests(reading(CUSTOMERS))).as("nothing read").isEmpty();
 	}
 

@@ -142,6 +142,20 @@ public class SyncJobs {
 	}
 
 	/**
+	 * The job's definition as it works on the store's platform.
+	 * @throws DefinitionException when the entity goes only the other way there
+	 */
+	public EntityDefinition runsOn(EntityJob job, String store) {
+		EntityDefinition onStore = job.definition().on(stores.platform(store));
+		if (!onStore.direction().ways().contains(job.direction())) {
+			throw new DefinitionException(job.definition().origin() + ": " + job.name() + " does not run on store '"
+					+ store + "': target.platforms." + stores.platform(store) + ".direction says " + job.entity()
+					+ " goes " + onStore.direction().label() + " only there");
+		}
+		return onStore;
+	}
+
+	/**
 	 * Why the job does not run on the store (its platform has not the resource, or the
 	 * entity goes only the other way there), or null when it does.
 	 */
@@ -230,12 +244,7 @@ public class SyncJobs {
 		job.getJobParametersValidator().validate(jobParameters);
 		queryCheck.check(definition, SyncRun.queryParameters(definition, parameters::get));
 		String store = Objects.requireNonNull(jobParameters.getString(SyncRun.STORE));
-		EntityDefinition onStore = definition.on(stores.platform(store));
-		if (!onStore.direction().ways().contains(entityJob.direction())) {
-			throw new DefinitionException(definition.origin() + ": " + jobName + " does not run on store '" + store
-					+ "': target.platforms." + stores.platform(store) + ".direction says " + definition.entity()
-					+ " goes " + onStore.direction().label() + " only there");
-		}
+		EntityDefinition onStore = runsOn(entityJob, store);
 		stores.checkTarget(onStore, store);
 		ImportSpec importing = onStore.importing();
 		if (importing != null) {

@@ -78,6 +78,8 @@ public class BatchProcesses {
 		EntityJob way = definitions.way(entityOrJob);
 		EntityDefinition definition = way.definition();
 		String storeName = stores.orDefault(store);
+		// What Process would refuse to sync there, Load does not list either.
+		jobs.runsOn(way, storeName);
 		checkNames(way, filters);
 		List<SourceRecord> rows = way.direction() == SyncDirection.IMPORT ? inStore(way, storeName, filters, limit)
 				: erp.selected(definition, SyncRun.queryParameters(definition, filters::get),
