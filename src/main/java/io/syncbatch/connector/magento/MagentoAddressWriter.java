@@ -14,12 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
-import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.StoreRejectedException;
 import io.syncbatch.connector.WritePlan;
-import io.syncbatch.connector.WriteResult;
-import io.syncbatch.history.LastOperation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * since Magento keeps regions by id. An address keeps the default billing and shipping
  * flags the store gave it.
  */
-final class MagentoAddressWriter implements ResourceWriter {
+final class MagentoAddressWriter extends OneRecordWriter {
 
 	private static final String CUSTOMER = "customer_id";
 
@@ -54,13 +51,9 @@ final class MagentoAddressWriter implements ResourceWriter {
 	private final Map<String, JsonNode> countries = new ConcurrentHashMap<>();
 
 	MagentoAddressWriter(StoreChannel channel, JsonMapper json) {
+		super(WritePlan.Creation.LOOKUP_FIRST, CUSTOMER, "address1", "postal_code");
 		this.channel = channel;
 		this.json = json;
-	}
-
-	@Override
-	public WritePlan plan() {
-		return new WritePlan(WritePlan.Creation.LOOKUP_FIRST, 1, 1);
 	}
 
 	@Override
@@ -72,57 +65,40 @@ final class MagentoAddressWriter implements ResourceWriter {
 	}
 
 	@Override
-	public List<WriteResult> create(List<OutgoingRecord> batch) {
-		List<WriteResult> results = new ArrayList<>();
-		for (OutgoingRecord record : batch) {
-			String customerId = text(record, CUSTOMER);
-			synchronized (lockOf(customerId)) {
-				ObjectNode customer = customer(customerId);
-				ArrayNode addresses = addresses(customer);
-				Set<String> before = new HashSet<>();
-				addresses.forEach(address -> before.add(address.path("id").asString()));
-				addresses.add(address(record, json.createObjectNode()));
-				JsonNode saved = save(customerId, customer);
-				String id = null;
-				for (JsonNode address : saved.path("addresses")) {
-					if (!before.contains(address.path("id").asString()) && same(address, record)) {
-						id = address.path("id").asString();
-					}
+	String created(OutgoingRecord record) {
+		String customerId = text(record, CUSTOMER);
+		synchronized (lockOf(customerId)) {
+			ObjectNode customer = customer(customerId);
+			ArrayNode addresses = addresses(customer);
+			Set<String> before = new HashSet<>();
+			addresses.forEach(address -> before.add(address.path("id").asString()));
+			addresses.add(address(record, json.createObjectNode()));
+			JsonNode saved = save(customerId, customer);
+			for (JsonNode address : saved.path("addresses")) {
+				if (!before.contains(address.path("id").asString()) && same(address, record)) {
+					return address.path("id").asString();
 				}
-				if (id == null) {
-					throw new StoreRejectedException("PUT /V1/customers/" + customerId + " on store "
-							+ channel.storeName() + " answered the customer without the address it added");
-				}
-				results.add(WriteResult.written(record.key(), id, LastOperation.INSERTED_EXTERNALLY));
 			}
+			throw new StoreRejectedException("PUT /V1/customers/" + customerId + " on store " + channel.storeName()
+					+ " answered the customer without the address it added");
 		}
-		return results;
 	}
 
 	@Override
-	public List<WriteResult> update(List<OutgoingRecord> batch) {
-		List<WriteResult> results = new ArrayList<>();
-		for (OutgoingRecord record : batch) {
-			String customerId = text(record, CUSTOMER);
-			synchronized (lockOf(customerId)) {
-				ObjectNode customer = customer(customerId);
-				ObjectNode existing = null;
-				for (JsonNode address : addresses(customer)) {
-					if (address.path("id").asString().equals(record.externalId())) {
-						existing = (ObjectNode) address;
-					}
+	String updated(OutgoingRecord record) {
+		String customerId = text(record, CUSTOMER);
+		synchronized (lockOf(customerId)) {
+			ObjectNode customer = customer(customerId);
+			for (JsonNode address : addresses(customer)) {
+				if (address.path("id").asString().equals(record.externalId())) {
+					address(record, (ObjectNode) address);
+					save(customerId, customer);
+					return String.valueOf(record.externalId());
 				}
-				if (existing == null) {
-					throw new StoreRejectedException("address " + record.externalId() + " is no longer one of customer "
-							+ customerId + "'s in store " + channel.storeName());
-				}
-				address(record, existing);
-				save(customerId, customer);
-				results.add(WriteResult.written(record.key(), String.valueOf(record.externalId()),
-						LastOperation.UPDATED_EXTERNALLY));
 			}
+			throw new StoreRejectedException("address " + record.externalId() + " is no longer one of customer "
+					+ customerId + "'s in store " + channel.storeName());
 		}
-		return results;
 	}
 
 	/** Among each record's customer's addresses, the one of its street and postcode. */
@@ -141,15 +117,6 @@ final class MagentoAddressWriter implements ResourceWriter {
 			}
 		}
 		return found;
-	}
-
-	@Override
-	public Map<String, @Nullable Object> lookupFields(OutgoingRecord record) {
-		Map<String, @Nullable Object> fields = new HashMap<>();
-		for (String field : List.of(CUSTOMER, "address1", "postal_code")) {
-			fields.put(field, record.payload().get(field));
-		}
-		return fields;
 	}
 
 	@Override

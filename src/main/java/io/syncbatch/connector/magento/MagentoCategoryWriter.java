@@ -10,11 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
-import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.WritePlan;
-import io.syncbatch.connector.WriteResult;
-import io.syncbatch.history.LastOperation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * it) goes under the store's root category. Magento has no unique key for categories, so
  * a category is looked up by name under its parent before it is created.
  */
-final class MagentoCategoryWriter implements ResourceWriter {
+final class MagentoCategoryWriter extends OneRecordWriter {
 
 	static final String PATH = "/V1/categories";
 
@@ -38,13 +35,9 @@ final class MagentoCategoryWriter implements ResourceWriter {
 	private final long rootCategoryId;
 
 	MagentoCategoryWriter(StoreChannel channel, long rootCategoryId) {
+		super(WritePlan.Creation.LOOKUP_FIRST, NAME, PARENT);
 		this.channel = channel;
 		this.rootCategoryId = rootCategoryId;
-	}
-
-	@Override
-	public WritePlan plan() {
-		return new WritePlan(WritePlan.Creation.LOOKUP_FIRST, 1, 1);
 	}
 
 	@Override
@@ -53,35 +46,26 @@ final class MagentoCategoryWriter implements ResourceWriter {
 	}
 
 	@Override
-	public List<WriteResult> create(List<OutgoingRecord> batch) {
-		List<WriteResult> results = new ArrayList<>();
-		for (OutgoingRecord record : batch) {
-			Map<String, @Nullable Object> category = category(record);
-			category.put(PARENT, parent(record));
-			JsonNode answer = channel.send(HttpMethod.POST, PATH, Map.of(), Map.of("category", category));
-			results.add(WriteResult.written(record.key(), MagentoIds.of(answer, "category", "POST " + PATH, channel),
-					LastOperation.INSERTED_EXTERNALLY));
-		}
-		return results;
+	String created(OutgoingRecord record) {
+		Map<String, @Nullable Object> category = category(record);
+		category.put(PARENT, parent(record));
+		JsonNode answer = channel.send(HttpMethod.POST, PATH, Map.of(), Map.of("category", category));
+		return MagentoIds.of(answer, "category", "POST " + PATH, channel);
 	}
 
 	@Override
-	public List<WriteResult> update(List<OutgoingRecord> batch) {
-		List<WriteResult> results = new ArrayList<>();
-		for (OutgoingRecord record : batch) {
-			String id = String.valueOf(record.externalId());
-			JsonNode current = channel.send(HttpMethod.GET, PATH + "/{categoryId}", Map.of("categoryId", id), null);
-			long parent = parent(record);
-			if (current.path(PARENT).asLong() != parent) {
-				channel.send(HttpMethod.PUT, PATH + "/{categoryId}/move", Map.of("categoryId", id),
-						Map.of("parentId", parent));
-			}
-			Map<String, @Nullable Object> category = category(record);
-			category.put("id", Long.valueOf(id));
-			channel.send(HttpMethod.PUT, PATH + "/{id}", Map.of("id", id), Map.of("category", category));
-			results.add(WriteResult.written(record.key(), id, LastOperation.UPDATED_EXTERNALLY));
+	String updated(OutgoingRecord record) {
+		String id = String.valueOf(record.externalId());
+		JsonNode current = channel.send(HttpMethod.GET, PATH + "/{categoryId}", Map.of("categoryId", id), null);
+		long parent = parent(record);
+		if (current.path(PARENT).asLong() != parent) {
+			channel.send(HttpMethod.PUT, PATH + "/{categoryId}/move", Map.of("categoryId", id),
+					Map.of("parentId", parent));
 		}
-		return results;
+		Map<String, @Nullable Object> category = category(record);
+		category.put("id", Long.valueOf(id));
+		channel.send(HttpMethod.PUT, PATH + "/{id}", Map.of("id", id), Map.of("category", category));
+		return id;
 	}
 
 	/**
@@ -106,14 +90,6 @@ final class MagentoCategoryWriter implements ResourceWriter {
 			}
 		}
 		return found;
-	}
-
-	@Override
-	public Map<String, @Nullable Object> lookupFields(OutgoingRecord record) {
-		Map<String, @Nullable Object> fields = new HashMap<>();
-		fields.put(NAME, record.payload().get(NAME));
-		fields.put(PARENT, record.payload().get(PARENT));
-		return fields;
 	}
 
 	@Override

@@ -11,11 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
-import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.WritePlan;
-import io.syncbatch.connector.WriteResult;
-import io.syncbatch.history.LastOperation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /V1/customers/search}. An update without {@code addresses} leaves the
  * customer's addresses as they are.
  */
-final class MagentoCustomerWriter implements ResourceWriter {
+final class MagentoCustomerWriter extends OneRecordWriter {
 
 	static final String PATH = "/V1/customers";
 
@@ -38,12 +35,8 @@ final class MagentoCustomerWriter implements ResourceWriter {
 	private final StoreChannel channel;
 
 	MagentoCustomerWriter(StoreChannel channel) {
+		super(WritePlan.Creation.CREATE_FIRST, EMAIL);
 		this.channel = channel;
-	}
-
-	@Override
-	public WritePlan plan() {
-		return new WritePlan(WritePlan.Creation.CREATE_FIRST, 1, 1);
 	}
 
 	@Override
@@ -59,28 +52,18 @@ final class MagentoCustomerWriter implements ResourceWriter {
 	}
 
 	@Override
-	public List<WriteResult> create(List<OutgoingRecord> batch) {
-		List<WriteResult> results = new ArrayList<>();
-		for (OutgoingRecord record : batch) {
-			JsonNode answer = channel.send(HttpMethod.POST, PATH, Map.of(), Map.of("customer", record.payload()));
-			results.add(WriteResult.written(record.key(), MagentoIds.of(answer, "customer", "POST " + PATH, channel),
-					LastOperation.INSERTED_EXTERNALLY));
-		}
-		return results;
+	String created(OutgoingRecord record) {
+		JsonNode answer = channel.send(HttpMethod.POST, PATH, Map.of(), Map.of("customer", record.payload()));
+		return MagentoIds.of(answer, "customer", "POST " + PATH, channel);
 	}
 
 	@Override
-	public List<WriteResult> update(List<OutgoingRecord> batch) {
-		List<WriteResult> results = new ArrayList<>();
-		for (OutgoingRecord record : batch) {
-			String id = String.valueOf(record.externalId());
-			Map<String, @Nullable Object> customer = new LinkedHashMap<>(record.payload());
-			customer.put("id", Long.valueOf(id));
-			channel.send(HttpMethod.PUT, PATH + "/{customerId}", Map.of("customerId", id),
-					Map.of("customer", customer));
-			results.add(WriteResult.written(record.key(), id, LastOperation.UPDATED_EXTERNALLY));
-		}
-		return results;
+	String updated(OutgoingRecord record) {
+		String id = String.valueOf(record.externalId());
+		Map<String, @Nullable Object> customer = new LinkedHashMap<>(record.payload());
+		customer.put("id", Long.valueOf(id));
+		channel.send(HttpMethod.PUT, PATH + "/{customerId}", Map.of("customerId", id), Map.of("customer", customer));
+		return id;
 	}
 
 	/**
@@ -111,13 +94,6 @@ final class MagentoCustomerWriter implements ResourceWriter {
 			}
 		}
 		return found;
-	}
-
-	@Override
-	public Map<String, @Nullable Object> lookupFields(OutgoingRecord record) {
-		Map<String, @Nullable Object> fields = new HashMap<>();
-		fields.put(EMAIL, record.payload().get(EMAIL));
-		return fields;
 	}
 
 	@Override

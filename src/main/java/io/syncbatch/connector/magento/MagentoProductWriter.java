@@ -12,11 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
-import io.syncbatch.connector.ResourceWriter;
 import io.syncbatch.connector.StoreChannel;
 import io.syncbatch.connector.WritePlan;
-import io.syncbatch.connector.WriteResult;
-import io.syncbatch.history.LastOperation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * new product gets the configured attribute set, enabled and visible in catalog and
  * search.
  */
-final class MagentoProductWriter implements ResourceWriter {
+final class MagentoProductWriter extends OneRecordWriter {
 
 	static final String PATH = "/V1/products";
 
@@ -47,18 +44,14 @@ final class MagentoProductWriter implements ResourceWriter {
 
 	private final long attributeSetId;
 
-	MagentoProductWriter(StoreChannel channel, long attributeSetId) {
-		this.channel = channel;
-		this.attributeSetId = attributeSetId;
-	}
-
 	/**
 	 * Created at once: saving by SKU never makes a second product, so nothing needs
 	 * looking up first.
 	 */
-	@Override
-	public WritePlan plan() {
-		return new WritePlan(WritePlan.Creation.CREATE_FIRST, 1, 1);
+	MagentoProductWriter(StoreChannel channel, long attributeSetId) {
+		super(WritePlan.Creation.CREATE_FIRST, SKU);
+		this.channel = channel;
+		this.attributeSetId = attributeSetId;
 	}
 
 	@Override
@@ -79,24 +72,19 @@ final class MagentoProductWriter implements ResourceWriter {
 	}
 
 	@Override
-	public List<WriteResult> create(List<OutgoingRecord> batch) {
-		return saved(batch, LastOperation.INSERTED_EXTERNALLY);
+	String created(OutgoingRecord record) {
+		return saved(record);
 	}
 
 	@Override
-	public List<WriteResult> update(List<OutgoingRecord> batch) {
-		return saved(batch, LastOperation.UPDATED_EXTERNALLY);
+	String updated(OutgoingRecord record) {
+		return saved(record);
 	}
 
-	private List<WriteResult> saved(List<OutgoingRecord> batch, LastOperation operation) {
-		List<WriteResult> results = new ArrayList<>();
-		for (OutgoingRecord record : batch) {
-			JsonNode answer = channel.send(HttpMethod.PUT, PATH + "/{sku}", Map.of(SKU, sku(record)),
-					Map.of("product", product(record)));
-			results.add(WriteResult.written(record.key(),
-					MagentoIds.of(answer, "product", "PUT " + PATH + "/{sku}", channel), operation));
-		}
-		return results;
+	private String saved(OutgoingRecord record) {
+		JsonNode answer = channel.send(HttpMethod.PUT, PATH + "/{sku}", Map.of(SKU, sku(record)),
+				Map.of("product", product(record)));
+		return MagentoIds.of(answer, "product", "PUT " + PATH + "/{sku}", channel);
 	}
 
 	/** The products of these SKUs, compared without regard to case as Magento does. */
@@ -120,13 +108,6 @@ final class MagentoProductWriter implements ResourceWriter {
 			}
 		});
 		return found;
-	}
-
-	@Override
-	public Map<String, @Nullable Object> lookupFields(OutgoingRecord record) {
-		Map<String, @Nullable Object> fields = new HashMap<>();
-		fields.put(SKU, record.payload().get(SKU));
-		return fields;
 	}
 
 	@Override
