@@ -17,6 +17,7 @@ import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.definition.DefinitionException;
 import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
+import io.syncbatch.definition.EntityJob;
 import io.syncbatch.definition.OnDelete;
 import io.syncbatch.record.UntrustedText;
 
@@ -108,6 +109,21 @@ public class StoreConnectors implements DisposableBean {
 			return store.platform() + " has no " + definition.importing().resource() + " syncbatch can read";
 		}
 		return null;
+	}
+
+	/**
+	 * Why the job does not run on the store (its platform has not the resource, or the
+	 * entity goes only the other way there), or null when it does.
+	 */
+	public @Nullable String cannotRun(EntityJob job, String storeName) {
+		String platform = platform(storeName);
+		EntityDefinition onStore = job.definition().on(platform);
+		String cannot = cannotTake(onStore, storeName);
+		if (cannot != null) {
+			return cannot;
+		}
+		return onStore.direction().ways().contains(job.direction()) ? null : job.entity() + " goes "
+				+ onStore.direction().label() + " only on " + platform + " (" + job.definition().origin() + ")";
 	}
 
 	/** The platform a store is on, e.g. {@code bigcommerce}. */

@@ -76,26 +76,12 @@ class PushNotifications {
 		}
 		String ignored = !definition.syncs(SyncMode.REAL_TIME)
 				? definition.entity() + " does not sync in real time (sync-modes: " + definition.syncModes() + ")"
-				: stores.names().contains(store) ? exportRefusal(definition, store) : null;
+				: stores.names().contains(store) ? stores.cannotRun(definition.job(SyncDirection.EXPORT), store) : null;
 		for (String key : keys) {
 			arrivals.add(new Arrival(store, MessageSource.ERP, query, definition.entity(), key, delivery + " " + key,
 					timeStamp.longValue(), ignored));
 		}
 		return arrivals;
-	}
-
-	/**
-	 * Why the store does not take the entity's exports (its platform has not the
-	 * resource, or the entity goes only the other way there), or null when it does.
-	 */
-	private @Nullable String exportRefusal(EntityDefinition definition, String store) {
-		EntityDefinition onStore = definition.on(stores.platform(store));
-		String cannot = stores.cannotTake(onStore, store);
-		if (cannot != null) {
-			return cannot;
-		}
-		return onStore.direction().ways().contains(SyncDirection.EXPORT) ? null
-				: definition.entity() + " goes " + onStore.direction().label() + " only on " + stores.platform(store);
 	}
 
 	private @Nullable EntityDefinition exported(String query) {

@@ -80,9 +80,7 @@ public class RealtimeSetup {
 		states.set(store, RealtimeState.ACTIVE, webhooks == null ? null : destination.toString());
 		List<PushNotification> notifications = definitions.all()
 			.stream()
-			.map(definition -> definition.on(stores.platform(store)))
-			.filter(definition -> definition.direction().ways().contains(SyncDirection.EXPORT)
-					&& stores.cannotTake(definition, store) == null)
+			.filter(definition -> stores.cannotRun(definition.job(SyncDirection.EXPORT), store) == null)
 			.map(definition -> new PushNotification(definition.entity(), definition.inquiryName(),
 					below(root, "/hooks/erp/" + store), header))
 			.toList();

@@ -126,7 +126,7 @@ public class SyncJobs {
 				continue;
 			}
 			for (EntityJob job : definition.jobs()) {
-				String leftOut = leftOut(job, store);
+				String leftOut = stores.cannotRun(job, store);
 				if (leftOut != null) {
 					skipped.accept(job.name(), leftOut);
 					continue;
@@ -153,21 +153,6 @@ public class SyncJobs {
 					+ " goes " + onStore.direction().label() + " only there");
 		}
 		return onStore;
-	}
-
-	/**
-	 * Why the job does not run on the store (its platform has not the resource, or the
-	 * entity goes only the other way there), or null when it does.
-	 */
-	private @Nullable String leftOut(EntityJob job, String store) {
-		String platform = stores.platform(store);
-		EntityDefinition onStore = job.definition().on(platform);
-		String cannot = stores.cannotTake(onStore, store);
-		if (cannot != null) {
-			return cannot;
-		}
-		return onStore.direction().ways().contains(job.direction()) ? null : job.entity() + " goes "
-				+ onStore.direction().label() + " only on " + platform + " (" + job.definition().origin() + ")";
 	}
 
 	/**
@@ -202,7 +187,7 @@ public class SyncJobs {
 		String store = stores.orDefault(parameters.get(SyncRun.STORE));
 		List<JobExecution> executions = new ArrayList<>();
 		for (EntityJob job : onEvent(event)) {
-			String leftOut = leftOut(job, store);
+			String leftOut = stores.cannotRun(job, store);
 			if (leftOut != null) {
 				log.info("Event {}: {} left out on store '{}': {}", UntrustedText.quoted(event), job.name(), store,
 						leftOut);
