@@ -11,9 +11,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.ChangeSeconds;
 import io.syncbatch.connector.ResourceReader;
 import io.syncbatch.connector.StoreChannel;
-import io.syncbatch.connector.TransientStoreException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -78,7 +78,7 @@ final class BigCommerceCustomerReader implements ResourceReader {
 		while (true) {
 			if (!window.open(now()) && window.to() >= now()) {
 				// Only a one-second window can be bounded and not over yet.
-				waitUntil(window.to() + 1);
+				ChangeSeconds.awaitOver(clock, window.to(), channel, "customers");
 				continue;
 			}
 			boolean open = window.open(now());
@@ -136,22 +136,6 @@ final class BigCommerceCustomerReader implements ResourceReader {
 	private Answer get(Map<String, Object> query) {
 		QueryGet request = new QueryGet(PATH, query);
 		return new Answer(request.send(channel), new CustomerDocuments(request.described(channel)));
-	}
-
-	/** Until our clock has reached this second (epoch seconds): at most about one. */
-	private void waitUntil(long second) {
-		long millis = second * 1000 - clock.millis();
-		if (millis <= 0) {
-			return;
-		}
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TransientStoreException("interrupted while waiting to read customers of store "
-					+ channel.storeName() + " changed in a second not over yet", ex);
-		}
 	}
 
 	private long now() {

@@ -11,11 +11,11 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncbatch.connector.ChangeSeconds;
 import io.syncbatch.connector.MalformedAnswerException;
 import io.syncbatch.connector.PlainJson;
 import io.syncbatch.connector.ResourceReader;
 import io.syncbatch.connector.StoreChannel;
-import io.syncbatch.connector.TransientStoreException;
 import io.syncbatch.record.DataRecord;
 import tools.jackson.databind.JsonNode;
 
@@ -95,7 +95,7 @@ final class MagentoCustomerReader implements ResourceReader {
 				at = new Cursor(at.second(), 1, 0);
 				continue;
 			}
-			waitUntilOver(at.second());
+			ChangeSeconds.awaitOver(clock, at.second(), channel, "customers");
 			SearchCriteria search = new SearchCriteria(
 					new SearchCriteria.Filter("updated_at", "eq", magentoTime(at.second())),
 					new SearchCriteria.Sort("entity_id", true), size);
@@ -187,22 +187,6 @@ final class MagentoCustomerReader implements ResourceReader {
 			throw new IllegalStateException("customer " + document.id() + " has no change time");
 		}
 		return changedAt;
-	}
-
-	/** Until our clock is past this second: at most about one. */
-	private void waitUntilOver(long second) {
-		long millis = (second + 1) * 1000 - clock.millis();
-		if (millis <= 0) {
-			return;
-		}
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			throw new TransientStoreException("interrupted while waiting to read customers of store "
-					+ channel.storeName() + " changed in a second not over yet", interrupted);
-		}
 	}
 
 	private static String magentoTime(long epochSecond) {
