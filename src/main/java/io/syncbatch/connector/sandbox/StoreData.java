@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -101,6 +103,17 @@ public final class StoreData {
 			return writable ? working.computeIfAbsent(name, n -> published.workingCopy()) : published;
 		}
 
+	}
+
+	/** A copy of every row of a table, by id, as plain maps. */
+	public List<Map<String, Object>> snapshot(String table) {
+		List<ObjectNode> rows = read(tables -> tables.get(table).rows());
+		List<Map<String, Object>> copies = new ArrayList<>(rows.size());
+		for (ObjectNode row : rows) {
+			copies.add(mapper.treeToValue(row, new TypeReference<LinkedHashMap<String, Object>>() {
+			}));
+		}
+		return copies;
 	}
 
 	/**

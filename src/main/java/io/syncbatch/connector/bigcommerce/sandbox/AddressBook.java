@@ -72,7 +72,7 @@ final class AddressBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.ADDRESSES).rows())));
+		return data.snapshot(SandboxTables.ADDRESSES);
 	}
 
 	/**

@@ -51,7 +51,7 @@ final class CategoryBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.CATEGORIES).rows())));
+		return data.snapshot(SandboxTables.CATEGORIES);
 	}
 
 	private Reply list(SandboxRequest request) {

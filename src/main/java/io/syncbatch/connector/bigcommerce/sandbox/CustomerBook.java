@@ -98,7 +98,7 @@ final class CustomerBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.CUSTOMERS).rows())));
+		return data.snapshot(SandboxTables.CUSTOMERS);
 	}
 
 	/**

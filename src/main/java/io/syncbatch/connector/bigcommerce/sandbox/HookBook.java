@@ -48,7 +48,7 @@ final class HookBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.HOOKS).rows())));
+		return data.snapshot(SandboxTables.HOOKS);
 	}
 
 	/** The active hooks of a scope. */

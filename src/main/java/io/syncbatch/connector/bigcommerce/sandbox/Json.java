@@ -49,12 +49,6 @@ final class Json {
 		return value != null && value.isIntegralNumber() && value.canConvertToInt();
 	}
 
-	static List<ObjectNode> copies(Collection<ObjectNode> nodes) {
-		List<ObjectNode> result = new ArrayList<>(nodes.size());
-		nodes.forEach(node -> result.add(node.deepCopy()));
-		return result;
-	}
-
 	static List<Map<String, Object>> toMaps(JsonMapper mapper, Collection<ObjectNode> nodes) {
 		List<Map<String, Object>> result = new ArrayList<>(nodes.size());
 		for (ObjectNode node : nodes) {

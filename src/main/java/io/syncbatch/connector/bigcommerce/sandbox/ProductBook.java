@@ -67,7 +67,7 @@ final class ProductBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.PRODUCTS).rows())));
+		return data.snapshot(SandboxTables.PRODUCTS);
 	}
 
 	private Reply list(SandboxRequest request) {

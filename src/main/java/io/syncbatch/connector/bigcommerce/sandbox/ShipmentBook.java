@@ -72,7 +72,7 @@ final class ShipmentBook {
 
 	/** Every shipment of every order, ordered by id; each names its order_id. */
 	List<Map<String, Object>> snapshot() {
-		return Json.toMaps(mapper, data.read(tables -> Json.copies(tables.get(SandboxTables.SHIPMENTS).rows())));
+		return data.snapshot(SandboxTables.SHIPMENTS);
 	}
 
 	private List<ObjectNode> list(int orderId) {

@@ -1,6 +1,5 @@
 package io.syncbatch.connector.magento.sandbox;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,11 +79,7 @@ final class CategoryBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return data.read(tables -> {
-			List<Map<String, Object>> categories = new ArrayList<>();
-			tables.get(TABLE).rows().forEach(row -> categories.add(mapper.convertValue(row, Map.class)));
-			return categories;
-		});
+		return data.snapshot(TABLE);
 	}
 
 	private Reply create(SandboxRequest request) {

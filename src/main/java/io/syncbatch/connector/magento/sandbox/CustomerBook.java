@@ -1,7 +1,6 @@
 package io.syncbatch.connector.magento.sandbox;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,11 +74,7 @@ final class CustomerBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return data.read(tables -> {
-			List<Map<String, Object>> customers = new ArrayList<>();
-			tables.get(TABLE).rows().forEach(row -> customers.add(mapper.convertValue(row, Map.class)));
-			return customers;
-		});
+		return data.snapshot(TABLE);
 	}
 
 	private Reply create(SandboxRequest request) {

@@ -1,7 +1,6 @@
 package io.syncbatch.connector.magento.sandbox;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,11 +59,7 @@ final class ProductBook {
 	}
 
 	List<Map<String, Object>> snapshot() {
-		return data.read(tables -> {
-			List<Map<String, Object>> products = new ArrayList<>();
-			tables.get(TABLE).rows().forEach(row -> products.add(mapper.convertValue(row, Map.class)));
-			return products;
-		});
+		return data.snapshot(TABLE);
 	}
 
 	private Reply save(SandboxRequest request, @Nullable String pathSku) {
