@@ -29,13 +29,14 @@ import tools.jackson.databind.node.ObjectNode;
  * the engine uses below {@code /rest/default}, as the published admin schema in
  * contracts/magento describes them: customers with their addresses
  * ({@link CustomerBook}), the countries' regions ({@link DirectoryBook}), categories
- * ({@link CategoryBook}) and products ({@link ProductBook}). Every request must carry the
- * integration's OAuth 1.0a signature or its access token as a bearer token (401
- * otherwise, in Magento's words); refusals read as Magento's ({@code {"message",
- * "parameters"}}).
+ * ({@link CategoryBook}), products ({@link ProductBook}), orders with their comments
+ * ({@link OrderBook}), and the orders' shipments and invoices ({@link OrderDocuments}).
+ * Every request must carry the integration's OAuth 1.0a signature or its access token as
+ * a bearer token (401 otherwise, in Magento's words); refusals read as Magento's
+ * ({@code {"message", "parameters"}}).
  *
  * <p>
- * With a data file its customers survive JVM restarts; without one they live in memory.
+ * With a data file its data survives JVM restarts; without one it lives in memory.
  */
 public final class MagentoSandbox implements AutoCloseable {
 
@@ -64,6 +65,10 @@ public final class MagentoSandbox implements AutoCloseable {
 
 	private final ProductBook products;
 
+	private final OrderBook orders;
+
+	private final OrderDocuments documents;
+
 	private final SandboxServer server;
 
 	private final Object lifecycleLock = new Object();
@@ -81,16 +86,21 @@ public final class MagentoSandbox implements AutoCloseable {
 		this.credentials = credentials;
 		this.bearer = ("Bearer " + credentials.accessToken()).getBytes(StandardCharsets.UTF_8);
 		this.port = port;
-		this.data = new StoreData(mapper, dataFile, List.of(CustomerBook.TABLE, CategoryBook.TABLE, ProductBook.TABLE),
-				FORMAT);
+		// A data file written before the sandbox kept orders simply has no such tables.
+		this.data = new StoreData(mapper, dataFile, List.of(CustomerBook.TABLE, CategoryBook.TABLE, ProductBook.TABLE,
+				OrderBook.TABLE, OrderDocuments.SHIPMENTS, OrderDocuments.INVOICES), FORMAT);
 		DirectoryBook directory = new DirectoryBook(mapper);
 		this.customers = new CustomerBook(data, mapper, clock, directory);
 		this.categories = new CategoryBook(data, mapper);
 		this.products = new ProductBook(data, mapper, clock);
+		this.orders = new OrderBook(data, mapper, clock);
+		this.documents = new OrderDocuments(data, mapper, clock);
 		customers.addRoutes(router);
 		directory.addRoutes(router);
 		categories.addRoutes(router);
 		products.addRoutes(router);
+		orders.addRoutes(router);
+		documents.addRoutes(router);
 		this.server = new SandboxServer("magento-sandbox", new Api(), mapper);
 	}
 
@@ -136,6 +146,21 @@ public final class MagentoSandbox implements AutoCloseable {
 	/** Every product as {@code GET /V1/products/{sku}} answers it, by id. */
 	public List<Map<String, Object>> products() {
 		return products.snapshot();
+	}
+
+	/** Every order as {@code GET /V1/orders/{id}} answers it, by id. */
+	public List<Map<String, Object>> orders() {
+		return orders.snapshot();
+	}
+
+	/** Every shipment as {@code GET /V1/shipments} answers it, by id. */
+	public List<Map<String, Object>> shipments() {
+		return documents.shipments();
+	}
+
+	/** Every invoice as {@code GET /V1/invoices} answers it, by id. */
+	public List<Map<String, Object>> invoices() {
+		return documents.invoices();
 	}
 
 	/** Removes everything but Magento's two root categories, and starts the ids again. */
