@@ -19,6 +19,7 @@ import io.syncbatch.definition.Definitions;
 import io.syncbatch.definition.EntityDefinition;
 import io.syncbatch.definition.EntityJob;
 import io.syncbatch.definition.OnDelete;
+import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.record.UntrustedText;
 
 /**
@@ -102,7 +103,7 @@ public class StoreConnectors implements DisposableBean {
 	 */
 	public @Nullable String cannotTake(EntityDefinition definition, String storeName) {
 		Connected store = connected(storeName);
-		if (!store.connection().writableResources().contains(definition.target().resource())) {
+		if (exports(definition) && !store.connection().writableResources().contains(definition.target().resource())) {
 			return store.platform() + " has no " + definition.target().resource() + " syncbatch can write";
 		}
 		if (definition.importing() != null && store.connection().reader(definition.importing().resource()) == null) {
@@ -126,6 +127,14 @@ public class StoreConnectors implements DisposableBean {
 				+ onStore.direction().label() + " only on " + platform + " (" + job.definition().origin() + ")";
 	}
 
+	/**
+	 * Whether records go to the store: an entity imported only from a platform (Magento's
+	 * orders) needs no writer there.
+	 */
+	private static boolean exports(EntityDefinition definition) {
+		return definition.direction().ways().contains(SyncDirection.EXPORT);
+	}
+
 	/** The platform a store is on, e.g. {@code bigcommerce}. */
 	public String platform(String storeName) {
 		return connected(storeName).platform();
@@ -137,12 +146,12 @@ public class StoreConnectors implements DisposableBean {
 	 */
 	public void checkTarget(EntityDefinition definition, String storeName) {
 		Connected store = connected(storeName);
-		if (!store.connection().writableResources().contains(definition.target().resource())) {
+		if (exports(definition) && !store.connection().writableResources().contains(definition.target().resource())) {
 			throw new DefinitionException(definition.origin() + ": target.resource '" + definition.target().resource()
 					+ "' is not a resource syncbatch can write on " + store.platform() + " (store '" + storeName
 					+ "'); known: " + store.connection().writableResources());
 		}
-		if (definition.target().onDelete() == OnDelete.DELETE
+		if (exports(definition) && definition.target().onDelete() == OnDelete.DELETE
 				&& !store.connection().writer(definition.target().resource()).deletes()) {
 			throw new DefinitionException(definition.origin() + ": target.on-delete 'delete': " + store.platform()
 					+ " offers no way to delete its " + definition.target().resource() + " that syncbatch uses;"

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import io.syncbatch.config.SyncbatchProperties;
 import io.syncbatch.rules.Condition;
 import io.syncbatch.rules.FilterCondition;
+import io.syncbatch.rules.MappingRule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -357,7 +358,33 @@ public class Definitions {
 				.filter(field -> !filled.contains(field))
 				.forEach(field -> problems
 					.add(at + ".omit: no mapping rule fills '" + field + "' (filled: " + filled + ")"));
+			replacing(problems, at + ".mapping", fields.mapping(), definition.mapping(), "mapping");
+			if (fields.importing() != null) {
+				if (definition.importing() == null || fields.direction() == SyncDirection.EXPORT) {
+					problems.add(at + ".import: the entity is not imported from " + platform);
+				}
+				else {
+					replacing(problems, at + ".import.mapping", fields.importing().mapping(),
+							definition.importing().mapping(), "import.mapping");
+				}
+			}
 		});
+	}
+
+	/**
+	 * A platform's rule takes the place of the definition's rule of the same targets: one
+	 * without such a rule would fill a field the definition does not have, which is
+	 * likelier a misspelt target than a wish.
+	 */
+	private static void replacing(List<String> problems, String at, List<MappingRule> replacements,
+			List<MappingRule> rules, String where) {
+		for (int i = 0; i < replacements.size(); i++) {
+			List<String> targets = replacements.get(i).targets();
+			if (rules.stream().noneMatch(rule -> rule.targets().equals(targets))) {
+				problems.add(at + "[" + i + "] fills " + targets + ", but no rule of " + where
+						+ " does: a platform's rule replaces the definition's rule of the same target");
+			}
+		}
 	}
 
 	private static void conditions(List<String> problems, String where, List<FilterCondition> conditions) {

@@ -124,16 +124,33 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 
 	/**
 	 * The definition as it works on a platform: a bidirectional entity that goes one way
-	 * there ({@code target.platforms.<platform>.direction}) without the other way's part.
+	 * there ({@code target.platforms.<platform>.direction}) without the other way's part,
+	 * and the platform's rules in place of the definition's of the same targets.
 	 */
 	public EntityDefinition on(String platform) {
-		SyncDirection way = target.on(platform).direction();
-		if (way == null || way == direction) {
+		OnPlatform there = target.on(platform);
+		SyncDirection way = there.direction();
+		if ((way == null || way == direction) && !there.changesRules()) {
 			return this;
 		}
-		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, mapping, target,
-				way == SyncDirection.IMPORT ? importing : null, way, null, dependsOn, chunkSize, maxAttempts, syncModes,
+		SyncDirection goes = way == null ? direction : way;
+		ImportSpec importsThere = goes.ways().contains(SyncDirection.IMPORT) ? importOn(there) : null;
+		List<MappingRule> rulesThere = OnPlatform.replaced(mapping, there.mapping());
+		TargetSpec targetThere = there.resource() == null ? target
+				: new TargetSpec(there.resource(), target.onDelete(), target.platforms());
+		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, rulesThere, targetThere,
+				importsThere, goes, goes == direction ? primary : null, dependsOn, chunkSize, maxAttempts, syncModes,
 				events, origin);
+	}
+
+	private @Nullable ImportSpec importOn(OnPlatform there) {
+		OnPlatform.Importing differs = there.importing();
+		if (importing == null || differs == null) {
+			return importing;
+		}
+		return new ImportSpec(importing.resource(),
+				differs.description() == null ? importing.description() : differs.description(), importing.storeKey(),
+				importing.filter(), OnPlatform.replaced(importing.mapping(), differs.mapping()), importing.erpTarget());
 	}
 
 	/** The jobs this entity has: one per direction it flows. */
@@ -154,6 +171,12 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 	public Set<String> dependencies() {
 		Set<String> referenced = new TreeSet<>(dependsOn);
 		direction.ways().forEach(way -> mapping(way).forEach(rule -> referenced.addAll(rule.referencedEntities())));
+		target.platforms().values().forEach(there -> {
+			there.mapping().forEach(rule -> referenced.addAll(rule.referencedEntities()));
+			if (there.importing() != null) {
+				there.importing().mapping().forEach(rule -> referenced.addAll(rule.referencedEntities()));
+			}
+		});
 		referenced.remove(entity);
 		return referenced;
 	}

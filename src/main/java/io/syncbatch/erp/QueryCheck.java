@@ -125,6 +125,13 @@ public class QueryCheck {
 				used.put("mapping[" + i + "] column", column);
 			}
 		}
+		definition.target().platforms().forEach((platform, there) -> {
+			for (int i = 0; i < there.mapping().size(); i++) {
+				for (String column : there.mapping().get(i).sourceColumns()) {
+					used.put("target.platforms." + platform + ".mapping[" + i + "] column", column);
+				}
+			}
+		});
 		return used;
 	}
 

@@ -1,6 +1,7 @@
 package io.syncbatch.record;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -48,10 +49,17 @@ public final class DataRecord {
 		}
 		Object current = fields;
 		for (String part : field.split("\\.")) {
-			if (!(current instanceof Map<?, ?> object)) {
+			if (current instanceof Map<?, ?> object) {
+				current = object.get(part);
+			}
+			else if (current instanceof List<?> list && part.matches("\\d{1,4}")) {
+				// A list's item by its place, from 0: a Magento address's street lines.
+				int index = Integer.parseInt(part);
+				current = index < list.size() ? list.get(index) : null;
+			}
+			else {
 				return null;
 			}
-			current = object.get(part);
 		}
 		return current;
 	}
