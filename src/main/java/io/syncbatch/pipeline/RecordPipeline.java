@@ -36,6 +36,7 @@ import io.syncbatch.rules.MappingContext;
 import io.syncbatch.rules.MappingRule;
 import io.syncbatch.rules.RecordFilter;
 import io.syncbatch.rules.RecordHeldException;
+import io.syncbatch.rules.RecordNotInStoreException;
 import io.syncbatch.rules.RecordRejectedException;
 
 /**
@@ -90,9 +91,12 @@ public class RecordPipeline {
 
 	private final Clock clock;
 
+	private final SentToStores sentToStores;
+
 	public RecordPipeline(RecordSources sources, ErpSource erp, SyncRecordRepository records, PreparedRecords prepared,
 			SyncScopes scopes, StoreWriting toStore, ErpWriting toErp, ConflictLog conflicts,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, SentToStores sentToStores) {
+		this.sentToStores = sentToStores;
 		this.sources = sources;
 		this.erp = erp;
 		this.records = records;
@@ -229,7 +233,8 @@ public class RecordPipeline {
 			@Nullable Conflict conflict) {
 		EntityDefinition definition = context.definition();
 		Map<String, @Nullable Object> payload = new LinkedHashMap<>();
-		MappingContext references = writeWay == SyncDirection.EXPORT ? new StoreReferences(context, records, erp)
+		MappingContext references = writeWay == SyncDirection.EXPORT
+				? new StoreReferences(context, records, erp, entity -> sentToStores.sends(entity, context.store()))
 				: new ErpReferences(context, records, erp);
 		try {
 			for (MappingRule rule : definition.mapping(writeWay)) {
@@ -239,6 +244,10 @@ public class RecordPipeline {
 		catch (RecordHeldException held) {
 			return Decision.decided(item, writeWay, Decision.Outcome.of(SyncStatus.HELD,
 					definition.entity() + " " + record.describe() + " held: " + held.getMessage()));
+		}
+		catch (RecordNotInStoreException elsewhere) {
+			return Decision.decided(item, writeWay, Decision.Outcome.of(SyncStatus.FILTERED, definition.entity() + " "
+					+ record.describe() + " is not for this store: " + elsewhere.getMessage()));
 		}
 		catch (RecordRejectedException rejected) {
 			return Decision.decided(item, writeWay, Decision.Outcome.of(SyncStatus.FAILED,

@@ -17,8 +17,10 @@ public interface MappingContext {
 	 * it: a store's numeric id is a number.
 	 * @throws RecordHeldException when the destination does not have that record yet,
 	 * with the reason from its sync history
+	 * @throws RecordNotInStoreException when the destination can never have it: it is not
+	 * from this store, and only the store makes such records
 	 */
-	Object boundId(String field, String entity, String key) throws RecordHeldException;
+	Object boundId(String field, String entity, String key) throws RecordHeldException, RecordNotInStoreException;
 
 	/**
 	 * The rows of a child query (order lines), its named parameters bound from the parent

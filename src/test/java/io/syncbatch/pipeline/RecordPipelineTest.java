@@ -31,7 +31,7 @@ class RecordPipelineTest {
 	 * here, so a rule that asked for a reference or child rows would fail the test.
 	 */
 	private static final RecordPipeline PIPELINE = new RecordPipeline(null, null, null, null, null, null, null, null,
-			null, Clock.systemUTC());
+			null, Clock.systemUTC(), null);
 
 	private final EntityDefinition customer = ProjectDefinitions.shipped().entity("customer");
 
