@@ -73,7 +73,7 @@ class MagentoInboxScenariosTest extends MagentoScenario {
 		assertThat(customer.statusCode()).isEqualTo(200);
 		InboxMessage ignored = message("sales-order");
 		assertThat(ignored.status()).isEqualTo(InboxStatus.IGNORED);
-		assertThat(ignored.reason()).isEqualTo("magento has no orders syncbatch can write");
+		assertThat(ignored.reason()).isEqualTo("sales-order goes import only on magento (jobs/sales-order.yml)");
 		assertThat(message("customer").status()).as("the customer's message is not held up by it")
 			.isEqualTo(InboxStatus.PROCESSED);
 		assertThat(store().requests(updating(CUSTOMERS))).singleElement()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,42 @@ class DefinitionsTest {
 			.isInstanceOf(DefinitionException.class)
 			.hasMessageStartingWith("jobs/customer.yml: ")
 			.hasMessageContaining(message);
+	}
+
+	@Test
+	void aPlatformsRuleMustTakeThePlaceOfARuleOfTheSameTarget() throws IOException {
+		String shipped = Files.readString(Path.of("jobs/sales-order.yml"));
+		String good = "            target: CustomerOrderNbr\n            template: \"MG";
+		assertThat(shipped).contains(good);
+		Files.writeString(jobs.resolve("sales-order.yml"),
+				shipped.replace(good, "            target: CustomerOrderNo\n            template: \"MG"));
+
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageStartingWith("jobs/sales-order.yml: ")
+			.hasMessageContaining("target.platforms.magento.import.mapping[2] fills [CustomerOrderNo], but no rule of"
+					+ " import.mapping does");
+	}
+
+	@Test
+	void onAPlatformTheDefinitionTakesItsResourceItsWayAndItsRules() {
+		Definitions shipped = ProjectDefinitions.shipped();
+
+		EntityDefinition orders = shipped.entity("sales-order").on("magento");
+		assertThat(orders.direction()).isEqualTo(SyncDirection.IMPORT);
+		assertThat(orders.primary()).isNull();
+		assertThat(orders.importSpec().description()).isEqualTo("store order {increment_id}");
+		assertThat(orders.importSpec().mapping()).filteredOn(rule -> rule.targets().equals(List.of("Status")))
+			.singleElement()
+			.satisfies(rule -> assertThat(rule.sourceColumns()).containsExactly("status"));
+		assertThat(orders.importSpec().mapping()).as("the rules Magento does not replace stay")
+			.filteredOn(rule -> rule.targets().equals(List.of("CustomerID")))
+			.singleElement()
+			.satisfies(rule -> assertThat(rule.sourceColumns()).containsExactly("customer_id"));
+		assertThat(shipped.entity("sales-order").on("bigcommerce")).isSameAs(shipped.entity("sales-order"));
+
+		assertThat(shipped.entity("invoice").on("magento").target().resource()).isEqualTo("order-invoices");
+		assertThat(shipped.entity("invoice").on("bigcommerce").target().resource()).isEqualTo("order-staff-notes");
 	}
 
 	@Test

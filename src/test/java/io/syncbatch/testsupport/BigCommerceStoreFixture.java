@@ -94,6 +94,8 @@ public final class BigCommerceStoreFixture extends WireMockStoreFixture {
 			case ORDERS -> this.store.orders();
 			case SHIPMENTS -> this.store.shipments();
 			case HOOKS -> this.store.hooks();
+			case INVOICES -> throw new UnsupportedOperationException(
+					"BigCommerce has no invoices: an ERP invoice is written into its order's staff notes");
 		};
 	}
 

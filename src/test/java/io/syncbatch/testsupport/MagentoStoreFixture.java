@@ -42,7 +42,10 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 
 	private static final Map<Resource, Pattern> PATHS = Map.of(Resource.CUSTOMERS,
 			Pattern.compile(".*/V1/customers(/.*)?"), Resource.CATEGORIES, Pattern.compile(".*/V1/categories(/.*)?"),
-			Resource.PRODUCTS, Pattern.compile(".*/V1/products(/.*)?"));
+			Resource.PRODUCTS, Pattern.compile(".*/V1/products(/.*)?"), Resource.ORDERS,
+			Pattern.compile(".*/V1/orders(/.*)?"), Resource.SHIPMENTS,
+			Pattern.compile(".*/V1/(order/[0-9]+/ship|shipments)"), Resource.INVOICES,
+			Pattern.compile(".*/V1/(order/[0-9]+/invoice|invoices)"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -112,6 +115,9 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 			case CUSTOMERS -> this.sandbox.customers();
 			case CATEGORIES -> this.sandbox.categories();
 			case PRODUCTS -> this.sandbox.products();
+			case ORDERS -> this.sandbox.orders();
+			case SHIPMENTS -> this.sandbox.shipments();
+			case INVOICES -> this.sandbox.invoices();
 			default -> throw notYet(resource.name().toLowerCase(java.util.Locale.ROOT));
 		};
 	}
@@ -174,20 +180,66 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 		throw notYet("addresses");
 	}
 
+	/**
+	 * A shopper's checkout, placed as {@code POST /V1/orders}: lines by sku, name,
+	 * quantity and price, billed to the address (first_name, last_name, street_1, city,
+	 * state, zip, country_iso2, email, as the scenarios name them); a guest's when
+	 * {@code customerId} is null.
+	 */
 	@Override
 	public String placeOrder(@Nullable String customerId, List<Map<String, Object>> lines,
 			Map<String, Object> billing) {
-		throw notYet("orders");
+		Map<String, Object> order = new LinkedHashMap<>();
+		order.put("customer_email", billing.get("email"));
+		if (customerId == null) {
+			order.put("customer_is_guest", 1);
+		}
+		else {
+			order.put("customer_id", Long.valueOf(customerId));
+		}
+		order.put("items", lines.stream()
+			.map(line -> Map.of("sku", line.get("sku"), "name", line.get("name"), "qty_ordered", line.get("quantity"),
+					"price",
+					new java.math.BigDecimal(String.valueOf(line.getOrDefault("price", line.get("price_ex_tax"))))))
+			.toList());
+		Map<String, Object> address = new LinkedHashMap<>();
+		address.put("firstname", billing.get("first_name"));
+		address.put("lastname", billing.get("last_name"));
+		address.put("email", billing.get("email"));
+		address.put("street", List.of(billing.get("street_1")));
+		address.put("city", billing.get("city"));
+		address.put("region_code", billing.get("state"));
+		address.put("postcode", billing.get("zip"));
+		address.put("country_id", billing.get("country_iso2"));
+		address.put("telephone", billing.getOrDefault("phone", "555-0100"));
+		address.put("address_type", "billing");
+		order.put("billing_address", address);
+		java.math.BigDecimal total = lines.stream()
+			.map(line -> new java.math.BigDecimal(String.valueOf(line.getOrDefault("price", line.get("price_ex_tax"))))
+				.multiply(new java.math.BigDecimal(String.valueOf(line.get("quantity")))))
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+		order.put("grand_total", total);
+		order.put("base_grand_total", total);
+		return String
+			.valueOf(JSON.readTree(send("POST", "/V1/orders", JSON.writeValueAsString(Map.of("entity", order))))
+				.path("entity_id")
+				.asLong());
 	}
 
+	/** A store user's comment on an order, with a new status (Magento's words). */
 	@Override
 	public void editOrder(String id, Map<String, Object> fields) {
-		throw notYet("orders");
+		send("POST", "/V1/orders/" + id + "/comments",
+				JSON.writeValueAsString(Map.of("statusHistory",
+						Map.of("comment", "changed in the admin", "status", fields.get("status"),
+								"is_customer_notified", 0, "is_visible_on_front", 0, "parent_id", Long.valueOf(id)))));
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public List<Map<String, Object>> orderLines(Object orderId) {
-		throw notYet("orders");
+		return (List<Map<String, Object>>) JSON.readValue(send("GET", "/V1/orders/" + orderId, null), Map.class)
+			.get("items");
 	}
 
 	private static UnsupportedOperationException notYet(String what) {

@@ -58,6 +58,10 @@ public interface StoreFixture extends AfterEachCallback {
 		return documents(Resource.SHIPMENTS);
 	}
 
+	default List<Map<String, Object>> invoices() {
+		return documents(Resource.INVOICES);
+	}
+
 	/**
 	 * Creates a customer in the store directly, as someone else than the engine would,
 	 * through the same checked API the engine uses.
@@ -140,7 +144,7 @@ public interface StoreFixture extends AfterEachCallback {
 	/** What a store holds. */
 	enum Resource {
 
-		CUSTOMERS, ADDRESSES, PRODUCTS, CATEGORIES, ORDERS, SHIPMENTS, HOOKS
+		CUSTOMERS, ADDRESSES, PRODUCTS, CATEGORIES, ORDERS, SHIPMENTS, INVOICES, HOOKS
 
 	}
 

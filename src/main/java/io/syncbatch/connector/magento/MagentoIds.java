@@ -16,7 +16,15 @@ final class MagentoIds {
 	 * @throws MalformedAnswerException when the entity has no integer id
 	 */
 	static String of(JsonNode entity, String kind, String request, StoreChannel channel) {
-		JsonNode id = entity.path("id");
+		return of(entity, kind, request, channel, "id");
+	}
+
+	/**
+	 * @param field where the entity keeps its id: {@code id}, or a sales document's
+	 * {@code entity_id}
+	 */
+	static String of(JsonNode entity, String kind, String request, StoreChannel channel, String field) {
+		JsonNode id = entity.path(field);
 		if (!id.isIntegralNumber()) {
 			throw new MalformedAnswerException(request + " on store " + channel.storeName() + " answered a " + kind
 					+ " without an integer id: " + id);

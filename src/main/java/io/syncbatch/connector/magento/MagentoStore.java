@@ -21,9 +21,10 @@ import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Magento store view: its customers (written and read), their addresses, categories
- * and products. A sandbox store starts its local sandbox the first time a request is
- * sent, so commands that never talk to the store open no port.
+ * One Magento store view: its customers (written and read), their addresses, categories,
+ * products, orders (read), and the shipments, invoices and statuses of its orders. A
+ * sandbox store starts its local sandbox the first time a request is sent, so commands
+ * that never talk to the store open no port.
  */
 final class MagentoStore implements StoreConnection {
 
@@ -37,6 +38,14 @@ final class MagentoStore implements StoreConnection {
 
 	private static final String ADDRESSES = "customer-addresses";
 
+	private static final String ORDERS = "orders";
+
+	private static final String SHIPMENTS = "order-shipments";
+
+	private static final String INVOICES = "order-invoices";
+
+	private static final String STATUS = "order-status";
+
 	private final String name;
 
 	private final MagentoSettings settings;
@@ -49,7 +58,7 @@ final class MagentoStore implements StoreConnection {
 
 	private final Map<String, ResourceWriter> writers;
 
-	private final ResourceReader customerReader;
+	private final Map<String, ResourceReader> readers;
 
 	private volatile @Nullable MagentoSandbox sandbox;
 
@@ -64,8 +73,12 @@ final class MagentoStore implements StoreConnection {
 		this.writers = Map.of(CUSTOMERS, new MagentoCustomerWriter(channel), CATEGORIES,
 				new MagentoCategoryWriter(channel, settings.rootCategoryId()), PRODUCTS,
 				new MagentoProductWriter(channel, settings.attributeSetId()), ADDRESSES,
-				new MagentoAddressWriter(channel, json));
-		this.customerReader = new MagentoCustomerReader(channel, clock);
+				new MagentoAddressWriter(channel, json), SHIPMENTS, new MagentoShipmentWriter(channel), INVOICES,
+				new MagentoInvoiceWriter(channel), STATUS, new MagentoOrderStatusWriter(channel));
+		this.readers = Map.of(CUSTOMERS,
+				new MagentoChangeReader(channel, clock, MagentoCustomerWriter.PATH + "/search",
+						new MagentoCustomerDocuments()),
+				ORDERS, new MagentoChangeReader(channel, clock, "/V1/orders", new MagentoOrderDocuments(name)));
 	}
 
 	@Override
@@ -85,7 +98,7 @@ final class MagentoStore implements StoreConnection {
 
 	@Override
 	public @Nullable ResourceReader reader(String resource) {
-		return CUSTOMERS.equals(resource) ? customerReader : null;
+		return readers.get(resource);
 	}
 
 	@Override

@@ -50,7 +50,7 @@ class MagentoCustomerReaderTest {
 
 	private URI root;
 
-	private MagentoCustomerReader reader;
+	private MagentoChangeReader reader;
 
 	@BeforeEach
 	void connect() {
@@ -63,8 +63,10 @@ class MagentoCustomerReaderTest {
 		StoreHttp stores = new StoreHttp(RestClient.builder(), json, Clock.systemUTC(), properties,
 				new SyncMeters(new SimpleMeterRegistry(), properties, ProjectDefinitions.shipped()),
 				new Secrets(new MockEnvironment()));
-		reader = new MagentoCustomerReader(stores.open("main", properties.stores().get("main"), () -> root,
-				new MagentoDialect(new BearerToken("at"), json)), Clock.systemUTC());
+		reader = new MagentoChangeReader(
+				stores.open("main", properties.stores().get("main"), () -> root,
+						new MagentoDialect(new BearerToken("at"), json)),
+				Clock.systemUTC(), "/V1/customers/search", new MagentoCustomerDocuments());
 	}
 
 	@AfterEach

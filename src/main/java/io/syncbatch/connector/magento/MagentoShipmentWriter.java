@@ -1,0 +1,113 @@
+package io.syncbatch.connector.magento;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpMethod;
+
+import io.syncbatch.connector.OutgoingRecord;
+import io.syncbatch.connector.StoreChannel;
+import io.syncbatch.connector.StoreRejectedException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Shipments of Magento orders: {@code POST /V1/order/{orderId}/ship} with the order's
+ * lines by their item ids (the definition names them by SKU), the tracking number as a
+ * track, and the ERP's shipment number as the shipment's comment, by which it is found
+ * again ({@link OrderDocumentWriter}).
+ */
+final class MagentoShipmentWriter extends OrderDocumentWriter {
+
+	private static final String TRACKING = "tracking_number";
+
+	MagentoShipmentWriter(StoreChannel channel) {
+		super(channel, "shipment", "/V1/shipments", "comments");
+	}
+
+	@Override
+	String created(OutgoingRecord record) {
+		String orderId = text(record, ORDER);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("items", items(record, orderId));
+		if (!text(record, TRACKING).isBlank()) {
+			String title = text(record, "shipping_method");
+			body.put("tracks", List.of(Map.of("track_number", text(record, TRACKING), "title",
+					title.isBlank() ? "Tracking number" : title, "carrier_code", "custom")));
+		}
+		body.put("notify", false);
+		body.put("appendComment", true);
+		body.put("comment", comment(record));
+		JsonNode answer = channel().send(HttpMethod.POST, "/V1/order/{orderId}/ship", Map.of("orderId", orderId), body);
+		if (!answer.isIntegralNumber()) {
+			throw new StoreRejectedException("POST /V1/order/" + orderId + "/ship on store " + channel().storeName()
+					+ " answered " + answer + " instead of the new shipment's id");
+		}
+		return String.valueOf(answer.longValue());
+	}
+
+	/**
+	 * A tracking number given after the shipment was made cannot be added to it here:
+	 * said, not dropped.
+	 */
+	@Override
+	void stillSame(JsonNode shipment, OutgoingRecord record) {
+		String tracking = text(record, TRACKING);
+		if (tracking.isBlank()) {
+			return;
+		}
+		for (JsonNode track : shipment.path("tracks")) {
+			if (tracking.equals(track.path("track_number").asString(""))) {
+				return;
+			}
+		}
+		throw new StoreRejectedException(
+				"Magento shipment " + shipment.path("entity_id") + " was made without tracking number " + tracking
+						+ ", and Magento keeps a shipment as made: add the" + " track in Magento's admin");
+	}
+
+	/**
+	 * Each shipped line as the order's item of its SKU with that much left to ship.
+	 * @throws StoreRejectedException for a SKU the order does not have, or has not that
+	 * much of left
+	 */
+	private List<Map<String, Object>> items(OutgoingRecord record, String orderId) {
+		JsonNode order = channel().send(HttpMethod.GET, "/V1/orders/{id}", Map.of("id", orderId), null);
+		Map<String, BigDecimal> left = new LinkedHashMap<>();
+		List<Map<String, Object>> items = new ArrayList<>();
+		Object lines = record.payload().get("items");
+		for (Object line : lines instanceof List<?> list ? list : List.of()) {
+			Map<?, ?> shipped = line instanceof Map<?, ?> map ? map : Map.of();
+			String sku = String.valueOf(shipped.get("sku"));
+			BigDecimal quantity = new BigDecimal(String.valueOf(shipped.get("quantity")));
+			JsonNode item = itemOf(order, sku, quantity, left);
+			if (item == null) {
+				throw new StoreRejectedException("SKU " + sku + " × " + quantity.stripTrailingZeros().toPlainString()
+						+ " is not left to ship on Magento order " + orderId);
+			}
+			items.add(Map.of("order_item_id", item.path("item_id").asLong(), "qty", quantity));
+		}
+		return items;
+	}
+
+	private static @org.jspecify.annotations.Nullable JsonNode itemOf(JsonNode order, String sku, BigDecimal quantity,
+			Map<String, BigDecimal> left) {
+		for (JsonNode item : order.path("items")) {
+			if (!item.path("parent_item_id").isMissingNode() && !item.path("parent_item_id").isNull()
+					|| !sku.equals(item.path("sku").asString(""))) {
+				continue;
+			}
+			String itemId = item.path("item_id").asString();
+			BigDecimal remaining = left.computeIfAbsent(itemId,
+					id -> item.path("qty_ordered").decimalValue().subtract(item.path("qty_shipped").decimalValue()));
+			if (remaining.compareTo(quantity) >= 0) {
+				left.put(itemId, remaining.subtract(quantity));
+				return item;
+			}
+		}
+		return null;
+	}
+
+}

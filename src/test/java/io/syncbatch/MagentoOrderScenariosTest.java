@@ -1,0 +1,213 @@
+package io.syncbatch;
+
+import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
+import static io.syncbatch.testsupport.StoreFixture.Resource.INVOICES;
+import static io.syncbatch.testsupport.StoreFixture.Resource.SHIPMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.syncbatch.history.SyncRecord;
+import io.syncbatch.history.SyncStatus;
+import io.syncbatch.job.RunSummary;
+import io.syncbatch.testsupport.StoreFixture.StoreFault;
+
+/**
+ * Orders placed in a Magento store: given Fruitico, exported to Magento, when its buyer
+ * places an order there (2 × JAM-STRAW at 6.50 and 1 × COFFEE-HOUSE at 24.00) and
+ * sales-order-import runs, then the ERP has a sales order WEB000001 for FRUITICO, read in
+ * Magento's words; and when the ERP ships, invoices and completes it, the Magento order
+ * gets one shipment, one invoice and the status complete, even when Magento's answers are
+ * lost and the requests are sent again.
+ */
+class MagentoOrderScenariosTest extends MagentoScenario {
+
+	static final List<Map<String, Object>> JAM_AND_COFFEE = List.of(
+			SalesOrderImportScenariosTest.line("JAM-STRAW", "Strawberry jam 250 g", 2, "6.50"),
+			SalesOrderImportScenariosTest.line("COFFEE-HOUSE", "House blend coffee 1 kg", 1, "24.00"));
+
+	String order;
+
+	@BeforeEach
+	void givenFruiticoOrderedInMagento() throws Exception {
+		run("customer-export");
+		String fruitico = records.history(storeName(), "customer", null)
+			.stream()
+			.filter(record -> "FRUITICO".equals(record.erpId()))
+			.findFirst()
+			.orElseThrow()
+			.externalId();
+		order = store().placeOrder(fruitico, JAM_AND_COFFEE, billing());
+	}
+
+	@Test
+	void anOrderPlacedInMagentoBecomesAnErpSalesOrderReadInMagentosWords() throws Exception {
+		RunSummary imported = run("sales-order-import");
+
+		assertThat(imported.inserted()).isEqualTo(1);
+		Map<String, Object> row = erpOrder();
+		assertThat(row).containsEntry("CustomerID", "FRUITICO")
+			.containsEntry("Status", "N")
+			.containsEntry("CustomerOrderNbr", "MG000000001")
+			.containsEntry("BillFirstName", "Dana")
+			.containsEntry("BillAddressLine1", "25 Broadway")
+			.containsEntry("BillCity", "New York")
+			.containsEntry("BillState", "NY")
+			.containsEntry("BillPostalCode", "10004")
+			.containsEntry("BillCountryID", "US")
+			.containsEntry("LineCntr", 2);
+		assertThat((BigDecimal) row.get("CuryOrderTotal")).isEqualByComparingTo("37.00");
+		assertThat(erp.jdbc()
+			.queryForList("SELECT InventoryCD, OrderQty FROM SOLine WHERE CompanyID = 2 AND OrderType = 'SO'"
+					+ " AND OrderNbr = 'WEB000001' ORDER BY LineNbr"))
+			.extracting(line -> line.get("InventoryCD"), line -> ((BigDecimal) line.get("OrderQty")).intValue())
+			.containsExactly(tuple("JAM-STRAW", 2), tuple("COFFEE-HOUSE", 1));
+		SyncRecord record = orders().get(order);
+		assertThat(record.erpId()).isEqualTo("SO-WEB000001");
+		assertThat(record.status()).isEqualTo(SyncStatus.PROCESSED);
+		assertThat(run("sales-order-import").inserted()).as("imported once").isZero();
+	}
+
+	@Test
+	void anOrderOfACustomerWhoSignedUpInMagentoWaitsForThatCustomer() throws Exception {
+		String stranger = store().createCustomer("kim.lee@mail.example", "Kim", "Lee");
+		String kims = store().placeOrder(stranger, JAM_AND_COFFEE, billing());
+
+		run("sales-order-import");
+
+		assertThat(orders().get(kims).status()).isEqualTo(SyncStatus.HELD);
+		assertThat(orders().get(kims).lastError()).contains("customer").contains(stranger);
+		assertThat(orders().get(order).status()).isEqualTo(SyncStatus.PROCESSED);
+	}
+
+	@Test
+	void theErpHoldsShipsInvoicesAndCompletesTheMagentoOrder() throws Exception {
+		run("sales-order-import");
+		givenTheErpSetTheOrderStatus("H");
+		run("order-status-export");
+		assertThat(store().orders().get(0)).containsEntry("status", "holded");
+
+		givenTheErpShippedAndInvoicedWeb000001();
+		assertThat(run("shipment-export").inserted()).isEqualTo(1);
+		assertThat(run("invoice-export").inserted()).isEqualTo(1);
+		givenTheErpSetTheOrderStatus("C");
+		run("order-status-export");
+
+		assertThat(store().shipments()).singleElement().satisfies(shipment -> {
+			assertThat(String.valueOf(shipment.get("order_id"))).isEqualTo(order);
+			assertThat(shipment.get("tracks").toString()).contains("1Z999AA10123456799");
+			assertThat(shipment.get("comments").toString()).contains("Acumatica shipment SH000301");
+		});
+		assertThat(store().invoices()).singleElement()
+			.satisfies(
+					invoice -> assertThat(invoice.get("comments").toString()).contains("Acumatica invoice INV000401"));
+		assertThat(records.history(storeName(), "shipment", null))
+			.filteredOn(record -> record.erpId().equals("SH000201"))
+			.singleElement()
+			.as("the ERP's own orders are never in Magento: their shipments are not held for them")
+			.satisfies(record -> {
+				assertThat(record.status()).isEqualTo(SyncStatus.FILTERED);
+				assertThat(record.lastError()).isEqualTo("shipment SH000201 (SO000101) is not for this store:"
+						+ " order_id: sales-order SO-SO000101 is not from store '" + storeName()
+						+ "', and sales-order goes from that store to the ERP only");
+			});
+		Map<String, Object> magentoOrder = store().orders().get(0);
+		assertThat(magentoOrder).containsEntry("status", "complete");
+		assertThat(magentoOrder.get("status_histories").toString()).contains("Status set from the ERP: holded");
+		store().forgetRequests();
+		run("order-status-export");
+		assertThat(store().writes()).as("nothing changed, nothing sent").isZero();
+	}
+
+	private void givenTheErpSetTheOrderStatus(String status) {
+		erp.jdbc()
+			.update("UPDATE SOOrder SET Status = ?, LastModifiedDateTime = ? WHERE CompanyID = 2"
+					+ " AND OrderType = 'SO' AND OrderNbr = 'WEB000001'", status,
+					Timestamp.valueOf(LocalDateTime.now()));
+	}
+
+	@Test
+	void aShipmentOrInvoiceWhoseAnswerWasLostIsFoundNotMadeTwice() throws Exception {
+		run("sales-order-import");
+		givenTheErpShippedAndInvoicedWeb000001();
+		store().failFirst(creating(SHIPMENTS), StoreFault.answerAfter(Duration.ofMillis(4_000)));
+		store().failFirst(creating(INVOICES), StoreFault.answerAfter(Duration.ofMillis(4_000)));
+
+		RunSummary shipped = run("shipment-export");
+		RunSummary invoiced = run("invoice-export");
+
+		assertThat(shipped.status()).isEqualTo("COMPLETED");
+		assertThat(invoiced.status()).isEqualTo("COMPLETED");
+		assertThat(store().shipments()).as("Magento would ship the order twice").hasSize(1);
+		assertThat(store().invoices()).as("Magento would bill the order twice").hasSize(1);
+		assertThat(records.history(storeName(), "shipment", null))
+			.filteredOn(record -> record.erpId().equals("SH000301"))
+			.singleElement()
+			.satisfies(record -> assertThat(record.status()).isEqualTo(SyncStatus.PROCESSED));
+		assertThat(records.history(storeName(), "invoice", null))
+			.filteredOn(record -> record.erpId().equals("INV000401"))
+			.singleElement()
+			.satisfies(record -> assertThat(record.status()).isEqualTo(SyncStatus.PROCESSED));
+	}
+
+	private void givenTheErpShippedAndInvoicedWeb000001() {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		erp.jdbc()
+			.update("INSERT INTO SOShipment (CompanyID, ShipmentNbr, ShipmentType, ShipDate, Status, CustomerID,"
+					+ " OrderType, OrderNbr, ShipVia, TrackingNbr, LineCntr, LastModifiedDateTime) VALUES"
+					+ " (2, 'SH000301', 'I', '2026-12-08', 'C', 'FRUITICO', 'SO', 'WEB000001', 'UPSGROUND',"
+					+ " '1Z999AA10123456799', 2, ?)", now);
+		erp.jdbc()
+			.update("INSERT INTO SOShipLine (CompanyID, ShipmentNbr, LineNbr, InventoryCD, ShippedQty) VALUES"
+					+ " (2, 'SH000301', 1, 'JAM-STRAW', 2), (2, 'SH000301', 2, 'COFFEE-HOUSE', 1)");
+		erp.jdbc()
+			.update("INSERT INTO ARInvoice (CompanyID, DocType, RefNbr, CustomerID, DocDate, DueDate, Status, CuryID,"
+					+ " CuryOrigDocAmt, CuryDocBal, OrderType, OrderNbr, LastModifiedDateTime) VALUES (2, 'INV',"
+					+ " 'INV000401', 'FRUITICO', '2026-12-08', '2027-01-07', 'N', 'USD', 37, 37, 'SO', 'WEB000001', ?)",
+					now);
+	}
+
+	private static Map<String, Object> billing() {
+		Map<String, Object> billing = new LinkedHashMap<>();
+		billing.put("first_name", "Dana");
+		billing.put("last_name", "Fruit");
+		billing.put("email", "info@fruitico.example");
+		billing.put("street_1", "25 Broadway");
+		billing.put("city", "New York");
+		billing.put("state", "NY");
+		billing.put("zip", "10004");
+		billing.put("country_iso2", "US");
+		return billing;
+	}
+
+	private RunSummary run(String job) throws Exception {
+		return RunSummary.of(jobs.launch(job, Map.of()));
+	}
+
+	private Map<String, SyncRecord> orders() {
+		return records.history(storeName(), "sales-order", null)
+			.stream()
+			.filter(record -> record.externalId() != null)
+			.collect(Collectors.toMap(SyncRecord::externalId, Function.identity()));
+	}
+
+	private Map<String, Object> erpOrder() {
+		Map<String, Object> row = new org.springframework.util.LinkedCaseInsensitiveMap<>();
+		row.putAll(erp.jdbc()
+			.queryForMap("SELECT * FROM SOOrder WHERE CompanyID = 2 AND OrderType = 'SO' AND OrderNbr = 'WEB000001'"));
+		return row;
+	}
+
+}
