@@ -32,12 +32,14 @@ import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
  * store's root ({@code Default Category}, 2 in a new Magento)
  * @param attributeSetId the attribute set new products get ({@code Default}, 4 in a new
  * Magento)
+ * @param demoShopper a local sandbox without a data file yet starts with a shopper who
+ * has placed an order
  */
 record MagentoSettings(@Nullable URI apiUrl, @DefaultValue("default") String storeCode,
 		@DefaultValue("oauth") Auth auth, @Nullable String consumerKey, @Nullable String consumerSecret,
 		@Nullable String accessToken, @Nullable String accessTokenSecret,
 		@DefaultValue("HMAC_SHA256") OAuthSigner.SignatureMethod signatureMethod, @Nullable String dataFile,
-		@DefaultValue("2") long rootCategoryId, @DefaultValue("4") long attributeSetId) {
+		@DefaultValue("2") long rootCategoryId, @DefaultValue("4") long attributeSetId, boolean demoShopper) {
 
 	enum Auth {
 

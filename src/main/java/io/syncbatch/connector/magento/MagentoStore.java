@@ -109,6 +109,9 @@ final class MagentoStore implements StoreConnection {
 	private synchronized URI startSandbox() {
 		MagentoSandbox running = new MagentoSandbox(settings.credentials(), 0,
 				settings.dataFile() == null ? null : Path.of(settings.dataFile()), clock);
+		if (settings.demoShopper()) {
+			running.withDemoShopper();
+		}
 		URI root = settings.storeRoot(running.start());
 		sandbox = running;
 		log.info("Store '{}' is the local Magento sandbox at {}", name, root);

@@ -29,10 +29,10 @@ class MagentoDialectTest {
 		HttpHeaders bearer = new HttpHeaders();
 
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.OAUTH, "ck",
-				"cs", "at", "ats", OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4))
+				"cs", "at", "ats", OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false))
 			.addHeaders(HttpMethod.GET, customer, signed);
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
-				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4))
+				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false))
 			.addHeaders(HttpMethod.GET, customer, bearer);
 
 		assertThat(signed.getFirst(HttpHeaders.AUTHORIZATION)).startsWith("OAuth oauth_consumer_key=\"ck\",")
@@ -45,25 +45,25 @@ class MagentoDialectTest {
 	void aMissingCredentialIsNamedBySettingAndSecretsStayOutOfToString() {
 		MagentoSettings withoutSecret = new MagentoSettings(URI.create("https://shop.example.com"), "default",
 				MagentoSettings.Auth.OAUTH, "ck", "consumer-secret-value", "access-token-value", null,
-				OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4);
+				OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> withoutSecret.check(false))
 			.withMessageStartingWith("access-token-secret is required with auth: oauth");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new MagentoSettings(URI.create("ftp://shop.example.com"), "default",
 					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null,
-					2, 4)
+					2, 4, false)
 				.check(false))
 			.withMessageStartingWith("api-url 'ftp://shop.example.com' is not an http(s) address");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new MagentoSettings(URI.create("https://shop.example.com"), "Default Store",
 					MagentoSettings.Auth.BEARER, null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null,
-					2, 4)
+					2, 4, false)
 				.check(false))
 			.withMessageStartingWith("store-code 'Default Store' is not a Magento store code");
 		assertThat(withoutSecret.toString()).doesNotContain("consumer-secret-value", "access-token-value");
 		assertThat(new MagentoSettings(URI.create("https://shop.example.com/"), "all", MagentoSettings.Auth.BEARER,
-				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4)
+				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false)
 			.storeRoot()).hasToString("https://shop.example.com/rest/all");
 	}
 
@@ -71,7 +71,7 @@ class MagentoDialectTest {
 	void aRefusalIsShownWithItsPlaceholdersFilledIn() {
 		MagentoDialect dialect = dialect(
 				new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
-						null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4));
+						null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false));
 
 		assertThat(dialect.refusal(400, """
 				{"message": "%fieldName is a required field.", "parameters": {"fieldName": "email"}}"""))
@@ -109,7 +109,7 @@ class MagentoDialectTest {
 	void aRetryAfterOfA429IsThePauseAskedFor() {
 		MagentoDialect dialect = dialect(
 				new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
-						null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4));
+						null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false));
 		HttpHeaders retryAfter = new HttpHeaders();
 		retryAfter.set(HttpHeaders.RETRY_AFTER, "7");
 

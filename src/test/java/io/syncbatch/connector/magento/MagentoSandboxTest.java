@@ -114,6 +114,27 @@ class MagentoSandboxTest {
 	}
 
 	@Test
+	void aNewDemoStoreStartsWithAShopperAndHerOrderOnceNotAgainAfterARestart(@TempDir Path dir) {
+		Path dataFile = dir.resolve("magento.json");
+		sandbox = new MagentoSandbox(CREDENTIALS, 0, dataFile, Clock.systemUTC()).withDemoShopper();
+		sandbox.start();
+
+		assertThat(sandbox.customers()).singleElement()
+			.satisfies(customer -> assertThat(customer).containsEntry("email", "info@fruitico.example"));
+		assertThat(sandbox.orders()).singleElement().satisfies(order -> {
+			assertThat(String.valueOf(order.get("customer_id")))
+				.isEqualTo(String.valueOf(sandbox.customers().get(0).get("id")));
+			assertThat(order).containsEntry("status", "pending");
+			assertThat((List<?>) order.get("items")).hasSize(2);
+		});
+
+		sandbox.stop();
+		sandbox = new MagentoSandbox(CREDENTIALS, 0, dataFile, Clock.systemUTC()).withDemoShopper();
+		sandbox.start();
+		assertThat(sandbox.orders()).as("a store with data keeps its own").hasSize(1);
+	}
+
+	@Test
 	void anUpdateWithoutAddressesKeepsThemAndAnUnknownCustomerIsNoSuchEntity() throws Exception {
 		start(null);
 		Answer created = create(

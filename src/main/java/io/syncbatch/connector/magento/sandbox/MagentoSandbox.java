@@ -21,6 +21,7 @@ import io.syncbatch.connector.sandbox.SandboxRejection;
 import io.syncbatch.connector.sandbox.SandboxRequest;
 import io.syncbatch.connector.sandbox.SandboxServer;
 import io.syncbatch.connector.sandbox.StoreData;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,6 +74,8 @@ public final class MagentoSandbox implements AutoCloseable {
 
 	private final Object lifecycleLock = new Object();
 
+	private boolean demoShopper;
+
 	private @Nullable URI origin;
 
 	/**
@@ -113,11 +116,39 @@ public final class MagentoSandbox implements AutoCloseable {
 			if (origin != null) {
 				throw new IllegalStateException("the Magento sandbox is already running at " + origin);
 			}
-			data.load();
+			boolean loaded = data.load();
 			categories.plantRoots();
+			if (!loaded && demoShopper) {
+				plantDemoShopper();
+			}
 			origin = server.start(port);
 			return origin;
 		}
+	}
+
+	/**
+	 * A store without data file yet starts with a shopper who has an order
+	 * ({@link DemoShopper}), for imports to find.
+	 */
+	public MagentoSandbox withDemoShopper() {
+		demoShopper = true;
+		return this;
+	}
+
+	/** Through the store's own routes and rules, as a shopper's requests would go. */
+	private void plantDemoShopper() {
+		JsonNode customer = served("POST", "/V1/customers", DemoShopper.customer(mapper));
+		served("POST", "/V1/orders", DemoShopper.order(mapper, customer.path("id").asLong()));
+	}
+
+	private JsonNode served(String method, String path, JsonNode body) {
+		Router.Match match = router.find(method, path, Map.of());
+		JsonNode answer = match.route()
+			.handler()
+			.apply(new SandboxRequest(method, match.segments(), Map.of(), mapper.writeValueAsBytes(body),
+					"application/json", BASE_PATH, mapper))
+			.body();
+		return Objects.requireNonNull(answer);
 	}
 
 	/** Stops listening; the data is kept for a later {@link #start()}. */
