@@ -2,6 +2,7 @@ package io.syncbatch;
 
 import static io.syncbatch.testsupport.StoreFixture.Requests.creating;
 import static io.syncbatch.testsupport.StoreFixture.Resource.CUSTOMERS;
+import static io.syncbatch.testsupport.StoreFixture.Resource.SHIPMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ import io.syncbatch.testsupport.StoreFixture.StoreFault;
  * runs the customer export on MariaDB against the Magento sandbox (each request signed
  * and contract-checked), is killed with SIGKILL once Magento has the customers, and the
  * operator recovers and restarts the execution; every customer is in Magento once,
- * PROCESSED in the history under its Magento id.
+ * PROCESSED in the history under its Magento id. The same for a shipment of an imported
+ * order: Magento would ship the order twice.
  */
 @MariaDbSuite
 class MagentoCrashSafetyIT {
@@ -96,6 +98,31 @@ class MagentoCrashSafetyIT {
 				"MARMALADO", "marmalado@changed.example"));
 	}
 
+	@Test
+	void killedAfterMagentoShippedTheOrderButBeforeTheChunkCommitted() throws Exception {
+		assertThat(drill.run("run", "customer-export").exitCode()).isZero();
+		String fruitico = jdbc.queryForObject(
+				"SELECT external_id FROM sync_record WHERE entity = 'customer' AND erp_id = 'FRUITICO'", String.class);
+		String order = STORE.placeOrder(fruitico, MagentoOrderScenariosTest.JAM_AND_COFFEE,
+				MagentoOrderScenariosTest.billing());
+		assertThat(drill.run("run", "sales-order-import").exitCode()).isZero();
+		MagentoOrderScenariosTest.shipWeb000001(jdbc);
+		StoreFixture.InjectedFault lateAnswer = STORE.failAll(creating(SHIPMENTS),
+				StoreFault.answerAfter(Duration.ofSeconds(60)));
+		long execution = drill.killWhen(() -> STORE.shipments().size() == 1, "run", "shipment-export");
+		lateAnswer.remove();
+
+		drill.recoverAndRestart(execution);
+
+		assertThat(STORE.shipments()).as("Magento would ship the order twice").singleElement().satisfies(shipment -> {
+			assertThat(String.valueOf(shipment.get("order_id"))).isEqualTo(order);
+			assertThat(jdbc.queryForMap(
+					"SELECT status, external_id FROM sync_record WHERE entity = 'shipment' AND erp_id = 'SH000301'"))
+				.containsEntry("status", "PROCESSED")
+				.containsEntry("external_id", String.valueOf(shipment.get("entity_id")));
+		});
+	}
+
 	/** Each ERP customer is one Magento customer, with this email, bound to its id. */
 	private void assertExportedOnce(Map<String, String> emails) {
 		List<Map<String, Object>> inStore = STORE.customers();
@@ -108,7 +135,8 @@ class MagentoCrashSafetyIT {
 				.map(customer -> String.valueOf(customer.get("id")))
 				.findFirst()
 				.orElseThrow();
-			assertThat(jdbc.queryForMap("SELECT status, external_id FROM sync_record WHERE erp_id = ?", erpId))
+			assertThat(jdbc.queryForMap(
+					"SELECT status, external_id FROM sync_record WHERE entity = 'customer' AND erp_id = ?", erpId))
 				.containsEntry("status", "PROCESSED")
 				.containsEntry("external_id", storeId);
 		});

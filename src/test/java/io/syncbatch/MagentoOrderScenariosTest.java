@@ -163,23 +163,26 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 	}
 
 	private void givenTheErpShippedAndInvoicedWeb000001() {
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-		erp.jdbc()
-			.update("INSERT INTO SOShipment (CompanyID, ShipmentNbr, ShipmentType, ShipDate, Status, CustomerID,"
-					+ " OrderType, OrderNbr, ShipVia, TrackingNbr, LineCntr, LastModifiedDateTime) VALUES"
-					+ " (2, 'SH000301', 'I', '2026-12-08', 'C', 'FRUITICO', 'SO', 'WEB000001', 'UPSGROUND',"
-					+ " '1Z999AA10123456799', 2, ?)", now);
-		erp.jdbc()
-			.update("INSERT INTO SOShipLine (CompanyID, ShipmentNbr, LineNbr, InventoryCD, ShippedQty) VALUES"
-					+ " (2, 'SH000301', 1, 'JAM-STRAW', 2), (2, 'SH000301', 2, 'COFFEE-HOUSE', 1)");
+		shipWeb000001(erp.jdbc());
 		erp.jdbc()
 			.update("INSERT INTO ARInvoice (CompanyID, DocType, RefNbr, CustomerID, DocDate, DueDate, Status, CuryID,"
 					+ " CuryOrigDocAmt, CuryDocBal, OrderType, OrderNbr, LastModifiedDateTime) VALUES (2, 'INV',"
 					+ " 'INV000401', 'FRUITICO', '2026-12-08', '2027-01-07', 'N', 'USD', 37, 37, 'SO', 'WEB000001', ?)",
-					now);
+					Timestamp.valueOf(LocalDateTime.now()));
 	}
 
-	private static Map<String, Object> billing() {
+	/** The ERP's shipment SH000301 of all of WEB000001, with a tracking number. */
+	static void shipWeb000001(org.springframework.jdbc.core.JdbcTemplate erp) {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		erp.update("INSERT INTO SOShipment (CompanyID, ShipmentNbr, ShipmentType, ShipDate, Status, CustomerID,"
+				+ " OrderType, OrderNbr, ShipVia, TrackingNbr, LineCntr, LastModifiedDateTime) VALUES"
+				+ " (2, 'SH000301', 'I', '2026-12-08', 'C', 'FRUITICO', 'SO', 'WEB000001', 'UPSGROUND',"
+				+ " '1Z999AA10123456799', 2, ?)", now);
+		erp.update("INSERT INTO SOShipLine (CompanyID, ShipmentNbr, LineNbr, InventoryCD, ShippedQty) VALUES"
+				+ " (2, 'SH000301', 1, 'JAM-STRAW', 2), (2, 'SH000301', 2, 'COFFEE-HOUSE', 1)");
+	}
+
+	static Map<String, Object> billing() {
 		Map<String, Object> billing = new LinkedHashMap<>();
 		billing.put("first_name", "Dana");
 		billing.put("last_name", "Fruit");
