@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,20 +196,6 @@ class SalesOrderImportScenariosTest extends BigCommerceScenario {
 
 	private RunSummary run(String job) throws Exception {
 		return RunSummary.of(jobs.launch(job, Map.of()));
-	}
-
-	private Map<String, SyncRecord> orders() {
-		return records.history(storeName(), "sales-order", null)
-			.stream()
-			.filter(record -> record.externalId() != null)
-			.collect(Collectors.toMap(SyncRecord::externalId, Function.identity()));
-	}
-
-	private Map<String, Object> erpOrder(String orderNbr) {
-		Map<String, Object> row = new org.springframework.util.LinkedCaseInsensitiveMap<>();
-		row.putAll(erp.jdbc()
-			.queryForMap("SELECT * FROM SOOrder WHERE CompanyID = 2 AND OrderType = 'SO' AND OrderNbr = ?", orderNbr));
-		return row;
 	}
 
 	private List<Map<String, Object>> erpLines(String orderNbr) {

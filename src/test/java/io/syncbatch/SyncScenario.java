@@ -24,7 +24,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.syncbatch.definition.SyncDirection;
 import io.syncbatch.job.DefinitionJobRegistry;
 import io.syncbatch.job.RunSummary;
 import io.syncbatch.job.SyncJobs;
@@ -131,6 +130,22 @@ abstract class SyncScenario {
 			.stream()
 			.filter(record -> record.erpId() != null)
 			.collect(Collectors.toMap(SyncRecord::erpId, Function.identity()));
+	}
+
+	/** The store's orders in the history, by store id. */
+	Map<String, SyncRecord> orders() {
+		return records.history(storeName(), "sales-order", null)
+			.stream()
+			.filter(record -> record.externalId() != null)
+			.collect(Collectors.toMap(SyncRecord::externalId, Function.identity()));
+	}
+
+	/** The ERP's sales order of type SO with this number, its columns by name. */
+	Map<String, Object> erpOrder(String orderNbr) {
+		Map<String, Object> row = new org.springframework.util.LinkedCaseInsensitiveMap<>();
+		row.putAll(erp.jdbc()
+			.queryForMap("SELECT * FROM SOOrder WHERE CompanyID = 2 AND OrderType = 'SO' AND OrderNbr = ?", orderNbr));
+		return row;
 	}
 
 	Map<String, Map<String, Object>> storeCustomersByEmail() {

@@ -58,10 +58,7 @@ final class MagentoAddressWriter extends OneRecordWriter {
 
 	@Override
 	public @Nullable String forbidden(OutgoingRecord record) {
-		if (!text(record, CUSTOMER).matches("[1-9]\\d{0,17}")) {
-			return "customer_id '" + text(record, CUSTOMER) + "' is not a Magento customer id";
-		}
-		return null;
+		return notAnId(record, CUSTOMER, "customer");
 	}
 
 	@Override
@@ -209,11 +206,6 @@ final class MagentoAddressWriter extends OneRecordWriter {
 
 	private Object lockOf(String customerId) {
 		return customerLocks.computeIfAbsent(customerId, id -> new Object());
-	}
-
-	private static String text(OutgoingRecord record, String field) {
-		Object value = record.payload().get(field);
-		return value == null ? "" : value.toString();
 	}
 
 }

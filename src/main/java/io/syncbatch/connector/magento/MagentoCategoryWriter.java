@@ -111,9 +111,4 @@ final class MagentoCategoryWriter extends OneRecordWriter {
 		return id == 0 ? rootCategoryId : id;
 	}
 
-	private static String text(OutgoingRecord record, String field) {
-		Object value = record.payload().get(field);
-		return value == null ? "" : value.toString();
-	}
-
 }

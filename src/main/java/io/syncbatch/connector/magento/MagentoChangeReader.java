@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +64,17 @@ final class MagentoChangeReader implements ResourceReader {
 		 * change time, shaped as the definitions read them.
 		 */
 		Map<String, @Nullable Object> fields(JsonNode item);
+
+		/** The item's fields as plain values, but for those left out. */
+		static Map<String, @Nullable Object> fieldsBut(JsonNode item, Set<String> leftOut) {
+			Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+			item.properties().forEach(field -> {
+				if (!leftOut.contains(field.getKey())) {
+					fields.put(field.getKey(), PlainJson.of(field.getValue()));
+				}
+			});
+			return fields;
+		}
 
 	}
 

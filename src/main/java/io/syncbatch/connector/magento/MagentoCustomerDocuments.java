@@ -1,7 +1,7 @@
 package io.syncbatch.connector.magento;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,12 +27,7 @@ final class MagentoCustomerDocuments implements MagentoChangeReader.Documents {
 
 	@Override
 	public Map<String, @Nullable Object> fields(JsonNode customer) {
-		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-		customer.properties().forEach(field -> {
-			if (!"updated_at".equals(field.getKey())) {
-				fields.put(field.getKey(), PlainJson.of(field.getValue()));
-			}
-		});
+		Map<String, @Nullable Object> fields = MagentoChangeReader.Documents.fieldsBut(customer, Set.of("updated_at"));
 		JsonNode billing = defaultBilling(customer);
 		fields.put("telephone", billing == null ? null : PlainJson.of(billing.get("telephone")));
 		fields.put("company", billing == null ? null : PlainJson.of(billing.get("company")));

@@ -3,11 +3,8 @@ package io.syncbatch.connector.magento;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpMethod;
-
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.StoreChannel;
-import io.syncbatch.connector.StoreRejectedException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,19 +21,12 @@ final class MagentoInvoiceWriter extends OrderDocumentWriter {
 
 	@Override
 	String created(OutgoingRecord record) {
-		String orderId = text(record, ORDER);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("capture", false);
 		body.put("notify", false);
 		body.put("appendComment", true);
 		body.put("comment", comment(record));
-		JsonNode answer = channel().send(HttpMethod.POST, "/V1/order/{orderId}/invoice", Map.of("orderId", orderId),
-				body);
-		if (!answer.isIntegralNumber()) {
-			throw new StoreRejectedException("POST /V1/order/" + orderId + "/invoice on store " + channel().storeName()
-					+ " answered " + answer + " instead of the new invoice's id");
-		}
-		return String.valueOf(answer.longValue());
+		return made("invoice", record, body);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.syncbatch.connector.magento;
 
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,12 +47,7 @@ final class MagentoOrderDocuments implements MagentoChangeReader.Documents {
 
 	@Override
 	public Map<String, @Nullable Object> fields(JsonNode order) {
-		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-		order.properties().forEach(field -> {
-			if (!LEFT_OUT.contains(field.getKey())) {
-				fields.put(field.getKey(), PlainJson.of(field.getValue()));
-			}
-		});
+		Map<String, @Nullable Object> fields = MagentoChangeReader.Documents.fieldsBut(order, LEFT_OUT);
 		fields.put("created_at", createdAt(order));
 		boolean guest = order.path("customer_is_guest").asInt(0) == 1 || order.path("customer_id").isNull()
 				|| order.path("customer_id").isMissingNode();

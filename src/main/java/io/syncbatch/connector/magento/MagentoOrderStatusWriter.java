@@ -32,13 +32,10 @@ final class MagentoOrderStatusWriter extends OneRecordWriter {
 
 	@Override
 	public @Nullable String forbidden(OutgoingRecord record) {
-		if (!text(record, ORDER).matches("[1-9]\\d{0,17}")) {
-			return ORDER + " '" + text(record, ORDER) + "' is not a Magento order id";
-		}
 		if (text(record, STATUS).isBlank()) {
 			return "status is required: the Magento order status to set";
 		}
-		return null;
+		return notAnId(record, ORDER, "order");
 	}
 
 	@Override
@@ -68,11 +65,6 @@ final class MagentoOrderStatusWriter extends OneRecordWriter {
 	@Override
 	public String naturalKey(OutgoingRecord record) {
 		return "order " + text(record, ORDER);
-	}
-
-	private static String text(OutgoingRecord record, String field) {
-		Object value = record.payload().get(field);
-		return value == null ? "" : value.toString();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
@@ -29,9 +30,8 @@ final class MagentoShipmentWriter extends OrderDocumentWriter {
 
 	@Override
 	String created(OutgoingRecord record) {
-		String orderId = text(record, ORDER);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("items", items(record, orderId));
+		body.put("items", items(record, text(record, ORDER)));
 		if (!text(record, TRACKING).isBlank()) {
 			String title = text(record, "shipping_method");
 			body.put("tracks", List.of(Map.of("track_number", text(record, TRACKING), "title",
@@ -40,12 +40,7 @@ final class MagentoShipmentWriter extends OrderDocumentWriter {
 		body.put("notify", false);
 		body.put("appendComment", true);
 		body.put("comment", comment(record));
-		JsonNode answer = channel().send(HttpMethod.POST, "/V1/order/{orderId}/ship", Map.of("orderId", orderId), body);
-		if (!answer.isIntegralNumber()) {
-			throw new StoreRejectedException("POST /V1/order/" + orderId + "/ship on store " + channel().storeName()
-					+ " answered " + answer + " instead of the new shipment's id");
-		}
-		return String.valueOf(answer.longValue());
+		return made("ship", record, body);
 	}
 
 	/**
@@ -92,7 +87,7 @@ final class MagentoShipmentWriter extends OrderDocumentWriter {
 		return items;
 	}
 
-	private static @org.jspecify.annotations.Nullable JsonNode itemOf(JsonNode order, String sku, BigDecimal quantity,
+	private static @Nullable JsonNode itemOf(JsonNode order, String sku, BigDecimal quantity,
 			Map<String, BigDecimal> left) {
 		for (JsonNode item : order.path("items")) {
 			if (!item.path("parent_item_id").isMissingNode() && !item.path("parent_item_id").isNull()

@@ -69,4 +69,19 @@ abstract class OneRecordWriter implements ResourceWriter {
 	/** Updates the record, which has its store id; that id, as the store answered it. */
 	abstract String updated(OutgoingRecord record);
 
+	/** A payload field as text, empty when it has none. */
+	static String text(OutgoingRecord record, String field) {
+		Object value = record.payload().get(field);
+		return value == null ? "" : value.toString();
+	}
+
+	/**
+	 * Why a payload field cannot be the Magento id it must be (a customer's, an order's),
+	 * or null when it can: an id goes into a request's path.
+	 */
+	static @Nullable String notAnId(OutgoingRecord record, String field, String kind) {
+		return text(record, field).matches("[1-9]\\d{0,17}") ? null
+				: field + " '" + text(record, field) + "' is not a Magento " + kind + " id";
+	}
+
 }

@@ -1,11 +1,13 @@
 package io.syncbatch.connector.magento;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.StoreChannel;
@@ -50,8 +52,9 @@ abstract class OrderDocumentWriter extends OneRecordWriter {
 
 	@Override
 	public @Nullable String forbidden(OutgoingRecord record) {
-		if (!text(record, ORDER).matches("[1-9]\\d{0,17}")) {
-			return ORDER + " '" + text(record, ORDER) + "' is not a Magento order id";
+		String notAnOrder = notAnId(record, ORDER, "order");
+		if (notAnOrder != null) {
+			return notAnOrder;
 		}
 		if (text(record, reference).isBlank()) {
 			return reference + " is required: it is how a Magento " + kind + " is found again after a lost answer";
@@ -106,6 +109,21 @@ abstract class OrderDocumentWriter extends OneRecordWriter {
 		return reference + " '" + text(record, reference) + "' on order " + text(record, ORDER);
 	}
 
+	/**
+	 * Makes the order's document: {@code POST /V1/order/{orderId}/ship} or
+	 * {@code …/invoice}, which answers the new document's id.
+	 */
+	String made(String verb, OutgoingRecord record, Map<String, Object> body) {
+		String orderId = text(record, ORDER);
+		JsonNode answer = channel.send(HttpMethod.POST, "/V1/order/{orderId}/" + verb, Map.of("orderId", orderId),
+				body);
+		if (!answer.isIntegralNumber()) {
+			throw new StoreRejectedException("POST /V1/order/" + orderId + "/" + verb + " on store "
+					+ channel.storeName() + " answered " + answer + " instead of the new " + kind + "'s id");
+		}
+		return String.valueOf(answer.longValue());
+	}
+
 	/** The comment written with a new document: the ERP's reference. */
 	Map<String, Object> comment(OutgoingRecord record) {
 		return Map.of("comment", text(record, reference), "is_visible_on_front", 0);
@@ -125,16 +143,11 @@ abstract class OrderDocumentWriter extends OneRecordWriter {
 	}
 
 	private List<JsonNode> documents(String field, String value) {
-		List<JsonNode> documents = new java.util.ArrayList<>();
+		List<JsonNode> documents = new ArrayList<>();
 		MagentoSearch.forEach(channel, search,
 				new SearchCriteria(new SearchCriteria.Filter(field, "eq", value), null, SearchCriteria.LARGEST_PAGE),
 				documents::add);
 		return documents;
-	}
-
-	static String text(OutgoingRecord record, String field) {
-		Object value = record.payload().get(field);
-		return value == null ? "" : value.toString();
 	}
 
 }

@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import io.syncbatch.connector.magento.sandbox.MagentoSandbox;
 import io.syncbatch.metrics.SyncMeters;
 import io.syncbatch.secrets.Secrets;
 import io.syncbatch.testsupport.ProjectDefinitions;
+import io.syncbatch.testsupport.MovableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -175,36 +174,6 @@ class MagentoCustomerReaderTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();
-	}
-
-	/** The store's clock, moved by the test a whole number of seconds at a time. */
-	private static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void move(int seconds) {
-			now = now.plusSeconds(seconds);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
