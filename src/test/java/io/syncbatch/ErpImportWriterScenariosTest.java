@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -203,7 +204,7 @@ class ErpImportWriterScenariosTest extends BigCommerceScenario {
 		columns.put("Phone1", phone);
 		columns.put("CountryID", "US");
 		return new ImportedRecord(storeName(), "customer", storeId,
-				name.isBlank() || name.length() > 200 ? "Bea" : name, 2, columns, storeNumber, null);
+				name.isBlank() || name.length() > 200 ? "Bea" : name, 2, columns, storeNumber, null, Set.of());
 	}
 
 	private Map<String, Object> customer(String customerId) {

@@ -142,17 +142,56 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 	}
 
 	@Test
-	void customersGoOneWayOnMagentoAsTheDefinitionSaysAndTheImportAndItsLoadAreRefusedNamingWhy() throws Exception {
-		store().createCustomer("gina.baker@sunnyside.example", "Gina", "Baker");
-
-		assertThatThrownBy(() -> jobs.launch("customer-import", Map.of())).isInstanceOf(DefinitionException.class)
-			.hasMessageContaining("customer-import does not run on store '" + storeName()
-					+ "': target.platforms.magento.direction says customer goes export only there");
-		assertThatThrownBy(() -> batch.load("customer-import", null, Map.of(), 10))
+	void aWayAnEntityDoesNotGoOnMagentoIsRefusedWithItsLoadNamingWhy() throws Exception {
+		assertThatThrownBy(() -> jobs.launch("customer-location-import", Map.of()))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageContaining("customer-location-import does not run on store '" + storeName()
+					+ "': target.platforms.magento.direction says customer-location goes export only there");
+		assertThatThrownBy(() -> batch.load("customer-location-import", null, Map.of(), 10))
 			.as("Load lists nothing that Process would refuse to sync")
 			.isInstanceOf(DefinitionException.class)
-			.hasMessageContaining("customer-import does not run on store");
-		assertThat(store().requests(reading(CUSTOMERS))).as("nothing read").isEmpty();
+			.hasMessageContaining("customer-location-import does not run on store");
+		assertThat(store().requests()).as("nothing read").isEmpty();
+	}
+
+	@Test
+	void aCustomerWhoSignedUpInMagentoIsImportedNamedAfterTheirBillingCompanyOrThemselves() throws Exception {
+		store().createCustomer("kim.lee@mail.example", "Kim", "Lee");
+		Map<String, Object> gina = new java.util.LinkedHashMap<>();
+		gina.put("email", "gina.baker@sunnyside.example");
+		gina.put("firstname", "Gina");
+		gina.put("lastname", "Baker");
+		gina.put("addresses",
+				List.of(Map.of("firstname", "Gina", "lastname", "Baker", "company", "Sunny Side Bakery", "street",
+						List.of("12 Baker Street"), "city", "Springfield", "region_id", 14, "postcode", "62701",
+						"country_id", "US", "telephone", "+1 555 0142", "default_billing", true)));
+		store().createCustomer(gina);
+
+		RunSummary imported = RunSummary.of(jobs.launch("customer-import", Map.of()));
+
+		assertThat(imported.inserted()).isEqualTo(2);
+		assertThat(erp.customer(erp.customerIdOf("kim.lee@mail.example"))).containsEntry("AcctName", "Kim Lee")
+			.containsEntry("Phone1", null)
+			.containsEntry("CustomerClassID", "ECCUSTOMER");
+		assertThat(erp.customer(erp.customerIdOf("gina.baker@sunnyside.example")))
+			.containsEntry("AcctName", "Sunny Side Bakery")
+			.containsEntry("Phone1", "+1 555 0142");
+	}
+
+	@Test
+	void anErpCustomerEditedInMagentoKeepsWhatMagentoDoesNotCarry() throws Exception {
+		jobs.launch("customer-export", Map.of());
+		Map<String, Object> before = erp.customer("FRUITICO");
+		String id = history().get("FRUITICO").externalId();
+		store().editCustomer(id, Map.of("email", "orders@fruitico.example"));
+
+		RunSummary imported = RunSummary.of(jobs.launch("customer-import", Map.of()));
+
+		assertThat(imported.updated()).isEqualTo(1);
+		assertThat(erp.customer("FRUITICO")).containsEntry("Email", "orders@fruitico.example")
+			.as("Magento has no billing address for it, so no phone and no company: the ERP's stay")
+			.containsEntry("AcctName", before.get("AcctName"))
+			.containsEntry("Phone1", before.get("Phone1"));
 	}
 
 	@Test
@@ -164,12 +203,11 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 		List<RunSummary> runs = jobs.launchAll(Map.of(), skipped::put).stream().map(RunSummary::of).toList();
 
 		assertThat(runs).extracting(RunSummary::jobName)
-			.containsExactly("category-export", "customer-export", "customer-location-export", "product-export",
-					"sales-order-import", "invoice-export", "shipment-export", "order-status-export");
+			.containsExactly("category-export", "customer-export", "customer-import", "customer-location-export",
+					"product-export", "sales-order-import", "invoice-export", "shipment-export", "order-status-export");
 		assertThat(runs).extracting(RunSummary::status).containsOnly("COMPLETED");
 		assertThat(skipped).containsOnly(
 				Map.entry("sales-order-export", "sales-order goes import only on magento (jobs/sales-order.yml)"),
-				Map.entry("customer-import", "customer goes export only on magento (jobs/customer.yml)"),
 				Map.entry("customer-location-import",
 						"customer-location goes export only on magento (jobs/customer-location.yml)"));
 		assertThat(store().customers()).hasSize(3);

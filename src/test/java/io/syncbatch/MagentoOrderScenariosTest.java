@@ -79,7 +79,7 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 	}
 
 	@Test
-	void anOrderOfACustomerWhoSignedUpInMagentoWaitsForThatCustomer() throws Exception {
+	void anOrderOfACustomerWhoSignedUpInMagentoWaitsForThatCustomerToBeImported() throws Exception {
 		String stranger = store().createCustomer("kim.lee@mail.example", "Kim", "Lee");
 		String kims = store().placeOrder(stranger, JAM_AND_COFFEE, billing());
 
@@ -88,6 +88,12 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 		assertThat(orders().get(kims).status()).isEqualTo(SyncStatus.HELD);
 		assertThat(orders().get(kims).lastError()).contains("customer").contains(stranger);
 		assertThat(orders().get(order).status()).isEqualTo(SyncStatus.PROCESSED);
+
+		run("customer-import");
+		run("sales-order-import");
+
+		assertThat(orders().get(kims).status()).isEqualTo(SyncStatus.PROCESSED);
+		assertThat(erpOrder("WEB000002")).containsEntry("CustomerID", erp.customerIdOf("kim.lee@mail.example"));
 	}
 
 	@Test

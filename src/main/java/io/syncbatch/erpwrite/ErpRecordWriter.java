@@ -210,7 +210,8 @@ public class ErpRecordWriter {
 		ErpTarget target = written.target();
 		ImportedRecord record = written.record();
 		Map<String, Object> identity = target.identity(record.companyId(), key);
-		List<String> mapped = new ArrayList<>(written.columns().keySet());
+		Map<String, @Nullable Object> updated = written.updatedColumns();
+		List<String> mapped = new ArrayList<>(updated.keySet());
 		// Locked, so that what is compared is what is replaced.
 		List<Map<String, Object>> rows = erp
 			.queryForList(
@@ -225,7 +226,7 @@ public class ErpRecordWriter {
 		Map<String, Object> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		current.putAll(rows.get(0));
 		Map<String, ErpWrite.Change> changes = new LinkedHashMap<>();
-		written.columns().forEach((column, value) -> {
+		updated.forEach((column, value) -> {
 			Object after = empty(value) ? null : value;
 			Object before = current.get(column);
 			if (!same(before, after)) {
@@ -593,6 +594,16 @@ public class ErpRecordWriter {
 				}
 			});
 			return columns;
+		}
+
+		/**
+		 * The columns an existing record gets: all but those made of what the store
+		 * record does not carry.
+		 */
+		Map<String, @Nullable Object> updatedColumns() {
+			Map<String, @Nullable Object> updated = columns();
+			record.keptIfThere().forEach(updated::remove);
+			return updated;
 		}
 
 		/**

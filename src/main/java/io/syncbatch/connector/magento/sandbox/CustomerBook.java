@@ -157,7 +157,8 @@ final class CustomerBook {
 					throw MagentoRefusal.required(field);
 				}
 			}
-			int regionId = address.path("region").path("region_id").asInt(0);
+			// Magento takes the region by its id beside the address or inside its region.
+			int regionId = address.path("region_id").asInt(address.path("region").path("region_id").asInt(0));
 			if (!directory.regions(address.path("country_id").asString()).isEmpty()
 					&& !directory.regions(address.path("country_id").asString()).containsKey(regionId)) {
 				throw MagentoRefusal.of(400, "Invalid value of \"%value\" provided for the %fieldName field.",
