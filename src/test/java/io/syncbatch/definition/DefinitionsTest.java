@@ -118,18 +118,18 @@ class DefinitionsTest {
 
 	@Test
 	void anImportWithoutItsSectionIsRefusedSayingWhatItNeeds() throws IOException {
-		String shipped = Files.readString(Path.of("jobs/customer.yml"));
+		String shipped = Files.readString(Path.of("jobs/customer-location.yml"));
 		int from = shipped.indexOf("\nimport:\n");
 		int to = shipped.indexOf("\nchunk-size:");
 		assertThat(from).isPositive().isLessThan(to);
-		Files.writeString(jobs.resolve("customer.yml"),
+		Files.writeString(jobs.resolve("customer-location.yml"),
 				(shipped.substring(0, from) + shipped.substring(to))
 					.replace("direction: bidirectional", "direction: import")
 					.replace("primary: store", ""));
 
 		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
 			.isInstanceOf(DefinitionException.class)
-			.hasMessageStartingWith("jobs/customer.yml: ")
+			.hasMessageStartingWith("jobs/customer-location.yml: ")
 			.hasMessageContaining("direction import needs an import section (resource, mapping, erp-target)")
 			.as("an import-only entity cannot go the other way on a platform")
 			.hasMessageContaining("target.platforms.magento.direction: export, but the entity goes import only");
@@ -147,7 +147,6 @@ class DefinitionsTest {
 			"a field no rule fills         | phone: telephone}       | fax: telephone}          | target.platforms.magento.rename.fax: no mapping rule fills 'fax'",
 			"an omitted field no rule fills | omit: [phone, company] | 'omit: [phone, fax]'     | target.platforms.magento.omit: no mapping rule fills 'fax'",
 			"two fields made one           | lastname, phone: telephone} | 'firstname, phone: telephone}' | target.platforms.magento.rename.last_name: 'firstname' is already a field sent to magento",
-			"both ways named as one way    | '      direction: export' | '      direction: bidirectional' | target.platforms.magento.direction: export or import, the one way the entity goes on magento",
 			"a blank name                  | first_name: firstname,  | 'first_name: \"\",'     | target.platforms.magento.rename.first_name needs the platform's name of the field" })
 	void aBrokenDefinitionNamesTheFileAndTheField(String problem, String good, String broken, String message)
 			throws IOException {
@@ -196,6 +195,20 @@ class DefinitionsTest {
 
 		assertThat(shipped.entity("invoice").on("magento").target().resource()).isEqualTo("order-invoices");
 		assertThat(shipped.entity("invoice").on("bigcommerce").target().resource()).isEqualTo("order-staff-notes");
+	}
+
+	@Test
+	void bothWaysNamedAsThePlatformsOneWayIsRefused() throws IOException {
+		String shipped = Files.readString(Path.of("jobs/customer-location.yml"));
+		assertThat(shipped).contains("      direction: export");
+		Files.writeString(jobs.resolve("customer-location.yml"),
+				shipped.replace("      direction: export", "      direction: bidirectional"));
+
+		assertThatThrownBy(() -> ProjectDefinitions.load("file:" + jobs + "/*.yml"))
+			.isInstanceOf(DefinitionException.class)
+			.hasMessageStartingWith("jobs/customer-location.yml: ")
+			.hasMessageContaining("target.platforms.magento.direction: export or import, the one way the entity goes"
+					+ " on magento (leave it out for both ways)");
 	}
 
 	@Test
