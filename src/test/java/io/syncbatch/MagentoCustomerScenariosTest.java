@@ -183,13 +183,17 @@ class MagentoCustomerScenariosTest extends MagentoScenario {
 		jobs.launch("customer-export", Map.of());
 		Map<String, Object> before = erp.customer("FRUITICO");
 		String id = history().get("FRUITICO").externalId();
-		store().editCustomer(id, Map.of("email", "orders@fruitico.example"));
+		store().editCustomer(id,
+				Map.of("email", "orders@fruitico.example", "addresses",
+						List.of(Map.of("firstname", "Dana", "lastname", "Fruit", "street", List.of("25 Broadway"),
+								"city", "New York", "region_id", 33, "postcode", "10004", "country_id", "US",
+								"telephone", "+1 212 555 0199", "default_billing", true))));
 
 		RunSummary imported = RunSummary.of(jobs.launch("customer-import", Map.of()));
 
 		assertThat(imported.updated()).isEqualTo(1);
 		assertThat(erp.customer("FRUITICO")).containsEntry("Email", "orders@fruitico.example")
-			.as("Magento has no billing address for it, so no phone and no company: the ERP's stay")
+			.as("Magento's billing address has another phone and no company: the ERP customer's stay the ERP's")
 			.containsEntry("AcctName", before.get("AcctName"))
 			.containsEntry("Phone1", before.get("Phone1"));
 	}

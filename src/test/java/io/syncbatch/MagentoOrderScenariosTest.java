@@ -101,7 +101,8 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 		run("sales-order-import");
 		givenTheErpSetTheOrderStatus("H");
 		run("order-status-export");
-		assertThat(store().orders().get(0)).containsEntry("status", "holded");
+		assertThat(store().orders().get(0)).as("Magento's own status is Magento's").containsEntry("status", "pending");
+		assertThat(store().orders().get(0).get("status_histories").toString()).contains("ERP status: On Hold");
 
 		givenTheErpShippedAndInvoicedWeb000001();
 		assertThat(run("shipment-export").inserted()).isEqualTo(1);
@@ -128,11 +129,31 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 						+ "', and sales-order goes from that store to the ERP only");
 			});
 		Map<String, Object> magentoOrder = store().orders().get(0);
-		assertThat(magentoOrder).containsEntry("status", "complete");
-		assertThat(magentoOrder.get("status_histories").toString()).contains("Status set from the ERP: holded");
+		assertThat(magentoOrder).as("shipped and invoiced in full").containsEntry("status", "complete");
+		assertThat(magentoOrder.get("status_histories").toString()).contains("ERP status: Completed");
+
 		store().forgetRequests();
 		run("order-status-export");
 		assertThat(store().writes()).as("nothing changed, nothing sent").isZero();
+		givenTheErpSetTheOrderStatus("C");
+		run("order-status-export");
+		assertThat(store().writes()).as("the order already says so: no second comment").isZero();
+	}
+
+	@Test
+	void onceTheErpHasTheOrderItsStatusIsTheErps() throws Exception {
+		run("sales-order-import");
+		givenTheErpSetTheOrderStatus("S");
+		givenTheErpShippedAndInvoicedWeb000001();
+		run("shipment-export");
+		run("invoice-export");
+
+		RunSummary again = run("sales-order-import");
+
+		assertThat(store().orders().get(0)).containsEntry("status", "complete");
+		assertThat(again.prepared()).as("the order changed in Magento, and is read again").isEqualTo(1);
+		assertThat(erpOrder("WEB000001")).as("Magento's complete does not overwrite the ERP's Shipping")
+			.containsEntry("Status", "S");
 	}
 
 	private void givenTheErpSetTheOrderStatus(String status) {

@@ -290,6 +290,7 @@ public class Definitions {
 						+ " value a new ERP record keeps as its key");
 			}
 			conditions(problems, "import.filter", importing.filter());
+			insertOnly(problems, "import.insert-only", importing.insertOnly(), importing.mapping());
 			if (source != null && !(source.parameters().get(COMPANY) instanceof Integer)) {
 				problems.add("source.parameters." + COMPANY + " (a whole number) is required to import: the ERP"
 						+ " company imported records are written to");
@@ -366,6 +367,8 @@ public class Definitions {
 				else {
 					replacing(problems, at + ".import.mapping", fields.importing().mapping(),
 							definition.importing().mapping(), "import.mapping");
+					insertOnly(problems, at + ".import.insert-only", fields.importing().insertOnly(),
+							definition.importing().mapping());
 				}
 			}
 		});
@@ -385,6 +388,15 @@ public class Definitions {
 						+ " does: a platform's rule replaces the definition's rule of the same target");
 			}
 		}
+	}
+
+	/** A column written only into new records is one the import's rules fill. */
+	private static void insertOnly(List<String> problems, String at, List<String> columns, List<MappingRule> rules) {
+		Set<String> filled = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		rules.forEach(rule -> filled.addAll(rule.targets()));
+		columns.stream()
+			.filter(column -> !filled.contains(column))
+			.forEach(column -> problems.add(at + ": no rule of import.mapping fills '" + column + "'"));
 	}
 
 	private static void conditions(List<String> problems, String where, List<FilterCondition> conditions) {

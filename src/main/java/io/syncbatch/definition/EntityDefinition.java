@@ -148,9 +148,12 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		if (importing == null || differs == null) {
 			return importing;
 		}
+		List<String> insertOnly = new ArrayList<>(importing.insertOnly());
+		insertOnly.addAll(differs.insertOnly());
 		return new ImportSpec(importing.resource(),
 				differs.description() == null ? importing.description() : differs.description(), importing.storeKey(),
-				importing.filter(), OnPlatform.replaced(importing.mapping(), differs.mapping()), importing.erpTarget());
+				importing.filter(), OnPlatform.replaced(importing.mapping(), differs.mapping()), importing.erpTarget(),
+				insertOnly);
 	}
 
 	/** The jobs this entity has: one per direction it flows. */

@@ -29,13 +29,18 @@ import io.syncbatch.rules.Template;
  * @param filter the import filtering conditions, on the store document's fields
  * @param mapping store document fields → ERP columns
  * @param erpTarget the ERP table the records are written to
+ * @param insertOnly ERP columns written only into a new ERP record: once the ERP has the
+ * record they are the ERP's, and a store that cannot hold them (Magento keeps no company
+ * for a customer without a billing address) or words them coarser (Magento's order
+ * statuses) does not overwrite them
  */
 public record ImportSpec(String resource, @Nullable String description, @Nullable String storeKey,
-		List<FilterCondition> filter, List<MappingRule> mapping, ErpTarget erpTarget) {
+		List<FilterCondition> filter, List<MappingRule> mapping, ErpTarget erpTarget, List<String> insertOnly) {
 
 	public ImportSpec {
 		filter = filter == null ? List.of() : List.copyOf(filter);
 		mapping = mapping == null ? List.of() : List.copyOf(mapping);
+		insertOnly = insertOnly == null ? List.of() : List.copyOf(insertOnly);
 	}
 
 	/**

@@ -59,15 +59,18 @@ public record OnPlatform(@Nullable String resource, Map<String, String> rename, 
 	}
 
 	/**
-	 * An import on the platform: how the history names its documents, and the rules
-	 * replacing the import's rules of the same targets.
+	 * An import on the platform: how the history names its documents, the rules replacing
+	 * the import's rules of the same targets, and the ERP columns the platform's
+	 * documents only fill into a new ERP record.
 	 *
 	 * @param description replaces {@code import.description}, or null to keep it
+	 * @param insertOnly added to {@code import.insert-only} on this platform
 	 */
-	public record Importing(@Nullable String description, List<MappingRule> mapping) {
+	public record Importing(@Nullable String description, List<MappingRule> mapping, List<String> insertOnly) {
 
 		public Importing {
 			mapping = mapping == null ? List.of() : List.copyOf(mapping);
+			insertOnly = insertOnly == null ? List.of() : List.copyOf(insertOnly);
 		}
 
 	}

@@ -597,12 +597,11 @@ public class ErpRecordWriter {
 		}
 
 		/**
-		 * The columns an existing record gets: all but those made of what the store
-		 * record does not carry.
+		 * The columns an existing record gets: all but those written only into a new one.
 		 */
 		Map<String, @Nullable Object> updatedColumns() {
 			Map<String, @Nullable Object> updated = columns();
-			record.keptIfThere().forEach(updated::remove);
+			record.insertOnly().forEach(updated::remove);
 			return updated;
 		}
 

@@ -21,18 +21,17 @@ import org.jspecify.annotations.Nullable;
  * so; null when the store record has none
  * @param knownLocalId the ERP key the sync history binds the store record to (a record
  * that was exported to the store, or imported before), or null
- * @param keptIfThere columns made of what this store record does not carry (Magento has
- * no phone for a customer without a billing address): written into a new ERP record, but
- * not over an existing one's, which knows better than an empty value
+ * @param insertOnly columns written only into a new ERP record ({@code insert-only}):
+ * once the ERP has the record, they are the ERP's
  */
 public record ImportedRecord(String store, String entity, String externalId, String description, int companyId,
 		Map<String, @Nullable Object> columns, @Nullable String storeKey, @Nullable String knownLocalId,
-		Set<String> keptIfThere) {
+		Set<String> insertOnly) {
 
 	public ImportedRecord {
 		// Map.copyOf refuses null values, and a null value means "clear it".
 		columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
-		keptIfThere = Set.copyOf(keptIfThere);
+		insertOnly = Set.copyOf(insertOnly);
 	}
 
 	/** As reasons name it: "customer 17 (Jane Doe)". */

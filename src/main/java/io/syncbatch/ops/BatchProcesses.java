@@ -75,9 +75,10 @@ public class BatchProcesses {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be a whole number of at least 1, got " + limit);
 		}
-		EntityJob way = definitions.way(entityOrJob);
-		EntityDefinition definition = way.definition();
 		String storeName = stores.orDefault(store);
+		// As the job runs there: a platform may read the store's records its own way.
+		EntityJob way = onStore(definitions.way(entityOrJob), storeName);
+		EntityDefinition definition = way.definition();
 		// What Process would refuse to sync there, Load does not list either.
 		jobs.runsOn(way, storeName);
 		checkNames(way, filters);
@@ -93,6 +94,10 @@ public class BatchProcesses {
 					record == null ? null : record.status().name(), record == null ? null : record.key(otherWay),
 					record == null ? null : record.lastAttemptAt());
 		}).toList();
+	}
+
+	private EntityJob onStore(EntityJob way, String store) {
+		return new EntityJob(way.definition().on(stores.platform(store)), way.direction());
 	}
 
 	/** The chosen store records, or the first ones by change time. */
@@ -167,7 +172,7 @@ public class BatchProcesses {
 	 */
 	private void refuseUnknown(EntityJob way, String store, List<String> ids) {
 		ids.forEach(id -> UntrustedText.requirePrintable("parameter 'ids'", id));
-		EntityDefinition definition = way.definition();
+		EntityDefinition definition = way.definition().on(stores.platform(store));
 		List<String> candidates = ids.stream()
 			.map(String::trim)
 			.filter(id -> !id.isEmpty() && id.length() <= SyncRecord.LONGEST_KEY)

@@ -1,6 +1,5 @@
 package io.syncbatch.pipeline;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,7 @@ import io.syncbatch.history.LastOperation;
 import io.syncbatch.history.SyncRecord;
 import io.syncbatch.history.SyncRecordRepository;
 import io.syncbatch.history.SyncStatus;
-import io.syncbatch.record.DataRecord;
 import io.syncbatch.record.SourceRecord;
-import io.syncbatch.rules.MappingRule;
 
 /**
  * The writes of a chunk that go to the ERP: each record in an ERP transaction of its own,
@@ -69,7 +66,7 @@ class ErpWriting {
 		ImportedRecord record = new ImportedRecord(context.store(), context.entity(), inStore.key(),
 				inStore.description() == null ? inStore.key() : inStore.description(), companyId(context),
 				Objects.requireNonNull(decision.payload()), importing.storeKeyOf(inStore.fields()),
-				binding == null ? null : binding.erpId(), notCarried(importing, inStore.fields()));
+				binding == null ? null : binding.erpId(), Set.copyOf(importing.insertOnly()));
 		ErpWrite written;
 		try {
 			written = writer.write(importing.erpTarget(), record, new ErpRecordWriter.Hooks() {
@@ -114,21 +111,6 @@ class ErpWriting {
 					+ " must be a whole number to import, got " + company);
 		}
 		return id;
-	}
-
-	/**
-	 * The ERP columns made of fields the store record does not carry at all (not even
-	 * empty): a Magento customer without a billing address has no phone and no company,
-	 * which says nothing about the ERP customer's.
-	 */
-	private static Set<String> notCarried(ImportSpec importing, DataRecord fields) {
-		Set<String> kept = new HashSet<>();
-		for (MappingRule rule : importing.mapping()) {
-			if (rule.sourceColumns().stream().anyMatch(field -> !fields.has(field))) {
-				kept.addAll(rule.targets());
-			}
-		}
-		return kept;
 	}
 
 }

@@ -64,30 +64,6 @@ public final class DataRecord {
 		return current;
 	}
 
-	/**
-	 * Whether the record carries the field at all, even empty: a document that leaves a
-	 * field out says nothing about its value.
-	 */
-	public boolean has(String field) {
-		if (fields.containsKey(field) || field.indexOf('.') < 0) {
-			return fields.containsKey(field);
-		}
-		Object current = fields;
-		for (String part : field.split("\\.")) {
-			if (current instanceof Map<?, ?> object && object.containsKey(part)) {
-				current = object.get(part);
-			}
-			else if (current instanceof List<?> list && part.matches("\\d{1,4}")
-					&& Integer.parseInt(part) < list.size()) {
-				current = list.get(Integer.parseInt(part));
-			}
-			else {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/** The field as trimmed text, or null when it is missing, null or blank. */
 	public @Nullable String text(String field) {
 		Object value = value(field);

@@ -147,7 +147,8 @@ class DefinitionsTest {
 			"a field no rule fills         | phone: telephone}       | fax: telephone}          | target.platforms.magento.rename.fax: no mapping rule fills 'fax'",
 			"an omitted field no rule fills | omit: [phone, company] | 'omit: [phone, fax]'     | target.platforms.magento.omit: no mapping rule fills 'fax'",
 			"two fields made one           | lastname, phone: telephone} | 'firstname, phone: telephone}' | target.platforms.magento.rename.last_name: 'firstname' is already a field sent to magento",
-			"a blank name                  | first_name: firstname,  | 'first_name: \"\",'     | target.platforms.magento.rename.first_name needs the platform's name of the field" })
+			"a blank name                  | first_name: firstname,  | 'first_name: \"\",'     | target.platforms.magento.rename.first_name needs the platform's name of the field",
+			"an insert-only column no rule fills | 'insert-only: [AcctName, Phone1]' | 'insert-only: [AcctNam, Phone1]' | target.platforms.magento.import.insert-only: no rule of import.mapping fills 'AcctNam'" })
 	void aBrokenDefinitionNamesTheFileAndTheField(String problem, String good, String broken, String message)
 			throws IOException {
 		String shipped = Files.readString(Path.of("jobs/customer.yml"));

@@ -11,9 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A Magento customer ({@code customer-data-customer-interface}) as an import reads it:
  * its own fields, and its default billing address's {@code telephone} and
- * {@code company}, which Magento's admin shows as the customer's. A customer without a
- * default billing address has neither field at all: Magento does not know them, which is
- * not the same as knowing they are empty.
+ * {@code company}, which Magento's admin shows as the customer's.
  */
 final class MagentoCustomerDocuments implements MagentoChangeReader.Documents {
 
@@ -31,10 +29,8 @@ final class MagentoCustomerDocuments implements MagentoChangeReader.Documents {
 	public Map<String, @Nullable Object> fields(JsonNode customer) {
 		Map<String, @Nullable Object> fields = MagentoChangeReader.Documents.fieldsBut(customer, Set.of("updated_at"));
 		JsonNode billing = defaultBilling(customer);
-		if (billing != null) {
-			fields.put("telephone", PlainJson.of(billing.get("telephone")));
-			fields.put("company", PlainJson.of(billing.get("company")));
-		}
+		fields.put("telephone", billing == null ? null : PlainJson.of(billing.get("telephone")));
+		fields.put("company", billing == null ? null : PlainJson.of(billing.get("company")));
 		return fields;
 	}
 

@@ -12,16 +12,21 @@ import io.syncbatch.connector.WritePlan;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The ERP's status of a Magento order, set as Magento's admin sets one: a comment on the
- * order with the new status ({@code POST /V1/orders/{id}/comments}). A comment is added
- * every time it is sent, so the order is read first and an order already in that status
- * gets none: a retry of a comment whose answer was lost adds no second one.
+ * The ERP's status of a Magento order, written as a comment on the order ({@code POST
+ * /V1/orders/{id}/comments}): "ERP status: Shipping". Magento's own status is left to
+ * Magento, which moves it with the order's invoices and shipments and lets a comment set
+ * only a status of the order's present state. A comment is added every time it is sent,
+ * so the order's comments are read first and an order whose latest ERP status comment
+ * already says so gets none: a retry of a comment whose answer was lost adds no second
+ * one.
  */
 final class MagentoOrderStatusWriter extends OneRecordWriter {
 
+	static final String PREFIX = "ERP status: ";
+
 	private static final String ORDER = OrderDocumentWriter.ORDER;
 
-	private static final String STATUS = "status";
+	private static final String STATUS = "erp_status";
 
 	private final StoreChannel channel;
 
@@ -33,7 +38,7 @@ final class MagentoOrderStatusWriter extends OneRecordWriter {
 	@Override
 	public @Nullable String forbidden(OutgoingRecord record) {
 		if (text(record, STATUS).isBlank()) {
-			return "status is required: the Magento order status to set";
+			return STATUS + " is required: the ERP status to show on the order";
 		}
 		return notAnId(record, ORDER, "order");
 	}
@@ -46,14 +51,29 @@ final class MagentoOrderStatusWriter extends OneRecordWriter {
 	@Override
 	String updated(OutgoingRecord record) {
 		String orderId = text(record, ORDER);
-		String status = text(record, STATUS);
+		String comment = PREFIX + text(record, STATUS);
 		JsonNode order = channel.send(HttpMethod.GET, "/V1/orders/{id}", Map.of("id", orderId), null);
-		if (!status.equals(order.path(STATUS).asString(""))) {
+		if (!comment.equals(latestErpStatus(order))) {
 			channel.send(HttpMethod.POST, "/V1/orders/{id}/comments", Map.of("id", orderId),
-					Map.of("statusHistory", Map.of("comment", "Status set from the ERP: " + status, STATUS, status,
-							"is_customer_notified", 0, "is_visible_on_front", 0, "parent_id", Long.valueOf(orderId))));
+					Map.of("statusHistory", Map.of("comment", comment, "is_customer_notified", 0, "is_visible_on_front",
+							0, "parent_id", Long.valueOf(orderId))));
 		}
 		return orderId;
+	}
+
+	/** The newest of the order's comments that tells the ERP's status, or null. */
+	private static @Nullable String latestErpStatus(JsonNode order) {
+		String latest = null;
+		long newest = Long.MIN_VALUE;
+		for (JsonNode history : order.path("status_histories")) {
+			String comment = history.path("comment").asString("");
+			long id = history.path("entity_id").asLong(0);
+			if (comment.startsWith(PREFIX) && id > newest) {
+				newest = id;
+				latest = comment;
+			}
+		}
+		return latest;
 	}
 
 	/** Nothing to find: the status is written onto the order. */

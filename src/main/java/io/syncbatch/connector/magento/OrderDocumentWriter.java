@@ -74,6 +74,12 @@ abstract class OrderDocumentWriter extends OneRecordWriter {
 			if (ids.size() == 1) {
 				found.put(record.key(), ids.get(0));
 			}
+			else if (ids.size() > 1) {
+				// Made twice already (by hand?): a third would ship or bill again.
+				throw new StoreRejectedException("Magento order " + text(record, ORDER) + " has " + ids.size() + " "
+						+ kind + "s " + ids + " with the comment '" + text(record, reference)
+						+ "'; none is taken for the ERP's and none is made: keep one in Magento's admin");
+			}
 		}
 		return found;
 	}
