@@ -112,6 +112,23 @@ class EntityExportWalkthroughTest extends BigCommerceScenario {
 	}
 
 	@Test
+	void anOrderAnotherStoreHasIsNotSentToThisOne() throws Exception {
+		// Placed in the Magento store and imported from it: that store's order.
+		new org.springframework.jdbc.core.JdbcTemplate(syncDataSource)
+			.update("INSERT INTO sync_record (store, entity, erp_id, erp_description, external_id, status,"
+					+ " last_operation, last_direction, attempts) VALUES ('magento', 'sales-order', 'SO-SO000101',"
+					+ " 'SO000101', '7', 'PROCESSED', 'INSERTED_LOCALLY', 'IMPORT', 0)");
+
+		runAll();
+
+		assertThat(statuses("sales-order")).containsEntry("SO-SO000101", SyncStatus.FILTERED)
+			.containsEntry("SO-SO000102", SyncStatus.PROCESSED);
+		assertThat(reason("sales-order", "SO-SO000101")).isEqualTo(
+				"sales-order SO-SO000101 (SO000101) is in store 'magento' (target.one-store: it lives in one store)");
+		assertThat(byField(store().orders(), "external_id")).containsOnlyKeys("SO-SO000102");
+	}
+
+	@Test
 	void aHeldOrderGoesOnceWhatItWaitsForIsInTheStore() throws Exception {
 		runAll();
 		erp.jdbc()

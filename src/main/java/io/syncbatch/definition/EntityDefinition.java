@@ -137,7 +137,7 @@ public record EntityDefinition(String entity, @Nullable String description, Sour
 		ImportSpec importsThere = goes.ways().contains(SyncDirection.IMPORT) ? importOn(there) : null;
 		List<MappingRule> rulesThere = OnPlatform.replaced(mapping, there.mapping());
 		TargetSpec targetThere = there.resource() == null ? target
-				: new TargetSpec(there.resource(), target.onDelete(), target.platforms());
+				: new TargetSpec(there.resource(), target.onDelete(), target.platforms(), target.oneStore());
 		return new EntityDefinition(entity, description, source, batchFilters, exportFilter, rulesThere, targetThere,
 				importsThere, goes, goes == direction ? primary : null, dependsOn, chunkSize, maxAttempts, syncModes,
 				events, origin);

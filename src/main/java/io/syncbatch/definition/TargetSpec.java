@@ -14,13 +14,16 @@ import org.jspecify.annotations.Nullable;
  * {@code keep} unless the definition says otherwise
  * @param platforms by platform name, how that platform names the store fields where it
  * differs ({@code platforms: {magento: {rename: {first_name: firstname}}}})
+ * @param oneStore a record lives in one store (an order, placed in one or sent to one): a
+ * record another store has (imported from it, or sent to it first) is not sent to this
+ * one
  */
-public record TargetSpec(String resource, OnDelete onDelete, Map<String, OnPlatform> platforms) {
+public record TargetSpec(String resource, OnDelete onDelete, Map<String, OnPlatform> platforms, Boolean oneStore) {
 
-	public TargetSpec(String resource, @Nullable OnDelete onDelete, @Nullable Map<String, OnPlatform> platforms) {
-		this.resource = resource;
-		this.onDelete = onDelete == null ? OnDelete.KEEP : onDelete;
-		this.platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
+	public TargetSpec {
+		onDelete = onDelete == null ? OnDelete.KEEP : onDelete;
+		platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
+		oneStore = Boolean.TRUE.equals(oneStore);
 	}
 
 	/** How the platform names the store fields; the definition's own names by default. */

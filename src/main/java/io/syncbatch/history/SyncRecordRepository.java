@@ -153,6 +153,23 @@ public class SyncRecordRepository {
 	}
 
 	/**
+	 * The other store each of these ERP records is in, where one is: bound there to a
+	 * store record. ERP ids in no other store are absent.
+	 */
+	public Map<String, String> storesElsewhere(String store, String entity, Collection<String> erpIds) {
+		Map<String, String> elsewhere = new HashMap<>();
+		if (!erpIds.isEmpty()) {
+			named.query(
+					"SELECT erp_id, store FROM sync_record WHERE store <> :store AND entity = :entity"
+							+ " AND external_id IS NOT NULL AND erp_id IN (:ids) ORDER BY store",
+					ids(store, entity, erpIds), rs -> {
+						elsewhere.putIfAbsent(rs.getString(1), rs.getString(2));
+					});
+		}
+		return elsewhere;
+	}
+
+	/**
 	 * The next page of records waiting in the history for a sync going this way, after
 	 * {@code after}, oldest change first: HELD ones and FAILED ones with attempts left
 	 * whose last attempt went this way, unless they were prepared again (then they wait

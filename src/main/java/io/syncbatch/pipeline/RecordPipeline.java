@@ -153,6 +153,12 @@ public class RecordPipeline {
 			// engine's own write, coming back.
 			return Decision.decided(item, way, Decision.Outcome.inSync());
 		}
+		String elsewhere = inAnotherStore(context, binding, current);
+		if (elsewhere != null) {
+			return Decision.decided(item, way,
+					Decision.Outcome.of(SyncStatus.FILTERED, definition.entity() + " " + current.describe()
+							+ " is in store '" + elsewhere + "' (target.one-store: it lives in one store)"));
+		}
 		Optional<FilterCondition> unmet = new RecordFilter(definition.filter(way)).firstUnmet(current.fields());
 		if (unmet.isPresent()) {
 			if (writtenTheOtherWay(way, binding)) {
@@ -182,6 +188,18 @@ public class RecordPipeline {
 			return mapped(context, item, current, way, conflict);
 		}
 		return mapped(context, item, current, way, null);
+	}
+
+	/**
+	 * The other store an ERP record of a one-store entity is in (an order placed there),
+	 * when this store does not have it yet; null otherwise.
+	 */
+	private @Nullable String inAnotherStore(SyncContext context, @Nullable SyncRecord binding, SourceRecord current) {
+		if (context.direction() != SyncDirection.EXPORT || !context.definition().target().oneStore()
+				|| (binding != null && binding.externalId() != null)) {
+			return null;
+		}
+		return records.storesElsewhere(context.store(), context.entity(), List.of(current.key())).get(current.key());
 	}
 
 	/**
