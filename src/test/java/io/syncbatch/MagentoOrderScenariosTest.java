@@ -141,6 +141,28 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 	}
 
 	@Test
+	void anErpInvoiceOfPartOfTheOrderIsRefusedNotBilledInFull() throws Exception {
+		run("sales-order-import");
+		erp.jdbc()
+			.update("INSERT INTO ARInvoice (CompanyID, DocType, RefNbr, CustomerID, DocDate, DueDate, Status, CuryID,"
+					+ " CuryOrigDocAmt, CuryDocBal, OrderType, OrderNbr, LastModifiedDateTime) VALUES (2, 'INV',"
+					+ " 'INV000402', 'FRUITICO', '2026-12-08', '2027-01-07', 'N', 'USD', 6.5, 6.5, 'SO', 'WEB000001', ?)",
+					Timestamp.valueOf(LocalDateTime.now()));
+
+		run("invoice-export");
+
+		assertThat(store().invoices()).as("Magento would bill all 37.00").isEmpty();
+		assertThat(records.history(storeName(), "invoice", null))
+			.filteredOn(record -> record.erpId().equals("INV000402"))
+			.singleElement()
+			.satisfies(record -> {
+				assertThat(record.status()).isEqualTo(SyncStatus.FAILED);
+				assertThat(record.lastError())
+					.contains("ERP invoice of 6.5 for Magento order 000000001, which has 37" + " left to invoice");
+			});
+	}
+
+	@Test
 	void onceTheErpHasTheOrderItsStatusIsTheErps() throws Exception {
 		run("sales-order-import");
 		givenTheErpSetTheOrderStatus("S");

@@ -237,10 +237,14 @@ final class OrderDocuments {
 			}
 			document.put("total_qty", OrderBook.amount(totalQty));
 			if (kind == Kind.INVOICE) {
-				document.put("state", body.path("capture").asBoolean(false) ? 2 : 1);
+				// Paid either way: without capture Magento pays the invoice offline.
+				document.put("state", 2);
 				document.put("subtotal", OrderBook.amount(total));
 				document.put("grand_total", OrderBook.amount(total));
 				document.put("base_grand_total", OrderBook.amount(total));
+				BigDecimal invoiced = OrderBook.number(order, "total_invoiced").add(total);
+				order.put("total_invoiced", OrderBook.amount(invoiced));
+				order.put("total_paid", OrderBook.amount(invoiced));
 			}
 			else {
 				ArrayNode stored = document.putArray("tracks");

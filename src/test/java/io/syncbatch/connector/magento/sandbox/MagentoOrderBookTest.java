@@ -336,7 +336,8 @@ class MagentoOrderBookTest {
 		assertThat(sandbox.orders().get(0)).doesNotContainKey("id");
 		assertThat(sandbox.shipments()).hasSize(1);
 		assertThat(sandbox.invoices()).hasSize(1);
-		assertThat(sandbox.invoices().get(0).get("state")).as("not captured: open").isEqualTo(1);
+		assertThat(sandbox.invoices().get(0).get("state")).as("paid offline without capture, as Magento records it")
+			.isEqualTo(2);
 		assertThat(second.body().path("entity_id").asInt()).isEqualTo(2);
 		assertThat(second.body().path("items").get(0).path("item_id").asInt()).isEqualTo(3);
 		assertThat(send("POST", "/V1/order/1/ship", "{}").body().asInt()).isEqualTo(2);
