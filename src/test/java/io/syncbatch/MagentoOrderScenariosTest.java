@@ -163,6 +163,32 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 	}
 
 	@Test
+	void aShipmentChangedInTheErpAfterMagentoMadeItFailsSayingHow() throws Exception {
+		run("sales-order-import");
+		givenTheErpShippedAndInvoicedWeb000001();
+		run("shipment-export");
+		erp.jdbc()
+			.update("UPDATE SOShipLine SET ShippedQty = 1 WHERE CompanyID = 2 AND ShipmentNbr = 'SH000301'"
+					+ " AND InventoryCD = 'JAM-STRAW'");
+		erp.jdbc()
+			.update("UPDATE SOShipment SET ShipVia = 'FEDEX', LineCntr = 2, LastModifiedDateTime = ?"
+					+ " WHERE CompanyID = 2 AND ShipmentNbr = 'SH000301'",
+					Timestamp.valueOf(LocalDateTime.now().plusSeconds(1)));
+
+		run("shipment-export");
+
+		assertThat(records.history(storeName(), "shipment", null))
+			.filteredOn(record -> record.erpId().equals("SH000301"))
+			.singleElement()
+			.satisfies(record -> {
+				assertThat(record.status()).isEqualTo(SyncStatus.FAILED);
+				assertThat(record.lastError()).contains("was made with COFFEE-HOUSE × 1, JAM-STRAW × 2, the ERP's"
+						+ " shipment is now COFFEE-HOUSE × 1, JAM-STRAW × 1, and Magento keeps a shipment as made");
+			});
+		assertThat(store().shipments()).hasSize(1);
+	}
+
+	@Test
 	void onceTheErpHasTheOrderItsStatusIsTheErps() throws Exception {
 		run("sales-order-import");
 		givenTheErpSetTheOrderStatus("S");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
@@ -44,11 +45,21 @@ final class MagentoShipmentWriter extends OrderDocumentWriter {
 	}
 
 	/**
-	 * A tracking number given after the shipment was made cannot be added to it here:
+	 * A shipment changed in the ERP after it was made (other lines or quantities, a
+	 * tracking number given later) cannot change Magento's, which Magento keeps as made:
 	 * said, not dropped.
 	 */
 	@Override
 	void stillSame(JsonNode shipment, OutgoingRecord record) {
+		Map<String, BigDecimal> inMagento = new TreeMap<>();
+		for (JsonNode item : shipment.path("items")) {
+			inMagento.merge(item.path("sku").asString(""), item.path("qty").decimalValue(), BigDecimal::add);
+		}
+		Map<String, BigDecimal> inErp = new TreeMap<>();
+		shippedLines(record).forEach(line -> inErp.merge(line.sku(), line.quantity(), BigDecimal::add));
+		if (!sameQuantities(inMagento, inErp)) {
+			throw kept(shipment, "with " + plain(inMagento) + ", the ERP's shipment is now " + plain(inErp));
+		}
 		String tracking = text(record, TRACKING);
 		if (tracking.isBlank()) {
 			return;
@@ -58,9 +69,42 @@ final class MagentoShipmentWriter extends OrderDocumentWriter {
 				return;
 			}
 		}
-		throw new StoreRejectedException(
-				"Magento shipment " + shipment.path("entity_id") + " was made without tracking number " + tracking
-						+ ", and Magento keeps a shipment as made: add the" + " track in Magento's admin");
+		throw kept(shipment, "without tracking number " + tracking);
+	}
+
+	private static StoreRejectedException kept(JsonNode shipment, String how) {
+		return new StoreRejectedException("Magento shipment " + shipment.path("entity_id") + " was made " + how
+				+ ", and Magento keeps a shipment as made: change it in Magento's admin");
+	}
+
+	private static boolean sameQuantities(Map<String, BigDecimal> one, Map<String, BigDecimal> other) {
+		return one.keySet().equals(other.keySet()) && one.entrySet()
+			.stream()
+			.allMatch(entry -> entry.getValue().compareTo(other.get(entry.getKey())) == 0);
+	}
+
+	private static String plain(Map<String, BigDecimal> quantities) {
+		StringBuilder text = new StringBuilder();
+		quantities.forEach((sku, quantity) -> text.append(text.isEmpty() ? "" : ", ")
+			.append(sku)
+			.append(" × ")
+			.append(quantity.stripTrailingZeros().toPlainString()));
+		return text.toString();
+	}
+
+	/** A line of the ERP's shipment, by SKU. */
+	private record ShippedLine(String sku, BigDecimal quantity) {
+	}
+
+	private static List<ShippedLine> shippedLines(OutgoingRecord record) {
+		List<ShippedLine> shipped = new ArrayList<>();
+		Object lines = record.payload().get("items");
+		for (Object line : lines instanceof List<?> list ? list : List.of()) {
+			Map<?, ?> fields = line instanceof Map<?, ?> map ? map : Map.of();
+			shipped.add(new ShippedLine(String.valueOf(fields.get("sku")),
+					new BigDecimal(String.valueOf(fields.get("quantity")))));
+		}
+		return shipped;
 	}
 
 	/**
@@ -72,17 +116,14 @@ final class MagentoShipmentWriter extends OrderDocumentWriter {
 		JsonNode order = channel().send(HttpMethod.GET, "/V1/orders/{id}", Map.of("id", orderId), null);
 		Map<String, BigDecimal> left = new LinkedHashMap<>();
 		List<Map<String, Object>> items = new ArrayList<>();
-		Object lines = record.payload().get("items");
-		for (Object line : lines instanceof List<?> list ? list : List.of()) {
-			Map<?, ?> shipped = line instanceof Map<?, ?> map ? map : Map.of();
-			String sku = String.valueOf(shipped.get("sku"));
-			BigDecimal quantity = new BigDecimal(String.valueOf(shipped.get("quantity")));
-			JsonNode item = itemOf(order, sku, quantity, left);
+		for (ShippedLine line : shippedLines(record)) {
+			JsonNode item = itemOf(order, line.sku(), line.quantity(), left);
 			if (item == null) {
-				throw new StoreRejectedException("SKU " + sku + " × " + quantity.stripTrailingZeros().toPlainString()
-						+ " is not left to ship on Magento order " + orderId);
+				throw new StoreRejectedException(
+						"SKU " + line.sku() + " × " + line.quantity().stripTrailingZeros().toPlainString()
+								+ " is not left to ship on Magento order " + orderId);
 			}
-			items.add(Map.of("order_item_id", item.path("item_id").asLong(), "qty", quantity));
+			items.add(Map.of("order_item_id", item.path("item_id").asLong(), "qty", line.quantity()));
 		}
 		return items;
 	}
