@@ -189,6 +189,42 @@ class MagentoOrderScenariosTest extends MagentoScenario {
 	}
 
 	@Test
+	void anOrderShippedTwiceUnderTheErpsNumberIsNotShippedAgainAndHoldsNoOtherShipmentUp() throws Exception {
+		String kim = store().createCustomer("kim.lee@mail.example", "Kim", "Lee");
+		String kims = store().placeOrder(kim, JAM_AND_COFFEE, billing());
+		run("customer-import");
+		run("sales-order-import");
+		shipWeb000001(erp.jdbc());
+		erp.jdbc()
+			.update("INSERT INTO SOShipment (CompanyID, ShipmentNbr, ShipmentType, ShipDate, Status, CustomerID,"
+					+ " OrderType, OrderNbr, ShipVia, TrackingNbr, LineCntr, LastModifiedDateTime) VALUES"
+					+ " (2, 'SH000302', 'I', '2026-12-08', 'C', ?, 'SO', 'WEB000002', 'UPSGROUND', NULL, 1, ?)",
+					erp.customerIdOf("kim.lee@mail.example"), Timestamp.valueOf(LocalDateTime.now()));
+		erp.jdbc()
+			.update("INSERT INTO SOShipLine (CompanyID, ShipmentNbr, LineNbr, InventoryCD, ShippedQty) VALUES"
+					+ " (2, 'SH000302', 1, 'COFFEE-HOUSE', 1)");
+		// Shipped by hand in Magento's admin, in two parts, each noted with the ERP's
+		// number.
+		long jam = ((Number) store().orderLines(order).get(0).get("item_id")).longValue();
+		store().shipInAdmin(order, jam, 1, "Acumatica shipment SH000301");
+		store().shipInAdmin(order, jam, 1, "Acumatica shipment SH000301");
+
+		RunSummary shipped = run("shipment-export");
+
+		assertThat(shipped.status()).isEqualTo("COMPLETED");
+		Map<String, SyncRecord> shipments = records.history(storeName(), "shipment", null)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(SyncRecord::erpId, record -> record));
+		assertThat(shipments.get("SH000301").status()).isEqualTo(SyncStatus.FAILED);
+		assertThat(shipments.get("SH000301").lastError()).contains("has 2 shipments")
+			.contains("none is taken for the ERP's and none is made");
+		assertThat(shipments.get("SH000302").status()).as("looked up beside it, and not held up by it")
+			.isEqualTo(SyncStatus.PROCESSED);
+		assertThat(store().shipments()).extracting(shipment -> String.valueOf(shipment.get("order_id")))
+			.containsExactlyInAnyOrder(order, order, kims);
+	}
+
+	@Test
 	void onceTheErpHasTheOrderItsStatusIsTheErps() throws Exception {
 		run("sales-order-import");
 		givenTheErpSetTheOrderStatus("S");

@@ -199,7 +199,23 @@ public final class StoreUpsert implements AutoCloseable {
 		if (records.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, String> found = new HashMap<>(writer.lookup(records));
+		Map<String, String> found;
+		try {
+			found = new HashMap<>(writer.lookup(records));
+		}
+		catch (StoreRejectedException refused) {
+			// What the store refuses to find for one record (two of its records answer to
+			// it) fails that record, not the others looked up with it.
+			if (records.size() == 1) {
+				refusedResults.add(refusedBy(records.get(0), refused));
+				return Map.of();
+			}
+			Map<String, String> each = new HashMap<>();
+			for (OutgoingRecord record : records) {
+				each.putAll(adopted(writer, List.of(record), guard, refusedResults));
+			}
+			return each;
+		}
 		Map<String, String> refusals = found.isEmpty() ? Map.of() : guard.refusals(Map.copyOf(found));
 		refusals.forEach((key, reason) -> {
 			found.remove(key);

@@ -226,6 +226,16 @@ public final class MagentoStoreFixture extends WireMockStoreFixture {
 				.asLong());
 	}
 
+	/**
+	 * A store user ships this much of an order's item in Magento's admin, with this
+	 * comment.
+	 */
+	public void shipInAdmin(String orderId, long itemId, int quantity, String comment) {
+		send("POST", "/V1/order/" + orderId + "/ship",
+				JSON.writeValueAsString(Map.of("items", List.of(Map.of("order_item_id", itemId, "qty", quantity)),
+						"appendComment", true, "comment", Map.of("comment", comment, "is_visible_on_front", 0))));
+	}
+
 	/** A store user's comment on an order, with a new status (Magento's words). */
 	@Override
 	public void editOrder(String id, Map<String, Object> fields) {
