@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpMethod;
-
 import io.syncbatch.connector.MalformedAnswerException;
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.StoreChannel;
@@ -51,7 +49,7 @@ final class MagentoInvoiceWriter extends OrderDocumentWriter {
 	 */
 	private void billsWhatIsLeft(OutgoingRecord record) {
 		String orderId = text(record, ORDER);
-		JsonNode order = channel().send(HttpMethod.GET, "/V1/orders/{id}", Map.of("id", orderId), null);
+		JsonNode order = order(channel(), orderId);
 		if (!order.path("grand_total").isNumber()) {
 			throw new MalformedAnswerException("GET /V1/orders/" + orderId + " on store " + channel().storeName()
 					+ " answered an order without a grand_total");

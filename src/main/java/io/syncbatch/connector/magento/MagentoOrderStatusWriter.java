@@ -52,7 +52,7 @@ final class MagentoOrderStatusWriter extends OneRecordWriter {
 	String updated(OutgoingRecord record) {
 		String orderId = text(record, ORDER);
 		String comment = PREFIX + text(record, STATUS);
-		JsonNode order = channel.send(HttpMethod.GET, "/V1/orders/{id}", Map.of("id", orderId), null);
+		JsonNode order = OrderDocumentWriter.order(channel, orderId);
 		if (!comment.equals(latestErpStatus(order))) {
 			channel.send(HttpMethod.POST, "/V1/orders/{id}/comments", Map.of("id", orderId),
 					Map.of("statusHistory", Map.of("comment", comment, "is_customer_notified", 0, "is_visible_on_front",

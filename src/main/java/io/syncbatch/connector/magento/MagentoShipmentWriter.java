@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpMethod;
 
 import io.syncbatch.connector.OutgoingRecord;
 import io.syncbatch.connector.StoreChannel;
@@ -113,7 +112,7 @@ final class MagentoShipmentWriter extends OrderDocumentWriter {
 	 * much of left
 	 */
 	private List<Map<String, Object>> items(OutgoingRecord record, String orderId) {
-		JsonNode order = channel().send(HttpMethod.GET, "/V1/orders/{id}", Map.of("id", orderId), null);
+		JsonNode order = order(channel(), orderId);
 		Map<String, BigDecimal> left = new LinkedHashMap<>();
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (ShippedLine line : shippedLines(record)) {

@@ -130,6 +130,11 @@ abstract class OrderDocumentWriter extends OneRecordWriter {
 		return String.valueOf(answer.longValue());
 	}
 
+	/** The order as {@code GET /V1/orders/{id}} answers it, its items and totals. */
+	static JsonNode order(StoreChannel channel, String orderId) {
+		return channel.send(HttpMethod.GET, "/V1/orders/{id}", Map.of("id", orderId), null);
+	}
+
 	/** The comment written with a new document: the ERP's reference. */
 	Map<String, Object> comment(OutgoingRecord record) {
 		return Map.of("comment", text(record, reference), "is_visible_on_front", 0);
