@@ -28,8 +28,11 @@ class MagentoDialectTest {
 		HttpHeaders signed = new HttpHeaders();
 		HttpHeaders bearer = new HttpHeaders();
 
+		// Secrets long enough that a random nonce or signature cannot hold them by
+		// chance.
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.OAUTH, "ck",
-				"cs", "at", "ats", OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false))
+				"consumer-secret-1", "at", "token-secret-2", OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4,
+				false))
 			.addHeaders(HttpMethod.GET, customer, signed);
 		dialect(new MagentoSettings(URI.create("https://shop.example.com"), "default", MagentoSettings.Auth.BEARER,
 				null, null, "at", null, OAuthSigner.SignatureMethod.HMAC_SHA256, null, 2, 4, false))
@@ -37,7 +40,7 @@ class MagentoDialectTest {
 
 		assertThat(signed.getFirst(HttpHeaders.AUTHORIZATION)).startsWith("OAuth oauth_consumer_key=\"ck\",")
 			.contains("oauth_token=\"at\"", "oauth_signature=\"")
-			.doesNotContain("cs", "ats");
+			.doesNotContain("consumer-secret-1", "token-secret-2");
 		assertThat(bearer.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer at");
 	}
 
